@@ -1,0 +1,19 @@
+"""Command-line interface: thin typer commands over the library, one module per command group.
+
+Example:
+    $ rhetoric --help
+"""
+
+from __future__ import annotations
+
+# Importing a command module registers its commands on ``app``.
+from . import corpus_cmds  # noqa: F401
+from .app import app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,266 @@
+"""Corpus folder storage: locked, atomic, fsync'd writes and streaming reads of ``statements.jsonl``.
+
+A corpus is a folder with ``statements.jsonl`` (one statement a line, UTF-8),
+``actors.toml``, ``codebook.toml`` and a ``README.md`` datasheet. Every write
+holds ``statements.jsonl.lock``; appends are one ``write`` then ``fsync``;
+rewrites go to a temporary file that replaces the original by ``os.replace``.
+
+Example:
+    >>> import tempfile
+    >>> from rhetoric.records import Statement
+    >>> c = Corpus(tempfile.mkdtemp())
+    >>> c.statements_path.touch()
+    >>> s = Statement.create(speaker="putin", date="2024", text="No NATO.")
+    >>> c.append([s])
+    1
+    >>> [x.id for x in c.iter_statements()] == [s.id]
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ..actors import ActorRegistry
+from ..errors import CorpusError, ValidationError
+from ..records import Statement
+
+STATEMENTS_FILE = "statements.jsonl"
+ACTORS_FILE = "actors.toml"
+CODEBOOK_FILE = "codebook.toml"
+LOCK_TIMEOUT_S = 60.0
+
+
+def encode_statement(statement: Statement) -> bytes:
+    """One JSONL line (UTF-8, keys in canonical order, newline-terminated).
+
+    Example:
+        >>> encode_statement(Statement.create(speaker="a", date="2024", text="x", added_at="t"))[:8]
+        b'{"id": "'
+    """
+    return (json.dumps(statement.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # some platforms cannot open directories
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class Corpus:
+    """A corpus folder. Cheap to construct; files are read lazily."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+
+    @property
+    def statements_path(self) -> Path:
+        """Path of ``statements.jsonl``."""
+        return self.path / STATEMENTS_FILE
+
+    @property
+    def actors_path(self) -> Path:
+        """Path of ``actors.toml``."""
+        return self.path / ACTORS_FILE
+
+    @property
+    def codebook_path(self) -> Path:
+        """Path of ``codebook.toml``."""
+        return self.path / CODEBOOK_FILE
+
+    def require(self) -> Corpus:
+        """Return self if the folder looks like a corpus.
+
+        Raises:
+            CorpusError: If the folder or its statements file is missing.
+        """
+        if not self.path.is_dir():
+            raise CorpusError(
+                f"corpus folder {str(self.path)!r} does not exist",
+                hint="create it with `rhetoric init DIR` or pass --corpus",
+            )
+        if not self.statements_path.exists():
+            raise CorpusError(
+                f"{str(self.statements_path)!r} is missing",
+                hint="create the corpus with `rhetoric init DIR`",
+            )
+        return self
+
+    def actors(self) -> ActorRegistry:
+        """The corpus's actor registry (empty if ``actors.toml`` is absent)."""
+        return ActorRegistry.load(self.actors_path)
+
+    # -- locking ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def lock(self, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+        """Hold the corpus write lock.
+
+        Raises:
+            CorpusError: If the lock cannot be taken within ``timeout`` seconds.
+        """
+        lock = FileLock(str(self.statements_path) + ".lock")
+        try:
+            with lock.acquire(timeout=timeout):
+                yield
+        except Timeout:
+            raise CorpusError(
+                f"could not lock {str(self.statements_path)!r} within {timeout:.0f} s",
+                hint="another rhetoric process is writing; retry when it finishes",
+            ) from None
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def iter_lines(self) -> Iterator[tuple[int, bytes]]:
+        """Yield ``(line_number, raw_line)`` for every non-empty line, streaming."""
+        self.require()
+        with open(self.statements_path, "rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                if raw.strip():
+                    yield lineno, raw
+
+    def iter_statements(self) -> Iterator[Statement]:
+        """Yield every statement in file order, streaming.
+
+        Raises:
+            ValidationError: At the first line that does not parse or validate, naming file and line.
+        """
+        for lineno, raw in self.iter_lines():
+            yield parse_line(raw, path=str(self.statements_path), line=lineno)
+
+    def statements(self) -> list[Statement]:
+        """All statements in file order."""
+        return list(self.iter_statements())
+
+    def get(self, statement_id: str) -> Statement | None:
+        """The statement with this id, or None."""
+        needle = f'"id": "{statement_id}"'.encode()
+        for lineno, raw in self.iter_lines():
+            if needle in raw:
+                s = parse_line(raw, path=str(self.statements_path), line=lineno)
+                if s.id == statement_id:
+                    return s
+        return None
+
+    def contains_id(self, statement_id: str) -> bool:
+        """Whether a statement with this id is stored (fast byte search, no parsing)."""
+        if not self.statements_path.exists() or self.statements_path.stat().st_size == 0:
+            return False
+        needle = f'{{"id": "{statement_id}"'.encode()
+        with open(self.statements_path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            # Ids start a line, so an id inside a quoted text (escaped quotes) never matches.
+            if mm[: len(needle)] == needle:
+                return True
+            return mm.find(b"\n" + needle) != -1
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def _check_tail(self) -> bytes:
+        """Bytes to write before an append so that the new line starts on a line of its own.
+
+        Raises:
+            CorpusError: If the file ends in an incomplete (unparseable) line.
+        """
+        p = self.statements_path
+        size = p.stat().st_size if p.exists() else 0
+        if size == 0:
+            return b""
+        with open(p, "rb") as fh:
+            fh.seek(max(0, size - 1))
+            if fh.read(1) == b"\n":
+                return b""
+            # Find the last line to see whether it is a complete record missing its newline.
+            fh.seek(max(0, size - 1_048_576))
+            tail = fh.read().rsplit(b"\n", 1)[-1]
+        try:
+            json.loads(tail)
+        except ValueError:
+            raise CorpusError(
+                f"{str(p)!r} ends in an incomplete line",
+                hint="run `rhetoric validate` and repair the last line before adding",
+            ) from None
+        return b"\n"
+
+    def append(self, statements: Iterable[Statement]) -> int:
+        """Append statements under the lock in a single write, then fsync.
+
+        Returns:
+            The number of statements written.
+        """
+        payload = b"".join(encode_statement(s) for s in statements)
+        if not payload:
+            return 0
+        self.require()
+        with self.lock():
+            payload = self._check_tail() + payload
+            fd = os.open(self.statements_path, os.O_WRONLY | os.O_APPEND)
+            try:
+                view = memoryview(payload)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        return payload.count(b"\n") - (1 if payload.startswith(b"\n") else 0)
+
+    def replace_bytes(self, build: Iterable[bytes]) -> None:
+        """Atomically replace ``statements.jsonl`` with the given chunks (temp file + rename).
+
+        Callers must hold :meth:`lock`. A crash at any moment leaves either the old or the
+        new file, never a mix.
+        """
+        target = self.statements_path
+        fd, tmp = tempfile.mkstemp(prefix=".statements.", suffix=".tmp", dir=self.path)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                for chunk in build:
+                    fh.write(chunk)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+            os.replace(tmp, target)
+            _fsync_dir(self.path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            raise
+
+
+def parse_line(raw: bytes, *, path: str | None = None, line: int | None = None) -> Statement:
+    """Decode and validate one JSONL line.
+
+    Raises:
+        ValidationError: With path, line and field of the problem.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"not UTF-8 ({exc.reason} at byte {exc.start})", path=path, line=line) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            f"malformed JSON: {exc.msg} at column {exc.colno}", path=path, line=line
+        ) from None
+    try:
+        return Statement.from_dict(data)
+    except ValidationError as exc:
+        exc.path, exc.line = path, line
+        raise ValidationError(exc.message, path=path, line=line, field=exc.field, hint=exc.hint) from None

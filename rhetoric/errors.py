@@ -1,0 +1,102 @@
+"""Exception hierarchy for rhetoric: every error the library raises for a user to read.
+
+The library never prints for the user and never exits; the CLI edge turns a
+:class:`RhetoricError` into ``Error: <message>`` on stderr and exit code 1.
+
+Example:
+    >>> try:
+    ...     raise ValidationError("bad date", path="statements.jsonl", line=3, field="date")
+    ... except RhetoricError as exc:
+    ...     str(exc)
+    'statements.jsonl:3: [date] bad date'
+"""
+
+from __future__ import annotations
+
+
+class RhetoricError(Exception):
+    """Base class: something the user can fix; the message says what, where and how."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.field = field
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = str(self.path) + (f":{self.line}" if self.line is not None else "") + ": "
+        elif self.line is not None:
+            where = f"line {self.line}: "
+        field = f"[{self.field}] " if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{field}{self.message}{hint}"
+
+
+class ValidationError(RhetoricError):
+    """A record or value breaks the schema (bad date, unknown key, empty text, ...)."""
+
+
+class BatchValidationError(RhetoricError):
+    """Several records failed validation; ``problems`` holds every one of them."""
+
+    def __init__(self, message: str, problems: list[ValidationError], **kwargs) -> None:
+        self.problems = list(problems)
+        super().__init__(message, **kwargs)
+
+    def __str__(self) -> str:
+        lines = [super().__str__()]
+        lines.extend(f"  {p}" for p in self.problems)
+        return "\n".join(lines)
+
+
+class CorpusError(RhetoricError):
+    """A corpus folder is missing, unreadable or inconsistent."""
+
+
+class NotFoundError(RhetoricError):
+    """A statement id, actor, tag or file that was asked for does not exist."""
+
+
+class InputFormatError(RhetoricError):
+    """An input file cannot be read: wrong encoding, binary content, unknown format."""
+
+
+class ActorError(RhetoricError):
+    """An actor table is malformed or a speaker cannot be resolved under --strict."""
+
+
+class CodebookError(RhetoricError):
+    """A codebook file is malformed; ``problems`` lists every ``[tag.field] message``."""
+
+    def __init__(self, message: str, problems: list[str] | None = None, **kwargs) -> None:
+        self.problems = list(problems or [])
+        super().__init__(message, **kwargs)
+
+    def __str__(self) -> str:
+        lines = [super().__str__()]
+        lines.extend(f"  {p}" for p in self.problems)
+        return "\n".join(lines)
+
+
+class PatternError(RhetoricError):
+    """A codebook pattern cannot be parsed."""
+
+
+class ModelError(RhetoricError):
+    """A trained model is missing, stale (other codebook) or cannot be trained."""
+
+
+class ExtractionError(RhetoricError):
+    """An article cannot be processed for statement extraction."""

@@ -1,0 +1,279 @@
+"""Typed domain records shared by every stage: statement, mention, frame, stance.
+
+Records are frozen dataclasses; JSON keys follow field order. Later stages add
+their own records (e.g. shifts) beside their stage module but import these.
+
+Example:
+    >>> s = Statement.create(speaker="zelensky", date="2024-12-01", text="NATO is necessary.")
+    >>> s.id.startswith("s-") and len(s.id) == 14
+    True
+    >>> Statement.from_dict(s.to_dict()) == s
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .dates import PartialDate
+from .errors import ValidationError
+from .types import DateQualifier, Kind, MentionSource, Modality, Polarity, Relation, StanceValue
+
+#: Longest statement text accepted, in characters.
+MAX_TEXT_CHARS = 100_000
+
+STATEMENT_FIELDS: tuple[str, ...] = (
+    "id",
+    "speaker",
+    "speaker_as_written",
+    "date",
+    "date_qualifier",
+    "text",
+    "kind",
+    "source",
+    "url",
+    "document",
+    "added_at",
+    "note",
+)
+REQUIRED_FIELDS: tuple[str, ...] = ("speaker", "date", "text")
+
+
+def _norm_for_id(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).split()).casefold()
+
+
+def statement_id(speaker: str, date: str, text: str) -> str:
+    """Stable id from normalised speaker, date and text (whitespace and case folded).
+
+    Example:
+        >>> statement_id("putin", "2024", "A  b") == statement_id("Putin", "2024", "a b")
+        True
+    """
+    key = "\x1f".join((_norm_for_id(speaker), date.strip(), _norm_for_id(text)))
+    return "s-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def utc_now_iso() -> str:
+    """Current UTC time as ISO 8601 with seconds and a ``Z`` suffix."""
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One attributed statement: who said what, when, reported where."""
+
+    id: str
+    speaker: str
+    speaker_as_written: str
+    date: str
+    date_qualifier: str
+    text: str
+    kind: str
+    source: str = ""
+    url: str = ""
+    document: str = ""
+    added_at: str = ""
+    note: str = ""
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        speaker: str,
+        date: str,
+        text: str,
+        speaker_as_written: str | None = None,
+        date_qualifier: str = "",
+        kind: str = "direct",
+        source: str = "",
+        url: str = "",
+        document: str = "",
+        added_at: str | None = None,
+        note: str = "",
+    ) -> Statement:
+        """Build a validated statement, computing its id and ``added_at``.
+
+        Raises:
+            ValidationError: If any field is invalid.
+        """
+        data = {
+            "speaker": speaker,
+            "speaker_as_written": speaker if speaker_as_written is None else speaker_as_written,
+            "date": date,
+            "date_qualifier": date_qualifier,
+            "text": text,
+            "kind": kind,
+            "source": source,
+            "url": url,
+            "document": document,
+            "added_at": added_at or utc_now_iso(),
+            "note": note,
+        }
+        return cls.from_dict(data, compute_id=True)
+
+    @classmethod
+    def from_dict(cls, data: Any, *, compute_id: bool = False) -> Statement:
+        """Validate a mapping (one JSONL line or CSV row) and build a statement.
+
+        Args:
+            data: Mapping with the statement's keys; unknown keys are rejected.
+            compute_id: Fill a missing ``id`` from the content instead of rejecting it.
+
+        Returns:
+            The statement.
+
+        Raises:
+            ValidationError: Naming the first bad field.
+        """
+        if not isinstance(data, dict):
+            raise ValidationError(f"expected a JSON object, got {type(data).__name__}")
+        unknown = [k for k in data if k not in STATEMENT_FIELDS]
+        if unknown:
+            raise ValidationError(
+                f"unknown key(s): {', '.join(map(str, unknown))}",
+                hint=f"allowed keys: {', '.join(STATEMENT_FIELDS)}",
+            )
+        values: dict[str, str] = {}
+        for name in STATEMENT_FIELDS:
+            raw = data.get(name, "")
+            if raw is None:
+                raw = ""
+            if not isinstance(raw, str):
+                raise ValidationError(f"must be a string, got {type(raw).__name__}", field=name)
+            if "\x00" in raw:
+                raise ValidationError("contains a NUL byte", field=name)
+            values[name] = raw
+        for name in REQUIRED_FIELDS:
+            if not values[name].strip():
+                raise ValidationError("is empty" if name in data else "is missing", field=name)
+        if len(values["text"]) > MAX_TEXT_CHARS:
+            raise ValidationError(
+                f"is {len(values['text']):,} characters long; the limit is {MAX_TEXT_CHARS:,}",
+                field="text",
+                hint="split the statement",
+            )
+        values["speaker"] = values["speaker"].strip()
+        values["date"] = str(PartialDate.parse(values["date"]))
+        try:
+            DateQualifier(values["date_qualifier"])
+        except ValueError:
+            raise ValidationError(
+                f"unknown date_qualifier {values['date_qualifier']!r}",
+                field="date_qualifier",
+                hint="use one of '', before, after, circa",
+            ) from None
+        if not values["kind"]:
+            values["kind"] = Kind.DIRECT.value
+        try:
+            Kind(values["kind"])
+        except ValueError:
+            raise ValidationError(
+                f"unknown kind {values['kind']!r}", field="kind", hint="use direct, paraphrase or reported"
+            ) from None
+        if not values["speaker_as_written"]:
+            values["speaker_as_written"] = values["speaker"]
+        expected = statement_id(values["speaker"], values["date"], values["text"])
+        if not values["id"]:
+            if not compute_id:
+                raise ValidationError("is missing", field="id")
+            values["id"] = expected
+        elif values["id"] != expected:
+            raise ValidationError(
+                f"id {values['id']!r} does not match the content (expected {expected!r})",
+                field="id",
+                hint="remove the id to have it computed, or restore the original speaker/date/text",
+            )
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, str]:
+        """Mapping in the canonical key order."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @property
+    def partial_date(self) -> PartialDate:
+        """The statement's date as a :class:`PartialDate`."""
+        return PartialDate.parse(self.date)
+
+    def sort_key(self) -> tuple:
+        """Chronological sort key (imprecise and ``before`` dates handled), ties by id."""
+        return (*self.partial_date.sort_key(self.date_qualifier), self.id)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A codebook tag found in a text, with exact character offsets into it."""
+
+    tag: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    pattern: str
+    statement_id: str | None = None
+    source: str = MentionSource.LEXICON.value
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Mapping with ``statement_id`` first (the JSON contract)."""
+        d = asdict(self)
+        return {"statement_id": d.pop("statement_id"), **d}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A condition frame: outcomes at stake and the conditions demanded for them."""
+
+    statement_id: str | None
+    sentence: int
+    frame_id: str
+    speaker: str
+    date: str
+    outcomes: tuple[str, ...]
+    conditions: tuple[str, ...]
+    cue: str
+    relation: str = Relation.PRECONDITION.value
+    polarity: str = Polarity.AFFIRMED.value
+    modality: str = Modality.NEUTRAL.value
+    start: int = 0
+    end: int = 0
+    other_conditions: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Mapping with tuples as lists (the JSON contract)."""
+        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Who supports or opposes a tagged item in a sentence."""
+
+    statement_id: str | None
+    tag: str
+    stance: str
+    holders: tuple[str, ...]
+    start: int
+    end: int
+    sentence: int = 0
+    cue: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Mapping with tuples as lists (the JSON contract)."""
+        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v for f in fields(self)}
+
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "STATEMENT_FIELDS",
+    "Frame",
+    "Mention",
+    "Stance",
+    "StanceValue",
+    "Statement",
+    "statement_id",
+    "utc_now_iso",
+]

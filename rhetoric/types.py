@@ -1,0 +1,99 @@
+"""Closed sets (enums) and shared type aliases used across the pipeline.
+
+Example:
+    >>> Kind("direct") is Kind.DIRECT
+    True
+    >>> Relation.PRECONDITION.value
+    'precondition'
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+#: A half-open character span ``(start, end)`` into a statement's text.
+Span = tuple[int, int]
+#: A codebook tag id such as ``"nato_membership"``.
+TagId = str
+#: A canonical actor id such as ``"zelensky"``.
+ActorId = str
+
+
+class Kind(StrEnum):
+    """How the statement reaches us: quoted, paraphrased or reported second-hand."""
+
+    DIRECT = "direct"
+    PARAPHRASE = "paraphrase"
+    REPORTED = "reported"
+
+
+class DateQualifier(StrEnum):
+    """How the recorded date relates to the real date of the statement."""
+
+    NONE = ""
+    BEFORE = "before"
+    AFTER = "after"
+    CIRCA = "circa"
+
+
+class Precision(StrEnum):
+    """How much of a date is known; follows from the form YYYY / YYYY-MM / YYYY-MM-DD."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+class Role(StrEnum):
+    """Codebook hint for the part a tag usually plays in a condition frame."""
+
+    OUTCOME = "outcome"
+    CONDITION = "condition"
+    EITHER = "either"
+
+
+class Relation(StrEnum):
+    """How the conditions of a frame relate to its outcomes."""
+
+    PRECONDITION = "precondition"
+    EXCHANGE = "exchange"
+    UNCONDITIONAL = "unconditional"
+
+
+class Polarity(StrEnum):
+    """Whether the outcome is ruled out until the condition holds (negated) or not."""
+
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+
+
+class Modality(StrEnum):
+    """How firmly a position is put."""
+
+    FIRM = "firm"
+    OPEN = "open"
+    HYPOTHETICAL = "hypothetical"
+    NEUTRAL = "neutral"
+
+
+class StanceValue(StrEnum):
+    """A holder's stance towards a tagged item."""
+
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    NEUTRAL = "neutral"
+
+
+class MentionSource(StrEnum):
+    """Who found a mention: the codebook lexicon or the learned model."""
+
+    LEXICON = "lexicon"
+    MODEL = "model"
+
+
+class OutputFormat(StrEnum):
+    """Output formats shared by listing commands."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"

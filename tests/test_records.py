@@ -1,0 +1,56 @@
+"""Tests for rhetoric.records, rhetoric.dates and rhetoric.errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric.dates import PartialDate
+from rhetoric.errors import ValidationError
+from rhetoric.records import Statement, statement_id
+from rhetoric.types import Precision
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("2024", Precision.YEAR),
+        ("2024-12", Precision.MONTH),
+        ("2024-12-01", Precision.DAY),
+        ("2024-02-29", Precision.DAY),
+    ],
+)
+def test_partial_date_precision(text: str, precision: Precision) -> None:
+    d = PartialDate.parse(text)
+    assert d.precision is precision
+    assert str(d) == text
+
+
+@pytest.mark.parametrize("text", ["2024-13-01", "24/11/2024", "2023-02-29", "2024-1", "", "2024-00"])
+def test_partial_date_rejects(text: str) -> None:
+    with pytest.raises(ValidationError, match="invalid date"):
+        PartialDate.parse(text)
+
+
+def test_before_sorts_before_dated_statements_in_its_period() -> None:
+    before = PartialDate.parse("2024-12").sort_key("before")
+    month = PartialDate.parse("2024-12").sort_key("")
+    day = PartialDate.parse("2024-12-01").sort_key("")
+    assert before < month < day or before < day
+
+
+def test_statement_id_is_stable_under_whitespace_and_case() -> None:
+    assert statement_id("zelensky", "2024-12-01", "NATO  is\nnecessary") == statement_id(
+        "Zelensky", "2024-12-01", "nato is necessary"
+    )
+
+
+def test_statement_rejects_unknown_key_by_name() -> None:
+    s = Statement.create(speaker="putin", date="2024", text="x")
+    with pytest.raises(ValidationError, match="unknown key\\(s\\): colour"):
+        Statement.from_dict({**s.to_dict(), "colour": "red"})
+
+
+def test_statement_rejects_tampered_id() -> None:
+    s = Statement.create(speaker="putin", date="2024", text="x")
+    with pytest.raises(ValidationError, match="does not match the content"):
+        Statement.from_dict({**s.to_dict(), "text": "y"})

@@ -1,0 +1,1 @@
+"""Text stage: offline sentence splitting, tokenisation with offsets, and folding for matching."""

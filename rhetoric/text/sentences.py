@@ -1,0 +1,76 @@
+"""Sentence splitting with nltk's Punkt, its parameters set in code (no downloads).
+
+Example:
+    >>> text = "Gen. Kellogg met Mr. Zelensky in the U.S. on Sunday. They talked."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Gen. Kellogg met Mr. Zelensky in the U.S. on Sunday.', 'They talked.']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Lower-cased, without the final period, as Punkt stores them.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres st jr sr rev hon amb
+    no nos vs etc approx dept est fig inc ltd co corp univ
+    u.s u.k u.n e.u u.s.a u.s.s.r n.y d.c
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    a.m p.m i.e e.g cf al
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split text into sentences.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        Half-open ``(start, end)`` character spans into ``text``, in order, covering
+        every sentence (surrounding whitespace excluded). Line breaks always end a
+        sentence.
+
+    Example:
+        >>> split_sentences("One. Two.")
+        [(0, 4), (5, 9)]
+    """
+    spans: list[tuple[int, int]] = []
+    tok = _tokenizer()
+    pos = 0
+    # A line break ends a sentence: headlines and paragraphs carry no final period.
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            spans.extend((pos + s, pos + e) for s, e in tok.span_tokenize(line))
+        pos += len(line)
+    return spans
+
+
+def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence whose span contains ``offset`` (the nearest preceding one otherwise).
+
+    Example:
+        >>> sentence_index([(0, 4), (5, 9)], 6)
+        1
+    """
+    lo, hi = 0, len(spans) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if spans[mid][0] <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best

@@ -188,11 +188,12 @@ def parse_codebook(data: bytes, *, path: str | PathLike | None = None) -> tuple[
                 f"[codebook] unknown top-level key {key!r} (allowed: {', '.join(TOP_LEVEL_KEYS)})"
             )
     head = doc.get("codebook")
-    if not isinstance(head, dict):
+    has_head = isinstance(head, dict)
+    if not has_head:
         problems.append("[codebook] the [codebook] table is missing")
         head = {}
     _unknown(head, CODEBOOK_KEYS, "codebook", problems)
-    name = _text(head, "name", "codebook", problems, required=True)
+    name = _text(head, "name", "codebook", problems, required=has_head)
     version = _text(head, "version", "codebook", problems, required=False)
     language = _text(head, "language", "codebook", problems, required=False) or "en"
     description = _text(head, "description", "codebook", problems, required=False)

@@ -86,5 +86,25 @@ class Codebook:
             hint=f"known tags: {', '.join(self.tag_ids)}",
         )
 
+    def summary(self) -> list[dict[str, Any]]:
+        """One row per tag: id, role, label and pattern/exclude/example counts.
+
+        Example:
+            >>> Codebook("x", "1", "en", "", ()).summary()
+            []
+        """
+        return [
+            {
+                "tag": t.id,
+                "role": t.role.value,
+                "label": t.label,
+                "patterns": len(t.patterns),
+                "exclude": len(t.exclude),
+                "positive": len(t.examples_positive),
+                "negative": len(t.examples_negative),
+            }
+            for t in self.tags
+        ]
+
 
 __all__ = ["Codebook", "TagSpec"]

@@ -64,8 +64,19 @@ def fold_char(ch: str) -> str:
         return special
     if ch.isascii():
         return ch.lower()
+    # Compatibility decomposition (ﬁ → fi, ² → 2) only where it keeps the character's
+    # class: a letter or digit must stay one run of letters/digits ("¼" would become
+    # "1⁄4", two tokens), and a symbol must not turn into letters ("™" → "tm").
+    for form in ("NFKD", "NFD"):
+        piece = _strip_marks(unicodedata.normalize(form, ch.casefold()))
+        if ch.isalnum() == (piece != "" and piece.isalnum()):
+            return piece
+    return ch.casefold()
+
+
+def _strip_marks(text: str) -> str:
     out = []
-    for c in unicodedata.normalize("NFKD", ch.casefold()):
+    for c in text:
         if unicodedata.combining(c):
             continue
         c = _SPECIAL.get(c, c)

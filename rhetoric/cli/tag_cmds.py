@@ -30,9 +30,7 @@ CodebookOpt = Annotated[
     Path | None,
     typer.Option("--codebook", help="Codebook file (default: the corpus's codebook.toml)."),
 ]
-FormatOpt = Annotated[
-    OutputFormat, typer.Option("--format", help="table (highlighted text), json or csv.")
-]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (highlighted text), json or csv.")]
 
 
 def _codebook_path(corpus: Path, codebook: Path | None) -> Path:
@@ -81,7 +79,9 @@ def codebook_show(
         return
     table = Table(title=f"{cb.name} {cb.version} ({len(rows)} tags)")
     for col in ("tag", "role", "label", "patterns", "exclude", "positive", "negative"):
-        table.add_column(col, justify="right" if col in ("patterns", "exclude", "positive", "negative") else "left")
+        table.add_column(
+            col, justify="right" if col in ("patterns", "exclude", "positive", "negative") else "left"
+        )
     for r in rows:
         table.add_row(*(str(v) for v in r.values()))
     Console(highlight=False).print(table)
@@ -90,7 +90,9 @@ def codebook_show(
 @command("tag")
 def tag(
     text: Annotated[str | None, typer.Argument(help="Text to tag; '-' reads standard input.")] = None,
-    ids: Annotated[list[str] | None, typer.Option("--id", help="Tag this corpus statement (repeatable).")] = None,
+    ids: Annotated[
+        list[str] | None, typer.Option("--id", help="Tag this corpus statement (repeatable).")
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Tag every statement of the corpus.")] = False,
     fmt: FormatOpt = OutputFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,

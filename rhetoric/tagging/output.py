@@ -5,10 +5,10 @@ The JSON and CSV contract: one object or row per mention with the columns
 
 Example:
     >>> from rhetoric.records import Mention
-    >>> m = Mention("ceasefire", 2, 7, "truce", 0, "truce*")
-    >>> print("".join(iter_json([m])))
+    >>> m = Mention("t", 2, 4, "tr", 0, "tr*")
+    >>> print("".join(iter_json([m])), end="")
     [
-    {"statement_id": null, "tag": "ceasefire", "start": 2, "end": 7, "text": "truce", "sentence": 0, "pattern": "truce*"}
+    {"statement_id": null, "tag": "t", "start": 2, "end": 4, "text": "tr", "sentence": 0, "pattern": "tr*"}
     ]
 """
 

@@ -12,7 +12,10 @@ from rhetoric.errors import CodebookError, NotFoundError
 from rhetoric.types import Role
 
 HEAD = '[codebook]\nname = "x"\n'
-TAG = '[[tag]]\nid = "truce"\nlabel = "Truce"\ndescription = "A pause."\nrole = "outcome"\npatterns = ["truce"]\n'
+TAG = (
+    '[[tag]]\nid = "truce"\nlabel = "Truce"\ndescription = "A pause."\nrole = "outcome"\n'
+    'patterns = ["truce"]\n'
+)
 
 
 def test_load_mini(mini_codebook: Path) -> None:
@@ -60,16 +63,31 @@ def test_partial_codebook_keeps_good_tags(bad_codebook: Path) -> None:
             "[codebook] unknown top-level key 'name' (allowed: codebook, tag, frames)",
         ),
         ('[codebook]\nname = ""\n' + TAG, "[codebook.name] is empty"),
-        ("[codebook\n", "[codebook] invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 10)"),
+        (
+            "[codebook\n",
+            "[codebook] invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 10)",
+        ),
         (HEAD, "[codebook] no tags (add [[tag]] tables)"),
         (HEAD + "[tag]\nid='a'\n", "[codebook] 'tag' must be an array of tables: write [[tag]], not [tag]"),
         (TAG, "[codebook] the [codebook] table is missing"),
-        (HEAD + TAG.replace('role = "outcome"\n', ""), "[truce.role] is missing (use outcome, condition, either)"),
+        (
+            HEAD + TAG.replace('role = "outcome"\n', ""),
+            "[truce.role] is missing (use outcome, condition, either)",
+        ),
         (HEAD + TAG.replace('label = "Truce"\n', "label = 3\n"), "[truce.label] must be a string"),
-        (HEAD + TAG + "[tag.examples]\npositive = 'x'\n", "[truce.examples.positive] must be a list of strings"),
-        (HEAD + TAG + "[tag.examples]\nneutral = []\n", "[truce.examples.neutral] unknown key (allowed: positive, negative)"),
+        (
+            HEAD + TAG + "[tag.examples]\npositive = 'x'\n",
+            "[truce.examples.positive] must be a list of strings",
+        ),
+        (
+            HEAD + TAG + "[tag.examples]\nneutral = []\n",
+            "[truce.examples.neutral] unknown key (allowed: positive, negative)",
+        ),
         (HEAD + TAG.replace('["truce"]', '["truce", "truce"]'), "[truce.patterns] duplicate pattern 'truce'"),
-        (HEAD + TAG + "frames = 3\n", "[truce.frames] unknown key (allowed: id, label, description, role, patterns, exclude, examples)"),
+        (
+            HEAD + TAG + "frames = 3\n",
+            "[truce.frames] unknown key (allowed: id, label, description, role, patterns, exclude, examples)",
+        ),
         (HEAD + TAG + "[frames]\n", None),
     ],
 )

@@ -37,11 +37,19 @@ def matches(pattern: str, text: str) -> list[str]:
         ("truce|armistice", "an armistice, then a truce", ["armistice", "truce"]),
         ("peace deal|plan*", "the peace plans", ["peace plans"]),
         # hyphen = space = no space
-        ("cease-fire", "cease-fire, cease fire, ceasefire, cease‑fire", ["cease-fire", "cease fire", "ceasefire", "cease‑fire"]),
+        (
+            "cease-fire",
+            "cease-fire, cease fire, ceasefire, cease‑fire",
+            ["cease-fire", "cease fire", "ceasefire", "cease‑fire"],
+        ),
         ("cease-fire*", "ceasefires", ["ceasefires"]),
         ("ceasefire", "cease fire", []),
         ("1991 borders", "the pre-1991 borders", ["1991 borders"]),
-        ("pre-1991 borders", "pre-1991 borders and pre 1991 borders", ["pre-1991 borders", "pre 1991 borders"]),
+        (
+            "pre-1991 borders",
+            "pre-1991 borders and pre 1991 borders",
+            ["pre-1991 borders", "pre 1991 borders"],
+        ),
         # optional token
         ("security? guarantee*", "security guarantees", ["security guarantees"]),
         ("security? guarantee*", "firm guarantees", ["guarantees"]),

@@ -32,11 +32,15 @@ from filelock import FileLock, Timeout
 from ..actors import ActorRegistry
 from ..errors import CorpusError, ValidationError
 from ..records import Statement
+from .fastparse import fast_statement
 
 STATEMENTS_FILE = "statements.jsonl"
 ACTORS_FILE = "actors.toml"
 CODEBOOK_FILE = "codebook.toml"
 LOCK_TIMEOUT_S = 60.0
+_COPY_CHUNK = 8 * 1024 * 1024
+TEMP_PREFIX = ".statements."
+TEMP_SUFFIX = ".tmp"
 
 
 def encode_statement(statement: Statement) -> bytes:
@@ -106,13 +110,20 @@ class Corpus:
     # -- locking ---------------------------------------------------------------------------------
 
     @contextmanager
-    def lock(self, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
-        """Hold the corpus write lock.
+    def lock(self, timeout: float | None = None) -> Iterator[None]:
+        """Hold the corpus write lock (re-entrant within a process).
+
+        Args:
+            timeout: Seconds to wait; defaults to ``LOCK_TIMEOUT_S`` read at call time.
 
         Raises:
             CorpusError: If the lock cannot be taken within ``timeout`` seconds.
         """
-        lock = FileLock(str(self.statements_path) + ".lock")
+        if timeout is None:
+            timeout = LOCK_TIMEOUT_S
+        # One lock object per path and process, so that a nested ``lock()`` (e.g. ``append`` inside
+        # a caller's duplicate check) re-enters instead of deadlocking on its own flock.
+        lock = FileLock(str(self.statements_path) + ".lock", is_singleton=True)
         try:
             with lock.acquire(timeout=timeout):
                 yield
@@ -146,14 +157,31 @@ class Corpus:
         return list(self.iter_statements())
 
     def get(self, statement_id: str) -> Statement | None:
-        """The statement with this id, or None."""
-        needle = f'"id": "{statement_id}"'.encode()
-        for lineno, raw in self.iter_lines():
-            if needle in raw:
-                s = parse_line(raw, path=str(self.statements_path), line=lineno)
-                if s.id == statement_id:
-                    return s
-        return None
+        """The statement with this id, or None (fast byte search, parses only that line)."""
+        self.require()
+        span = self.find_line(statement_id)
+        if span is None:
+            return None
+        with open(self.statements_path, "rb") as fh:
+            fh.seek(span[0])
+            raw = fh.read(span[1] - span[0])
+        return parse_line(raw, path=str(self.statements_path))
+
+    def find_line(self, statement_id: str) -> tuple[int, int] | None:
+        """Byte span ``(start, end)`` of the line holding this id (end includes the newline), or None."""
+        if not self.statements_path.exists() or self.statements_path.stat().st_size == 0:
+            return None
+        needle = f'{{"id": {json.dumps(statement_id)}'.encode()
+        with open(self.statements_path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            if mm[: len(needle)] == needle:
+                start = 0
+            else:
+                pos = mm.find(b"\n" + needle)
+                if pos == -1:
+                    return None
+                start = pos + 1
+            end = mm.find(b"\n", start)
+            return start, (len(mm) if end == -1 else end + 1)
 
     def contains_id(self, statement_id: str) -> bool:
         """Whether a statement with this id is stored (fast byte search, no parsing)."""
@@ -165,6 +193,25 @@ class Corpus:
             if mm[: len(needle)] == needle:
                 return True
             return mm.find(b"\n" + needle) != -1
+
+    def ids(self) -> set[str]:
+        """Every stored statement id (byte scan of line starts, no JSON parsing)."""
+        found: set[str] = set()
+        if not self.statements_path.exists() or self.statements_path.stat().st_size == 0:
+            return found
+        prefix = b'{"id": "'
+        with open(self.statements_path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            pos = 0 if mm[: len(prefix)] == prefix else None
+            if pos is None:
+                hit = mm.find(b"\n" + prefix)
+                pos = -1 if hit == -1 else hit + 1
+            while pos != -1:
+                start = pos + len(prefix)
+                end = mm.find(b'"', start)
+                found.add(mm[start:end].decode("utf-8", "replace"))
+                hit = mm.find(b"\n" + prefix, end)
+                pos = -1 if hit == -1 else hit + 1
+        return found
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -217,6 +264,42 @@ class Corpus:
                 os.close(fd)
         return payload.count(b"\n") - (1 if payload.startswith(b"\n") else 0)
 
+    def append_atomic(self, statements: Iterable[Statement]) -> int:
+        """Append by rewriting: copy the file plus the new lines to a temp file, then rename.
+
+        Slower than :meth:`append` (it copies the file) but a crash mid-way, even during a
+        very large write, leaves the old file untouched; used by ``import``.
+
+        Returns:
+            The number of statements written.
+        """
+        payload = b"".join(encode_statement(s) for s in statements)
+        if not payload:
+            return 0
+        self.require()
+        with self.lock():
+            tail = self._check_tail()
+
+            def chunks() -> Iterator[bytes]:
+                with open(self.statements_path, "rb") as fh:
+                    while chunk := fh.read(_COPY_CHUNK):
+                        yield chunk
+                yield tail + payload
+
+            self.replace_bytes(chunks())
+        return payload.count(b"\n")
+
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files left by a writer that was killed mid-rewrite.
+
+        Only a lock holder creates them, so under the lock every one is stale.
+        """
+        for stale in self.path.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
+
     def replace_bytes(self, build: Iterable[bytes]) -> None:
         """Atomically replace ``statements.jsonl`` with the given chunks (temp file + rename).
 
@@ -224,7 +307,8 @@ class Corpus:
         new file, never a mix.
         """
         target = self.statements_path
-        fd, tmp = tempfile.mkstemp(prefix=".statements.", suffix=".tmp", dir=self.path)
+        self._remove_stale_temps()
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.path)
         try:
             with os.fdopen(fd, "wb") as fh:
                 for chunk in build:
@@ -246,9 +330,15 @@ class Corpus:
 def parse_line(raw: bytes, *, path: str | None = None, line: int | None = None) -> Statement:
     """Decode and validate one JSONL line.
 
+    Canonical lines take a fast path (:mod:`rhetoric.corpus.fastparse`); anything else goes
+    through :meth:`Statement.from_dict`, which names the problem.
+
     Raises:
         ValidationError: With path, line and field of the problem.
     """
+    fast = fast_statement(raw)
+    if fast is not None:
+        return fast
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -55,9 +55,10 @@ class ImportResult:
     warnings: tuple[str, ...]
     written: bool
     rejects_path: Path | None = None
+    dry_run: bool = False
 
     def summary(self) -> str:
-        """``added N, duplicates D, rejected R``."""
+        """``added N, duplicates D, rejected R`` (for a dry run: what would be added)."""
         return f"added {len(self.added)}, duplicates {self.duplicates}, rejected {len(self.rejected)}"
 
 
@@ -165,7 +166,8 @@ def import_file(
         if write and new:
             corpus.append_atomic(new)
     rejects_path = rejects_path_for(p) if rejects and skip_invalid else None
-    result = ImportResult(p, tuple(new), duplicates, rejects, warnings, write, rejects_path)
+    added = tuple(new) if write or dry_run else ()  # a refused import adds nothing
+    result = ImportResult(p, added, duplicates, rejects, warnings, write, rejects_path, dry_run)
     if rejects and not skip_invalid:
         raise ImportRejectedError(
             f"{len(rejects)} bad row(s); nothing was written",

@@ -50,7 +50,7 @@ def _date_label(s: Statement) -> str:
 
 def statements_table(statements: Iterable[Statement], *, title: str | None = None) -> Table:
     """A compact rich table: id over date, speaker over kind, then the text (fits 80 columns)."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=True, pad_edge=False)
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, pad_edge=False)
     table.add_column("id / date", no_wrap=True)
     table.add_column("speaker / kind", max_width=18, overflow="fold")
     table.add_column("text", overflow="fold", ratio=1)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ..corpus import (
     Corpus,
@@ -19,7 +18,6 @@ from ..corpus import (
     remove_statement,
     validate_corpus,
 )
-from ..corpus.render import csv_lines, json_chunks, statement_fields_table, statements_table
 from ..errors import ImportRejectedError, RhetoricError
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, command, fail, warn
@@ -152,6 +150,8 @@ def list_cmd(
 
     Example: rhetoric list --speaker zelensky --since 2024-11 --format json
     """
+    from ..corpus.render import csv_lines, json_chunks, statements_table  # rich loads only when needed
+
     found = list_statements(
         Corpus(corpus), speaker=speaker, since=since, until=until, kind=kind, contains=contains, limit=limit
     )
@@ -164,6 +164,8 @@ def list_cmd(
         if not rows:
             typer.echo("no statements match", err=True)
             return
+        from rich.console import Console
+
         Console(soft_wrap=False).print(statements_table(rows))
 
 
@@ -177,10 +179,14 @@ def show_cmd(
 
     Example: rhetoric show s-2287e0e1b45e --format json
     """
+    import json
+
+    from rich.console import Console
+
+    from ..corpus.render import csv_lines, statement_fields_table
+
     statement = get_statement(Corpus(corpus), statement_id)
     if fmt is OutputFormat.JSON:
-        import json
-
         typer.echo(json.dumps(statement.to_dict(), ensure_ascii=False, indent=2))
     elif fmt is OutputFormat.CSV:
         _write(csv_lines([statement]))

@@ -10,7 +10,6 @@ Example:
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 from ..errors import CorpusError
@@ -20,6 +19,8 @@ TEMPLATE_FILES = (ACTORS_FILE, CODEBOOK_FILE, "README.md")
 
 
 def _template(name: str) -> str:
+    from importlib import resources  # slow to import; only init needs it
+
     return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
 

@@ -39,6 +39,7 @@ ACTORS_FILE = "actors.toml"
 CODEBOOK_FILE = "codebook.toml"
 LOCK_TIMEOUT_S = 60.0
 _COPY_CHUNK = 8 * 1024 * 1024
+_SCAN_CHUNK = 4 * 1024 * 1024
 TEMP_PREFIX = ".statements."
 TEMP_SUFFIX = ".tmp"
 
@@ -167,32 +168,55 @@ class Corpus:
             raw = fh.read(span[1] - span[0])
         return parse_line(raw, path=str(self.statements_path))
 
+    def _line_start(self, needle: bytes) -> int:
+        """Byte offset of the first line that starts with ``needle``, or -1.
+
+        Reads in large chunks into one reused buffer: in a fresh process this is faster
+        than mmap (no page-table set-up) and keeps memory flat.
+        """
+        p = self.statements_path
+        if not p.exists() or p.stat().st_size == 0:
+            return -1
+        pattern = b"\n" + needle
+        overlap = len(pattern) - 1
+        buf = bytearray(_SCAN_CHUNK + overlap)
+        view = memoryview(buf)
+        with open(p, "rb", buffering=0) as fh:
+            if fh.read(len(needle)) == needle:
+                return 0
+            fh.seek(0)
+            base = keep = 0  # file offset of buf[0]; bytes carried over from the last chunk
+            while n := fh.readinto(view[keep : keep + _SCAN_CHUNK]):
+                end = keep + n
+                pos = buf.find(pattern, 0, end)
+                if pos != -1:
+                    return base + pos + 1
+                keep = min(overlap, end)
+                buf[:keep] = buf[end - keep : end]
+                base += end - keep
+        return -1
+
     def find_line(self, statement_id: str) -> tuple[int, int] | None:
         """Byte span ``(start, end)`` of the line holding this id (end includes the newline), or None."""
-        if not self.statements_path.exists() or self.statements_path.stat().st_size == 0:
+        start = self._line_start(f'{{"id": {json.dumps(statement_id)}'.encode())
+        if start == -1:
             return None
-        needle = f'{{"id": {json.dumps(statement_id)}'.encode()
-        with open(self.statements_path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            if mm[: len(needle)] == needle:
-                start = 0
-            else:
-                pos = mm.find(b"\n" + needle)
-                if pos == -1:
-                    return None
-                start = pos + 1
-            end = mm.find(b"\n", start)
-            return start, (len(mm) if end == -1 else end + 1)
+        with open(self.statements_path, "rb") as fh:
+            fh.seek(start)
+            end = start
+            while chunk := fh.read(1 << 16):
+                nl = chunk.find(b"\n")
+                if nl != -1:
+                    return start, end + nl + 1
+                end += len(chunk)
+            return start, end
 
     def contains_id(self, statement_id: str) -> bool:
-        """Whether a statement with this id is stored (fast byte search, no parsing)."""
-        if not self.statements_path.exists() or self.statements_path.stat().st_size == 0:
-            return False
-        needle = f'{{"id": "{statement_id}"'.encode()
-        with open(self.statements_path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            # Ids start a line, so an id inside a quoted text (escaped quotes) never matches.
-            if mm[: len(needle)] == needle:
-                return True
-            return mm.find(b"\n" + needle) != -1
+        """Whether a statement with this id is stored (fast byte search, no parsing).
+
+        Ids start a line, so an id quoted inside a text (escaped quotes) never matches.
+        """
+        return self._line_start(f'{{"id": {json.dumps(statement_id)}'.encode()) != -1
 
     def ids(self) -> set[str]:
         """Every stored statement id (byte scan of line starts, no JSON parsing)."""

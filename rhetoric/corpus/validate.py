@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 from array import array
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,6 +176,8 @@ def validate_corpus(corpus: Corpus, *, workers: int | None = None) -> Validation
     if workers is None:
         workers = min(2, os.cpu_count() or 1)
     if size >= PARALLEL_MIN_BYTES and workers > 1 and len(ranges) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(pool.map(_check_chunk, [str(path)] * len(ranges), *zip(*ranges, strict=True)))
     else:

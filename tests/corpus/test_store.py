@@ -104,3 +104,12 @@ def test_missing_corpus_explains_how_to_create_it(tmp_path) -> None:
     (tmp_path / "folder").mkdir()
     with pytest.raises(CorpusError, match="statements.jsonl' is missing"):
         Corpus(tmp_path / "folder").require()
+
+
+def test_id_search_across_chunk_boundaries(seed_copy: Corpus, monkeypatch) -> None:
+    statements = seed_copy.statements()
+    for chunk in (1, 7, 64, 1000):
+        monkeypatch.setattr(store_module, "_SCAN_CHUNK", chunk)
+        assert all(seed_copy.contains_id(s.id) for s in statements)
+        assert [seed_copy.get(s.id) for s in statements] == statements
+        assert not seed_copy.contains_id("s-000000000000")

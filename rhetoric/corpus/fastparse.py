@@ -17,12 +17,13 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
 from ..dates import PartialDate
 from ..errors import ValidationError
-from ..records import MAX_TEXT_CHARS, STATEMENT_FIELDS, Statement, statement_id
+from ..records import MAX_TEXT_CHARS, STATEMENT_FIELDS, Statement, _norm_for_id
 from ..types import DateQualifier, Kind
 
 try:  # orjson parses a statement line 3-4x faster than the standard library
@@ -50,6 +51,36 @@ def _canonical_date(value: str) -> bool:
     return ok
 
 
+# Normalised speakers repeat a lot too.
+_speaker_norm: dict[str, str] = {}
+
+
+def _norm_text(text: str) -> str:
+    """``_norm_for_id`` with a shortcut for the common case, giving the same result."""
+    # Printable ASCII with single inner spaces is already NFC and whitespace-normalised, and for
+    # ASCII lower() equals casefold().
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.lower()
+    return _norm_for_id(text)
+
+
+def fast_statement_id(speaker: str, date: str, text: str) -> str:
+    """Same value as :func:`rhetoric.records.statement_id` for a canonical date, computed faster.
+
+    Example:
+        >>> from rhetoric.records import statement_id
+        >>> fast_statement_id("Putin", "2024", "A  b") == statement_id("Putin", "2024", "A  b")
+        True
+    """
+    spk = _speaker_norm.get(speaker)
+    if spk is None:
+        spk = _norm_for_id(speaker)
+        if len(_speaker_norm) < 100_000:
+            _speaker_norm[speaker] = spk
+    key = f"{spk}\x1f{date}\x1f{_norm_text(text)}"
+    return "s-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
 def loads(raw: bytes | str) -> Any:
     """Parse JSON with the fastest available parser.
 
@@ -74,11 +105,16 @@ def fast_fields(raw: bytes) -> dict[str, str] | None:
         return None
     if type(d) is not dict or tuple(d) != STATEMENT_FIELDS:
         return None
-    for v in d.values():
-        if type(v) is not str:
-            return None
+    try:
+        "".join(d.values())  # C-speed check that every value is a string
+    except TypeError:
+        return None
     speaker = d["speaker"]
     text = d["text"]
+    date = d["date"]
+    date_ok = _date_ok.get(date)
+    if date_ok is None:
+        date_ok = _canonical_date(date)
     if (
         not speaker
         or speaker != speaker.strip()
@@ -88,8 +124,8 @@ def fast_fields(raw: bytes) -> dict[str, str] | None:
         or not text
         or text.isspace()
         or len(text) > MAX_TEXT_CHARS
-        or not _canonical_date(d["date"])
-        or d["id"] != statement_id(speaker, d["date"], text)
+        or not date_ok
+        or d["id"] != fast_statement_id(speaker, date, text)
     ):
         return None
     return d

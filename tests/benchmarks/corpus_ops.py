@@ -109,7 +109,7 @@ def worker(op: str, corpus_dir: str) -> None:
 def report(name: str, measured: str, goal: str, ratio: float, rss: int) -> None:
     verdict = "meets goal" if ratio >= 1 else "BELOW goal"
     print(
-        f"{name:<34} {measured:>16}   goal {goal:<14} ratio {ratio:5.2f}  {verdict:<10}  peak RSS {rss:5d} MiB"
+        f"{name:<34} {measured:>16}  goal {goal:<10} ratio {ratio:5.2f}  {verdict:<10}  peak RSS {rss:4d} MiB"
     )
 
 

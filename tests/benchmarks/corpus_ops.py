@@ -91,6 +91,9 @@ def worker(op: str, corpus_dir: str) -> None:
     from rhetoric.corpus import Corpus, load_statements_frame, validate_corpus
 
     corpus = Corpus(corpus_dir)
+    if op == "frame":
+        import pandas  # noqa: F401  (import cost is paid once per process, not per statement)
+        import pyarrow.json  # noqa: F401
     start = time.perf_counter()
     if op == "validate":
         report = validate_corpus(corpus)

@@ -206,7 +206,7 @@ def load_statements_frame(corpus: Corpus) -> pd.DataFrame:
     try:
         table = pj.read_json(
             path,
-            read_options=pj.ReadOptions(block_size=16 * 1024 * 1024),
+            read_options=pj.ReadOptions(block_size=64 * 1024 * 1024),
             parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error"),
         )
     except (pa.ArrowInvalid, OSError) as exc:

@@ -76,7 +76,7 @@ OBJECT_VERBS: frozenset[str] = frozenset("tell warn assure inform remind promise
 
 #: Verbs allowed after a quote or comma in inverted order ("…,” said Zelensky).
 INVERTING_LEMMAS: frozenset[str] = frozenset(
-    "say add write tell ask continue explain insist warn note reply argue declare".split()
+    "say add write ask continue explain insist warn note reply argue declare".split()
 )
 
 #: Participles that continue the speech of the clause's subject (", adding that …").

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..actors import ActorRegistry
@@ -42,6 +43,26 @@ SPEAKER_FACTOR: dict[str, float] = {
 }
 #: Bare quotes shorter than this (in words) are scare quotes, not statements.
 MIN_STANDALONE_QUOTE_WORDS = 3
+
+
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
+)
+_SENTENCE_END = ".!?"
+_PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
+
+
+def is_headline(text: str, para: CharSpan) -> bool:
+    """A paragraph without sentence-final punctuation and at most 15 words (a title or subheading).
+
+    Example:
+        >>> is_headline("Changing rhetoric", (0, 17)), is_headline("He said no.", (0, 11))
+        (True, False)
+    """
+    body = text[para[0] : para[1]].rstrip()
+    last = body[-1:]
+    ends = last in _SENTENCE_END + ":" or (last in '”"’»' and body[-2:-1] in _SENTENCE_END + ",")
+    return not ends and ". " not in body and len(body.split()) <= 15
 
 
 def sentence_units(text: str, quotes: list[Quote]) -> list[CharSpan]:
@@ -90,7 +111,8 @@ class _Extractor:
         self.resolver = SpeakerResolver(actors)
         self._cache: dict[str, list[Speaker]] = {}
         self.paras = paragraphs(text)
-        self.state = _State(Discourse(self.resolver.mentions(text)))
+        self.mentions = self.resolver.mentions(text)
+        self.state = _State(Discourse(self.mentions))
 
     def speakers_of(self, phrase: str) -> list[Speaker]:
         if phrase not in self._cache:
@@ -108,6 +130,13 @@ class _Extractor:
     def date_for(self, attr: Attribution, unit: CharSpan, first_subject: int) -> tuple[ResolvedDate, str]:
         """The date and its evidence: the clause's own time cue, a sentence-initial one, or the aspect."""
         own = [c for s, e in attr.scope for c in find_time_cues(self.masked, s, e)]
+        # "warned on Monday against …": a time phrase right after the verb dates the statement.
+        after = attr.cue_span[1]
+        own += [
+            c
+            for c in find_time_cues(self.masked, after, min(unit[1], after + 40))
+            if not self.masked[after : c.start].strip() and c not in own
+        ]
         if not own and first_subject > unit[0]:
             own = find_time_cues(self.masked, unit[0], first_subject)
         resolved: list[tuple[ResolvedDate, str]] = []
@@ -139,6 +168,7 @@ class _Extractor:
         evidence: str,
         hearsay: bool = False,
         pronoun: bool = False,
+        note: str = "",
     ) -> None:
         s, e = span
         if e <= s:
@@ -150,13 +180,13 @@ class _Extractor:
             kind = Kind.DIRECT
         else:
             kind = Kind.PARAPHRASE
-        notes: list[str] = []
+        notes: list[str] = [note] if note else []
         for speaker in speakers:
             factor = SPEAKER_FACTOR["pronoun"] if pronoun else SPEAKER_FACTOR.get(speaker.method, 0.8)
             confidence = BASE_CONFIDENCE[pattern] * factor
             if any(not q.balanced for q in inside):
                 confidence = min(confidence, UNBALANCED_QUOTE_CONFIDENCE)
-                notes = ["unbalanced quote mark: closed at the paragraph end"]
+                notes = [*notes, "unbalanced quote mark: closed at the paragraph end"]
             if not speaker.known:
                 notes_for = [*notes, "speaker not in actors.toml"]
             else:
@@ -185,8 +215,14 @@ class _Extractor:
             )
 
     def run(self) -> list[Candidate]:
-        for unit in sentence_units(self.text, self.quotes):
-            self.unit(unit)
+        headlines = [p for p in self.paras if is_headline(self.text, p)]
+        for start, end in sentence_units(self.text, self.quotes):
+            if any(s <= start < e for s, e in headlines):
+                continue
+            m = _DATELINE_RE.match(self.text, start, end)
+            if m and any(s == start for s, _e in self.paras):
+                start = m.end()  # "KYIV, Feb 19 (Reuters) - " belongs to no statement
+            self.unit((start, end))
         return sorted(self.state.candidates, key=Candidate.sort_key)
 
     def unit(self, unit: CharSpan) -> None:
@@ -195,6 +231,7 @@ class _Extractor:
         attrs = find_attributions(
             self.text, self.masked, unit, accept=lambda phrase: bool(self.speakers_of(phrase))
         )
+        self.note_sentence_subject(unit)
         covered: list[CharSpan] = []
         previous: list[Speaker] = []
         first_subject = min((a.subject[0] for a in attrs if a.subject), default=unit[0])
@@ -239,7 +276,10 @@ class _Extractor:
                 else:
                     st.dangling = (speakers, para, date, attr.cue)
                 continue
-            hearsay = attr.pattern == Pattern.HEARSAY or "reportedly" in attr.cue.lower()
+            hearsay = (
+                attr.pattern == Pattern.HEARSAY or "reportedly" in attr.cue.lower() or attr.relay is not None
+            )
+            relay = f"relayed by {self.text[attr.relay[0] : attr.relay[1]]}" if attr.relay else ""
             for span in (*attr.extra_contents, attr.content):
                 self.make(
                     speakers,
@@ -250,11 +290,28 @@ class _Extractor:
                     evidence=evidence,
                     hearsay=hearsay,
                     pronoun=pronoun,
+                    note=relay,
                 )
                 covered.append(span)
             if self.quotes_in(*attr.content):
                 st.last_direct = (speakers, para, date)
         self.standalone_quotes(unit, para, covered, bool(attrs))
+
+    def note_sentence_subject(self, unit: CharSpan) -> None:
+        """Remember the first person named in a sentence outside a possessive or a prepositional phrase.
+
+        A later "he" or "she" most often refers to such a sentence subject, even when the
+        sentence itself attributes nothing ("Mark Rutte struck a different tone. He argued …").
+        """
+        for offset, speaker in self.mentions:
+            if not unit[0] <= offset < unit[1] or speaker.kind != "person":
+                continue
+            end = offset + len(speaker.as_written)
+            before = self.text[max(unit[0], offset - 12) : offset].split()
+            if self.text[end : end + 2] in ("’s", "'s") or (before and before[-1].lower() in _PREPOSITIONS):
+                continue
+            self.state.discourse.note(offset, [speaker])
+            return
 
     def standalone_quotes(self, unit: CharSpan, para: int, covered: list[CharSpan], attributed: bool) -> None:
         """Quotes no cue in their unit claims: continuation of the last quoted speaker, or of "X said:"."""

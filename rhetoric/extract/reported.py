@@ -106,6 +106,7 @@ class Attribution:
     dangling: bool = False
     scope: tuple[CharSpan, ...] = ()
     extra_contents: tuple[CharSpan, ...] = ()
+    relay: CharSpan | None = None
 
 
 @dataclass
@@ -125,6 +126,9 @@ class _Cue:
     pattern: Pattern = Pattern.REPORTED_CLAUSE
     left_content: CharSpan | None = None
     right_open: bool = True  # content runs to the right and may be cut by a later clause
+    may_invert: bool = False
+    inherit: bool = False  # speaker of the previous attribution ("…, adding", "… but warned")
+    relay: CharSpan | None = None  # "…, the White House said" after reported content
 
 
 def tokenize(masked: str, start: int, end: int) -> list[Token]:
@@ -239,19 +243,19 @@ class _UnitParser:
             return None
         if any(g in BE_FORMS for g in group[-2:]) and not low.endswith("ing"):
             return None
-        if (
+        perfect = any(g in ("has", "have", "had", "'s", "'ve", "'d") for g in group)
+        cue = _Cue("verb", k, end, lemma, vg, perfect=perfect)
+        # "…,” said Zelensky": tried only when no subject precedes the verb.
+        cue.may_invert = (
             lemma in INVERTING_LEMMAS
+            and vg == k
             and prev is not None
             and (prev.text == "," or prev.text in _CLOSE_MARKS or prev.text in "–—")
             and nxt is not None
             and nxt.low not in ("that", ":", "it", "this")
             and not _is_quote_mark(nxt)
-            and nxt.text != "."
-        ):
-            return _Cue("inverted", k, end, lemma, k, pattern=Pattern.QUOTE_ATTRIBUTED)
-        perfect = any(g in ("has", "have", "had", "'s", "'ve", "'d") for g in group)
-        cue = _Cue("verb", k, end, lemma, vg, perfect=perfect)
-        cue.end_index = end
+            and nxt.text not in ".,"
+        )
         return cue
 
     def _particle_end(self, k: int, lemma: str) -> int:
@@ -365,7 +369,8 @@ class _UnitParser:
                 if not tail:
                     return None
                 chosen = tail
-                if len(tail) < len(ids) or delim is None or delim.text != ",":
+                pronoun = len(tail) == 1 and toks[tail[0]].low in PRONOUNS
+                if pronoun or len(tail) < len(ids) or delim is None or delim.text != ",":
                     break
                 continue
             if self._segment_is_np(ids):
@@ -417,85 +422,59 @@ def _clause_follows(parser: _UnitParser, k: int) -> bool:
     return False
 
 
+#: Words that may sit between a reporting verb and its content without being content
+#: ("said in a statement on Sunday that", "told reporters in Ankara").
+_ADVERBIAL_WORDS = frozenset(
+    """
+    in on at to during after before with via from a an the his her its their statement interview
+    conference news press briefing video address televised speech post meeting summit forum visit
+    reporters journalists audience parliament lawmakers broadcaster television radio phone call
+    late early afternoon morning evening night separately also again later earlier
+    """.split()
+)
+
+
+def _has_left(p: _UnitParser, cue: _Cue) -> bool:
+    """Whether the subject is preceded by a comma, dash or closing quote (content on the left)."""
+    if cue.subject is None or cue.subject[0] == 0:
+        return False
+    prev = p.toks[cue.subject[0] - 1]
+    return prev.text in ",–—" or prev.text in _CLOSE_MARKS
+
+
 def _right_content_start(parser: _UnitParser, cue: _Cue) -> tuple[int | None, bool]:
     """Token index where reported content starts after a reporting verb, and whether it is a clause.
 
-    Returns ``(None, True)`` when nothing follows (a trailing or dangling attribution).
+    Returns ``(None, True)`` when only adverbials follow (a trailing or dangling attribution).
     """
     toks = parser.toks
     k = cue.end_index
     n = len(toks)
-
-    def at_end(j: int) -> bool:
-        return j >= n or (toks[j].text in ".!?" and j == n - 1)
-
-    if at_end(k):
-        return None, True
-    # Skip a person object ("told reporters") and adverbials ("on Sunday", "in a statement").
     j = k
-    limit = min(n, k + 12)
-    while j < limit:
+    while j < n:
         t = toks[j]
         if t.low == "that" and j + 1 < n:
             return j + 1, True
         if t.text == ":":
             return j + 1, True
-        if _is_quote_mark(t) and t.text in _OPEN_MARKS and t.text not in ("’", "”", "»", "›"):
+        if t.text in _OPEN_MARKS and t.text not in _CLOSE_MARKS - {"“"}:
             return j, True
-        if t.text == "," and j + 1 < n and _is_quote_mark(toks[j + 1]):
+        if t.text == "," and j + 1 < n and toks[j + 1].text in _OPEN_MARKS:
             return j + 1, True
-        if t.text in ",.;" or t.low in PARTICIPLE_CUES:
+        if t.text in ",.;!?" or t.low in PARTICIPLE_CUES:
+            break
+        object_slot = cue.lemma in OBJECT_VERBS and j - k < 4
+        if not (j in parser.time_ids or t.low in _ADVERBIAL_WORDS or t.text[0].isupper() or object_slot):
             break
         j += 1
-    # Only adverbials after the verb, up to the end: trailing attribution.
-    rest = [t for t in toks[k:] if t.text not in ".!?"]
-    if (
-        not rest
-        or all(
-            (idx in parser.time_ids)
-            or t.low
-            in (
-                "in",
-                "on",
-                "at",
-                "to",
-                "during",
-                "a",
-                "an",
-                "the",
-                "statement",
-                "interview",
-                "reporters",
-                "journalists",
-                "with",
-                "conference",
-                "news",
-                "press",
-                "briefing",
-                "video",
-                "address",
-                "televised",
-                "speech",
-                "post",
-                "told",
-            )
-            or t.text[0].isupper()
-            for idx, t in zip(range(k, n), toks[k:], strict=False)
-            if t.text not in ".!?"
-        )
-        and (
-            cue.lemma in OBJECT_VERBS
-            or cue.lemma in ("say", "add", "write", "tell", "explain", "insist", "warn", "note", "argue")
-        )
-    ):
-        comma = next((i for i in range(k, n) if toks[i].text == ","), None)
-        if comma is None:
+    if j >= n or toks[j].text in ",.;!?" or toks[j].low in PARTICIPLE_CUES:
+        if _has_left(parser, cue) or j >= n or (toks[j].text in ".!?" and j == n - 1):
             return None, True
     if cue.lemma in OBJECT_VERBS and cue.lemma != "promise":
-        # "told the BBC he would ...": the clause starts at the first pronoun or proper subject + verb.
-        for j in range(k, min(n, k + 8)):
-            if toks[j].low in PRONOUNS and j > k:
-                return j, True
+        # "told the BBC he would ...": the clause starts at the first pronoun.
+        for i in range(k + 1, min(n, k + 8)):
+            if toks[i].low in PRONOUNS:
+                return i, True
     if cue.lemma == "say" or (cue.lemma in _ZERO_THAT and _clause_follows(parser, k)):
         return k, True
     return k, False
@@ -532,38 +511,29 @@ def find_attributions(
     accepted: list[_Cue] = []
     for cue in cues:
         if cue.kind in ("verb", "hearsay"):
-            found = p.subject(cue.vg_start)
-            if found is None:
+            _verb_subject(p, cue, accepted)
+            if cue.subject is None and not cue.inherit and not cue.may_invert:
                 continue
-            (i0, i1), clause_start, coordinating = found
-            cue.subject, cue.clause_start, cue.coordinating = (i0, i1), clause_start, coordinating
-            phrase = p.span_text(i0, i1)
-            cue.valid = phrase.lower() in PRONOUNS or accept(phrase)
-            if cue.valid and cue.lemma not in ("say", "tell") and toks[cue.index].low == cue.lemma:
-                # A bare base form ("the support") is a verb only after an auxiliary or a plural subject.
-                group = [toks[j].low for j in range(cue.vg_start, cue.index)]
-                plural = (
-                    phrase.lower() in ("they", "we", "i", "you") or " and " in phrase or phrase.endswith("s")
-                )
-                cue.valid = any(g in AUXILIARIES for g in group) or plural
+            if not cue.valid and cue.may_invert:
+                cue.kind, cue.pattern = "inverted", Pattern.QUOTE_ATTRIBUTED
+                _inverted(p, cue)
         elif cue.kind == "according":
             _according(p, cue)
-        elif cue.kind == "inverted":
-            _inverted(p, cue)
         elif cue.kind == "participle":
-            cue.valid = True
+            cue.valid, cue.inherit = bool(accepted), True
             cue.clause_start = toks[cue.index - 1].start
         if cue.kind not in ("verb", "hearsay") and not cue.valid:
             continue
         # Nesting: a cue inside reported content belongs to that content, unless a coordinated
         # clause with its own subject starts there; a stance content ends at any new clause.
         parent = next(
-            (a for a in reversed(accepted) if a.right_open and a.content[0] <= toks[cue.index].start), None
+            (
+                a
+                for a in reversed(accepted)
+                if a.right_open and a.kind != "boundary" and a.content[0] <= toks[cue.index].start
+            ),
+            None,
         )
-        if parent is not None and cue.kind in ("verb", "hearsay"):
-            nested = parent.cue_class == CueClass.REPORTING and not (cue.coordinating and cue.valid)
-            if nested:
-                continue
         if cue.kind in ("verb", "hearsay") and not cue.valid:
             if parent is not None and cue.subject is not None and _np_start(toks[cue.subject[0]]):
                 accepted.append(_boundary_only(cue))
@@ -573,11 +543,44 @@ def find_attributions(
         elif cue.kind == "hearsay":
             cue.content = [toks[cue.end_index].start if cue.end_index < len(toks) else unit[1], unit[1]]
         elif cue.kind == "participle":
-            if not accepted:
-                continue
             _participle_content(p, cue)
+        trailing = cue.left_content is not None and not cue.right_open
+        if parent is not None and parent.cue_class == CueClass.REPORTING and cue.kind in ("verb", "hearsay"):
+            if trailing and cue.subject is not None:
+                # "Putin told him that …, the White House said": the relay of the reported content.
+                parent.content[1] = min(parent.content[1], cue.clause_start)
+                parent.relay = (toks[cue.subject[0]].start, toks[cue.subject[1] - 1].end)
+                continue
+            if not (cue.coordinating or cue.inherit):
+                continue
+        if trailing and cue.left_content is not None:
+            # A sentence-final "…, X said" owns the clause before it, cues in it included.
+            lo, hi = cue.left_content
+            accepted = [a for a in accepted if not lo <= toks[a.index].start < hi]
         accepted.append(cue)
     return _finish(p, accepted)
+
+
+def _verb_subject(p: _UnitParser, cue: _Cue, accepted: list[_Cue]) -> None:
+    """Find and check the subject of a verb cue; a verb right after "and"/"but" shares the previous one."""
+    toks = p.toks
+    found = p.subject(cue.vg_start)
+    if found is None:
+        before = toks[cue.vg_start - 1].low if cue.vg_start else ""
+        if before in ("and", "but") and any(a.kind != "boundary" for a in accepted):
+            cue.inherit = cue.valid = True
+            cue.clause_start = toks[cue.vg_start - 1].start
+            cue.coordinating = True
+        return
+    (i0, i1), clause_start, coordinating = found
+    cue.subject, cue.clause_start, cue.coordinating = (i0, i1), clause_start, coordinating
+    phrase = p.span_text(i0, i1)
+    cue.valid = phrase.lower() in PRONOUNS or p.accept(phrase)
+    if cue.valid and cue.lemma not in ("say", "tell") and toks[cue.index].low == cue.lemma:
+        # A bare base form ("the support") is a verb only after an auxiliary or a plural subject.
+        group = [toks[j].low for j in range(cue.vg_start, cue.index)]
+        plural = phrase.lower() in ("they", "we", "i", "you") or " and " in phrase or phrase.endswith("s")
+        cue.valid = any(g in AUXILIARIES for g in group) or plural
 
 
 def _np_start(tok: Token) -> bool:
@@ -651,8 +654,8 @@ def _inverted(p: _UnitParser, cue: _Cue) -> None:
     cue.clause_start = left[0]
 
 
-def _left_content(p: _UnitParser, i0: int) -> CharSpan | None:
-    """Content before an attribution that ends the sentence: the quote right before it, or the clause."""
+def _left_content(p: _UnitParser, i0: int, *, quote_only: bool = False) -> CharSpan | None:
+    """Content before an attribution that ends its sentence: the quote right before it, or the clause."""
     toks = p.toks
     j = i0 - 1
     while j >= 0 and toks[j].text in ",–—":
@@ -661,18 +664,16 @@ def _left_content(p: _UnitParser, i0: int) -> CharSpan | None:
         return None
     if toks[j].text in _CLOSE_MARKS or (j > 0 and toks[j].text in ",." and toks[j - 1].text in _CLOSE_MARKS):
         close = j if toks[j].text in _CLOSE_MARKS else j - 1
-        depth = close - 1
-        while depth >= 0 and not (
-            toks[depth].text in _OPEN_MARKS and toks[depth].text not in ("”", "’", "»", "›")
-        ):
-            depth -= 1
-        if depth >= 0:
-            return toks[depth].start, toks[close].end
-    start, _c = p._clause_start(j + 1)
-    start = p.unit[0]
-    if toks[j].end <= start:
+        opening = close - 1
+        while opening >= 0 and MASK_CHAR in toks[opening].text:
+            opening -= 1
+        if opening >= 0 and opening < close - 1 and toks[opening].text in _OPEN_MARKS:
+            return toks[opening].start, toks[close].end
+    if quote_only:
         return None
-    return start, toks[j].end
+    if toks[j].end <= p.unit[0]:
+        return None
+    return p.unit[0], toks[j].end
 
 
 def _verb_content(p: _UnitParser, cue: _Cue) -> None:
@@ -684,7 +685,8 @@ def _verb_content(p: _UnitParser, cue: _Cue) -> None:
     if reporting and start_index is None:
         left = _left_content(p, cue.subject[0]) if cue.subject else None
         cue.right_open = False
-        cue.pattern = Pattern.QUOTE_ATTRIBUTED
+        quoted = left is not None and p.masked[left[0]] in _OPEN_MARKS
+        cue.pattern = Pattern.QUOTE_ATTRIBUTED if left is None or quoted else Pattern.REPORTED_CLAUSE
         if left is None:
             cue.content = [toks[cue.index].end, toks[cue.index].end]  # dangling: "Zelensky said:"
         else:
@@ -697,9 +699,7 @@ def _verb_content(p: _UnitParser, cue: _Cue) -> None:
         cue.pattern = Pattern.REPORTED_CLAUSE
         # A quote right before the subject is a split quotation ("“…,” he said, “…”").
         if cue.subject is not None:
-            left = _left_content(p, cue.subject[0])
-            if left is not None and p.masked[left[0]] in _OPEN_MARKS:
-                cue.left_content = left
+            cue.left_content = _left_content(p, cue.subject[0], quote_only=True)
         return
     if lemma not in STANCE_LEMMAS and not reporting:
         return
@@ -770,10 +770,11 @@ def _finish(p: _UnitParser, accepted: list[_Cue]) -> list[Attribution]:
                 subject=subject,
                 cue_class=cue.cue_class,
                 perfect=cue.perfect,
-                inherit=cue.kind == "participle",
+                inherit=cue.inherit,
                 dangling=dangling,
                 scope=tuple(scope),
                 extra_contents=extra,
+                relay=cue.relay,
             )
         )
     return out

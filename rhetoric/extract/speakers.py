@@ -177,9 +177,16 @@ class SpeakerResolver:
                 if toks[j].possessive:
                     break
                 j += 1
-            actor = self._head_actor(toks[i : j + 1])
+            run = toks[i : j + 1]
+            written = text[toks[i].start : toks[j].end]
+            actor = self._head_actor(run)
             if actor is not None:
-                found.append((toks[i].start, Speaker.of(actor, text[toks[i].start : toks[j].end], "name")))
+                found.append((toks[i].start, Speaker.of(actor, written, "name")))
+            else:
+                # An unknown full name ("Andrii Sybiha") can still be what "he" refers to.
+                name, kind = _unknown_name(run)
+                if kind == "person" and all(t.capital for t in _tokens(name)):
+                    found.append((toks[i].start, Speaker(name, written, "unresolved", False, "person")))
             i = j + 1
         return found
 
@@ -299,9 +306,10 @@ class SpeakerResolver:
                 actor = self._head_actor(a.possessor)
             return Speaker.of(actor, seg, "document") if actor else None
         if head_noun in SPEAKER_NOUNS:
-            return Speaker(
-                " ".join(t.text for t in a.head if t.low not in ("a", "an")), seg, "unresolved", False
-            )
+            if len(words) == 1 and head_noun.endswith("s"):
+                return None  # "officials said", "analysts say": an unnamed group is no actor
+            name = seg.split(" ", 1)[1] if words[0] in DETERMINERS and " " in seg else seg
+            return Speaker(name, seg, "unresolved", False)
         return None
 
     def _head_actor(self, run: list[_Token]) -> Actor | None:
@@ -434,6 +442,8 @@ def _last_run(head: list[_Token]) -> list[_Token]:
     run = head[k:]
     if all(t.low.rstrip(".") in TITLE_WORDS or t.low in DEMONYMS for t in run):
         return []
+    if len(run) == 1 and run[0].low in SPEAKER_NOUNS:
+        return []  # a capitalised common noun at the start of a sentence ("Officials said")
     return run
 
 

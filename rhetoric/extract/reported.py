@@ -476,6 +476,8 @@ def _right_content_start(parser: _UnitParser, cue: _Cue) -> tuple[int | None, bo
             if toks[i].low in PRONOUNS:
                 return i, True
     if cue.lemma == "say" or (cue.lemma in _ZERO_THAT and _clause_follows(parser, k)):
+        while k < n - 1 and k in parser.time_ids:
+            k += 1  # "said on Tuesday the plan was dead": the time phrase is not content
         return k, True
     return k, False
 

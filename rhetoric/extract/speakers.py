@@ -174,7 +174,7 @@ class SpeakerResolver:
             while j + 1 < len(toks) and (
                 _is_name_word(toks[j + 1]) or (toks[j + 1].low in _NAME_CONNECTORS and j + 2 < len(toks))
             ):
-                if toks[j].possessive:
+                if toks[j].possessive or _ends_sentence(toks[j]):
                     break
                 j += 1
             run = toks[i : j + 1]
@@ -185,7 +185,12 @@ class SpeakerResolver:
             else:
                 # An unknown full name ("Andrii Sybiha") can still be what "he" refers to.
                 name, kind = _unknown_name(run)
-                if kind == "person" and all(t.capital for t in _tokens(name)):
+                words = _tokens(name)
+                if (
+                    kind == "person"
+                    and all(t.capital and t.low.rstrip(".") not in _CALENDAR_WORDS for t in words)
+                    and not any(t.text.endswith(".") and len(t.text) > 3 for t in words)
+                ):
                     found.append((toks[i].start, Speaker(name, written, "unresolved", False, "person")))
             i = j + 1
         return found
@@ -381,6 +386,22 @@ class SpeakerResolver:
                 if actor is not None:
                     return Speaker.of(actor, a.text, "relay")
         return Speaker(f"{head} {verb} {names[0]}", a.text, "unresolved", False)
+
+
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def _ends_sentence(tok: _Token) -> bool:
+    """A token with a final period that is not an initial or abbreviation ("Sunday." but not "U.S.")."""
+    return (
+        tok.text.endswith(".")
+        and "." not in tok.text[:-1]
+        and len(tok.text) > 3
+        and tok.low[:-1] not in TITLE_WORDS
+    )
 
 
 def _split_coordination(seg: str) -> list[str]:

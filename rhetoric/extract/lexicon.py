@@ -45,7 +45,8 @@ STANCE_LEMMAS: frozenset[str] = frozenset(
     support oppose back endorse favour favor welcome reject condemn criticise criticize dismiss urge
     call renew offer request apply push rule refuse accept open cite describe present express accuse
     blame praise seek lobby veto reaffirm denounce slam hail decry question demand propose suggest
-    promise vow pledge threaten warn insist deny agree recommend announce confirm
+    promise vow pledge threaten warn insist deny agree recommend announce confirm decline resist float
+    voice
     """.split()
 )
 
@@ -171,6 +172,7 @@ SPEAKER_NOUNS: frozenset[str] = frozenset(
     prince activist activists officer officers intelligence staff representative representatives
     delegate delegates economists researchers scientists insiders person man woman members
     member-states states country countries nation nations bloc union organisation organization
+    force forces navy guard police prosecutor prosecutors watchdog regulator embassy mission
     leadership presidency foreign-ministry ministries headquarters command secretariat coalition
     partners partner counterpart counterparts colleague colleagues
     """.split()
@@ -193,7 +195,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     spokesperson premier king queen pope prince commander chief admiral colonel col col. lt lt.
     lieutenant sergeant deputy former retired mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep.
     representative governor mayor speaker leader head director minister-president top senior
-    high representative commissioner ex
+    high representative commissioner ex secretary-general minister-president
     """.split()
 )
 

@@ -46,7 +46,7 @@ MIN_STANDALONE_QUOTE_WORDS = 3
 
 
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
+    r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
 )
 _SENTENCE_END = ".!?"
 _PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
@@ -250,7 +250,7 @@ class _Extractor:
                         for s in st.discourse.resolve(phrase, attr.subject[0])
                     ]
                 else:
-                    speakers = self.speakers_of(phrase)
+                    speakers = [self.full_name(s, attr.subject[0]) for s in self.speakers_of(phrase)]
             if not speakers:
                 continue
             if attr.subject is not None:
@@ -296,6 +296,18 @@ class _Extractor:
             if self.quotes_in(*attr.content):
                 st.last_direct = (speakers, para, date)
         self.standalone_quotes(unit, para, covered, bool(attrs))
+
+    def full_name(self, speaker: Speaker, offset: int) -> Speaker:
+        """An unknown surname ("Rutte", "Mr Sybiha") becomes the full name mentioned before it."""
+        if speaker.known or " " in speaker.id.strip():
+            return speaker
+        surname = speaker.id.strip().lower()
+        for off, mention in reversed(self.mentions):
+            if off < offset and not mention.known and mention.id.lower().split()[-1] == surname:
+                return Speaker(
+                    mention.id, speaker.as_written, speaker.method, False, "person", mention.gender
+                )
+        return speaker
 
     def note_sentence_subject(self, unit: CharSpan) -> None:
         """Remember the first person named in a sentence outside a possessive or a prepositional phrase.

@@ -183,7 +183,8 @@ class _UnitParser:
                 out.append(_Cue("according", k, k + 2, pattern=Pattern.ACCORDING_TO))
                 k += 2
                 continue
-            if low in VERB_FORMS:
+            # A capitalised verb form inside a sentence is a name ("the United States").
+            if low in VERB_FORMS and (t.text.islower() or k == 0):
                 cue = self._verb_cue(k)
                 if cue is not None:
                     out.append(cue)
@@ -204,6 +205,8 @@ class _UnitParser:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if prev is not None and prev.low == "to":
             return None  # an infinitive ("to call it") is not a statement of the subject
+        if nxt is not None and nxt.low in AUXILIARIES and nxt.low not in ("be", "been", "being"):
+            return None  # "the Baltic states have argued": a noun before the verb
         # Passive hearsay: "is said to support".
         if (
             low in HEARSAY_PARTICIPLES
@@ -373,7 +376,9 @@ class _UnitParser:
                 if pronoun or len(tail) < len(ids) or delim is None or delim.text != ",":
                     break
                 continue
-            if self._segment_is_np(ids):
+            # An appositive or list item must itself name a speaker ("the EU's foreign policy
+            # chief"), which a clause with an unknown verb ("drones struck …") does not.
+            if self._segment_is_np(ids) and self.accept(self.span_text(ids[0], ids[-1] + 1)):
                 chosen = ids + chosen
                 if delim is None or delim.text != ",":
                     break

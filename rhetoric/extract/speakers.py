@@ -298,6 +298,15 @@ class SpeakerResolver:
                 name, kind = _unknown_name(run)
                 if name:
                     return Speaker(name, seg, "unresolved", False, kind)
+        trailing = _trailing_name(a.tokens) if not a.relay else []
+        if trailing:
+            # "US secretary of state Marco Rubio": a full name closing the phrase is the head.
+            actor = self._head_actor(trailing)
+            if actor is not None:
+                return Speaker.of(actor, seg, "name")
+            name, kind = _unknown_name(trailing)
+            if name and kind == "person":
+                return Speaker(name, seg, "unresolved", False, kind)
         descriptor = self._descriptor(a)
         if descriptor is not None:
             return descriptor
@@ -437,13 +446,31 @@ def _unknown_name(run: list[_Token]) -> tuple[str, str]:
     """Name and kind of an unknown speaker: a person's titles stripped, an organisation's kept."""
     if run[-1].low in _ORG_HEADS:
         return " ".join(t.text for t in run), "organisation"
-    k = 0
-    while k < len(run) and (
-        run[k].low.rstrip(".") in TITLE_WORDS or run[k].low in DEMONYMS or run[k].low in _NAME_CONNECTORS
-    ):
+    # Everything up to the last title word is the title ("Ukrainian Energy Minister Herman Halushchenko").
+    last_title = max((i for i, t in enumerate(run[:-1]) if _is_title(t)), default=-1)
+    k = last_title + 1
+    while k < len(run) - 1 and (run[k].low in DEMONYMS or run[k].low in _NAME_CONNECTORS):
         k += 1
     name = run[k:]
     return " ".join(t.text for t in name), "person" if len(name) > 1 else "other"
+
+
+def _is_title(tok: _Token) -> bool:
+    low = tok.low.rstrip(".")
+    return low in TITLE_WORDS or any(part in TITLE_WORDS for part in low.split("-") if part)
+
+
+def _trailing_name(tokens: list[_Token]) -> list[_Token]:
+    """A run of two or more capitalised, non-title words that ends the phrase, after a lower-case word."""
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].capital and not tokens[k - 1].possessive and not _is_title(tokens[k - 1]):
+        k -= 1
+    run = tokens[k:]
+    if len(run) < 2 or k == 0 or tokens[k - 1].capital:
+        return []
+    if tokens[k - 1].low in _CUT_WORDS or tokens[k - 1].low in DETERMINERS:
+        return []  # "envoy to the United Nations": a prepositional object, not a name
+    return run
 
 
 def _has_words(haystack: str, needle: str) -> bool:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from rhetoric.cli import app
 
-from .conftest import SEED_ARTICLE, SEED_DATE
+from .conftest import ARTICLES_DIR, SEED_ARTICLE, SEED_DATE
 
 HAS_ADD_PATH = importlib.util.find_spec("rhetoric.corpus.add") is not None
 EMPTY = (
@@ -83,9 +83,8 @@ def test_stdin(run) -> None:
     )
 
 
-def test_no_attributions(run, tmp_path: Path) -> None:
-    article = tmp_path / "weather.txt"
-    article.write_text("Snow fell across Kyiv overnight. Trams ran late.\n", encoding="utf-8")
+def test_no_attributions(run) -> None:
+    article = ARTICLES_DIR / "no_attribution.txt"
     result = run(str(article), "--date", "2024-12-03")
     assert (result.exit_code, result.stdout) == (0, "no attributed statements found\n")
     result = run(str(article), "--date", "2024-12-03", "--format", "json")
@@ -129,14 +128,11 @@ def test_missing_article(run, tmp_path: Path) -> None:
     )
 
 
-def test_unbalanced_quotes_do_not_crash(run, tmp_path: Path) -> None:
-    article = tmp_path / "u.txt"
-    article.write_text(
-        "Zelensky said the plan was “a betrayal.\nTalks resumed on Monday.\n", encoding="utf-8"
-    )
-    result = run(str(article), "--date", "2024-12-03", "--format", "json")
+def test_unbalanced_quotes_do_not_crash(run) -> None:
+    result = run(str(ARTICLES_DIR / "unbalanced_quote.txt"), "--date", "2024-12-03", "--format", "json")
     assert result.exit_code == 0
     (row,) = json.loads(result.stdout)
+    assert row["text"] == "the plan was “a betrayal of everything we fought for."
     assert row["confidence"] <= 0.3 and "unbalanced quote" in row["note"]
 
 

@@ -38,19 +38,24 @@ from .lexicon import (
     REFLEXIVES,
     SPEAKER_NOUNS,
     STATE_VOICE_NOUNS,
-    TITLE_WORDS,
     VAGUE_QUANTIFIERS,
 )
-
-_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-я0-9][\w.\-]*(?:['’][A-Za-z]+)?|[,;:()–—]")
-_POSSESSIVE_RE = re.compile(r"^(?P<base>.+?)['’]s?$")
-#: Prepositions and participles after which a phrase is a modifier, not the head.
-_CUT_WORDS = frozenset(
-    "of for from in at on with to by against over about between among within under quoted cited "
-    "speaking writing who which that whose told according".split()
+from .names import (
+    CALENDAR_WORDS,
+    CUT_WORDS,
+    NAME_CONNECTORS,
+    NameToken,
+    ends_sentence,
+    has_words,
+    is_name_word,
+    last_run,
+    name_tokens,
+    split_coordination,
+    trailing_name,
+    unknown_name,
 )
+
 _RELAY_RE = re.compile(r"\b(?:quoted|cited)\s+by\s+|\bspeaking\s+to\s+|\btold\s+", re.IGNORECASE)
-_NAME_CONNECTORS = frozenset("of de del der von van al bin la le da di du".split())
 
 
 @dataclass(frozen=True)
@@ -70,47 +75,14 @@ class Speaker:
         return cls(actor.id, as_written, method, True, actor.kind, actor.gender)
 
 
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group(0)
-        pm = _POSSESSIVE_RE.match(word) if len(word) > 2 and word[-2:] in ("’s", "'s") else None
-        if pm:
-            base = pm.group("base")
-            out.append(_Token(base, m.start(), m.start() + len(base), True))
-        else:
-            out.append(_Token(word, m.start(), m.end()))
-    return out
-
-
-def _is_name_word(tok: _Token) -> bool:
-    return tok.capital and tok.low not in DETERMINERS
-
-
 @dataclass
 class _Segment:
     """One comma-delimited piece of a subject phrase, analysed."""
 
     text: str
-    tokens: list[_Token]
-    head: list[_Token] = field(default_factory=list)
-    possessor: list[_Token] = field(default_factory=list)
+    tokens: list[NameToken]
+    head: list[NameToken] = field(default_factory=list)
+    possessor: list[NameToken] = field(default_factory=list)
     relay: str = ""
 
 
@@ -164,17 +136,17 @@ class SpeakerResolver:
     def mentions(self, text: str) -> list[tuple[int, Speaker]]:
         """Every actor named in ``text`` by its head proper name, with offsets (for pronoun fallback)."""
         found: list[tuple[int, Speaker]] = []
-        toks = _tokens(text)
+        toks = name_tokens(text)
         i = 0
         while i < len(toks):
-            if not _is_name_word(toks[i]):
+            if not is_name_word(toks[i]):
                 i += 1
                 continue
             j = i
             while j + 1 < len(toks) and (
-                _is_name_word(toks[j + 1]) or (toks[j + 1].low in _NAME_CONNECTORS and j + 2 < len(toks))
+                is_name_word(toks[j + 1]) or (toks[j + 1].low in NAME_CONNECTORS and j + 2 < len(toks))
             ):
-                if toks[j].possessive or _ends_sentence(toks[j]):
+                if toks[j].possessive or ends_sentence(toks[j]):
                     break
                 j += 1
             run = toks[i : j + 1]
@@ -184,11 +156,11 @@ class SpeakerResolver:
                 found.append((toks[i].start, Speaker.of(actor, written, "name")))
             else:
                 # An unknown full name ("Andrii Sybiha") can still be what "he" refers to.
-                name, kind = _unknown_name(run)
-                words = _tokens(name)
+                name, kind = unknown_name(run)
+                words = name_tokens(name)
                 if (
                     kind == "person"
-                    and all(t.capital and t.low.rstrip(".") not in _CALENDAR_WORDS for t in words)
+                    and all(t.capital and t.low.rstrip(".") not in CALENDAR_WORDS for t in words)
                     and not any(t.text.endswith(".") and len(t.text) > 3 for t in words)
                 ):
                     found.append((toks[i].start, Speaker(name, written, "unresolved", False, "person")))
@@ -221,7 +193,7 @@ class SpeakerResolver:
         parts: list[str] = []
         coordinated = False
         for seg in segments:
-            pieces = _split_coordination(seg)
+            pieces = split_coordination(seg)
             coordinated = coordinated or len(pieces) > 1 or seg.lower().startswith(("and ", "& "))
             parts.extend(pieces)
         # Commas without "and" make appositives ("the envoy, Keith Kellogg"), not a list.
@@ -234,7 +206,7 @@ class SpeakerResolver:
         for part in parts:
             part = part.strip()
             resolved = self._resolve_segment(part)
-            toks = [t for t in _tokens(part) if t.low not in DETERMINERS]
+            toks = [t for t in name_tokens(part) if t.low not in DETERMINERS]
             # A conjunct is an actor, a descriptor that resolves, or a bare (capitalised) name.
             bare_name = bool(toks) and all(t.capital for t in toks) and not any(t.possessive for t in toks)
             if resolved is not None and (resolved.known or bare_name):
@@ -256,12 +228,12 @@ class SpeakerResolver:
             seg_head = seg[: m.start()]
         else:
             seg_head = seg
-        toks = _tokens(seg_head)
+        toks = name_tokens(seg_head)
         out = _Segment(seg, toks, relay=relay)
-        head: list[_Token] = []
+        head: list[NameToken] = []
         for k, tok in enumerate(toks):
-            if tok.low in _CUT_WORDS and not (
-                tok.low in _NAME_CONNECTORS
+            if tok.low in CUT_WORDS and not (
+                tok.low in NAME_CONNECTORS
                 and k
                 and toks[k - 1].capital
                 and k + 1 < len(toks)
@@ -289,22 +261,22 @@ class SpeakerResolver:
         if words[0] in VAGUE_QUANTIFIERS:
             return None
         # The head proper name: the last capitalised run of the head, ending at the head's end.
-        run = _last_run(a.head)
+        run = last_run(a.head)
         if run:
             actor = self._head_actor(run)
             if actor is not None:
                 return Speaker.of(actor, seg, "name")
             if run[-1] is a.head[-1] and not a.relay:
-                name, kind = _unknown_name(run)
+                name, kind = unknown_name(run)
                 if name:
                     return Speaker(name, seg, "unresolved", False, kind)
-        trailing = _trailing_name(a.tokens) if not a.relay else []
+        trailing = trailing_name(a.tokens) if not a.relay else []
         if trailing:
             # "US secretary of state Marco Rubio": a full name closing the phrase is the head.
             actor = self._head_actor(trailing)
             if actor is not None:
                 return Speaker.of(actor, seg, "name")
-            name, kind = _unknown_name(trailing)
+            name, kind = unknown_name(trailing)
             if name and kind == "person":
                 return Speaker(name, seg, "unresolved", False, kind)
         descriptor = self._descriptor(a)
@@ -326,18 +298,18 @@ class SpeakerResolver:
             return Speaker(name, seg, "unresolved", False)
         return None
 
-    def _head_actor(self, run: list[_Token]) -> Actor | None:
+    def _head_actor(self, run: list[NameToken]) -> Actor | None:
         """The actor named by the longest sub-run ending at the run's end."""
         for k in range(len(run)):
             sub = run[k:]
-            if k and sub[0].low in _NAME_CONNECTORS and not sub[0].capital:
+            if k and sub[0].low in NAME_CONNECTORS and not sub[0].capital:
                 continue
             actor = self.actors.resolve(" ".join(t.text for t in sub))
             if actor is not None:
                 return actor
         return None
 
-    def _country(self, tokens: list[_Token]) -> tuple[Actor | None, list[str]]:
+    def _country(self, tokens: list[NameToken]) -> tuple[Actor | None, list[str]]:
         for t in tokens:
             country = DEMONYMS.get(t.low)
             if country:
@@ -368,12 +340,12 @@ class SpeakerResolver:
         matches = []
         for actor in self._people:
             role = normalize_name(actor.role)
-            if not role or not _has_words(role, title_key):
+            if not role or not has_words(role, title_key):
                 continue
-            if "elect" not in title_key and _has_words(role, title_key + " elect"):
+            if "elect" not in title_key and has_words(role, title_key + " elect"):
                 continue
             keys = country_keys or owner_keys
-            if any(_has_words(role, k) or _has_words(role, k + "s") for k in keys):
+            if any(has_words(role, k) or has_words(role, k + "s") for k in keys):
                 matches.append(actor)
         if len(matches) == 1:
             return Speaker.of(matches[0], a.text, "descriptor")
@@ -395,104 +367,6 @@ class SpeakerResolver:
                 if actor is not None:
                     return Speaker.of(actor, a.text, "relay")
         return Speaker(f"{head} {verb} {names[0]}", a.text, "unresolved", False)
-
-
-_CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
-
-
-def _ends_sentence(tok: _Token) -> bool:
-    """A token with a final period that is not an initial or abbreviation ("Sunday." but not "U.S.")."""
-    return (
-        tok.text.endswith(".")
-        and "." not in tok.text[:-1]
-        and len(tok.text) > 3
-        and tok.low[:-1] not in TITLE_WORDS
-    )
-
-
-def _split_coordination(seg: str) -> list[str]:
-    """Split at "and"/"&" before the first modifier ("envoy for Russia and Ukraine" stays whole)."""
-    toks = _tokens(seg)
-    cut = len(seg)
-    for k, t in enumerate(toks):
-        if t.low in _CUT_WORDS and not (
-            t.low in _NAME_CONNECTORS
-            and k
-            and toks[k - 1].capital
-            and k + 1 < len(toks)
-            and toks[k + 1].capital
-        ):
-            cut = t.start
-            break
-    pieces = [p.strip() for p in re.split(r"\s+(?:and|&)\s+|^(?:and|&)\s+", seg[:cut]) if p.strip()]
-    if not pieces:
-        return [seg]
-    pieces[-1] = (pieces[-1] + seg[cut:]).strip() if cut < len(seg) else pieces[-1]
-    return pieces
-
-
-#: Last words of organisation names, which keep their title words ("State Department").
-_ORG_HEADS = frozenset(
-    "department ministry office council commission committee agency service parliament government "
-    "administration alliance union organisation organization court party bank fund forces army navy "
-    "times post news journal monde tass reuters press agency institute foundation".split()
-)
-
-
-def _unknown_name(run: list[_Token]) -> tuple[str, str]:
-    """Name and kind of an unknown speaker: a person's titles stripped, an organisation's kept."""
-    if run[-1].low in _ORG_HEADS:
-        return " ".join(t.text for t in run), "organisation"
-    # Everything up to the last title word is the title ("Ukrainian Energy Minister Herman Halushchenko").
-    last_title = max((i for i, t in enumerate(run[:-1]) if _is_title(t)), default=-1)
-    k = last_title + 1
-    while k < len(run) - 1 and (run[k].low in DEMONYMS or run[k].low in _NAME_CONNECTORS):
-        k += 1
-    name = run[k:]
-    return " ".join(t.text for t in name), "person" if len(name) > 1 else "other"
-
-
-def _is_title(tok: _Token) -> bool:
-    low = tok.low.rstrip(".")
-    return low in TITLE_WORDS or any(part in TITLE_WORDS for part in low.split("-") if part)
-
-
-def _trailing_name(tokens: list[_Token]) -> list[_Token]:
-    """A run of two or more capitalised, non-title words that ends the phrase, after a lower-case word."""
-    k = len(tokens)
-    while k > 0 and tokens[k - 1].capital and not tokens[k - 1].possessive and not _is_title(tokens[k - 1]):
-        k -= 1
-    run = tokens[k:]
-    if len(run) < 2 or k == 0 or tokens[k - 1].capital:
-        return []
-    if tokens[k - 1].low in _CUT_WORDS or tokens[k - 1].low in DETERMINERS:
-        return []  # "envoy to the United Nations": a prepositional object, not a name
-    return run
-
-
-def _has_words(haystack: str, needle: str) -> bool:
-    return bool(needle) and re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
-
-
-def _last_run(head: list[_Token]) -> list[_Token]:
-    """The capitalised run that ends the head, skipping a run made only of titles and demonyms."""
-    if not head or not _is_name_word(head[-1]):
-        return []
-    k = len(head) - 1
-    while k - 1 >= 0 and (
-        _is_name_word(head[k - 1])
-        or (head[k - 1].low in _NAME_CONNECTORS and k - 2 >= 0 and head[k - 2].capital)
-    ):
-        k -= 1
-    run = head[k:]
-    if all(t.low.rstrip(".") in TITLE_WORDS or t.low in DEMONYMS for t in run):
-        return []
-    if len(run) == 1 and run[0].low in SPEAKER_NOUNS:
-        return []  # a capitalised common noun at the start of a sentence ("Officials said")
-    return run
 
 
 def _rank(s: Speaker) -> int:

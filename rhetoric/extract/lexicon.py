@@ -46,7 +46,7 @@ STANCE_LEMMAS: frozenset[str] = frozenset(
     call renew offer request apply push rule refuse accept open cite describe present express accuse
     blame praise seek lobby veto reaffirm denounce slam hail decry question demand propose suggest
     promise vow pledge threaten warn insist deny agree recommend announce confirm decline resist float
-    voice
+    voice want
     """.split()
 )
 
@@ -175,6 +175,15 @@ SPEAKER_NOUNS: frozenset[str] = frozenset(
     force forces navy guard police prosecutor prosecutors watchdog regulator embassy mission
     leadership presidency foreign-ministry ministries headquarters command secretariat coalition
     partners partner counterpart counterparts colleague colleagues
+    """.split()
+)
+#: Plural heads naming an unnamed group of people ("officials", "Western diplomats"): no actor.
+PERSON_PLURALS: frozenset[str] = frozenset(
+    """
+    officials diplomats analysts experts sources leaders critics observers residents soldiers lawmakers
+    legislators senators insiders people citizens voters journalists reporters economists researchers
+    scientists activists officers representatives delegates aides advisers advisors negotiators
+    members allies partners colleagues counterparts commanders generals
     """.split()
 )
 #: Head nouns of documents, whose modifier names the speaker ("a Kremlin statement").

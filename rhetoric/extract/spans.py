@@ -24,6 +24,8 @@ from .clauses import (
 )
 from .lexicon import (
     ADVERBIAL_STARTERS,
+    AUXILIARIES,
+    CLAUSE_WORDS,
     OBJECT_VERBS,
     PARTICIPLE_CUES,
     PRONOUNS,
@@ -57,6 +59,28 @@ _ADVERBIAL_WORDS = frozenset(
 )
 
 
+#: Words opening a temporal or circumstantial clause after a reporting verb.
+_CLAUSE_OPENERS = frozenset("after before during following ahead while when since amid despite".split())
+
+
+def parenthetical_end(p: UnitParser, cue: Cue) -> bool:
+    """Whether a trailing-looking attribution sits inside its clause ("Ukraine, he said, must withdraw")."""
+    toks = p.toks
+    j = cue.end_index
+    while j < len(toks) and (j in p.time_ids or toks[j].low in _ADVERBIAL_WORDS or toks[j].text[0].isupper()):
+        j += 1
+    if j + 1 >= len(toks) or toks[j].text != ",":
+        return False
+    nxt = toks[j + 1]
+    if nxt.low in AUXILIARIES or nxt.low in CLAUSE_MARKERS:
+        return True
+    return (
+        nxt.text.islower()
+        and nxt.low not in CLAUSE_WORDS | BOUNDARY_WORDS | PARTICIPLE_CUES | _CLAUSE_OPENERS
+        and nxt.is_word
+    )
+
+
 def has_left(p: UnitParser, cue: Cue) -> bool:
     """Whether the subject is preceded by a comma, dash or closing quote (content on the left)."""
     if cue.subject is None or cue.subject[0] == 0:
@@ -74,6 +98,7 @@ def right_content_start(parser: UnitParser, cue: Cue) -> tuple[int | None, bool]
     k = cue.end_index
     n = len(toks)
     j = k
+    swallowed = False
     while j < n:
         t = toks[j]
         if t.low == "that" and j + 1 < n:
@@ -87,11 +112,19 @@ def right_content_start(parser: UnitParser, cue: Cue) -> tuple[int | None, bool]
         if t.text in ",.;!?" or t.low in PARTICIPLE_CUES:
             break
         object_slot = cue.lemma in OBJECT_VERBS and j - k < 4
-        if not (j in parser.time_ids or t.low in _ADVERBIAL_WORDS or t.text[0].isupper() or object_slot):
+        # "told reporters after meeting European leaders": a temporal clause is no content.
+        swallowed = swallowed or t.low in _CLAUSE_OPENERS
+        if not (
+            swallowed
+            or j in parser.time_ids
+            or t.low in _ADVERBIAL_WORDS
+            or t.text[0].isupper()
+            or object_slot
+        ):
             break
         j += 1
     if j >= n or toks[j].text in ",.;!?" or toks[j].low in PARTICIPLE_CUES:
-        if has_left(parser, cue) or j >= n or (toks[j].text in ".!?" and j == n - 1):
+        if has_left(parser, cue) or (not swallowed and (j >= n or (toks[j].text in ".!?" and j == n - 1))):
             return None, True
     if cue.lemma in OBJECT_VERBS and cue.lemma != "promise":
         # "told the BBC he would ...": the clause starts at the first pronoun.
@@ -197,6 +230,9 @@ def verb_content(p: UnitParser, cue: Cue) -> None:
         cue.pattern = Pattern.QUOTE_ATTRIBUTED if left is None or quoted else Pattern.REPORTED_CLAUSE
         if left is None:
             cue.content = [toks[cue.index].end, toks[cue.index].end]  # dangling: "Zelensky said:"
+        elif not quoted and parenthetical_end(p, cue):
+            cue.pattern = Pattern.REPORTED_CLAUSE
+            cue.content = [left[0], p.unit[1]]
         else:
             cue.left_content = left
             cue.content = list(left)

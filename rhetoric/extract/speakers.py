@@ -34,6 +34,7 @@ from .lexicon import (
     DEMONYMS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    PERSON_PLURALS,
     PRONOUNS,
     REFLEXIVES,
     SPEAKER_NOUNS,
@@ -292,8 +293,8 @@ class SpeakerResolver:
                 actor = self._head_actor(a.possessor)
             return Speaker.of(actor, seg, "document") if actor else None
         if head_noun in SPEAKER_NOUNS:
-            if len(words) == 1 and head_noun.endswith("s"):
-                return None  # "officials said", "analysts say": an unnamed group is no actor
+            if head_noun in PERSON_PLURALS or (len(words) == 1 and head_noun.endswith("s")):
+                return None  # "officials said", "Western diplomats say": an unnamed group is no actor
             name = seg.split(" ", 1)[1] if words[0] in DETERMINERS and " " in seg else seg
             return Speaker(name, seg, "unresolved", False)
         return None
@@ -371,7 +372,9 @@ class SpeakerResolver:
 
 def _rank(s: Speaker) -> int:
     order = {"alias": 5, "name": 5, "relay": 4, "descriptor": 3, "document": 2, "unresolved": 1}
-    return order.get(s.method, 0) * 2 + (1 if s.kind == "person" else 0)
+    # An unknown full name outranks an unknown description ("Mykhailo Podolyak, an adviser to …").
+    named = not s.known and all(w[:1].isupper() for w in s.id.split())
+    return order.get(s.method, 0) * 4 + (2 if named else 0) + (1 if s.kind == "person" else 0)
 
 
 class Discourse:

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -111,7 +112,10 @@ class _Extractor:
         self.resolver = SpeakerResolver(actors)
         self._cache: dict[str, list[Speaker]] = {}
         self.paras = paragraphs(text)
+        self._para_ends = [e - 1 for _s, e in self.paras]
+        self._quote_ends = [q.end - 1 for q in self.quotes]
         self.mentions = self.resolver.mentions(text)
+        self._mention_offsets = [off for off, _s in self.mentions]
         self.state = _State(Discourse(self.mentions))
 
     def speakers_of(self, phrase: str) -> list[Speaker]:
@@ -120,10 +124,9 @@ class _Extractor:
         return self._cache[phrase]
 
     def paragraph_of(self, offset: int) -> int:
-        for n, (s, e) in enumerate(self.paras):
-            if s <= offset < e or offset < s:
-                return n
-        return len(self.paras) - 1
+        """Index of the paragraph containing ``offset`` (or the next one after a blank line)."""
+        n = bisect.bisect_right(self._para_ends, offset)
+        return min(n, len(self.paras) - 1)
 
     # -- dates -----------------------------------------------------------------------------------
 
@@ -155,7 +158,13 @@ class _Extractor:
     # -- candidates ------------------------------------------------------------------------------
 
     def quotes_in(self, s: int, e: int) -> list[Quote]:
-        return [q for q in self.quotes if q.start < e and q.end > s]
+        """Quotes overlapping ``[s, e)`` (quotes are ordered and do not overlap each other)."""
+        k = bisect.bisect_right(self._quote_ends, s)
+        out = []
+        while k < len(self.quotes) and self.quotes[k].start < e:
+            out.append(self.quotes[k])
+            k += 1
+        return out
 
     def make(
         self,
@@ -315,8 +324,11 @@ class _Extractor:
         A later "he" or "she" most often refers to such a sentence subject, even when the
         sentence itself attributes nothing ("Mark Rutte struck a different tone. He argued …").
         """
-        for offset, speaker in self.mentions:
-            if not unit[0] <= offset < unit[1] or speaker.kind != "person":
+        k = bisect.bisect_left(self._mention_offsets, unit[0])
+        for offset, speaker in self.mentions[k:]:
+            if offset >= unit[1]:
+                return
+            if speaker.kind != "person":
                 continue
             end = offset + len(speaker.as_written)
             before = self.text[max(unit[0], offset - 12) : offset].split()

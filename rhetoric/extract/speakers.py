@@ -397,7 +397,8 @@ class Discourse:
         """Record the speakers of a subject at ``offset``."""
         if speakers:
             self._subjects.append((offset, speakers))
-            self._subjects.sort(key=lambda x: x[0])
+            if len(self._subjects) > 1 and self._subjects[-2][0] > offset:
+                self._subjects.sort(key=lambda x: x[0])
 
     def resolve(self, pronoun: str, offset: int) -> list[Speaker]:
         """Speakers a pronoun at ``offset`` most plausibly refers to (``[]`` if none is compatible)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..corpus.store import Corpus
 from ..errors import ExtractionError
 from .candidate import Candidate
 
@@ -35,7 +36,7 @@ def check_addable(candidates: Sequence[Candidate]) -> None:
         )
 
 
-def add_candidates(corpus: Any, candidates: Sequence[Candidate], *, strict: bool = False) -> Any:
+def add_candidates(corpus: Corpus, candidates: Sequence[Candidate], *, strict: bool = False) -> Any:
     """Add candidates to ``corpus`` with ``rhetoric.corpus.add_statements`` (one locked append).
 
     Args:

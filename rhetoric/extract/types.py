@@ -3,17 +3,14 @@
 Example:
     >>> CueClass.REPORTING.value
     'reporting'
-    >>> Offset(3) + 1
-    4
+    >>> BASE_CONFIDENCE[Pattern.QUOTE_ATTRIBUTED]
+    0.95
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NewType
 
-#: A character offset into the article text.
-Offset = NewType("Offset", int)
 #: A half-open ``(start, end)`` character span into the article text.
 CharSpan = tuple[int, int]
 

@@ -198,3 +198,26 @@ def test_add_writes_reviewed_candidates_once(run, corpus_dir: Path) -> None:
     second = run(str(SEED_ARTICLE), "--date", SEED_DATE, "--add")
     assert second.stdout.rstrip().endswith(f"added 0, duplicates {len(lines)}, rejected 0")
     assert len((corpus_dir / "statements.jsonl").read_text(encoding="utf-8").splitlines()) == len(lines)
+
+
+def test_sidecar_supplies_date_and_outlet(run, tmp_path: Path) -> None:
+    article = tmp_path / SEED_ARTICLE.name
+    article.write_bytes(SEED_ARTICLE.read_bytes())
+    article.with_suffix(".toml").write_text(
+        'outlet = "Nordic Times"\ntitle = "Reports: US opposes Ukrainian NATO membership"\n'
+        'date = "2024-12"\nurl = "https://example.org/reports"\n'
+        'note = "relays Le Monde\'s report of 2024-12-03"\n',
+        encoding="utf-8",
+    )
+    result = run(str(article), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    remark = next(r for r in rows if "necessary thing" in r["text"])
+    assert (remark["date"], remark["date_qualifier"], remark["source"]) == (
+        "2024-12",
+        "circa",
+        "Nordic Times",
+    )
+    assert remark["url"] == "https://example.org/reports"
+    overridden = json.loads(run(str(article), "--format", "json", "--date", "2024-12-03").stdout)
+    assert next(r for r in overridden if "necessary thing" in r["text"])["date"] == "2024-11"

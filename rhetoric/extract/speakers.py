@@ -296,7 +296,8 @@ class SpeakerResolver:
             if head_noun in PERSON_PLURALS or (len(words) == 1 and head_noun.endswith("s")):
                 return None  # "officials said", "Western diplomats say": an unnamed group is no actor
             name = seg.split(" ", 1)[1] if words[0] in DETERMINERS and " " in seg else seg
-            return Speaker(name, seg, "unresolved", False)
+            kind = "organisation" if head_noun in _INSTITUTION_NOUNS else "person"
+            return Speaker(name, seg, "unresolved", False, kind)
         return None
 
     def _head_actor(self, run: list[NameToken]) -> Actor | None:
@@ -326,6 +327,7 @@ class SpeakerResolver:
         country, country_keys = self._country(a.head)
         title = [w for w in head_words if w not in DEMONYMS]
         owner_keys: list[str] = []
+        owner = None
         if a.possessor:
             owner = self._head_actor(a.possessor)
             owner_keys = [normalize_name(t.text) for t in a.possessor]
@@ -337,6 +339,8 @@ class SpeakerResolver:
             return None
         if country is not None and len(title) == 1 and title[0] in STATE_VOICE_NOUNS:
             return Speaker.of(country, a.text, "descriptor")  # "the Russian side"
+        if owner is not None and title[-1] in _VOICE_OF_OWNER:
+            return Speaker.of(owner, a.text, "descriptor")  # "Zelensky's office", "Trump's team"
         title_key = normalize_name(" ".join(title))
         matches = []
         for actor in self._people:
@@ -419,9 +423,19 @@ class Discourse:
         return []
 
 
+#: Heads that speak for their possessor ("Zelensky's office" speaks for Zelensky).
+_VOICE_OF_OWNER = frozenset("office administration government team camp cabinet presidency".split())
+#: Speaker nouns naming an institution rather than a person ("it said" can refer to them).
+_INSTITUTION_NOUNS = frozenset(
+    "ministry office government administration agency council commission committee court parliament "
+    "service army military force forces navy guard police embassy mission alliance bloc union "
+    "organisation organization newspaper daily weekly outlet broadcaster campaign party team".split()
+)
+
+
 def _compatible(s: Speaker, want: str) -> bool:
     if want == "thing":
-        return s.kind in ("state", "organisation", "city", "group", "other") and s.known
+        return s.kind in ("state", "organisation", "city", "group", "other")
     if s.kind != "person":
         return False
     return not s.gender or s.gender == want

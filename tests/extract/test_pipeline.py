@@ -150,3 +150,16 @@ def test_sentence_units_join_sentences_inside_a_quote() -> None:
 
 def test_sort_key_orders_imprecise_before_precise() -> None:
     assert PartialDate.parse("2024-12").sort_key("before") < PartialDate.parse("2024-12").sort_key("circa")
+
+
+def test_offices_speak_for_their_owner_and_it_refers_to_institutions(actors: ActorRegistry) -> None:
+    text = (
+        "Zelensky's office said the talks would resume on Friday. The Russian defence ministry said its "
+        "forces had repelled attacks. It added that Ukraine had lost 300 soldiers."
+    )
+    cands = extract_statements(text, actors=actors, article_date="2024-12-03")
+    assert [(c.speaker, c.speaker_known) for c in cands] == [
+        ("zelensky", True),
+        ("Russian defence ministry", False),
+        ("Russian defence ministry", False),
+    ]

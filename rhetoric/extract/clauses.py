@@ -53,8 +53,8 @@ CLAUSE_MARKERS = frozenset(
 )
 #: Verbs that take a clause without "that" ("said Ukraine would ...").
 ZERO_THAT = frozenset(
-    "say tell add argue claim believe think insist warn stress note admit acknowledge predict "
-    "suggest signal indicate hint maintain contend concede reiterate write recall".split()
+    "say tell add argue claim believe think insist warn stress note admit acknowledge predict suggest "
+    "signal indicate hint maintain contend concede reiterate write recall hope fear point make".split()
 )
 _MAX_SUBJECT_TOKENS = 14
 

@@ -21,6 +21,7 @@ _IRREGULAR = {
     "seek": ("seeks", "sought", "seeking"),
     "hold": ("holds", "held", "holding"),
     "admit": ("admits", "admitted", "admitting"),
+    "make": ("makes", "made", "making"),
     "signal": ("signals", "signalled", "signaled", "signalling", "signaling"),
     "veto": ("vetoes", "vetoed", "vetoing"),
     "rule": ("rules", "ruled", "ruling"),
@@ -35,7 +36,7 @@ REPORTING_LEMMAS: frozenset[str] = frozenset(
     emphasise emphasize underline underscore acknowledge admit concede deny maintain contend believe
     think predict signal indicate hint reiterate repeat write tweet post reply respond answer comment
     confirm report promise vow pledge threaten agree allege caution complain observe recall reveal
-    remark conclude estimate ask demand propose recommend continue
+    remark conclude estimate ask demand propose recommend continue point make hope fear
     """.split()
 )
 
@@ -46,13 +47,15 @@ STANCE_LEMMAS: frozenset[str] = frozenset(
     call renew offer request apply push rule refuse accept open cite describe present express accuse
     blame praise seek lobby veto reaffirm denounce slam hail decry question demand propose suggest
     promise vow pledge threaten warn insist deny agree recommend announce confirm decline resist float
-    voice want
+    voice want thank
     """.split()
 )
 
 #: Stance lemmas that only count with a particle ("ruled out", "opened up to", "applied for").
 PARTICLES: dict[str, tuple[str, ...]] = {
     "rule": ("out",),
+    "point": ("out",),
+    "make": ("clear", "it clear", "plain", "it plain"),
     "open": ("up to", "the door to"),
     "apply": ("for",),
     "push": ("for", "back"),

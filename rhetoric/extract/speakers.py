@@ -291,6 +291,11 @@ class SpeakerResolver:
             actor = self._head_actor(modifier) if modifier else None
             if actor is None and a.possessor:
                 actor = self._head_actor(a.possessor)
+            rest = a.tokens[len(a.possessor) + len(a.head) :]
+            if actor is None and rest and rest[0].low in ("from", "by", "of"):
+                # "a statement from the Kremlin", "a readout by the White House"
+                issuer = self._resolve_segment(" ".join(t.text for t in rest[1:]))
+                return Speaker(issuer.id, seg, "document", issuer.known, issuer.kind) if issuer else None
             return Speaker.of(actor, seg, "document") if actor else None
         if head_noun in SPEAKER_NOUNS:
             if head_noun in PERSON_PLURALS or (len(words) == 1 and head_noun.endswith("s")):

@@ -118,6 +118,19 @@ SHAPES = [
         "Zelensky welcomed the plan but warned that Russia could not be trusted.",
         [("welcomed", "Zelensky", "welcomed the plan"), ("warned", "", "Russia could not be trusted")],
     ),
+    # multiword reporting verbs and documents naming their issuer
+    (
+        "Zelensky made it clear that Kyiv would not cede land.",
+        [("made it clear", "Zelensky", "Kyiv would not cede land")],
+    ),
+    (
+        "Kallas pointed out that sanctions were working.",
+        [("pointed out", "Kallas", "sanctions were working")],
+    ),
+    (
+        "According to a statement from the Kremlin, the talks will continue.",
+        [("According to", "a statement from the Kremlin", "the talks will continue")],
+    ),
     # cues inside reported content stay nested; a trailing relay cuts the content
     (
         "According to Kallas, the US and Hungary oppose the plan.",

@@ -7,7 +7,10 @@ Example:
 from __future__ import annotations
 
 # Importing a command module registers its commands on ``app``.
-from . import corpus_cmds  # noqa: F401
+from . import (
+    corpus_cmds,  # noqa: F401
+    tag_cmds,  # noqa: F401
+)
 from .app import app
 
 

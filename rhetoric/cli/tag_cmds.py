@@ -1,0 +1,143 @@
+"""Codebook and tagging commands: ``codebook check``, ``codebook show``, ``tag``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..codebook import check_codebook, load_codebook
+from ..corpus.store import Corpus
+from ..records import Mention
+from ..tagging import Tagger, tag_corpus
+from ..tagging.output import MENTION_COLUMNS, highlight, iter_json, legend, tag_styles, write_csv
+from ..types import OutputFormat
+from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail
+
+codebook_app = typer.Typer(
+    name="codebook",
+    help="Check and show the corpus codebook.\n\nExample: rhetoric codebook check",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(codebook_app, name="codebook")
+
+CodebookOpt = Annotated[
+    Path | None,
+    typer.Option("--codebook", help="Codebook file (default: the corpus's codebook.toml)."),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (highlighted text), json or csv.")]
+
+
+def _codebook_path(corpus: Path, codebook: Path | None) -> Path:
+    return codebook if codebook is not None else Corpus(corpus).codebook_path
+
+
+@command("check", parent=codebook_app)
+def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = None) -> None:
+    """Report every problem of the codebook as [tag.field] message; exit 1 if there is any.
+
+    Example: rhetoric codebook check --codebook corpora/ukraine-nato/codebook.toml
+    """
+    path = _codebook_path(corpus, codebook)
+    problems = check_codebook(path)
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        raise fail(f"{len(problems)} problem(s) in {path}")
+    cb = load_codebook(path)
+    n_patterns = sum(len(t.patterns) + len(t.exclude) for t in cb.tags)
+    n_examples = sum(len(t.examples_positive) + len(t.examples_negative) for t in cb.tags)
+    typer.echo(f"OK: {path}: {len(cb.tags)} tags, {n_patterns} patterns, {n_examples} examples pass")
+
+
+@command("show", parent=codebook_app)
+def codebook_show(
+    corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = None, fmt: FormatOpt = OutputFormat.TABLE
+) -> None:
+    """List the codebook's tags with their pattern and example counts.
+
+    Example: rhetoric codebook show --format csv
+    """
+    cb = load_codebook(_codebook_path(corpus, codebook))
+    rows = cb.summary()
+    if fmt is OutputFormat.JSON:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if fmt is OutputFormat.CSV:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table(title=f"{cb.name} {cb.version} ({len(rows)} tags)")
+    for col in ("tag", "role", "label", "patterns", "exclude", "positive", "negative"):
+        table.add_column(
+            col, justify="right" if col in ("patterns", "exclude", "positive", "negative") else "left"
+        )
+    for r in rows:
+        table.add_row(*(str(v) for v in r.values()))
+    Console(highlight=False).print(table)
+
+
+@command("tag")
+def tag(
+    text: Annotated[str | None, typer.Argument(help="Text to tag; '-' reads standard input.")] = None,
+    ids: Annotated[
+        list[str] | None, typer.Option("--id", help="Tag this corpus statement (repeatable).")
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Tag every statement of the corpus.")] = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+    codebook: CodebookOpt = None,
+) -> None:
+    """Find codebook tags in a text or in corpus statements, with exact offsets.
+
+    JSON prints one array of mentions (statement_id, tag, start, end, text, sentence,
+    pattern); CSV the same columns.
+
+    Example: rhetoric tag "Kyiv wants a ceasefire before NATO membership talks" --format json
+    """
+    sources = sum([text is not None, bool(ids), all_])
+    if sources != 1:
+        raise typer.BadParameter("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
+    cb = load_codebook(_codebook_path(corpus, codebook))
+    tagger = Tagger.from_codebook(cb)
+    if text is not None:
+        body = sys.stdin.read() if text == "-" else text
+        pairs = iter([(None, body, tagger.tag(body))])
+    else:
+        store = Corpus(corpus).require()
+        pairs = ((s.id, s.text, m) for s, m in tag_corpus(store, tagger, ids=None if all_ else ids))
+    if fmt is OutputFormat.JSON:
+        for chunk in iter_json(m for _sid, _text, mentions in pairs for m in mentions):
+            sys.stdout.write(chunk)
+        return
+    if fmt is OutputFormat.CSV:
+        write_csv((m for _sid, _text, mentions in pairs for m in mentions), sys.stdout)
+        return
+    _print_highlighted(pairs, tag_styles(cb.tag_ids))
+
+
+def _print_highlighted(pairs, styles: dict[str, str]) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    for sid, body, mentions in pairs:
+        mentions: list[Mention]
+        if sid is not None:
+            console.print(f"{sid}", style="bold")
+        console.print(highlight(body, mentions, styles))
+        if mentions:
+            console.print(legend(mentions, styles), end="")
+        else:
+            console.print("  (no mentions)")
+        console.print()
+
+
+__all__ = ["MENTION_COLUMNS", "codebook_app"]

@@ -1,0 +1,194 @@
+"""Condition tagger: a codebook compiled once into a matcher; text in, mentions out.
+
+Pipeline for one text: fold it (offset map kept), split sentences (Punkt, on the
+original), tokenise the folded text, match every pattern of every tag sentence by
+sentence, drop matches that overlap one of their tag's ``exclude`` matches, keep
+the longest of overlapping matches within a tag, and map token spans back to exact
+original offsets. Different tags may overlap.
+
+Example:
+    >>> from rhetoric.codebook.model import Codebook, TagSpec
+    >>> from rhetoric.types import Role
+    >>> spec = TagSpec(id="ceasefire", label="Ceasefire", description="", role=Role.EITHER,
+    ...                patterns=("cease-fire",), exclude=("ceasefire violation*",))
+    >>> tagger = Tagger.from_codebook(Codebook("demo", "1", "en", "", (spec,)))
+    >>> [(m.text, m.start, m.sentence) for m in tagger.tag("No talks. A cease fire now!")]
+    [('cease fire', 12, 1)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+
+from ..codebook.load import load_codebook
+from ..codebook.model import Codebook
+from ..codebook.patterns import parse_pattern
+from ..corpus.store import Corpus
+from ..errors import NotFoundError
+from ..records import Mention, Statement
+from ..text.normalize import fold
+from ..text.sentences import split_sentences
+from ..text.tokens import tokenize_folded
+from .matcher import PatternMatcher
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """What a compiled pattern belongs to."""
+
+    tag: str
+    exclude: bool
+    order: int  # position among the tag's patterns (ties go to the earlier one)
+    source: str
+
+
+class Tagger:
+    """Finds codebook tags in text. Build once with :meth:`from_codebook`, then call :meth:`tag`."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        """Compile every pattern of the codebook.
+
+        Raises:
+            PatternError: If a pattern does not parse (a loaded codebook has none).
+        """
+        self.codebook = codebook
+        rules: list[_Rule] = []
+        patterns = []
+        for spec in codebook.tags:
+            for order, source in enumerate(spec.patterns):
+                rules.append(_Rule(spec.id, False, order, source))
+                patterns.append(parse_pattern(source))
+            for order, source in enumerate(spec.exclude):
+                rules.append(_Rule(spec.id, True, order, source))
+                patterns.append(parse_pattern(source))
+        self._rules = tuple(rules)
+        self._matcher = PatternMatcher(patterns)
+
+    @classmethod
+    def from_codebook(cls, codebook: Codebook) -> Tagger:
+        """Compile a codebook into a tagger.
+
+        Example:
+            >>> Tagger.from_codebook(Codebook("empty", "", "en", "", ())).tag("anything")
+            []
+        """
+        return cls(codebook)
+
+    def tag(self, text: str, *, statement_id: str | None = None) -> list[Mention]:
+        """Every mention of every tag in ``text``.
+
+        Args:
+            text: The statement text.
+            statement_id: Recorded on each mention (None for free text).
+
+        Returns:
+            Mentions sorted by (start, end, tag); ``text[m.start:m.end] == m.text``; ``m.sentence``
+            indexes :func:`~rhetoric.text.sentences.split_sentences` of ``text``.
+        """
+        if not text or not self._rules:
+            return []
+        folded = fold(text)
+        tokens = tokenize_folded(folded)
+        if not tokens:
+            return []
+        mentions: list[Mention] = []
+        spans = split_sentences(text)
+        ti = 0
+        for si, (s_start, s_end) in enumerate(spans):
+            while ti < len(tokens) and tokens[ti].start < s_start:
+                ti += 1
+            tj = ti
+            while tj < len(tokens) and tokens[tj].start < s_end:
+                tj += 1
+            if tj > ti:
+                mentions.extend(self._tag_sentence(text, tokens[ti:tj], si, statement_id))
+            ti = tj
+        mentions.sort(key=lambda m: (m.start, m.end, m.tag))
+        return mentions
+
+    def _tag_sentence(self, text, tokens, sentence: int, statement_id: str | None) -> list[Mention]:
+        hits = self._matcher.find([t.norm for t in tokens])
+        if not hits:
+            return []
+        include: dict[str, list[tuple[int, int, int, str]]] = {}
+        exclude: dict[str, list[tuple[int, int]]] = {}
+        for pid, a, b in hits:
+            rule = self._rules[pid]
+            span = (tokens[a].start, tokens[b - 1].end)
+            if rule.exclude:
+                exclude.setdefault(rule.tag, []).append(span)
+            else:
+                include.setdefault(rule.tag, []).append((*span, rule.order, rule.source))
+        out = []
+        for tag, cands in include.items():
+            blocked = exclude.get(tag, ())
+            cands = [c for c in cands if not any(c[0] < xe and xs < c[1] for xs, xe in blocked)]
+            # Longest first, then leftmost, then the earlier pattern: greedy non-overlapping pick.
+            cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+            kept: list[tuple[int, int]] = []
+            for start, end, _order, source in cands:
+                if any(start < ke and ks < end for ks, ke in kept):
+                    continue
+                kept.append((start, end))
+                out.append(Mention(tag, start, end, text[start:end], sentence, source, statement_id))
+        return out
+
+
+def tag_corpus(
+    corpus: Corpus, tagger: Tagger, *, ids: Iterable[str] | None = None
+) -> Iterator[tuple[Statement, list[Mention]]]:
+    """Tag a corpus statement by statement, streaming (one statement in memory at a time).
+
+    Args:
+        corpus: The corpus to read.
+        tagger: A compiled tagger.
+        ids: Only these statement ids, in the given order; all statements in file order if None.
+
+    Yields:
+        ``(statement, mentions)`` pairs.
+
+    Raises:
+        NotFoundError: If one of ``ids`` is not in the corpus.
+        ValidationError: If a corpus line is malformed.
+
+    Example:
+        >>> for statement, mentions in tag_corpus(Corpus("corpora/ukraine-nato"), tagger):  # doctest: +SKIP
+        ...     print(statement.id, [m.tag for m in mentions])
+    """
+    if ids is None:
+        for statement in corpus.iter_statements():
+            yield statement, tagger.tag(statement.text, statement_id=statement.id)
+        return
+    for sid in ids:
+        statement = corpus.get(sid)
+        if statement is None:
+            raise NotFoundError(
+                f"no statement {sid!r} in {str(corpus.statements_path)!r}",
+                hint="list ids with `rhetoric list`",
+            )
+        yield statement, tagger.tag(statement.text, statement_id=statement.id)
+
+
+def load_tagger(corpus_dir: str | PathLike, *, codebook_path: str | PathLike | None = None) -> Tagger:
+    """Load a corpus's ``codebook.toml`` (or another codebook) and compile it.
+
+    Args:
+        corpus_dir: The corpus folder.
+        codebook_path: A codebook file to use instead of the corpus's own.
+
+    Raises:
+        NotFoundError: If the codebook file does not exist.
+        CodebookError: If it has structural problems.
+
+    Example:
+        >>> load_tagger("corpora/ukraine-nato").tag("A truce now.")[0].tag  # doctest: +SKIP
+        'ceasefire'
+    """
+    path = Path(codebook_path) if codebook_path is not None else Corpus(corpus_dir).codebook_path
+    return Tagger.from_codebook(load_codebook(path))
+
+
+__all__ = ["Tagger", "load_tagger", "tag_corpus"]

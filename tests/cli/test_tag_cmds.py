@@ -1,0 +1,151 @@
+"""CLI: rhetoric codebook check/show and rhetoric tag (exit codes, exact messages, formats)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rhetoric.cli import app
+from rhetoric.corpus.store import Corpus
+from rhetoric.records import Statement
+
+DATA = Path(__file__).resolve().parents[1] / "codebook" / "data"
+MINI = DATA / "mini.toml"
+BAD = DATA / "bad.toml"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> tuple[Path, list[Statement]]:
+    """A corpus folder with the mini codebook and two statements."""
+    (tmp_path / "codebook.toml").write_bytes(MINI.read_bytes())
+    corpus = Corpus(tmp_path)
+    corpus.statements_path.touch()
+    statements = [
+        Statement.create(speaker="a", date="2024", text="A truce. Then a peace deal.", added_at="t"),
+        Statement.create(speaker="b", date="2025", text="Nothing here.", added_at="t"),
+    ]
+    corpus.append(statements)
+    return tmp_path, statements
+
+
+def test_check_bad_codebook_prints_every_problem(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["codebook", "check", "--codebook", str(BAD)])
+    assert result.exit_code == 1
+    assert result.stdout == (DATA / "bad.expected.txt").read_text(encoding="utf-8")
+    assert result.stderr == f"Error: 13 problem(s) in {BAD}\n"
+
+
+def test_check_good_codebook(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["codebook", "check", "--codebook", str(MINI)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"OK: {MINI}: 2 tags, 6 patterns, 5 examples pass\n"
+
+
+def test_check_uses_the_corpus_codebook(runner: CliRunner, corpus_dir) -> None:
+    path, _ = corpus_dir
+    result = runner.invoke(app, ["codebook", "check", "--corpus", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"OK: {path / 'codebook.toml'}: 2 tags")
+
+
+def test_check_missing_codebook(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["codebook", "check", "--corpus", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: codebook '{tmp_path / 'codebook.toml'}' does not exist")
+
+
+def test_show(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["codebook", "show", "--codebook", str(MINI), "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "tag,role,label,patterns,exclude,positive,negative\n"
+        "ceasefire,either,Ceasefire,2,1,2,1\n"
+        "peace_deal,outcome,Peace deal,2,1,1,1\n"
+    )
+    table = runner.invoke(app, ["codebook", "show", "--codebook", str(MINI)])
+    assert table.exit_code == 0 and "ceasefire" in table.stdout and "peace_deal" in table.stdout
+
+
+def test_show_bad_codebook_fails(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["codebook", "show", "--codebook", str(BAD)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: 11 problem(s) in '{BAD}'")
+
+
+def test_tag_text_json(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["tag", "No deal. A truce!", "--codebook", str(MINI), "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [
+        {"statement_id": None, "tag": "peace_deal", "start": 3, "end": 7, "text": "deal", "sentence": 0,
+         "pattern": "deal"},
+        {"statement_id": None, "tag": "ceasefire", "start": 11, "end": 16, "text": "truce", "sentence": 1,
+         "pattern": "truce"},
+    ]  # fmt: skip
+
+
+def test_tag_stdin_csv(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["tag", "-", "--codebook", str(MINI), "--format", "csv"], input="A cease fire."
+    )
+    assert result.exit_code == 0
+    assert (
+        result.stdout
+        == "statement_id,tag,start,end,text,sentence,pattern\n,ceasefire,2,12,cease fire,0,cease-fire*\n"
+    )
+
+
+def test_tag_empty_json_is_an_empty_array(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["tag", "nothing", "--codebook", str(MINI), "--format", "json"])
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_tag_all_and_id(runner: CliRunner, corpus_dir) -> None:
+    path, (a, b) = corpus_dir
+    result = runner.invoke(app, ["tag", "--all", "--corpus", str(path), "--format", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["statement_id"], r["tag"], r["text"]) for r in rows] == [
+        (a.id, "ceasefire", "truce"),
+        (a.id, "peace_deal", "peace deal"),
+    ]
+    one = runner.invoke(app, ["tag", "--id", a.id, "--corpus", str(path), "--format", "json"])
+    assert [m["statement_id"] for m in json.loads(one.stdout)] == [a.id, a.id]
+    shown = runner.invoke(app, ["tag", "--id", b.id, "--corpus", str(path)])
+    assert shown.exit_code == 0
+    assert shown.stdout == f"{b.id}\nNothing here.\n  (no mentions)\n\n"
+
+
+def test_tag_highlighted_output(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["tag", "A truce now.", "--codebook", str(MINI)])
+    assert result.exit_code == 0
+    assert result.stdout == "A truce now.\n  ceasefire  'truce'  sentence 0  pattern 'truce'\n\n"
+
+
+def test_tag_unknown_id(runner: CliRunner, corpus_dir) -> None:
+    path, _ = corpus_dir
+    result = runner.invoke(app, ["tag", "--id", "s-000000000000", "--corpus", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no statement 's-000000000000'")
+
+
+@pytest.mark.parametrize("args", [[], ["text", "--all"], ["--all", "--id", "x"]])
+def test_tag_needs_exactly_one_source(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, ["tag", *args, "--codebook", str(MINI)])
+    assert result.exit_code == 2
+    assert "give exactly one of TEXT (or '-' for stdin), --id ID or --all" in result.stderr
+
+
+def test_help_ends_with_example(runner: CliRunner) -> None:
+    for cmd in (["tag"], ["codebook", "check"], ["codebook", "show"]):
+        result = runner.invoke(app, [*cmd, "--help"])
+        assert "Example: rhetoric" in result.stdout

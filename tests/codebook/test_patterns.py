@@ -1,0 +1,119 @@
+"""The pattern language: what each construct matches, and the errors of malformed patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric.codebook.model import Codebook, TagSpec
+from rhetoric.codebook.patterns import parse_pattern
+from rhetoric.errors import PatternError
+from rhetoric.tagging import Tagger
+from rhetoric.types import Role
+
+
+def matches(pattern: str, text: str) -> list[str]:
+    """The text of every mention a one-pattern tag finds (longest match wins)."""
+    spec = TagSpec(id="t", label="T", description="", role=Role.EITHER, patterns=(pattern,))
+    tagger = Tagger.from_codebook(Codebook("test", "1", "en", "", (spec,)))
+    return [m.text for m in tagger.tag(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        # plain tokens, case and diacritics folded
+        ("peace deal", "A Peace DEAL now", ["Peace DEAL"]),
+        ("peace deal", "peace, deal", ["peace, deal"]),
+        ("peace deal", "peace and a deal", []),
+        ("istanbul talks", "İstanbul talks", ["İstanbul talks"]),
+        ("etat", "e\u0301tat", ["e\u0301tat"]),
+        ("strasse", "Straße", ["Straße"]),
+        ("kyiv's plan", "Kyiv’s plan", ["Kyiv’s plan"]),
+        # suffix wildcard
+        ("withdraw*", "a withdrawal and withdrawing", ["withdrawal", "withdrawing"]),
+        ("withdraw*", "withdraw", ["withdraw"]),
+        ("withdraw*", "drawdown", []),
+        # alternatives
+        ("truce|armistice", "an armistice, then a truce", ["armistice", "truce"]),
+        ("peace deal|plan*", "the peace plans", ["peace plans"]),
+        # hyphen = space = no space
+        (
+            "cease-fire",
+            "cease-fire, cease fire, ceasefire, cease‑fire",
+            ["cease-fire", "cease fire", "ceasefire", "cease‑fire"],
+        ),
+        ("cease-fire*", "ceasefires", ["ceasefires"]),
+        ("ceasefire", "cease fire", []),
+        ("1991 borders", "the pre-1991 borders", ["1991 borders"]),
+        (
+            "pre-1991 borders",
+            "pre-1991 borders and pre 1991 borders",
+            ["pre-1991 borders", "pre 1991 borders"],
+        ),
+        # optional token
+        ("security? guarantee*", "security guarantees", ["security guarantees"]),
+        ("security? guarantee*", "firm guarantees", ["guarantees"]),
+        ("peace deal?", "peace deal", ["peace deal"]),
+        ("nato? membership", "NATO membership", ["NATO membership"]),
+        # bounded gap
+        ("withdraw* ~3 troops", "withdraw all Russian troops", ["withdraw all Russian troops"]),
+        ("withdraw* ~3 troops", "withdraw troops", ["withdraw troops"]),
+        ("withdraw* ~2 troops", "withdraw all of the troops", []),
+        ("war ~2 is over", "the war with Russia is over", ["war with Russia is over"]),
+        # initialisms
+        ("u.s. troops", "US troops and U.S. troops", ["US troops", "U.S. troops"]),
+        # a match never crosses the end of the token list
+        ("peace deal", "peace", []),
+    ],
+)
+def test_pattern_matches(pattern: str, text: str, expected: list[str]) -> None:
+    assert matches(pattern, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message", "position"),
+    [
+        ("", "empty pattern", 0),
+        ("   ", "empty pattern", 0),
+        ("cease-*fire", "'*' may only end a word", 6),
+        ("*", "a wildcard needs a word before '*'", 0),
+        ("w*", "a wildcard needs at least 2 letters before '*'", 1),
+        ("truce||armistice", "empty alternative around '|'", 6),
+        ("|truce", "empty alternative around '|'", 0),
+        ("peace ~0 deal", "a gap must be ~1 to ~10", 6),
+        ("peace ~11 deal", "a gap must be ~1 to ~10", 6),
+        ("peace ~x deal", "a gap is '~' followed by a number", 6),
+        ("~2 deal", "a pattern cannot start with a gap", 0),
+        ("peace ~2", "a pattern cannot end with a gap", 6),
+        ("peace ~2 ~3 deal", "two gaps in a row", 9),
+        ("peace? deal?", "a pattern needs at least one item that is not optional", 0),
+        ("pe?ace", "'?' may only end an item", 2),
+        ("?", "'?' needs a word before it", 0),
+        ("cease--fire", "empty word around a hyphen", 6),
+        ("-fire", "empty word around a hyphen", 0),
+        ("peace(deal)", "unexpected character '('", 5),
+        ("peace.deal", "'peace.deal' is not a single word", 0),
+    ],
+)
+def test_pattern_errors(pattern: str, message: str, position: int) -> None:
+    with pytest.raises(PatternError) as info:
+        parse_pattern(pattern)
+    assert info.value.message == f"{message} at column {position + 1} of {pattern!r}"
+    assert info.value.position == position
+
+
+def test_non_string_pattern() -> None:
+    with pytest.raises(PatternError, match="must be a string"):
+        parse_pattern(3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        ("cease-fire", ["cease fire", "ceasefire"]),
+        ("security? guarantee*", ["security guarantee", "guarantee"]),
+        ("withdraw* ~3 troops|forces", ["withdraw troops", "withdraw forces"]),
+    ],
+)
+def test_literals(pattern: str, literals: list[str]) -> None:
+    assert parse_pattern(pattern).literals() == literals

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..actors import ActorRegistry
 from ..codebook.load import load_codebook
 from ..corpus.store import Corpus
+from ..errors import UsageError
 from ..records import Frame, Mention, Stance, Statement
 from ..tagging.tagger import Tagger, tag_corpus
 from ..text.sentences import split_sentences
@@ -39,15 +40,22 @@ class StatementAnalysis:
 class Analyzer:
     """A compiled tagger plus the cue table, tag roles and actors of one corpus."""
 
-    def __init__(self, tagger: Tagger, *, cues: CueTable | None = None, actors: ActorRegistry | None = None) -> None:
+    def __init__(
+        self, tagger: Tagger, *, cues: CueTable | None = None, actors: ActorRegistry | None = None
+    ) -> None:
         self.tagger = tagger
         self.codebook = tagger.codebook
         self.cues = cues or default_cue_table()
         self.actors = actors or ActorRegistry()
-        self.roles = {spec.id: str(spec.role.value if hasattr(spec.role, "value") else spec.role) for spec in self.codebook.tags}
+        self.roles = {
+            spec.id: str(spec.role.value if hasattr(spec.role, "value") else spec.role)
+            for spec in self.codebook.tags
+        }
 
     @classmethod
-    def for_corpus(cls, corpus_dir: str | PathLike, *, codebook_path: str | PathLike | None = None) -> Analyzer:
+    def for_corpus(
+        cls, corpus_dir: str | PathLike, *, codebook_path: str | PathLike | None = None
+    ) -> Analyzer:
         """Load a corpus's codebook (with its ``[[frames.cue]]`` extensions) and actors.
 
         Raises:
@@ -62,7 +70,13 @@ class Analyzer:
         return cls(Tagger.from_codebook(codebook), cues=cues, actors=corpus.actors())
 
     def analyze_mentions(
-        self, text: str, mentions: Iterable[Mention], *, statement_id: str | None = None, speaker: str = "", date: str = ""
+        self,
+        text: str,
+        mentions: Iterable[Mention],
+        *,
+        statement_id: str | None = None,
+        speaker: str = "",
+        date: str = "",
     ) -> tuple[tuple[Frame, ...], tuple[Stance, ...]]:
         """Frames and stances for already-tagged mentions."""
         mentions = list(mentions)
@@ -102,11 +116,56 @@ class Analyzer:
             mentions = self.tagger.tag(statement.text, statement_id=statement.id)
         mentions = tuple(mentions)
         frames, stances = self.analyze_mentions(
-            statement.text, mentions, statement_id=statement.id, speaker=statement.speaker, date=statement.date
+            statement.text,
+            mentions,
+            statement_id=statement.id,
+            speaker=statement.speaker,
+            date=statement.date,
         )
         return StatementAnalysis(statement.text, mentions, frames, stances, statement)
 
-    def analyze_corpus(self, corpus: Corpus, *, ids: Iterable[str] | None = None) -> Iterator[StatementAnalysis]:
+    def analyze_corpus(
+        self, corpus: Corpus, *, ids: Iterable[str] | None = None
+    ) -> Iterator[StatementAnalysis]:
         """Stream the analysis of a corpus, statement by statement (bounded memory)."""
         for statement, mentions in tag_corpus(corpus, self.tagger, ids=ids):
             yield self.analyze(statement, mentions)
+
+
+def analyze_inputs(
+    corpus_dir: str | PathLike,
+    *,
+    text: str | None = None,
+    ids: Iterable[str] | None = None,
+    all_statements: bool = False,
+    codebook_path: str | PathLike | None = None,
+    speaker: str = "",
+    date: str = "",
+) -> Iterator[StatementAnalysis]:
+    """Analyse free text, some corpus statements, or the whole corpus (exactly one of them).
+
+    Args:
+        corpus_dir: The corpus folder (its codebook and actors are used even for free text).
+        text: Free text to analyse.
+        ids: Corpus statement ids to analyse, in this order.
+        all_statements: Analyse every statement of the corpus, streaming.
+        codebook_path: Another codebook file to use.
+        speaker: Speaker recorded for free text (the default stance holder).
+        date: Date recorded for free text.
+
+    Raises:
+        UsageError: Unless exactly one of ``text``, ``ids`` and ``all_statements`` is given.
+        NotFoundError: If an id is not in the corpus.
+
+    Example:
+        >>> next(analyze_inputs("corpora/ukraine-nato", text="A truce now.")).mentions[0].tag  # doctest: +SKIP
+        'ceasefire'
+    """
+    ids = list(ids or [])
+    if sum([text is not None, bool(ids), all_statements]) != 1:
+        raise UsageError("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
+    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
+    if text is not None:
+        return iter([analyzer.analyze_text(text, speaker=speaker, date=date)])
+    corpus = Corpus(corpus_dir).require()
+    return analyzer.analyze_corpus(corpus, ids=None if all_statements else ids)

@@ -71,6 +71,8 @@ _PREDICATE_RE = re.compile(
     rf"(?<!\w)(?:(?P<oppose>{_PREDICATE_OPPOSE})|(?P<support>{_PREDICATE_SUPPORT}))(?!\w)", re.IGNORECASE
 )
 _MAX_GAP_WORDS = 6
+# A condition the speaker demands keeps its "support" unless a verb stands this close before it.
+_MAX_GAP_OVER_DEMAND = 3
 _PREDICATE_WINDOW = 90
 
 
@@ -96,11 +98,13 @@ def _cue_from(match: re.Match, text: str, clause_start: int) -> _Cue:
     return _Cue(stance, start, match.end(), " ".join(text[start : match.end()].split()).lower())
 
 
-def _verb_before(text: str, mention: Mention, clause_start: int) -> _Cue | None:
+def _verb_before(
+    text: str, mention: Mention, clause_start: int, max_gap: int = _MAX_GAP_WORDS
+) -> _Cue | None:
     best = None
     for match in _VERB_RE.finditer(text, clause_start, mention.start):
         gap = text[match.end() : mention.start]
-        if len(gap.split()) <= _MAX_GAP_WORDS and not re.search(r"[;:]", gap):
+        if len(gap.split()) <= max_gap and not re.search(r"[;:]", gap):
             best = match
     return _cue_from(best, text, clause_start) if best else None
 
@@ -161,7 +165,10 @@ def detect_stances(
             if holders:
                 chosen = _Cue(cue.stance, cue.start, cue.end, cue.text, holders)
         if chosen is None:
-            chosen = _verb_before(text, mention, clause_start)
+            demanded_here = (index, mention.tag) in demanded
+            chosen = _verb_before(
+                text, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS
+            )
             # A predicate after the mention ("membership is unrealistic") has the mention as its subject.
             if chosen and finder:
                 holders = finder.subject_before(text, chosen.start, clause_start)

@@ -151,6 +151,8 @@ def detect_stances(
     finder = finder_for(actors) if actors is not None and len(actors) else None
     speaker_holders = (speaker,) if speaker else ()
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
+    # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
+    at_stake = {(f.sentence, tag) for f in frames for tag in f.outcomes}
     out: list[Stance] = []
     for mention in mentions:
         index = sentence_index(spans, mention.start) if spans else 0
@@ -174,7 +176,8 @@ def detect_stances(
                 holders = finder.subject_before(text, chosen.start, clause_start)
                 if holders:
                     chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, holders)
-            chosen = chosen or _predicate_after(text, mention, s_end)
+            if (index, mention.tag) not in at_stake:
+                chosen = chosen or _predicate_after(text, mention, s_end)
         if chosen is None and (index, mention.tag) in demanded:
             chosen = _Cue(StanceValue.SUPPORT.value, mention.start, mention.end, "demanded as a condition")
         if chosen is None:

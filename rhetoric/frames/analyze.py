@@ -21,6 +21,7 @@ from ..errors import UsageError
 from ..records import Frame, Mention, Stance, Statement
 from ..tagging.tagger import Tagger, tag_corpus
 from ..text.sentences import split_sentences
+from .config import FramesConfig
 from .cues import CueTable, default_cue_table
 from .detect import detect_frames
 from .stances import detect_stances
@@ -65,9 +66,10 @@ class Analyzer:
         """
         corpus = Corpus(corpus_dir)
         codebook = load_codebook(Path(codebook_path) if codebook_path else corpus.codebook_path)
-        extra = codebook.extensions.get("frames", {}).get("cue", [])
-        cues = default_cue_table().extended(extra) if extra else default_cue_table()
-        return cls(Tagger.from_codebook(codebook), cues=cues, actors=corpus.actors())
+        config = FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
+        return cls(
+            Tagger.from_codebook(codebook), cues=config.cues, actors=corpus.actors(), opposites=config.opposites
+        )
 
     def analyze_mentions(
         self,

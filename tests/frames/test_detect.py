@@ -346,3 +346,21 @@ def test_bad_cue_extension_is_reported(entry, message) -> None:
     with pytest.raises(CodebookError) as info:
         CueTable.from_dicts([entry], where="frames.cue")
     assert any(p.startswith(message) for p in info.value.problems), info.value.problems
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        ({"colour": 1}, "[frames.colour] unknown key (allowed: cue, opposites)"),
+        ({"opposites": [["a"]]}, "[frames.opposites[0]] must be a pair of tag ids"),
+        ({"opposites": [["a", "zzz"]]}, "[frames.opposites[0]] unknown tag(s): zzz"),
+        ({"cue": [{"id": "x", "phrases": ["p"], "shape": "diagonal"}]}, "[frames.cue[0].x.shape] 'diagonal'"),
+    ],
+)
+def test_frames_table_problems(table, problem) -> None:
+    from rhetoric.errors import CodebookError
+    from rhetoric.frames.config import FramesConfig
+
+    with pytest.raises(CodebookError) as info:
+        FramesConfig.from_codebook_table(table, tag_ids=["a", "b"])
+    assert any(p.startswith(problem) for p in info.value.problems), info.value.problems

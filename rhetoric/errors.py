@@ -65,6 +65,14 @@ class BatchValidationError(RhetoricError):
         return "\n".join(lines)
 
 
+class ImportRejectedError(BatchValidationError):
+    """An all-or-nothing import found bad rows and wrote nothing; ``result`` holds the counts."""
+
+    def __init__(self, message: str, problems: list, result: object = None, **kwargs) -> None:
+        self.result = result
+        super().__init__(message, problems, **kwargs)
+
+
 class CorpusError(RhetoricError):
     """A corpus folder is missing, unreadable or inconsistent."""
 

@@ -1,3 +1,229 @@
-"""Corpus commands: init, add, import, list, show, remove, validate (filled in by the foundation issue)."""
+"""Corpus commands: init, add, import, list, show, remove, validate (thin wrappers over rhetoric.corpus)."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..corpus import (
+    Corpus,
+    add_statement,
+    get_statement,
+    import_file,
+    init_corpus,
+    list_statements,
+    remove_statement,
+    validate_corpus,
+)
+from ..errors import ImportRejectedError, RhetoricError
+from ..types import OutputFormat
+from .app import DEFAULT_CORPUS, CorpusOpt, command, fail, warn
+
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output format: table, json or csv.")]
+
+
+def _write(chunks) -> None:
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+    sys.stdout.flush()
+
+
+@command("init")
+def init_cmd(
+    directory: Annotated[
+        Path | None,
+        typer.Argument(help="Folder to create (default: the --corpus folder).", show_default=False),
+    ] = None,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Create an empty corpus folder: statements.jsonl, actors.toml, codebook.toml and README.md.
+
+    Example: rhetoric init corpora/my-topic
+    """
+    created = init_corpus(directory or corpus)
+    typer.echo(f"created corpus {created.path}")
+
+
+@command("add")
+def add_cmd(
+    speaker: Annotated[str, typer.Option("--speaker", help="Who said it: actor id, name or alias.")],
+    date: Annotated[str, typer.Option("--date", help="When: YYYY, YYYY-MM or YYYY-MM-DD.")],
+    text: Annotated[str, typer.Option("--text", help="The statement as printed; '-' reads it from stdin.")],
+    kind: Annotated[str, typer.Option("--kind", help="direct, paraphrase or reported.")] = "direct",
+    source: Annotated[str, typer.Option("--source", help="Outlet or publication.")] = "",
+    url: Annotated[str, typer.Option("--url", help="Address of the source.")] = "",
+    note: Annotated[str, typer.Option("--note", help="Free-text note.")] = "",
+    date_qualifier: Annotated[str, typer.Option("--date-qualifier", help="'', before, after or circa.")] = "",
+    speaker_as_written: Annotated[
+        str | None,
+        typer.Option("--speaker-as-written", help="Spelling in the source (default: --speaker as given)."),
+    ] = None,
+    document: Annotated[str, typer.Option("--document", help="Path of the source article.")] = "",
+    strict: Annotated[bool, typer.Option("--strict", help="Reject a speaker not in actors.toml.")] = False,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Add one statement and print its id; a duplicate changes nothing ("already in corpus: ID").
+
+    Example: rhetoric add --speaker Zelenskyy --date 2024-12-01 --text "NATO is necessary" --kind paraphrase
+    """
+    if text == "-":
+        text = sys.stdin.read().removesuffix("\n").removesuffix("\r")
+    result = add_statement(
+        Corpus(corpus),
+        speaker=speaker,
+        date=date,
+        text=text,
+        speaker_as_written=speaker_as_written,
+        date_qualifier=date_qualifier,
+        kind=kind,
+        source=source,
+        url=url,
+        document=document,
+        note=note,
+        strict=strict,
+    )
+    for message in result.warnings:
+        warn(message)
+    typer.echo(result.statement.id if result.added else f"already in corpus: {result.statement.id}")
+
+
+@command("import")
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="CSV (with a header row) or JSONL file of statements.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv or jsonl (default: from the file extension).")
+    ] = None,
+    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of FILE.")] = "utf-8",
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid", help="Import the good rows; write the bad ones to FILE.rejects.jsonl."
+        ),
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and count; write nothing.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Reject speakers not in actors.toml.")] = False,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Import statements from a CSV or JSONL file: every row is checked before anything is written.
+
+    Example: rhetoric import quotes.csv --skip-invalid
+    """
+    try:
+        result = import_file(
+            Corpus(corpus),
+            file,
+            fmt=fmt,
+            encoding=encoding,
+            skip_invalid=skip_invalid,
+            dry_run=dry_run,
+            strict=strict,
+        )
+    except ImportRejectedError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(exc.result.summary())  # type: ignore[attr-defined]
+        raise fail(RhetoricError.__str__(exc)) from None
+    for message in result.warnings:
+        warn(message)
+    for rejected in result.rejected:
+        warn(f"rejected {rejected.error}")
+    if result.rejects_path is not None and not dry_run:
+        warn(f"rejected rows written to {result.rejects_path}")
+    typer.echo(("dry run, nothing written: " if dry_run else "") + result.summary())
+
+
+@command("list")
+def list_cmd(
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Actor id, name or alias.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Dated on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Dated on or before (YYYY[-MM[-DD]]).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="direct, paraphrase or reported.")] = None,
+    contains: Annotated[str | None, typer.Option("--contains", help="Text contains (any case).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Show at most this many.", min=0)] = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """List statements in file order, filtered by speaker, date range, kind or text.
+
+    Example: rhetoric list --speaker zelensky --since 2024-11 --format json
+    """
+    from ..corpus.render import csv_lines, json_chunks, statements_table  # rich loads only when needed
+
+    found = list_statements(
+        Corpus(corpus), speaker=speaker, since=since, until=until, kind=kind, contains=contains, limit=limit
+    )
+    if fmt is OutputFormat.JSON:
+        _write(json_chunks(found))
+    elif fmt is OutputFormat.CSV:
+        _write(csv_lines(found))
+    else:
+        rows = list(found)
+        if not rows:
+            typer.echo("no statements match", err=True)
+            return
+        from rich.console import Console
+
+        Console(soft_wrap=False).print(statements_table(rows))
+
+
+@command("show")
+def show_cmd(
+    statement_id: Annotated[str, typer.Argument(metavar="ID", help="Statement id (s-…).")],
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Show every field of one statement.
+
+    Example: rhetoric show s-2287e0e1b45e --format json
+    """
+    import json
+
+    from rich.console import Console
+
+    from ..corpus.render import csv_lines, statement_fields_table
+
+    statement = get_statement(Corpus(corpus), statement_id)
+    if fmt is OutputFormat.JSON:
+        typer.echo(json.dumps(statement.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt is OutputFormat.CSV:
+        _write(csv_lines([statement]))
+    else:
+        Console().print(statement_fields_table(statement))
+
+
+@command("remove")
+def remove_cmd(
+    statement_id: Annotated[str, typer.Argument(metavar="ID", help="Statement id (s-…).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm the removal.")] = False,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Remove one statement (atomic rewrite of statements.jsonl); needs --yes.
+
+    Example: rhetoric remove s-2287e0e1b45e --yes
+    """
+    if not yes:
+        statement = get_statement(Corpus(corpus), statement_id)
+        raise fail(
+            f"not removed: pass --yes to remove {statement.id} ({statement.speaker}, {statement.date})"
+        )
+    removed = remove_statement(Corpus(corpus), statement_id)
+    typer.echo(f"removed {removed.id} ({removed.speaker}, {removed.date})")
+
+
+@command("validate")
+def validate_cmd(corpus: CorpusOpt = DEFAULT_CORPUS) -> None:
+    """Check every line: JSON, schema, ids matching content, no duplicate ids; exit 1 on any problem.
+
+    Example: rhetoric validate --corpus corpora/ukraine-nato
+    """
+    report = validate_corpus(Corpus(corpus))
+    for message in report.warnings:
+        warn(message)
+    for problem in report.problems:
+        typer.echo(str(problem), err=True)
+    if not report.ok:
+        raise fail(f"{len(report.problems)} problem(s) in {report.path}")
+    typer.echo(f"ok: {report.statements} statements in {report.path}")

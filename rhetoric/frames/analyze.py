@@ -42,11 +42,17 @@ class Analyzer:
     """A compiled tagger plus the cue table, tag roles and actors of one corpus."""
 
     def __init__(
-        self, tagger: Tagger, *, cues: CueTable | None = None, actors: ActorRegistry | None = None
+        self,
+        tagger: Tagger,
+        *,
+        cues: CueTable | None = None,
+        actors: ActorRegistry | None = None,
+        opposites: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.tagger = tagger
         self.codebook = tagger.codebook
         self.cues = cues or default_cue_table()
+        self.opposites = opposites
         self.actors = actors or ActorRegistry()
         self.roles = {
             spec.id: str(spec.role.value if hasattr(spec.role, "value") else spec.role)
@@ -68,7 +74,10 @@ class Analyzer:
         codebook = load_codebook(Path(codebook_path) if codebook_path else corpus.codebook_path)
         config = FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
         return cls(
-            Tagger.from_codebook(codebook), cues=config.cues, actors=corpus.actors(), opposites=config.opposites
+            Tagger.from_codebook(codebook),
+            cues=config.cues,
+            actors=corpus.actors(),
+            opposites=config.opposites,
         )
 
     def analyze_mentions(

@@ -52,7 +52,9 @@ class FramesConfig:
             raw = []
         for i, pair in enumerate(raw):
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair)):
-                problems.append(f"[frames.opposites[{i}]] must be a pair of tag ids, e.g. [\"neutrality\", \"nato_membership\"]")
+                problems.append(
+                    f'[frames.opposites[{i}]] must be a pair of tag ids, e.g. ["neutrality", "nato_membership"]'
+                )
                 continue
             unknown = [t for t in pair if known is not None and t not in known]
             if unknown:

@@ -25,7 +25,14 @@ VERDICT_STYLES = {
     "reframed": "bold yellow",
     "mixed": "bold cyan",
 }
-CELL_SYMBOLS = {"condition": "C", "outcome": "O", "support": "+", "oppose": "−", "mentioned": "·", "absent": ""}
+CELL_SYMBOLS = {
+    "condition": "C",
+    "outcome": "O",
+    "support": "+",
+    "oppose": "−",
+    "mentioned": "·",
+    "absent": "",
+}
 
 
 def _ids(ids: tuple[str, ...]) -> str:
@@ -63,13 +70,17 @@ def shift_markdown(shift: Shift, *, heading: str = "###") -> str:
         for e in shift.events:
             before = " … ".join(f"“{_md_escape(ev.text)}”" for ev in e.evidence_from) or "—"
             after = " … ".join(f"“{_md_escape(ev.text)}”" for ev in e.evidence_to) or "—"
-            lines.append(f"| {e.type.value} | {e.tag or '—'} | {_md_escape(e.detail) or '—'} | {before} | {after} |")
+            lines.append(
+                f"| {e.type.value} | {e.tag or '—'} | {_md_escape(e.detail) or '—'} | {before} | {after} |"
+            )
     return "\n".join(lines) + "\n"
 
 
 def shift_table(shift: Shift) -> Group:
     """A shift as rich renderables for the terminal."""
-    head = Text(f"{shift.speaker}: {_ids(shift.from_ids)} ({shift.from_date}) → {_ids(shift.to_ids)} ({shift.to_date})  ")
+    head = Text(
+        f"{shift.speaker}: {_ids(shift.from_ids)} ({shift.from_date}) → {_ids(shift.to_ids)} ({shift.to_date})  "
+    )
     head.append(shift.verdict.value, style=VERDICT_STYLES.get(shift.verdict.value, "bold"))
     summary = Table.grid(padding=(0, 2))
     summary.add_row("added", _tags(shift.added))
@@ -117,7 +128,11 @@ def timeline_table(tl: Timeline) -> Group:
     for i, a in enumerate(tl.analyses, start=1):
         s = a.statement
         statements.add_row(str(i), f"{s.date_qualifier} {s.date}".strip(), s.id, s.text)
-    matrix = Table("tag", *(str(i) for i in range(1, len(tl.analyses) + 1)), title="C condition · O outcome · + support · − oppose · · mentioned")
+    matrix = Table(
+        "tag",
+        *(str(i) for i in range(1, len(tl.analyses) + 1)),
+        title="C condition · O outcome · + support · − oppose · · mentioned",
+    )
     for tag, row in tl.matrix().items():
         matrix.add_row(tag, *(CELL_SYMBOLS[c] for c in row))
     return Group(statements, matrix, *(shift_table(s) for s in tl.shifts))

@@ -44,6 +44,10 @@ class RhetoricError(Exception):
         return f"{where}{field}{self.message}{hint}"
 
 
+class UsageError(RhetoricError):
+    """A call combines options that do not go together; the CLI reports it as a usage error (exit 2)."""
+
+
 class ValidationError(RhetoricError):
     """A record or value breaks the schema (bad date, unknown key, empty text, ...)."""
 

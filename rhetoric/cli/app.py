@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import __version__
-from ..errors import RhetoricError
+from ..errors import RhetoricError, UsageError
 
 app = typer.Typer(
     name="rhetoric",
@@ -64,6 +64,8 @@ def command(name: str | None = None, *, parent: typer.Typer | None = None, **kwa
         def wrapper(*args: Any, **kw: Any) -> Any:
             try:
                 return fn(*args, **kw)
+            except UsageError as exc:
+                raise typer.BadParameter(str(exc)) from None
             except RhetoricError as exc:
                 raise fail(str(exc)) from None
 

@@ -64,7 +64,19 @@ def check_codebook(path: str | PathLike) -> list[str]:
         NotFoundError: If the file does not exist.
     """
     codebook, problems = parse_codebook(read_codebook_bytes(path), path=path)
-    return problems + check_examples(codebook)
+    return problems + _check_frames_table(codebook) + check_examples(codebook)
+
+
+def _check_frames_table(codebook: Codebook) -> list[str]:
+    """Problems of the ``[frames]`` table (extra cues, opposite tags)."""
+    from ..errors import CodebookError
+    from ..frames.config import FramesConfig  # local: frames build on the codebook
+
+    try:
+        FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
+    except CodebookError as exc:
+        return exc.problems
+    return []
 
 
 __all__ = ["check_codebook", "check_examples"]

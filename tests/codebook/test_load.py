@@ -29,7 +29,7 @@ def test_load_mini(mini_codebook: Path) -> None:
     assert spec.examples_positive == ("They agreed to a truce.", "A cease fire now.")
     assert cb.sha256 == hashlib.sha256(mini_codebook.read_bytes()).hexdigest()
     assert cb.path == mini_codebook
-    assert cb.extensions == {"frames": {"cues": ["until", "only if"]}}
+    assert cb.extensions == {"frames": {"opposites": [["ceasefire", "peace_deal"]]}}
 
 
 def test_unknown_tag_raises(mini_codebook: Path) -> None:

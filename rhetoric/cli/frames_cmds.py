@@ -1,0 +1,128 @@
+"""Frame and stance commands: ``frames`` and ``stances`` over free text or corpus statements."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from ..frames.analyze import StatementAnalysis, analyze_inputs
+from ..frames.output import (
+    FRAME_COLUMNS,
+    STANCE_COLUMNS,
+    STANCE_STYLES,
+    frame_row,
+    iter_json,
+    render_frame,
+    stance_row,
+    write_csv,
+)
+from ..types import OutputFormat
+from .app import DEFAULT_CORPUS, CorpusOpt, command
+
+TextArg = Annotated[str | None, typer.Argument(help="Text to analyse; '-' reads standard input.")]
+IdsOpt = Annotated[list[str] | None, typer.Option("--id", help="Analyse this corpus statement (repeatable).")]
+AllOpt = Annotated[bool, typer.Option("--all", help="Analyse every statement of the corpus.")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (coloured), json or csv.")]
+CodebookOpt = Annotated[
+    Path | None, typer.Option("--codebook", help="Codebook file (default: the corpus's).")
+]
+SpeakerOpt = Annotated[str, typer.Option("--speaker", help="Speaker of free TEXT (default stance holder).")]
+
+
+def _analyses(
+    text: str | None, ids: list[str] | None, all_: bool, corpus: Path, codebook: Path | None, speaker: str
+) -> Iterator[StatementAnalysis]:
+    body = sys.stdin.read() if text == "-" else text
+    return analyze_inputs(
+        corpus, text=body, ids=ids, all_statements=all_, codebook_path=codebook, speaker=speaker
+    )
+
+
+def _header(a: StatementAnalysis) -> Text:
+    s = a.statement
+    return Text(f"{s.id}  {s.speaker}  {s.date}", style="bold") if s else Text("(text)", style="bold")
+
+
+@command("frames")
+def frames(
+    text: TextArg = None,
+    ids: IdsOpt = None,
+    all_: AllOpt = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    speaker: SpeakerOpt = "",
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+    codebook: CodebookOpt = None,
+) -> None:
+    """Condition frames: outcomes, the conditions demanded for them, cue, polarity and modality.
+
+    JSON prints one array of frame objects; CSV the same columns with lists joined by ';'.
+    The table shows each frame's evidence with outcomes green, conditions yellow, the cue magenta.
+
+    Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
+    """
+    analyses = _analyses(text, ids, all_, corpus, codebook, speaker)
+    if fmt is OutputFormat.JSON:
+        for chunk in iter_json(frame_row(f) for a in analyses for f in a.frames):
+            sys.stdout.write(chunk)
+        return
+    if fmt is OutputFormat.CSV:
+        write_csv((frame_row(f, csv=True) for a in analyses for f in a.frames), FRAME_COLUMNS, sys.stdout)
+        return
+    console = Console(highlight=False, soft_wrap=True, markup=False)
+    for a in analyses:
+        if not a.frames:
+            continue
+        console.print(_header(a))
+        for f in a.frames:
+            console.print(Text("  ") + render_frame(a.text, f, a.mentions))
+            other = f" other: {'; '.join(f.other_conditions)}" if f.other_conditions else ""
+            console.print(
+                f"    {', '.join(f.outcomes)} ⇐ {', '.join(f.conditions)}  "
+                f"[{f.relation}, {f.polarity}, {f.modality}, cue '{f.cue}']{other}"
+            )
+
+
+@command("stances")
+def stances(
+    text: TextArg = None,
+    ids: IdsOpt = None,
+    all_: AllOpt = False,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    speaker: SpeakerOpt = "",
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+    codebook: CodebookOpt = None,
+) -> None:
+    """Stances: support, oppose or neutral for every mention, and who holds them.
+
+    JSON prints one array with statement_id, tag, stance, holders, start, end, sentence, cue;
+    CSV the same columns with holders joined by ';'.
+
+    Example: rhetoric stances --id s-3960f0777033
+    """
+    analyses = _analyses(text, ids, all_, corpus, codebook, speaker)
+    if fmt is OutputFormat.JSON:
+        for chunk in iter_json(stance_row(s) for a in analyses for s in a.stances):
+            sys.stdout.write(chunk)
+        return
+    if fmt is OutputFormat.CSV:
+        write_csv((stance_row(s, csv=True) for a in analyses for s in a.stances), STANCE_COLUMNS, sys.stdout)
+        return
+    console = Console(highlight=False, soft_wrap=True, markup=False)
+    for a in analyses:
+        if not a.stances:
+            continue
+        console.print(_header(a))
+        for s in a.stances:
+            line = Text("  ")
+            line.append(f"{s.tag:<24}")
+            line.append(f"{s.stance:<8}", style=STANCE_STYLES.get(s.stance, ""))
+            line.append(f" {', '.join(s.holders):<28} “{a.text[s.start : s.end]}”")
+            if s.cue:
+                line.append(f"  ({s.cue})", style="dim")
+            console.print(line)

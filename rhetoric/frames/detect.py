@@ -1,0 +1,380 @@
+"""Condition frames: which tagged items are outcomes, which are conditions, how firmly, per sentence.
+
+For every sentence with mentions, each condition cue (``cues.toml``) proposes a frame
+by the position of mentions around it: "OUTCOME … until CONDITION", "CONDITION is a
+precondition for OUTCOME", "conditions for OUTCOME are CONDITION", "no OUTCOME without
+CONDITION", "give X in exchange for Y", "must first CONDITION", "OUTCOME without
+preconditions". A condition that fits no tag is kept as ``other`` with its words.
+
+Example:
+    >>> from rhetoric.records import Mention
+    >>> text = "Talks are not possible until Russia withdraws its troops."
+    >>> ms = [Mention("negotiations", 0, 5, "Talks", 0, "talks"),
+    ...       Mention("withdrawal", 36, 56, "withdraws its troops", 0, "withdraw*")]
+    >>> f = detect_frames(text, ms)[0]
+    >>> f.outcomes, f.conditions, f.cue, f.polarity, f.modality
+    (('negotiations',), ('withdrawal',), 'not possible until', 'negated', 'firm')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..records import Frame, Mention
+from ..text.sentences import split_sentences
+from ..types import Polarity, Relation, Role, Span
+from .clauses import (
+    COPULA_RE,
+    FRONTING_FILLER_RE,
+    MODAL_DEMAND_RE,
+    NEG_PREDICATE_BEFORE_CUE_RE,
+    NEGATION_RE,
+    boundaries,
+    region_after,
+    region_before,
+)
+from .cues import CueHit, CueTable, default_cue_table
+from .modality import modality_of
+
+OTHER = "other"
+_MAX_OTHER_WORDS = 25
+_RECEIVE_RE = re.compile(
+    r"(?<!\w)(?:wants?|wanted|demand\w*|asks?|asked|asking|insist\w*|seeks?|seeking|sought|expects?|expected"
+    r"|requir\w+|gets?|getting|receive\w*|obtain\w*|wins?|secure[sd]?)(?!\w)",
+    re.IGNORECASE,
+)
+_NOT_A_CUE_BEFORE = re.compile(r"(?<!\w)(?:as|even|what|only\s+even)\s*$", re.IGNORECASE)
+_NOT_A_CUE_AFTER = {
+    "once": re.compile(r"\s*(?:again|more|and\s+for\s+all|upon|in\s+a\s+while)(?!\w)", re.IGNORECASE),
+}
+_NOT_A_CUE_BEFORE_BY_ID = {
+    "once": re.compile(r"(?<!\w)(?:at|all\s+at|more\s+than|than|for)\s*$", re.IGNORECASE),
+    "before": re.compile(
+        r"(?<!\w)(?:never|long|shortly|just|days|weeks|months|years|ever|as)\s*$", re.IGNORECASE
+    ),
+}
+# "until Monday", "before the end of the year": time, not a condition (when nothing is tagged there).
+_TEMPORAL_RE = re.compile(
+    r"\s*(?:the\s+)?(?:(?:very\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?(?:dawn|dusk|midnight|noon|morning|"
+    r"evening|night|today|tomorrow|yesterday|tonight|now|then|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+    r"autumn|fall|winter|christmas|easter|new\s+year|\d{4}|\d+\s+\w+|next\s+\w+|last\s+\w+|this\s+\w+|"
+    r"(?:year|month|week|day)s?|weekend|summit|election|elections|inauguration|talks\s+began)(?!\w)",
+    re.IGNORECASE,
+)
+_THEN_RE = re.compile(r"(?<!\w)(?:then|before|after\s+which|so\s+that|in\s+order\s+to)(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    outcomes: tuple[Mention, ...]
+    conditions: tuple[Mention, ...]
+    other_text: str
+    other_span: Span | None
+    cue_start: int
+    cue_end: int
+    cue_text: str
+    relation: str
+    negated: bool
+    region: Span
+
+
+class _Sentence:
+    """Mentions, cues and boundaries of one sentence, with the region helpers the shapes need."""
+
+    def __init__(self, text: str, span: Span, mentions: Sequence[Mention], hits: list[CueHit]) -> None:
+        self.text = text
+        self.start, self.end = span
+        self.mentions = mentions
+        self.hits = hits
+        self.bounds = boundaries(text, self.start, self.end)
+        self.hit_starts = [h.start for h in hits]
+
+    def inside(self, a: int, b: int) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.start >= a and m.end <= b)
+
+    def clause_start(self, pos: int) -> int:
+        return region_before(self.text, self.start, pos, self.bounds)
+
+    def clause_end(self, pos: int) -> int:
+        end = region_after(self.text, pos, self.end, self.bounds)
+        # Another cue starts another frame.
+        i = bisect.bisect_right(self.hit_starts, pos)
+        if i < len(self.hit_starts) and self.hit_starts[i] < end:
+            end = self.hit_starts[i]
+        return end
+
+    def next_comma(self, pos: int, end: int) -> int | None:
+        i = self.text.find(",", pos, end)
+        return None if i < 0 else i
+
+    def fronted(self, hit: CueHit) -> bool:
+        """Whether the cue opens its clause ("Until X, Y"; "He said that if X, Y")."""
+        sep = region_before(self.text, self.start, hit.start, self.bounds, attach_across=False)
+        last_comma = self.text.rfind(",", sep, hit.start)
+        if last_comma >= 0:
+            sep = last_comma + 1
+        before = self.text[sep : hit.start].strip(" \t\"'“”‘’«»()[]")
+        return bool(FRONTING_FILLER_RE.match(before))
+
+
+def _clean_other(text: str) -> str:
+    words = text.strip(" \t\n,.;:!?\"'“”‘’«»()[]–—-").split()
+    return " ".join(words[:_MAX_OTHER_WORDS])
+
+
+def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
+    shape, cue = hit.cue.shape, hit.cue
+    text = sent.text
+    window = text[max(sent.start, hit.start - 24) : hit.start]
+    if cue.id in {"if", "once", "before"} and _NOT_A_CUE_BEFORE.search(window):
+        return None
+    before_rule = _NOT_A_CUE_BEFORE_BY_ID.get(cue.id)
+    if before_rule and before_rule.search(window):
+        return None
+    after_rule = _NOT_A_CUE_AFTER.get(cue.id)
+    if after_rule and after_rule.match(text, hit.end):
+        return None
+    c_start = sent.clause_start(hit.start)
+    if cue.requires == "negation" and not NEGATION_RE.search(text, c_start, hit.start):
+        return None
+
+    if shape in ("post", "exchange", "no_without") and sent.fronted(hit):
+        comma = sent.next_comma(hit.end, sent.end)
+        if comma is not None:
+            return _fronted(sent, hit, comma)
+    if shape in ("post", "no_without", "exchange", "unconditional"):
+        o_start, o_end = c_start, hit.start
+        k_start, k_end = hit.end, sent.clause_end(hit.end)
+        outcome_part, condition_part = (o_start, o_end), (k_start, k_end)
+        if (
+            cue.id == "before"
+            and MODAL_DEMAND_RE.search(text, o_start, o_end)
+            and not NEGATION_RE.search(text, o_start, o_end)
+        ):
+            # "Russia must withdraw before talks can start": the condition comes first.
+            outcome_part, condition_part = condition_part, outcome_part
+        if shape == "exchange" and _RECEIVE_RE.search(text, o_start, o_end):
+            # "Russia wants sanctions relief in return for a truce": the truce is what Russia gives.
+            outcome_part, condition_part = condition_part, outcome_part
+        if shape == "unconditional":
+            outcome_part, condition_part = (o_start, sent.clause_end(hit.end)), (hit.end, hit.end)
+        return _build(sent, hit, outcome_part, condition_part, o_start)
+    if shape == "pre":
+        return _build(sent, hit, (hit.end, sent.clause_end(hit.end)), (c_start, hit.start), c_start)
+    if shape == "conditions_are":
+        k_end = sent.clause_end(hit.end)
+        cop = COPULA_RE.search(text, hit.end, k_end)
+        if cop is None or not sent.inside(cop.end(), k_end):
+            return None
+        return _build(sent, hit, (hit.end, cop.start()), (cop.end(), k_end), c_start)
+    if shape == "must_first":
+        k_end = sent.clause_end(hit.end)
+        then = _THEN_RE.search(text, hit.end, k_end)
+        cond_end = then.start() if then else k_end
+        outs = [m for m in sent.mentions if m.end <= c_start or m.start >= cond_end]
+        o_span = (
+            min((m.start for m in outs), default=hit.start),
+            max((m.end for m in outs), default=hit.start),
+        )
+        return _build(sent, hit, o_span, (hit.end, cond_end), c_start, outcome_mentions=tuple(outs))
+    return None
+
+
+def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
+    """ "Until X, Y" / "If we speak ceasefire, we need Z" / "In return for X, Y"."""
+    text, cue = sent.text, hit.cue
+    sub = (hit.end, comma)
+    main_end = sent.clause_end(comma + 1)
+    main = (comma + 1, main_end)
+    if cue.id == "if":
+        whole_end = region_after(text, comma + 1, sent.end, sent.bounds)
+        modal = MODAL_DEMAND_RE.search(text, main[0], whole_end)
+        if modal:
+            # "If we speak ceasefire, we need security guarantees": the if-clause is what is at stake.
+            return _build(
+                sent, hit, sub, (modal.end(), whole_end), hit.start, cue_text=f"{hit.text} … {modal.group(0)}"
+            )
+    if cue.shape == "exchange":
+        receive = _RECEIVE_RE.search(text, main[0], main[1])
+        return _build(sent, hit, sub if receive else main, main if receive else sub, hit.start)
+    return _build(sent, hit, main, sub, hit.start)
+
+
+def _build(
+    sent: _Sentence,
+    hit: CueHit,
+    outcome_part: Span,
+    condition_part: Span,
+    clause_start: int,
+    *,
+    outcome_mentions: tuple[Mention, ...] | None = None,
+    cue_text: str | None = None,
+) -> _Proposal | None:
+    text = sent.text
+    outcomes = outcome_mentions if outcome_mentions is not None else sent.inside(*outcome_part)
+    conditions = sent.inside(*condition_part) if condition_part[1] > condition_part[0] else ()
+    cue_start, cue_end, cue_str = hit.start, hit.end, cue_text or hit.text
+    if hit.cue.shape in ("post", "no_without") and outcome_part[1] == hit.start:
+        pred = NEG_PREDICATE_BEFORE_CUE_RE.search(text, outcome_part[0], hit.start)
+        if pred:
+            cue_start = pred.start()
+            cue_str = text[cue_start : hit.end] if cue_text is None else cue_str
+    other_text, other_span = "", None
+    # Only a condition that follows its cue is kept untagged; text before a cue is too often a subject.
+    if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value and condition_part[0] >= hit.end:
+        other_text = _clean_other(text[condition_part[0] : condition_part[1]])
+        if len(other_text.split()) < 2 or _TEMPORAL_RE.match(other_text):
+            other_text = ""
+        if other_text:
+            i = text.find(other_text.split()[0], condition_part[0], condition_part[1])
+            other_span = (i, condition_part[1])
+    if not outcomes or (
+        not conditions and not other_text and hit.cue.relation != Relation.UNCONDITIONAL.value
+    ):
+        return None
+    neg_region = (min(outcome_part[0], clause_start), max(outcome_part[1], cue_start))
+    negated = (
+        hit.cue.shape == "no_without"
+        or bool(NEGATION_RE.search(text, *neg_region))
+        or cue_str.lower().startswith(("not ", "never "))
+    )
+    if hit.cue.relation == Relation.UNCONDITIONAL.value:
+        negated = bool(NEGATION_RE.search(text, outcome_part[0], hit.start))
+    points = [
+        cue_start,
+        cue_end,
+        *(m.start for m in outcomes + conditions),
+        *(m.end for m in outcomes + conditions),
+    ]
+    if other_span:
+        points.extend(other_span)
+    region = (min(points), max(points))
+    return _Proposal(
+        outcomes,
+        conditions,
+        other_text,
+        other_span,
+        cue_start,
+        cue_end,
+        " ".join(cue_str.split()),
+        hit.cue.relation,
+        negated,
+        region,
+    )
+
+
+def _tags(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.tag)):
+        seen.setdefault(m.tag, None)
+    return tuple(seen)
+
+
+def _resolve_roles(
+    outcomes: tuple[str, ...], conditions: tuple[str, ...], roles: Mapping[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    both = set(outcomes) & set(conditions)
+    if not both:
+        return outcomes, conditions
+    keep_out = {t for t in both if roles.get(t) == Role.OUTCOME.value}
+    return (
+        tuple(t for t in outcomes if t not in both or t in keep_out),
+        tuple(t for t in conditions if t not in keep_out),
+    )
+
+
+def detect_frames(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    sentences: Sequence[Span] | None = None,
+    statement_id: str | None = None,
+    speaker: str = "",
+    date: str = "",
+    cues: CueTable | None = None,
+    roles: Mapping[str, str] | None = None,
+) -> list[Frame]:
+    """Condition frames of a text, one per cue that links tagged outcomes to conditions.
+
+    Args:
+        text: The statement text the mentions index into.
+        mentions: Tagged mentions (from :class:`~rhetoric.tagging.tagger.Tagger`).
+        sentences: Sentence spans; computed with :func:`split_sentences` when omitted.
+        statement_id: Id recorded in each frame (None for free text).
+        speaker: Canonical speaker recorded in each frame.
+        date: Date recorded in each frame.
+        cues: Cue table (defaults to the packaged one).
+        roles: Tag id → role hint (``outcome``/``condition``/``either``), used only
+            when a tag falls on both sides of a cue.
+
+    Returns:
+        Frames in text order; never raises on any text.
+    """
+    if not mentions or not text:
+        return []
+    cues = cues or default_cue_table()
+    roles = roles or {}
+    spans = list(sentences) if sentences is not None else split_sentences(text)
+    frames: list[Frame] = []
+    prefix = statement_id or "text"
+    for index, span in enumerate(spans):
+        in_sentence = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
+        if not in_sentence:
+            continue
+        # At one place, "conditions for … are" is tried before "condition for" (pre).
+        hits = sorted(
+            cues.find(text, span[0], span[1]), key=lambda h: (h.start, h.cue.shape != "conditions_are")
+        )
+        if not hits:
+            continue
+        sent = _Sentence(text, span, in_sentence, hits)
+        seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+        done_at: set[int] = set()
+        for hit in hits:
+            if hit.start in done_at:
+                continue
+            proposal = _propose(sent, hit)
+            if proposal is None:
+                continue
+            outcomes, conditions = _resolve_roles(_tags(proposal.outcomes), _tags(proposal.conditions), roles)
+            if not outcomes:
+                continue
+            others: tuple[str, ...] = ()
+            if not conditions and proposal.other_text:
+                conditions, others = (OTHER,), (proposal.other_text,)
+            if proposal.relation != Relation.UNCONDITIONAL.value and not conditions:
+                continue
+            key = (outcomes, conditions)
+            if key in seen:
+                continue
+            seen.add(key)
+            done_at.add(hit.start)
+            anchor = min(m.start for m in proposal.outcomes)
+            frames.append(
+                Frame(
+                    statement_id=statement_id,
+                    sentence=index,
+                    frame_id=f"{prefix}#{index}.{len(seen)}",
+                    speaker=speaker,
+                    date=date,
+                    outcomes=outcomes,
+                    conditions=conditions,
+                    cue=proposal.cue_text.lower(),
+                    relation=proposal.relation,
+                    polarity=(Polarity.NEGATED if proposal.negated else Polarity.AFFIRMED).value,
+                    modality=modality_of(
+                        text,
+                        min(proposal.region[0], sent.clause_start(anchor)),
+                        proposal.region[1],
+                        anchor=anchor,
+                    ),
+                    start=proposal.region[0],
+                    end=proposal.region[1],
+                    other_conditions=others,
+                )
+            )
+    return frames

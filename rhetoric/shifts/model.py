@@ -1,0 +1,162 @@
+"""Shift records: typed change events between two positions and the headline verdict.
+
+Example:
+    >>> e = ChangeEvent(EventType.CONDITION_DROPPED, "withdrawal", "", (Evidence("s-1", 0, 5, "troops"),), ())
+    >>> e.to_dict()["evidence"]["from"][0]["text"]
+    'troops'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class TagRole(StrEnum):
+    """The part a tag plays in a position."""
+
+    CONDITION = "condition"
+    OUTCOME = "outcome"
+    MENTIONED = "mentioned"
+    ABSENT = "absent"
+
+
+class EventType(StrEnum):
+    """Kinds of change between two positions."""
+
+    CONDITION_ADDED = "condition_added"
+    CONDITION_DROPPED = "condition_dropped"
+    OUTCOME_CHANGED = "outcome_changed"
+    STANCE_REVERSED = "stance_reversed"
+    SOFTENED = "softened"
+    HARDENED = "hardened"
+    BECAME_UNCONDITIONAL = "became_unconditional"
+    ROLE_CHANGED = "role_changed"
+
+
+class Verdict(StrEnum):
+    """Headline of a shift (rules in :mod:`rhetoric.shifts.verdict`)."""
+
+    UNCHANGED = "unchanged"
+    SOFTENED = "softened"
+    HARDENED = "hardened"
+    REVERSED = "reversed"
+    REFRAMED = "reframed"
+    MIXED = "mixed"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of a statement's text that shows a position."""
+
+    statement_id: str | None
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"statement_id": self.statement_id, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class TagState:
+    """A tag's role and the speaker's stance on it in one position."""
+
+    role: TagRole = TagRole.ABSENT
+    stance: str = "neutral"
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """The speaker's stance on a tag moved (``support→oppose``)."""
+
+    tag: str
+    from_: str
+    to: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form ``{tag, from, to}``."""
+        return {"tag": self.tag, "from": self.from_, "to": self.to}
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """One typed change, with the evidence from both sides."""
+
+    type: EventType
+    tag: str
+    detail: str
+    evidence_from: tuple[Evidence, ...]
+    evidence_to: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form ``{type, tag, detail, evidence: {from: [...], to: [...]}}``."""
+        return {
+            "type": self.type.value,
+            "tag": self.tag,
+            "detail": self.detail,
+            "evidence": {
+                "from": [e.to_dict() for e in self.evidence_from],
+                "to": [e.to_dict() for e in self.evidence_to],
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Shift:
+    """How a position moved from one statement (or set of statements) to another."""
+
+    from_ids: tuple[str, ...]
+    to_ids: tuple[str, ...]
+    speaker: str
+    from_date: str
+    to_date: str
+    added: tuple[str, ...]
+    dropped: tuple[str, ...]
+    kept: tuple[str, ...]
+    outcome_from: tuple[str, ...]
+    outcome_to: tuple[str, ...]
+    stance_changes: tuple[StanceChange, ...]
+    modality_from: str
+    modality_to: str
+    polarity_from: str
+    polarity_to: str
+    role_changes: tuple[tuple[str, str, str], ...]
+    events: tuple[ChangeEvent, ...]
+    verdict: Verdict
+    reasons: tuple[str, ...] = ()
+    tags: tuple[tuple[str, TagState, TagState], ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON contract (``from``/``to`` are ids; lists for sets of statements)."""
+        return {
+            "from": self.from_ids[0] if len(self.from_ids) == 1 else list(self.from_ids),
+            "to": self.to_ids[0] if len(self.to_ids) == 1 else list(self.to_ids),
+            "speaker": self.speaker,
+            "from_date": self.from_date,
+            "to_date": self.to_date,
+            "added": list(self.added),
+            "dropped": list(self.dropped),
+            "kept": list(self.kept),
+            "outcome_from": list(self.outcome_from),
+            "outcome_to": list(self.outcome_to),
+            "stance_changes": [c.to_dict() for c in self.stance_changes],
+            "modality_from": self.modality_from,
+            "modality_to": self.modality_to,
+            "polarity_from": self.polarity_from,
+            "polarity_to": self.polarity_to,
+            "role_changes": [{"tag": t, "from": a, "to": b} for t, a, b in self.role_changes],
+            "tags": {
+                tag: {
+                    "from": {"role": a.role.value, "stance": a.stance},
+                    "to": {"role": b.role.value, "stance": b.stance},
+                }
+                for tag, a, b in self.tags
+            },
+            "events": [e.to_dict() for e in self.events],
+            "verdict": self.verdict.value,
+            "reasons": list(self.reasons),
+        }

@@ -1,0 +1,138 @@
+"""Shifts and timelines as Markdown and as rich tables (the JSON form is ``to_dict``).
+
+Example:
+    >>> from rhetoric.shifts.model import Shift, Verdict
+    >>> s = Shift(("s-a",), ("s-b",), "x", "2023", "2024", (), ("withdrawal",), (), ("negotiations",),
+    ...           ("ceasefire",), (), "firm", "open", "negated", "affirmed", (), (), Verdict.SOFTENED)
+    >>> print(shift_markdown(s).splitlines()[0])
+    ### x: s-a (2023) → s-b (2024) — **softened**
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from .model import Shift
+from .timeline import Timeline
+
+VERDICT_STYLES = {
+    "unchanged": "dim",
+    "softened": "bold green",
+    "hardened": "bold red",
+    "reversed": "bold magenta",
+    "reframed": "bold yellow",
+    "mixed": "bold cyan",
+}
+CELL_SYMBOLS = {
+    "condition": "C",
+    "outcome": "O",
+    "support": "+",
+    "oppose": "−",
+    "mentioned": "·",
+    "absent": "",
+}
+
+
+def _ids(ids: tuple[str, ...]) -> str:
+    return ids[0] if len(ids) == 1 else f"{len(ids)} statements"
+
+
+def _tags(tags: tuple[str, ...]) -> str:
+    return ", ".join(tags) if tags else "—"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def shift_markdown(shift: Shift, *, heading: str = "###") -> str:
+    """A shift as Markdown: headline, lists, tone, and each event with its evidence."""
+    lines = [
+        f"{heading} {shift.speaker}: {_ids(shift.from_ids)} ({shift.from_date}) → {_ids(shift.to_ids)} "
+        f"({shift.to_date}) — **{shift.verdict.value}**",
+        "",
+        f"- conditions added: {_tags(shift.added)}",
+        f"- conditions dropped: {_tags(shift.dropped)}",
+        f"- conditions kept: {_tags(shift.kept)}",
+        f"- outcome: {_tags(shift.outcome_from)} → {_tags(shift.outcome_to)}",
+        f"- modality: {shift.modality_from} → {shift.modality_to}; polarity: {shift.polarity_from} → "
+        f"{shift.polarity_to}",
+    ]
+    if shift.stance_changes:
+        changes = ", ".join(f"{c.tag}: {c.from_}→{c.to}" for c in shift.stance_changes)
+        lines.append(f"- stance changes: {changes}")
+    if shift.reasons:
+        lines.append(f"- why: {'; '.join(shift.reasons)}")
+    if shift.events:
+        lines += ["", "| event | tag | detail | before | after |", "|---|---|---|---|---|"]
+        for e in shift.events:
+            before = " … ".join(f"“{_md_escape(ev.text)}”" for ev in e.evidence_from) or "—"
+            after = " … ".join(f"“{_md_escape(ev.text)}”" for ev in e.evidence_to) or "—"
+            lines.append(
+                f"| {e.type.value} | {e.tag or '—'} | {_md_escape(e.detail) or '—'} | {before} | {after} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def shift_table(shift: Shift) -> Group:
+    """A shift as rich renderables for the terminal."""
+    head = Text(
+        f"{shift.speaker}: {_ids(shift.from_ids)} ({shift.from_date}) → {_ids(shift.to_ids)} ({shift.to_date})  "
+    )
+    head.append(shift.verdict.value, style=VERDICT_STYLES.get(shift.verdict.value, "bold"))
+    summary = Table.grid(padding=(0, 2))
+    summary.add_row("added", _tags(shift.added))
+    summary.add_row("dropped", _tags(shift.dropped))
+    summary.add_row("kept", _tags(shift.kept))
+    summary.add_row("outcome", f"{_tags(shift.outcome_from)} → {_tags(shift.outcome_to)}")
+    summary.add_row("modality", f"{shift.modality_from} → {shift.modality_to}")
+    summary.add_row("polarity", f"{shift.polarity_from} → {shift.polarity_to}")
+    for c in shift.stance_changes:
+        summary.add_row("stance", f"{c.tag}: {c.from_} → {c.to}")
+    summary.add_row("why", "; ".join(shift.reasons))
+    events = Table("event", "tag", "detail", "before", "after", show_lines=False)
+    for e in shift.events:
+        events.add_row(
+            e.type.value,
+            e.tag or "—",
+            e.detail or "—",
+            " … ".join(ev.text for ev in e.evidence_from) or "—",
+            " … ".join(ev.text for ev in e.evidence_to) or "—",
+        )
+    return Group(head, summary, events) if shift.events else Group(head, summary)
+
+
+def timeline_markdown(tl: Timeline, *, heading: str = "##") -> str:
+    """A timeline as Markdown: statements, the position matrix, and the shifts."""
+    lines = [f"{heading} {tl.speaker}", "", "| # | date | id | text |", "|---|---|---|---|"]
+    for i, a in enumerate(tl.analyses, start=1):
+        s = a.statement
+        date = f"{s.date_qualifier} {s.date}".strip()
+        lines.append(f"| {i} | {date} | {s.id} | {_md_escape(s.text)} |")
+    matrix = tl.matrix()
+    if matrix:
+        cols = " | ".join(str(i) for i in range(1, len(tl.analyses) + 1))
+        lines += ["", f"| tag | {cols} |", "|---|" + "---|" * len(tl.analyses)]
+        for tag, row in matrix.items():
+            lines.append(f"| {tag} | " + " | ".join(cell if cell != "absent" else "" for cell in row) + " |")
+    for shift in tl.shifts:
+        lines += ["", shift_markdown(shift, heading=heading + "#").rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+def timeline_table(tl: Timeline) -> Group:
+    """A timeline as rich renderables: statements, a symbol matrix and the shifts."""
+    statements = Table("#", "date", "id", "text", title=f"{tl.speaker}: {len(tl.analyses)} statements")
+    for i, a in enumerate(tl.analyses, start=1):
+        s = a.statement
+        statements.add_row(str(i), f"{s.date_qualifier} {s.date}".strip(), s.id, s.text)
+    matrix = Table(
+        "tag",
+        *(str(i) for i in range(1, len(tl.analyses) + 1)),
+        title="C condition · O outcome · + support · − oppose · · mentioned",
+    )
+    for tag, row in tl.matrix().items():
+        matrix.add_row(tag, *(CELL_SYMBOLS[c] for c in row))
+    return Group(statements, matrix, *(shift_table(s) for s in tl.shifts))

@@ -9,12 +9,8 @@ from __future__ import annotations
 # Importing a command module registers its commands on ``app``.
 from . import (
     corpus_cmds,  # noqa: F401
-from . import (
-    corpus_cmds,  # noqa: F401
     extract_cmds,  # noqa: F401
     frames_cmds,  # noqa: F401
-    tag_cmds,  # noqa: F401
-)
     tag_cmds,  # noqa: F401
 )
 from .app import app

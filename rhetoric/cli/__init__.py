@@ -9,6 +9,7 @@ from __future__ import annotations
 # Importing a command module registers its commands on ``app``.
 from . import (
     corpus_cmds,  # noqa: F401
+    learn_cmds,  # noqa: F401
     tag_cmds,  # noqa: F401
 )
 from .app import app

@@ -48,11 +48,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from ..codebook.load import load_codebook
 from ..codebook.model import Codebook
+from ..corpus.store import CODEBOOK_FILE
 from ..errors import ModelError
 from ..tagging import Tagger
 from ..text.sentences import split_sentences
-from .gold import GoldSet, ResolvedItem
+from .gold import GoldSet, ResolvedItem, load_resolved
 
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
@@ -162,7 +164,7 @@ def build_pipeline(*, seed: int = DEFAULT_SEED, c: float = DEFAULT_C) -> Pipelin
         ]
     )
     clf = LogisticRegression(
-        C=c, class_weight="balanced", solver="liblinear", random_state=seed, max_iter=1000
+        C=c, class_weight="balanced", solver="liblinear", dual=True, random_state=seed, max_iter=1000
     )
     return Pipeline([("features", features), ("clf", OneVsRestClassifier(clf))])
 
@@ -365,14 +367,63 @@ def load_model(corpus_dir: str | PathLike, *, codebook: Codebook) -> TagModel:
     return TagModel(pipeline, tuple(meta["tags"]), meta)
 
 
+def train_corpus_model(
+    corpus_dir: str | PathLike,
+    *,
+    gold_paths: Sequence[str | PathLike] = (),
+    seed: int = DEFAULT_SEED,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[TagModel, Path, Path]:
+    """Train on the corpus's codebook examples plus gold files, and save the model in the corpus folder.
+
+    Gold items are resolved against the corpus's statements when it has any (else free text).
+
+    Returns:
+        The model and the two paths written.
+
+    Raises:
+        NotFoundError, CodebookError: If the codebook is missing or malformed.
+        BatchValidationError: If a gold file has problems.
+        ModelError: If there is nothing to train on or the folder does not exist.
+
+    Example:
+        >>> model, path, _ = train_corpus_model("corpora/ukraine-nato", gold_paths=["g.jsonl"])  # doctest: +SKIP
+    """
+    folder = Path(corpus_dir)
+    codebook = load_codebook(folder / CODEBOOK_FILE)
+    tagger = Tagger.from_codebook(codebook)
+    sets, items = [], []
+    for path in gold_paths:
+        gold, resolved = load_resolved(path, folder, tag_ids=codebook.tag_ids)
+        sets.append(gold)
+        items.extend(resolved)
+    model = train_model(codebook, gold=items, gold_sets=sets, tagger=tagger, seed=seed, threshold=threshold)
+    return (model, *save_model(model, folder))
+
+
+def load_corpus_model(
+    corpus_dir: str | PathLike, *, codebook_path: str | PathLike | None = None
+) -> tuple[Tagger, TagModel]:
+    """The corpus's compiled codebook (or another codebook file) and its model, checked to match.
+
+    Raises:
+        ModelError: If the model is missing or was trained on another codebook.
+    """
+    path = Path(codebook_path) if codebook_path is not None else Path(corpus_dir) / CODEBOOK_FILE
+    codebook = load_codebook(path)
+    return Tagger.from_codebook(codebook), load_model(corpus_dir, codebook=codebook)
+
+
 __all__ = [
     "META_FILE",
     "MODEL_FILE",
     "TagModel",
     "TrainingSet",
     "build_pipeline",
+    "load_corpus_model",
     "load_model",
     "save_model",
+    "train_corpus_model",
     "train_model",
     "training_set",
 ]

@@ -86,6 +86,18 @@ def tag_with_model(
         The combined mentions.
     """
     lexicon = tagger.tag(text, statement_id=statement_id)
+    return with_model_mentions(model, text, lexicon, statement_id=statement_id, threshold=threshold)
+
+
+def with_model_mentions(
+    model: TagModel,
+    text: str,
+    lexicon: list[Mention],
+    *,
+    statement_id: str | None = None,
+    threshold: float | None = None,
+) -> list[Mention]:
+    """The lexicon's mentions of ``text`` (unchanged) plus :func:`model_mentions`, sorted by (start, end, tag)."""
     extra = model_mentions(model, text, lexicon, statement_id=statement_id, threshold=threshold)
     return sorted([*lexicon, *extra], key=lambda m: (m.start, m.end, m.tag, m.source))
 
@@ -100,4 +112,4 @@ def statement_tags(mentions: list[Mention]) -> set[str]:
     return {m.tag for m in mentions}
 
 
-__all__ = ["MODEL_PATTERN", "model_mentions", "statement_tags", "tag_with_model"]
+__all__ = ["MODEL_PATTERN", "model_mentions", "statement_tags", "tag_with_model", "with_model_mentions"]

@@ -10,7 +10,8 @@ the tag is in its ``tags`` and 0 otherwise (``optional_tags`` are not counted he
 - Overall: the same statistics over every (statement, tag) unit pooled, plus ``exact_match``, the
   share of statements whose tag sets are identical across coders.
 - 95% confidence intervals: percentile bootstrap over statements (fixed seed; the same resamples
-  for every tag); resamples without variation (κ and α undefined) are skipped.
+  for every tag); resamples without variation (κ and α undefined) are skipped, and when more than
+  10% of them lack variation (a tag with one or two positives) no interval is given.
 
 A statistic that is undefined — a tag nobody used, or every coder giving every statement the same
 value, or κ with more than two coders — is None (JSON null) with the reason beside it, never NaN.
@@ -18,7 +19,7 @@ value, or κ with more than two coders — is None (JSON null) with the reason b
 Example:
     >>> a = [["x"], ["x"], [], []]; b = [["x"], [], [], []]
     >>> r = agreement_from_tags([a, b], tag_ids=["x"], n_boot=0)
-    >>> round(r.per_tag["x"].kappa, 3), r.per_tag["x"].percent_agreement
+    >>> round(r.per_tag["x"].kappa.value, 3), r.per_tag["x"].percent_agreement
     (0.5, 0.75)
 """
 
@@ -42,8 +43,9 @@ from .gold import ResolvedItem, load_resolved
 
 DEFAULT_BOOTSTRAP = 1000
 DEFAULT_SEED = 0
-#: Below this share of resamples with a defined statistic, no interval is given.
-MIN_VALID_SHARE = 0.5
+#: Below this share of resamples with a defined statistic, no interval is given (a tag with one or
+#: two positives misses them in ~37% or ~14% of resamples; the rest would overstate certainty).
+MIN_VALID_SHARE = 0.9
 
 
 def _rnd(value: float | None) -> float | None:

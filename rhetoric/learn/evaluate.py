@@ -177,7 +177,7 @@ def match_spans(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -
 
     Example:
         >>> match_spans([(0, 5), (10, 20)], [(3, 12), (15, 16)])
-        [(1, 1), (0, 0)]
+        [(0, 0), (1, 1)]
     """
     pairs = []
     for i, (ps, pe) in enumerate(predicted):

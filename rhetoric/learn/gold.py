@@ -483,7 +483,7 @@ def dumps_gold_line(obj: dict[str, Any]) -> str:
 
     Example:
         >>> dumps_gold_line({"text": "Ça va", "tags": []})
-        '{"text": "Ça va", "tags": []}\n'
+        '{"text": "Ça va", "tags": []}\\n'
     """
     return json.dumps(obj, ensure_ascii=False) + "\n"
 

@@ -23,7 +23,7 @@ Example:
     ...                examples_positive=("A truce now.", "They want a truce."),
     ...                examples_negative=("Fighting went on.", "No talks."))
     >>> m = train_model(Codebook("demo", "1", "en", "", (spec,)))
-    >>> m.predict_proba(["A truce, please."])[0, 0] > m.predict_proba(["Fighting."])[0, 0]
+    >>> bool(m.predict_proba(["A truce, please."])[0, 0] > m.predict_proba(["Fighting."])[0, 0])
     True
 """
 
@@ -196,7 +196,10 @@ class TagModel:
             return np.zeros((0, len(self.tag_ids)))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # constant-label tags warn on every call
-            return np.asarray(self.pipeline.predict_proba(list(texts)), dtype=float)
+            probs = np.asarray(self.pipeline.predict_proba(list(texts)), dtype=float)
+        if len(self.tag_ids) == 1 and probs.shape[1] == 2:
+            probs = probs[:, 1:]  # one tag: one-vs-rest falls back to binary (not, tag) columns
+        return probs
 
     def sentence_probabilities(self, text: str) -> list[tuple[int, int, int, np.ndarray]]:
         """``(sentence index, start, end, probabilities)`` for every sentence of ``text``.

@@ -84,9 +84,11 @@ def main() -> None:
     elapsed = time.perf_counter() - t0
     systems = {"lexicon": lexicon, "model": model, "both": lexicon | model}
 
-    print(f"{args.folds}-fold CV, seed {args.seed}, threshold {args.threshold}: {n} items "
-          f"({int((~is_gold).sum())} codebook examples, {int(is_gold.sum())} gold statements), "
-          f"{args.folds} trainings in {elapsed:.1f} s")
+    print(
+        f"{args.folds}-fold CV, seed {args.seed}, threshold {args.threshold}: {n} items "
+        f"({int((~is_gold).sum())} codebook examples, {int(is_gold.sum())} gold statements), "
+        f"{args.folds} trainings in {elapsed:.1f} s"
+    )
     for title, rows in (("all items", np.ones(n, bool)), ("gold statements only", is_gold)):
         per = {
             name: {t: _counts(p[rows, j], gold[rows, j], care[rows, j]) for j, t in enumerate(tags)}

@@ -162,3 +162,17 @@ def test_tag_without_positives_warns(mini_tagger) -> None:
     ]
     assert model.contributions("A peace deal.", "peace_deal") == []
     assert model.predict_proba(["A peace deal."])[0, 1] == 0.0
+
+
+def test_single_tag_codebook_gives_one_probability_column() -> None:
+    """One-vs-rest falls back to a binary classifier for one tag; the model still returns one column."""
+    cb = loads_codebook(
+        '[codebook]\nname = "x"\n[[tag]]\nid = "ceasefire"\nlabel = "C"\ndescription = "d"\nrole = "either"\n'
+        'patterns = ["truce"]\n[tag.examples]\npositive = ["A truce now.", "They want a truce."]\n'
+        'negative = ["Fighting went on.", "No talks."]\n'
+    )
+    model = train_model(cb)
+    probs = model.predict_proba(["A truce, please.", "Fighting."])
+    assert probs.shape == (2, 1)
+    assert probs[0, 0] > 0.5 > probs[1, 0]
+    assert model.contributions("A truce, please.", "ceasefire")[0][0] == "truce"

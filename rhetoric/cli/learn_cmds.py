@@ -14,7 +14,6 @@ from rich.console import Console
 from ..corpus.store import Corpus
 from ..learn.agreement import DEFAULT_BOOTSTRAP, agreement_files
 from ..learn.evaluate import evaluate_gold_file
-from ..learn.gold import dumps_gold_line, gold_template, write_gold_template
 from ..learn.model import DEFAULT_SEED, DEFAULT_THRESHOLD, train_corpus_model
 from ..learn.render import (
     AGREEMENT_COLUMNS,
@@ -28,6 +27,7 @@ from ..learn.render import (
     suggestion_rows,
 )
 from ..learn.suggest import suggest_corpus
+from ..learn.template import dumps_gold_line, gold_template, write_gold_template
 from ..tagging import load_tagger
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, app, command, warn

@@ -9,6 +9,7 @@ import pytest
 
 MODULES = [
     "rhetoric.learn.gold",
+    "rhetoric.learn.template",
     "rhetoric.learn.model",
     "rhetoric.learn.predict",
     "rhetoric.learn.evaluate",

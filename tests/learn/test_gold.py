@@ -9,14 +9,8 @@ import pytest
 
 from rhetoric.corpus.store import Corpus
 from rhetoric.errors import BatchValidationError, InputFormatError, NotFoundError, OutputExistsError
-from rhetoric.learn.gold import (
-    GoldMention,
-    gold_template,
-    load_gold,
-    loads_gold,
-    resolve_gold,
-    write_gold_template,
-)
+from rhetoric.learn.gold import GoldMention, load_gold, loads_gold, resolve_gold
+from rhetoric.learn.template import gold_template, write_gold_template
 
 from .conftest import CODER_FILES, SHIPPED_GOLD
 

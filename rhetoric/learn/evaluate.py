@@ -108,7 +108,7 @@ class ErrorCase:
     """One false positive or false negative, with the statement's text and where the gold says so."""
 
     kind: str  # "FP" or "FN"
-    level: str  # "statement" or "mention"
+    level: str  # "statement" or "mention" (then ``evidence`` starts with the span "start-end")
     tag: str
     statement_id: str | None
     text: str
@@ -229,12 +229,23 @@ def _score_item(
             result.errors.append(ErrorCase("FN", "statement", tag, r.statement_id, r.text, where))
         if r.item.mentions is None:
             continue
-        pred = [(m.start, m.end) for m in by_tag.get(tag, [])]
+        predicted_mentions = by_tag.get(tag, [])
+        pred = [(m.start, m.end) for m in predicted_mentions]
         gspans = [(g.start, g.end) for g in r.item.mentions if g.tag == tag]
-        tp = len(match_spans(pred, gspans))
+        pairs = match_spans(pred, gspans)
+        tp = len(pairs)
         result.mention_per_tag[tag] = result.mention_per_tag[tag] + Counts(
             tp, len(pred) - tp, len(gspans) - tp
         )
+        matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
+        for i, m in enumerate(predicted_mentions):
+            if i not in matched_p:
+                evidence = f"{m.start}-{m.end} " + _evidence([m])
+                result.errors.append(ErrorCase("FP", "mention", tag, r.statement_id, r.text, where, evidence))
+        for j, (gs, ge) in enumerate(gspans):
+            if j not in matched_g:
+                evidence = f"{gs}-{ge} {r.text[gs:ge]!r}"
+                result.errors.append(ErrorCase("FN", "mention", tag, r.statement_id, r.text, where, evidence))
 
 
 def evaluate(

@@ -286,3 +286,23 @@ def test_gold_template_needs_statements(runner: CliRunner, tmp_path: Path) -> No
 def test_help_ends_with_example(runner: CliRunner, cmd: list[str]) -> None:
     result = runner.invoke(app, [*cmd, "--help"])
     assert result.exit_code == 0 and "Example: rhetoric" in result.stdout
+
+
+def test_agreement_csv_golden(runner: CliRunner, tmp_path: Path) -> None:
+    """Without a codebook the tags are those the coders used, sorted; figures are fixed by the seed."""
+    args = [
+        "agreement",
+        str(CODER_A),
+        str(CODER_B),
+        "--corpus",
+        str(tmp_path),
+        "--bootstrap",
+        "200",
+        "--format",
+        "csv",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert result.stdout == (Path(__file__).parent / "data" / "agreement_coders.csv").read_text(
+        encoding="utf-8"
+    )

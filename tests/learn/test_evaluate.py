@@ -92,7 +92,7 @@ def test_statement_level(items, mini_tagger) -> None:
     lex = report.system("lexicon")
     assert lex.per_tag == {"ceasefire": Counts(2, 0, 1), "peace_deal": Counts(1, 1, 0)}
     assert micro(lex.per_tag) == Counts(3, 1, 1)
-    assert lex.errors[:2] == [
+    assert [e for e in lex.errors if e.level == "statement"] == [
         ErrorCase("FN", "statement", "ceasefire", None, "The guns fell silent.", "g.jsonl:2"),
         ErrorCase(
             "FP",
@@ -111,6 +111,17 @@ def test_mention_level_overlap(items, mini_tagger) -> None:
     """Item 1: 'truce' = gold 2–7, 'peace deal' 14–24 overlaps gold 'deal' 20–24; item 2: gold span missed."""
     lex = evaluate(items, mini_tagger).system("lexicon")
     assert lex.mention_per_tag == {"ceasefire": Counts(1, 0, 1), "peace_deal": Counts(1, 0, 0)}
+    assert [e for e in lex.errors if e.level == "mention"] == [
+        ErrorCase(
+            "FN",
+            "mention",
+            "ceasefire",
+            None,
+            "The guns fell silent.",
+            "g.jsonl:2",
+            "4-20 'guns fell silent'",
+        )
+    ]
 
 
 def test_side_by_side_with_model(items, mini_tagger) -> None:

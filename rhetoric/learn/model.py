@@ -331,6 +331,8 @@ def save_model(model: TagModel, corpus_dir: str | PathLike) -> tuple[Path, Path]
 def load_model(corpus_dir: str | PathLike, *, codebook: Codebook) -> TagModel:
     """Load the corpus's model, refusing one trained on another codebook or scikit-learn version.
 
+    ``model.joblib`` is a pickle: load only models you trained yourself (``rhetoric train``).
+
     Args:
         corpus_dir: The corpus folder holding ``model.joblib`` and ``model.json``.
         codebook: The codebook in use; its sha256 must match the model's.

@@ -142,9 +142,11 @@ def evaluation_renderable(report: EvaluationReport) -> Group:
             c = micro(s.mention_per_tag)
             mt.add_row(s.name, *_score_cells(c), str(c.support))
         parts.append(mt)
-    for s in report.systems:
-        errors = [e for e in s.errors if e.level == "statement"]
-        parts.append(Text(f"\n{s.name}: {len(errors)} error(s)", style="bold"))
+    for s, level in ((s, level) for s in report.systems for level in ("statement", "mention")):
+        errors = [e for e in s.errors if e.level == level]
+        if level == "mention" and not report.mention_items:
+            continue
+        parts.append(Text(f"\n{s.name}: {len(errors)} {level}-level error(s)", style="bold"))
         for e in errors:
             line = Text(f"  {e.kind} {e.tag}  ")
             line.append(e.gold, style="dim")

@@ -110,5 +110,9 @@ class ModelError(RhetoricError):
     """A trained model is missing, stale (other codebook) or cannot be trained."""
 
 
+class OutputExistsError(RhetoricError):
+    """An output file already exists and overwriting it was not asked for (--force)."""
+
+
 class ExtractionError(RhetoricError):
     """An article cannot be processed for statement extraction."""

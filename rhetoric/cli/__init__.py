@@ -11,6 +11,7 @@ from . import (
     corpus_cmds,  # noqa: F401
     extract_cmds,  # noqa: F401
     frames_cmds,  # noqa: F401
+    learn_cmds,  # noqa: F401
     tag_cmds,  # noqa: F401
 )
 from .app import app

@@ -12,9 +12,19 @@ from rich.table import Table
 
 from ..codebook import check_codebook, load_codebook
 from ..corpus.store import Corpus
+from ..learn.model import load_model
+from ..learn.predict import with_model_mentions
 from ..records import Mention
 from ..tagging import Tagger, tag_corpus
-from ..tagging.output import MENTION_COLUMNS, highlight, iter_json, legend, tag_styles, write_csv
+from ..tagging.output import (
+    MENTION_COLUMNS,
+    MODEL_MENTION_COLUMNS,
+    highlight,
+    iter_json,
+    legend,
+    tag_styles,
+    write_csv,
+)
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail
 
@@ -97,11 +107,17 @@ def tag(
     fmt: FormatOpt = OutputFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
+    with_model: Annotated[
+        bool,
+        typer.Option("--with-model", help="Add the trained model's tags the lexicon missed (source=model)."),
+    ] = False,
 ) -> None:
     """Find codebook tags in a text or in corpus statements, with exact offsets.
 
     JSON prints one array of mentions (statement_id, tag, start, end, text, sentence,
-    pattern); CSV the same columns.
+    pattern); CSV the same columns. With --with-model, each mention also has source
+    (lexicon or model) and score (the model's probability), and model mentions span
+    their sentence.
 
     Example: rhetoric tag "Kyiv wants a ceasefire before NATO membership talks" --format json
     """
@@ -110,18 +126,24 @@ def tag(
         raise typer.BadParameter("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
     cb = load_codebook(_codebook_path(corpus, codebook))
     tagger = Tagger.from_codebook(cb)
+    model = load_model(corpus, codebook=cb) if with_model else None
     if text is not None:
         body = sys.stdin.read() if text == "-" else text
         pairs = iter([(None, body, tagger.tag(body))])
     else:
         store = Corpus(corpus).require()
         pairs = ((s.id, s.text, m) for s, m in tag_corpus(store, tagger, ids=None if all_ else ids))
+    if model is not None:
+        pairs = (
+            (sid, body, with_model_mentions(model, body, ms, statement_id=sid)) for sid, body, ms in pairs
+        )
+    columns = MODEL_MENTION_COLUMNS if with_model else MENTION_COLUMNS
     if fmt is OutputFormat.JSON:
-        for chunk in iter_json(m for _sid, _text, mentions in pairs for m in mentions):
+        for chunk in iter_json((m for _sid, _text, mentions in pairs for m in mentions), columns):
             sys.stdout.write(chunk)
         return
     if fmt is OutputFormat.CSV:
-        write_csv((m for _sid, _text, mentions in pairs for m in mentions), sys.stdout)
+        write_csv((m for _sid, _text, mentions in pairs for m in mentions), sys.stdout, columns)
         return
     _print_highlighted(pairs, tag_styles(cb.tag_ids))
 

@@ -25,27 +25,30 @@ from ..records import Mention
 
 #: Columns of the JSON objects and CSV rows, in order.
 MENTION_COLUMNS: tuple[str, ...] = ("statement_id", "tag", "start", "end", "text", "sentence", "pattern")
+#: Columns when model mentions may appear (``rhetoric tag --with-model``): who found it and the score.
+MODEL_MENTION_COLUMNS: tuple[str, ...] = (*MENTION_COLUMNS, "source", "score")
 
 # A fixed palette so a tag keeps its colour across runs (reproducible output).
 _PALETTE = ("bold magenta", "bold cyan", "bold green", "bold yellow", "bold blue", "bold red")
 
 
-def mention_row(mention: Mention) -> dict:
-    """The contract columns of one mention.
+def mention_row(mention: Mention, columns: tuple[str, ...] = MENTION_COLUMNS) -> dict:
+    """The contract columns of one mention (or the given columns).
 
     Example:
         >>> list(mention_row(Mention("x", 0, 1, "a", 0, "a")))
         ['statement_id', 'tag', 'start', 'end', 'text', 'sentence', 'pattern']
     """
     d = mention.to_dict()
-    return {k: d[k] for k in MENTION_COLUMNS}
+    return {k: d[k] for k in columns}
 
 
-def iter_json(mentions: Iterable[Mention]) -> Iterator[str]:
+def iter_json(mentions: Iterable[Mention], columns: tuple[str, ...] = MENTION_COLUMNS) -> Iterator[str]:
     """Chunks of one JSON array, one mention per line, streamed (bounded memory).
 
     Args:
         mentions: Mentions in output order.
+        columns: Keys of each object.
 
     Yields:
         Strings whose concatenation is the JSON array followed by a newline.
@@ -53,12 +56,12 @@ def iter_json(mentions: Iterable[Mention]) -> Iterator[str]:
     yield "["
     first = True
     for m in mentions:
-        yield ("\n" if first else ",\n") + json.dumps(mention_row(m), ensure_ascii=False)
+        yield ("\n" if first else ",\n") + json.dumps(mention_row(m, columns), ensure_ascii=False)
         first = False
     yield "]\n" if first else "\n]\n"
 
 
-def write_csv(mentions: Iterable[Mention], fh: TextIO) -> None:
+def write_csv(mentions: Iterable[Mention], fh: TextIO, columns: tuple[str, ...] = MENTION_COLUMNS) -> None:
     """Write mentions as CSV with a header row (``statement_id`` empty for free text).
 
     Example:
@@ -68,11 +71,13 @@ def write_csv(mentions: Iterable[Mention], fh: TextIO) -> None:
         >>> buf.getvalue().splitlines()[1]
         ',x,0,1,a,0,a'
     """
-    writer = csv.DictWriter(fh, fieldnames=MENTION_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for m in mentions:
-        row = mention_row(m)
+        row = mention_row(m, columns)
         row["statement_id"] = row["statement_id"] or ""
+        if "score" in row and row["score"] is None:
+            row["score"] = ""
         writer.writerow(row)
 
 
@@ -90,6 +95,8 @@ def highlight(text: str, mentions: Iterable[Mention], styles: dict[str, str]) ->
     """
     out = Text(text)
     for m in mentions:
+        if m.source == "model":
+            continue  # a model mention spans its whole sentence: the legend shows it instead
         out.stylize(styles.get(m.tag, "bold underline"), m.start, m.end)
     return out
 
@@ -99,8 +106,20 @@ def legend(mentions: Iterable[Mention], styles: dict[str, str]) -> Text:
     out = Text()
     for m in mentions:
         out.append(f"  {m.tag}", style=styles.get(m.tag, "bold"))
-        out.append(f"  {m.text!r}  sentence {m.sentence}  pattern {m.pattern!r}\n")
+        if m.source == "model":
+            out.append(f"  {m.text!r}  sentence {m.sentence}  model p={m.score}\n", style="italic")
+        else:
+            out.append(f"  {m.text!r}  sentence {m.sentence}  pattern {m.pattern!r}\n")
     return out
 
 
-__all__ = ["MENTION_COLUMNS", "highlight", "iter_json", "legend", "mention_row", "tag_styles", "write_csv"]
+__all__ = [
+    "MENTION_COLUMNS",
+    "MODEL_MENTION_COLUMNS",
+    "highlight",
+    "iter_json",
+    "legend",
+    "mention_row",
+    "tag_styles",
+    "write_csv",
+]

@@ -1,0 +1,190 @@
+"""Learning and measuring commands: ``train``, ``suggest``, ``evaluate``, ``agreement``, ``gold template``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from ..corpus.store import Corpus
+from ..learn.agreement import DEFAULT_BOOTSTRAP, agreement_files
+from ..learn.evaluate import evaluate_gold_file
+from ..learn.model import DEFAULT_SEED, DEFAULT_THRESHOLD, train_corpus_model
+from ..learn.render import (
+    AGREEMENT_COLUMNS,
+    EVALUATION_COLUMNS,
+    SUGGESTION_COLUMNS,
+    agreement_renderable,
+    agreement_rows,
+    evaluation_renderable,
+    evaluation_rows,
+    suggestion_renderable,
+    suggestion_rows,
+)
+from ..learn.suggest import suggest_corpus
+from ..learn.template import dumps_gold_line, gold_template, write_gold_template
+from ..tagging import load_tagger
+from ..types import OutputFormat
+from .app import DEFAULT_CORPUS, CorpusOpt, app, command, warn
+
+gold_app = typer.Typer(
+    name="gold",
+    help="Gold annotation files for evaluation and training.\n\nExample: rhetoric gold template --out gold.jsonl",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(gold_app, name="gold")
+
+TABLE_WIDTH = 120
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")]
+ThresholdOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold",
+        min=0.0,
+        max=1.0,
+        help="Model probability from which a tag counts (default: the model's).",
+    ),
+]
+
+
+def _emit(
+    fmt: OutputFormat, payload: dict[str, Any], rows: list[dict], columns: tuple[str, ...], renderable
+) -> None:
+    if fmt is OutputFormat.JSON:
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+    elif fmt is OutputFormat.CSV:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        # Piped output gets a fixed width so that files and tests are stable and tables are not squeezed.
+        width = None if sys.stdout.isatty() else TABLE_WIDTH
+        Console(highlight=False, soft_wrap=True, width=width).print(renderable)
+
+
+@command("train")
+def train(
+    gold: Annotated[
+        list[Path] | None, typer.Option("--gold", help="Gold JSONL file to learn from (repeatable).")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the solver.")] = DEFAULT_SEED,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            "--threshold", min=0.0, max=1.0, help="Probability from which the model predicts a tag."
+        ),
+    ] = DEFAULT_THRESHOLD,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Train the tag classifier on the codebook's examples plus gold files; save it in the corpus folder.
+
+    Example: rhetoric train --gold corpora/ukraine-nato/gold/heldout.jsonl
+    """
+    model, model_path, meta_path = train_corpus_model(
+        corpus, gold_paths=gold or (), seed=seed, threshold=threshold
+    )
+    for message in model.warnings:
+        warn(message)
+    t = model.meta["training"]
+    typer.echo(
+        f"Trained on {t['samples']} samples ({t['codebook_examples']} codebook examples, "
+        f"{t['gold_statements']} gold statements from {len(t['gold_files'])} file(s)) for "
+        f"{len(model.tag_ids)} tags; saved {model_path} and {meta_path}"
+    )
+
+
+@command("suggest")
+def suggest(
+    tag: Annotated[str | None, typer.Option("--tag", help="Only this tag.")] = None,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="N-grams per suggestion and candidates per tag.")
+    ] = 5,
+    threshold: ThresholdOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Statements where the model predicts a tag the lexicon misses, with the n-grams behind it.
+
+    The n-grams are candidate patterns for codebook.toml. Needs a model (`rhetoric train`).
+
+    Example: rhetoric suggest --tag withdrawal --top 3
+    """
+    report = suggest_corpus(corpus, tag=tag, top=top, threshold=threshold)
+    _emit(fmt, report.to_dict(), suggestion_rows(report), SUGGESTION_COLUMNS, suggestion_renderable(report))
+
+
+@command("evaluate")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file.")],
+    model: Annotated[bool, typer.Option("--model", help="Also score lexicon+model, side by side.")] = False,
+    threshold: ThresholdOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Precision, recall and F1 of the tagger against gold, per tag, micro and macro, with every error.
+
+    JSON: {"micro", "macro", "per_tag": {tag: {precision, recall, f1, support}}, "errors", ...};
+    with --model the lexicon+model figures are under "with_model". CSV: one row per system, level
+    and tag.
+
+    Example: rhetoric evaluate corpora/ukraine-nato/gold/heldout.jsonl --model
+    """
+    report = evaluate_gold_file(corpus, gold, with_model=model, threshold=threshold)
+    for message in report.warnings:
+        warn(message)
+    _emit(fmt, report.to_dict(), evaluation_rows(report), EVALUATION_COLUMNS, evaluation_renderable(report))
+
+
+@command("agreement")
+def agreement(
+    files: Annotated[list[Path], typer.Argument(help="Two or more coder files (gold JSONL).")],
+    bootstrap: Annotated[
+        int, typer.Option("--bootstrap", min=0, help="Bootstrap resamples for the 95% CIs (0: none).")
+    ] = DEFAULT_BOOTSTRAP,
+    seed: Annotated[int, typer.Option("--seed", help="Bootstrap seed.")] = 0,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Intercoder agreement per tag: Cohen's kappa, Krippendorff's alpha, percent agreement, CIs.
+
+    Computed over the statements every file codes; lists the disagreements to adjudicate.
+    JSON: {"per_tag": {tag: {kappa, alpha, percent_agreement, ...}}, "overall": {alpha, ...}, ...}.
+
+    Example: rhetoric agreement corpora/ukraine-nato/gold/coder_a.jsonl corpora/ukraine-nato/gold/coder_b.jsonl
+    """
+    if len(files) < 2:
+        raise typer.BadParameter("give at least two coder files", param_hint="FILES")
+    report = agreement_files(corpus, files, n_boot=bootstrap, seed=seed)
+    for message in report.warnings:
+        warn(message)
+    _emit(fmt, report.to_dict(), agreement_rows(report), AGREEMENT_COLUMNS, agreement_renderable(report))
+
+
+@command("template", parent=gold_app)
+def template(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of standard output.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
+    """Write a gold file of the corpus's statements with the tagger's current tags, for a coder to correct.
+
+    Example: rhetoric gold template --out corpora/ukraine-nato/gold/coder_c.jsonl
+    """
+    tagger = load_tagger(corpus)
+    if out is not None:
+        n = write_gold_template(Corpus(corpus), tagger, out, force=force)
+        typer.echo(f"Wrote {n} statement(s) to {out}")
+        return
+    for obj in gold_template(Corpus(corpus), tagger):
+        sys.stdout.write(dumps_gold_line(obj))
+
+
+__all__ = ["gold_app"]

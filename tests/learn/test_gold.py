@@ -1,0 +1,249 @@
+"""Gold format: parsing, strict validation (error twins with exact messages), resolution, template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rhetoric.corpus.store import Corpus
+from rhetoric.errors import BatchValidationError, InputFormatError, NotFoundError, OutputExistsError
+from rhetoric.learn.gold import GoldMention, load_gold, loads_gold, resolve_gold
+from rhetoric.learn.template import gold_template, write_gold_template
+
+from .conftest import CODER_FILES, SHIPPED_GOLD
+
+TAGS = ("ceasefire", "peace_deal")
+HINT_TAGS = "run `rhetoric codebook show` for the tag list"
+
+
+def problems(content: str, tag_ids=TAGS) -> list[str]:
+    with pytest.raises(BatchValidationError) as info:
+        loads_gold(content, path="g.jsonl", tag_ids=tag_ids)
+    return [str(p) for p in info.value.problems]
+
+
+# (invalid line, exact problem, the valid twin)
+TWINS = [
+    ('{"tags": []}', "g.jsonl:1: needs statement_id or text (give the corpus id or the exact statement text)",
+     '{"text": "x", "tags": []}'),
+    ('{"text": "x"}', "g.jsonl:1: [tags] is missing (give a list of tag ids, [] if none applies)",
+     '{"text": "x", "tags": []}'),
+    ('{"text": "x", "tags": "ceasefire"}', 'g.jsonl:1: [tags] must be a list of tag ids, got "ceasefire"',
+     '{"text": "x", "tags": ["ceasefire"]}'),
+    ('{"text": "x", "tags": ["ceasfire"]}',
+     f"g.jsonl:1: [tags] unknown tag 'ceasfire' (did you mean 'ceasefire'? {HINT_TAGS})",
+     '{"text": "x", "tags": ["ceasefire"]}'),
+    ('{"text": "x", "tags": ["truce"]}', f"g.jsonl:1: [tags] unknown tag 'truce' ({HINT_TAGS})",
+     '{"text": "x", "tags": ["ceasefire"]}'),
+    ('{"text": "x", "tags": ["ceasefire", "ceasefire"]}', "g.jsonl:1: [tags] tag 'ceasefire' is listed twice",
+     '{"text": "x", "tags": ["ceasefire"]}'),
+    ('{"text": "x", "tags": ["ceasefire"], "optional_tags": ["ceasefire"]}',
+     "g.jsonl:1: [optional_tags] tag 'ceasefire' is also in tags (a tag is either required or optional)",
+     '{"text": "x", "tags": ["ceasefire"], "optional_tags": ["peace_deal"]}'),
+    ('{"text": "x", "tags": [], "coder": "ann"}',
+     "g.jsonl:1: [coder] unknown key (allowed keys: statement_id, text, tags, optional_tags, mentions, frames, note)",
+     '{"text": "x", "tags": [], "note": "ann"}'),
+    ('{"text": "", "tags": []}', 'g.jsonl:1: [text] must be a non-empty string, got ""',
+     '{"text": " x", "tags": []}'),
+    ('{"statement_id": 7, "tags": []}', "g.jsonl:1: [statement_id] must be a non-empty string, got 7",
+     '{"statement_id": "s-000000000007", "tags": []}'),
+    ('{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 2, "end": 30}]}',
+     "g.jsonl:1: [mentions[0].end] 30 is past the end of the text (8 characters)",
+     '{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 2, "end": 7}]}'),
+    ('{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 2, "end": 2}]}',
+     "g.jsonl:1: [mentions[0]] start 2 must be less than end 2",
+     '{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 2, "end": 3}]}'),
+    ('{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": -1, "end": 3}]}',
+     "g.jsonl:1: [mentions[0].start] must be a character offset (int >= 0), got -1",
+     '{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 0, "end": 3}]}'),
+    ('{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 2, "end": 7, "text": "truce."}]}',
+     "g.jsonl:1: [mentions[0].text] 'truce.' does not match text[2:7] = 'truce' (fix the offsets or the quoted text)",
+     '{"text": "A truce.", "tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 2, "end": 7, "text": "truce"}]}'),
+    ('{"text": "A truce.", "tags": [], "mentions": [{"tag": "ceasefire", "start": 2, "end": 7}]}',
+     "g.jsonl:1: [mentions] mention of 'ceasefire' but the tag is not in tags or optional_tags",
+     '{"text": "A truce.", "tags": [], "optional_tags": ["ceasefire"], "mentions": [{"tag": "ceasefire", "start": 2, "end": 7}]}'),
+    ('{"text": "x", "tags": [], "frames": [{"outcomes": ["peace_deal"]}]}',
+     "g.jsonl:1: [frames[0].conditions] is missing (give a list of tag ids, [] if none applies)",
+     '{"text": "x", "tags": [], "frames": [{"outcomes": ["peace_deal"], "conditions": ["ceasefire"]}]}'),
+    ('{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "relation": "because"}]}',
+     "g.jsonl:1: [frames[0].relation] unknown value 'because' (use one of precondition, exchange, unconditional)",
+     '{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "relation": "exchange"}]}'),
+    ('{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "speaker": "putin"}]}',
+     "g.jsonl:1: [frames[0].speaker] unknown key (allowed keys: outcomes, conditions, other_conditions, cue, "
+     "relation, polarity, modality, sentence, note)",
+     '{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "note": "putin"}]}'),
+    ('{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "sentence": "1"}]}',
+     "g.jsonl:1: [frames[0].sentence] must be a sentence index (int >= 0), got '1'",
+     '{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "sentence": 1}]}'),
+    ('{"text": "x", "tags": [], "frames": {}}', "g.jsonl:1: [frames] must be a list of frame objects",
+     '{"text": "x", "tags": [], "frames": []}'),
+    ('{"text": "x", "tags": [],}', "g.jsonl:1: malformed JSON: Expecting property name enclosed in double quotes at column 26",
+     '{"text": "x", "tags": []}'),
+    ('["x"]', "g.jsonl:1: expected a JSON object, got list", '{"text": "x", "tags": []}'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("bad", "message", "good"), TWINS)
+def test_error_twins(bad: str, message: str, good: str) -> None:
+    assert problems(bad) == [message]
+    assert len(loads_gold(good, path="g.jsonl", tag_ids=TAGS).items) == 1
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    content = '{"text": "x"}\n\n{"text": "y", "tags": ["nope"], "extra": 1}\n{"text": "x", "tags": []}\n'
+    with pytest.raises(BatchValidationError) as info:
+        loads_gold(content, path="g.jsonl", tag_ids=TAGS)
+    assert str(info.value) == (
+        "g.jsonl: 3 problem(s); fix them and run again\n"
+        "  g.jsonl:1: [tags] is missing (give a list of tag ids, [] if none applies)\n"
+        "  g.jsonl:3: [extra] unknown key (allowed keys: statement_id, text, tags, optional_tags, mentions, "
+        "frames, note)\n"
+        f"  g.jsonl:3: [tags] unknown tag 'nope' ({HINT_TAGS})"
+    )
+
+
+def test_duplicate_statement() -> None:
+    content = '{"text": "x", "tags": []}\n{"text": "x", "tags": ["ceasefire"]}\n'
+    assert problems(content) == ["g.jsonl:2: [text] statement coded twice (also line 1) (keep one line)"]
+
+
+def test_parsed_fields() -> None:
+    content = (
+        '\n{"statement_id": "s-1", "text": "A truce.", "tags": ["ceasefire"], "optional_tags": ["peace_deal"], '
+        '"mentions": [{"tag": "ceasefire", "start": 2, "end": 7}], "frames": [{"outcomes": [], '
+        '"conditions": ["ceasefire"]}], "note": "n"}\n'
+    )
+    (item,) = loads_gold(content, tag_ids=TAGS).items
+    assert (item.line, item.statement_id, item.text, item.tags, item.optional_tags) == (
+        2, "s-1", "A truce.", ("ceasefire",), ("peace_deal",),
+    )  # fmt: skip
+    assert item.mentions == (GoldMention("ceasefire", 2, 7),)
+    assert item.frames == ({"outcomes": [], "conditions": ["ceasefire"]},)
+    assert item.key == "s-1" and item.note == "n"
+
+
+def test_mentions_absent_means_not_annotated() -> None:
+    a, b = loads_gold('{"text": "x", "tags": []}\n{"text": "y", "tags": [], "mentions": []}').items
+    assert (a.mentions, b.mentions) == (None, ())
+
+
+def test_unknown_tags_pass_without_a_codebook() -> None:
+    assert loads_gold('{"text": "x", "tags": ["anything"]}').items[0].tags == ("anything",)
+
+
+def test_load_gold_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="gold file .* does not exist"):
+        load_gold(tmp_path / "missing.jsonl")
+    bad = tmp_path / "latin1.jsonl"
+    bad.write_bytes('{"text": "caf\xe9", "tags": []}'.encode("latin-1"))
+    with pytest.raises(InputFormatError) as info:
+        load_gold(bad)
+    assert str(info.value) == f"{bad}: not UTF-8 (invalid continuation byte at byte 13)"
+
+
+def test_resolve_against_corpus(make_corpus) -> None:
+    folder, (a, b) = make_corpus(["A truce now.", "A peace deal."])
+    content = "\n".join(
+        [
+            json.dumps(
+                {
+                    "statement_id": a.id,
+                    "tags": ["ceasefire"],
+                    "mentions": [{"tag": "ceasefire", "start": 2, "end": 7}],
+                }
+            ),
+            json.dumps({"text": "A peace deal.", "tags": ["peace_deal"]}),
+            json.dumps({"text": "Not in the corpus.", "tags": []}),
+        ]
+    )
+    resolved = resolve_gold(loads_gold(content, path="g.jsonl", tag_ids=TAGS), Corpus(folder))
+    assert [(r.statement_id, r.text, r.key) for r in resolved] == [
+        (a.id, "A truce now.", a.id),
+        (b.id, "A peace deal.", b.id),
+        (None, "Not in the corpus.", "Not in the corpus."),
+    ]
+
+
+def test_resolve_errors(make_corpus) -> None:
+    folder, (a,) = make_corpus(["A truce now."])
+    content = "\n".join(
+        [
+            json.dumps({"statement_id": "s-000000000000", "tags": []}),
+            json.dumps({"statement_id": a.id, "text": "A truce now!", "tags": []}),
+        ]
+    )
+    with pytest.raises(BatchValidationError) as info:
+        resolve_gold(loads_gold(content, path="g.jsonl"), Corpus(folder))
+    assert [str(p) for p in info.value.problems] == [
+        f"g.jsonl:1: [statement_id] no statement 's-000000000000' in the corpus '{folder}' "
+        "(check --corpus, or give the statement's text instead)",
+        f"g.jsonl:2: [text] differs from the text of {a.id} (copy the corpus text)",
+    ]
+
+
+def test_resolve_checks_mention_offsets_against_the_corpus_text(make_corpus) -> None:
+    folder, (a,) = make_corpus(["A truce."])
+    content = json.dumps(
+        {
+            "statement_id": a.id,
+            "tags": ["ceasefire"],
+            "mentions": [{"tag": "ceasefire", "start": 2, "end": 9}],
+        }
+    )
+    with pytest.raises(BatchValidationError) as info:
+        resolve_gold(loads_gold(content, path="g.jsonl"), Corpus(folder))
+    assert [str(p) for p in info.value.problems] == [
+        "g.jsonl:1: [mentions[0].end] 9 is past the end of the text (8 characters)"
+    ]
+
+
+def test_statement_id_without_corpus_is_an_error() -> None:
+    with pytest.raises(BatchValidationError) as info:
+        resolve_gold(loads_gold('{"statement_id": "s-1", "tags": []}', path="g.jsonl"), None)
+    assert str(info.value.problems[0]) == (
+        "g.jsonl:1: [statement_id] no statement 's-1' in a corpus (none found) "
+        "(check --corpus, or give the statement's text instead)"
+    )
+
+
+def test_template_prefills_current_tags_and_round_trips(make_corpus, mini_tagger, tmp_path: Path) -> None:
+    folder, (a, b) = make_corpus(["A peace deal after a truce.", "Nothing here."])
+    objects = list(gold_template(Corpus(folder), mini_tagger))
+    assert objects == [
+        {
+            "statement_id": a.id,
+            "text": "A peace deal after a truce.",
+            "tags": ["ceasefire", "peace_deal"],
+            "optional_tags": [],
+            "mentions": [
+                {"tag": "peace_deal", "start": 2, "end": 12, "text": "peace deal"},
+                {"tag": "ceasefire", "start": 21, "end": 26, "text": "truce"},
+            ],
+            "frames": [],
+        },
+        {
+            "statement_id": b.id,
+            "text": "Nothing here.",
+            "tags": [],
+            "optional_tags": [],
+            "mentions": [],
+            "frames": [],
+        },
+    ]
+    out = tmp_path / "template.jsonl"
+    assert write_gold_template(Corpus(folder), mini_tagger, out) == 2
+    resolved = resolve_gold(load_gold(out, tag_ids=TAGS), Corpus(folder))
+    assert [r.statement_id for r in resolved] == [a.id, b.id]
+    with pytest.raises(OutputExistsError) as info:
+        write_gold_template(Corpus(folder), mini_tagger, out)
+    assert str(info.value) == f"'{out}' already exists (choose another --out or pass --force to overwrite it)"
+    assert write_gold_template(Corpus(folder), mini_tagger, out, force=True) == 2
+
+
+@pytest.mark.parametrize("path", [SHIPPED_GOLD, *CODER_FILES], ids=lambda p: p.name)
+def test_shipped_gold_files_are_valid(path: Path, shipped_codebook) -> None:
+    gold = load_gold(path, tag_ids=shipped_codebook.tag_ids)
+    assert len(gold.items) >= 30
+    assert all(item.text for item in gold.items)

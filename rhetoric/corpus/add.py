@@ -28,7 +28,7 @@ from .prepare import prepare_statement
 from .store import Corpus
 
 # Up to this many new ids, one byte search per id beats collecting every stored id.
-_SEARCH_PER_ID_MAX = 8
+_SEARCH_PER_ID_MAX = 4
 
 
 @dataclass(frozen=True)

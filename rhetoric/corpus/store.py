@@ -276,6 +276,7 @@ class Corpus:
             return 0
         self.require()
         with self.lock():
+            self._remove_stale_temps()
             payload = self._check_tail() + payload
             fd = os.open(self.statements_path, os.O_WRONLY | os.O_APPEND)
             try:

@@ -106,14 +106,24 @@ def test_sigkill_during_import_leaves_old_or_new_file(corpus: Corpus, tmp_path) 
 
     rng = random.Random(20241203)
     outcomes = {"unchanged": 0, "imported": 0}
-    for _ in range(24):
+    for trial in range(24):
         corpus.statements_path.write_bytes(original)
         proc = _cli(*args)
-        time.sleep(rng.uniform(0.3, 1.05) * duration)
+        if trial % 2:
+            # Kill at a random moment of the whole run.
+            time.sleep(rng.uniform(0.2, 1.05) * duration)
+        else:
+            # Kill inside the write phase: once the temp file exists, within the next 30 ms.
+            deadline = time.perf_counter() + 2 * duration + 5
+            while not list(corpus.path.glob(".statements.*")) and proc.poll() is None:
+                if time.perf_counter() > deadline:
+                    break
+                time.sleep(0.0005)
+            time.sleep(rng.uniform(0, 0.03))
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=60)
         after = corpus.statements_path.read_bytes()
-        assert after in (original, complete), "partial import after SIGKILL"
+        assert after in (original, complete), f"partial import after SIGKILL: {len(after)} bytes"
         outcomes["unchanged" if after == original else "imported"] += 1
     # The next writer cleans up any temp file a killed import left behind.
     add_statement(corpus, speaker="nato", date="2024", text="after the kills")

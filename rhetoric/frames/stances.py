@@ -29,7 +29,7 @@ from .clauses import boundaries, region_before
 from .holders import finder_for
 
 _SUPPORT = (
-    r"support(?:s|ed|ing)?|backs|backed|backing|in\s+favou?r\s+of|favou?r(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for"
+    r"support(?:s|ed|ing)?|backs|backed|backing|in\s+favou?r\s+of|favou?r(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|to)"
     r"|push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on"
     r"|want(?:s|ed|ing)?|seek(?:s|ing)?|sought|welcome(?:s|d)?|endorse(?:s|d)?|advocat(?:e|es|ed|ing)"
     r"|agree(?:s|d)?\s+to|accept(?:s|ed|ing)?|propos(?:e|es|ed|ing)|appl(?:y|ies|ied)\s+for|ask(?:s|ed)?\s+for"

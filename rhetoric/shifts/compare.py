@@ -65,8 +65,10 @@ def compare_positions(a: Position, b: Position, *, opposites: Iterable[tuple[str
     events: list[ChangeEvent] = []
     cond_a, cond_b = a.conditions, b.conditions
     added = tuple(t for t in cond_b if t not in cond_a)
-    dropped = tuple(t for t in cond_a if t not in cond_b)
-    kept = tuple(t for t in cond_a if t in cond_b)
+    # A condition is dropped only when the later position states conditions and no longer backs it;
+    # a later remark that merely calls for it again ("join NATO!") keeps it.
+    dropped = tuple(t for t in cond_a if t not in cond_b and b.has_frames and not _supports(b, t))
+    kept = tuple(t for t in cond_a if t in cond_b or _supports(b, t))
     role_changes: list[tuple[str, str, str]] = []
     for tag in dict.fromkeys((*a.tags(), *b.tags())):
         ra, rb = a.role(tag), b.role(tag)
@@ -84,7 +86,7 @@ def compare_positions(a: Position, b: Position, *, opposites: Iterable[tuple[str
     for tag in out_b:
         if tag not in out_a and tag not in moved:
             events.append(_event(EventType.OUTCOME_CHANGED, tag, "now at stake", a, b))
-    for tag in out_a:
+    for tag in out_a if b.has_frames else ():
         if tag not in out_b and tag not in moved:
             events.append(_event(EventType.OUTCOME_CHANGED, tag, "no longer at stake", a, b))
 

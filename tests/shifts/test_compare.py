@@ -260,3 +260,15 @@ def test_verdict_rule_mixed() -> None:
     ]
     verdict, reasons = decide(events)
     assert verdict is Verdict.MIXED and reasons[0].startswith("rule 5")
+
+
+def test_a_later_remark_without_conditions_drops_nothing(stmt) -> None:
+    a = stmt(
+        "x",
+        "2024-11",
+        "A cease-fire is possible as long as NATO membership is guaranteed.",
+        [("ceasefire", "cease-fire"), ("nato_membership", "NATO membership")],
+    )
+    b = stmt("x", "2024-12", "We renewed calls to join NATO.", [("nato_membership", "join NATO")])
+    shift = compare(a, b)
+    assert (shift.dropped, shift.kept, shift.verdict) == ((), ("nato_membership",), Verdict.UNCHANGED)

@@ -76,6 +76,10 @@ def shift_markdown(shift: Shift, *, heading: str = "###") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _clip(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def shift_table(shift: Shift) -> Group:
     """A shift as rich renderables for the terminal."""
     head = Text(
@@ -98,8 +102,8 @@ def shift_table(shift: Shift) -> Group:
             e.type.value,
             e.tag or "—",
             e.detail or "—",
-            " … ".join(ev.text for ev in e.evidence_from) or "—",
-            " … ".join(ev.text for ev in e.evidence_to) or "—",
+            _clip(" … ".join(ev.text for ev in e.evidence_from)) or "—",
+            _clip(" … ".join(ev.text for ev in e.evidence_to)) or "—",
         )
     return Group(head, summary, events) if shift.events else Group(head, summary)
 

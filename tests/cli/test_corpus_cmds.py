@@ -255,12 +255,3 @@ def test_validate(cli, seed_copy: Corpus) -> None:
         "Expecting property name enclosed in double quotes at column 2",
         f"Error: 1 problem(s) in {seed_copy.statements_path}",
     ]
-
-
-@pytest.mark.parametrize("name", COMMANDS)
-def test_every_command_has_help_ending_in_an_example_and_is_in_readme(name: str) -> None:
-    command = typer.main.get_command(app).commands[name]
-    last = command.help.strip().splitlines()[-1]
-    assert last.startswith(f"Example: rhetoric {name}")
-    assert any(p.name == "corpus" for p in command.params)
-    assert f"rhetoric {name}" in (REPO_ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,0 +1,65 @@
+"""Every command (and sub-command) has help text ending in an example, takes --corpus, and is in the README."""
+
+from __future__ import annotations
+
+import pytest
+import typer
+
+from rhetoric.cli import app
+
+from ..conftest import REPO_ROOT
+
+
+def _leaves(group, prefix: str = "") -> list[tuple[str, object]]:
+    # typer ships its own click; a group is whatever has sub-commands.
+    if getattr(group, "commands", None):
+        out = []
+        for name, sub in sorted(group.commands.items()):
+            out.extend(_leaves(sub, f"{prefix} {name}".strip()))
+        return out
+    return [(prefix, group)]
+
+
+COMMANDS = _leaves(typer.main.get_command(app))
+
+
+def test_the_command_set() -> None:
+    names = {name for name, _ in COMMANDS}
+    assert {
+        "init",
+        "add",
+        "import",
+        "list",
+        "show",
+        "remove",
+        "validate",
+        "codebook check",
+        "codebook show",
+        "tag",
+        "frames",
+        "stances",
+        "compare",
+        "timeline",
+        "extract",
+        "train",
+        "suggest",
+        "evaluate",
+        "agreement",
+        "gold template",
+    } <= names
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_help_ends_with_an_example(name: str, command) -> None:
+    assert command.help, f"{name} has no help"
+    assert command.help.strip().splitlines()[-1].startswith(f"Example: rhetoric {name}")
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_takes_corpus_option(name: str, command) -> None:
+    assert any(p.name == "corpus" for p in command.params), f"{name} has no --corpus"
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_appears_in_readme(name: str, command) -> None:
+    assert f"rhetoric {name}" in (REPO_ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,13 +6,8 @@ import json
 import re
 
 import pytest
-import typer.main
 
-from rhetoric.cli import app
 from rhetoric.corpus import Corpus
-from tests.conftest import REPO_ROOT
-
-COMMANDS = ["init", "add", "import", "list", "show", "remove", "validate"]
 
 
 def test_init(cli, tmp_path) -> None:

@@ -65,6 +65,7 @@ _TEMPORAL_RE = re.compile(
     r"(?:year|month|week|day)s?|weekend|summit|election|elections|inauguration|talks\s+began)(?!\w)",
     re.IGNORECASE,
 )
+_CONTINUES_RE = re.compile(r"\s*(?:and|or|nor|as\s+well\s+as|but\s+also|plus)(?!\w)", re.IGNORECASE)
 _THEN_RE = re.compile(r"(?<!\w)(?:then|before|after\s+which|so\s+that|in\s+order\s+to)(?!\w)", re.IGNORECASE)
 
 
@@ -108,7 +109,10 @@ class _Sentence:
         return end
 
     def next_comma(self, pos: int, end: int) -> int | None:
+        """The comma that closes a fronted clause: not one that goes on with "and", "or", "as well as"."""
         i = self.text.find(",", pos, end)
+        while i >= 0 and _CONTINUES_RE.match(self.text, i + 1):
+            i = self.text.find(",", i + 1, end)
         return None if i < 0 else i
 
     def fronted(self, hit: CueHit) -> bool:
@@ -139,13 +143,16 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
     if after_rule and after_rule.match(text, hit.end):
         return None
     c_start = sent.clause_start(hit.start)
-    if cue.requires == "negation" and not NEGATION_RE.search(text, c_start, hit.start):
-        return None
-
     if shape in ("post", "exchange", "no_without") and sent.fronted(hit):
         comma = sent.next_comma(hit.end, sent.end)
         if comma is not None:
-            return _fronted(sent, hit, comma)
+            main_end = region_after(text, comma + 1, sent.end, sent.bounds)
+            # "Without X, there is no Y": the negation stands in the main clause.
+            if cue.requires != "negation" or NEGATION_RE.search(text, comma + 1, main_end):
+                return _fronted(sent, hit, comma)
+            return None
+    if cue.requires == "negation" and not NEGATION_RE.search(text, c_start, hit.start):
+        return None
     if shape in ("post", "no_without", "exchange", "unconditional"):
         o_start, o_end = c_start, hit.start
         k_start, k_end = hit.end, sent.clause_end(hit.end)

@@ -32,7 +32,7 @@ _SUPPORT = (
     r"support(?:s|ed|ing)?|backs|backed|backing|in\s+favou?r\s+of|favou?r(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|to)"
     r"|push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on"
     r"|want(?:s|ed|ing)?|seek(?:s|ing)?|sought|welcome(?:s|d)?|endorse(?:s|d)?|advocat(?:e|es|ed|ing)"
-    r"|agree(?:s|d)?\s+to|accept(?:s|ed|ing)?|propos(?:e|es|ed|ing)|appl(?:y|ies|ied)\s+for|ask(?:s|ed)?\s+for"
+    r"|agree(?:s|d)?\s+to|accept(?:s|ed|ing)?|propos(?:e|es|ed|ing)|appl(?:y|ies|ied)\s+for|ask(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?for"
     r"|urg(?:e|es|ed|ing)|hope(?:s|d)?\s+for|aim(?:s|ed)?\s+(?:for|at)|strive(?:s)?\s+for|work(?:s|ed)?\s+towards?"
     r"|commit(?:s|ted|ting)?\s+to|ready\s+(?:for|to)|open\s+to|open(?:s|ed)?\s+up\s+to|pursue(?:s|d)?|promis(?:e|es|ed|ing)"
     r"|vow(?:s|ed)?|pledg(?:e|es|ed)|need(?:s|ed)?|requir(?:e|es|ed|ing)|deserves?|guarantee(?:s|d)?"
@@ -70,6 +70,20 @@ _PRONOUN_RE = re.compile(
 _PREDICATE_RE = re.compile(
     rf"(?<!\w)(?:(?P<oppose>{_PREDICATE_OPPOSE})|(?P<support>{_PREDICATE_SUPPORT}))(?!\w)", re.IGNORECASE
 )
+# "arms deliveries … stop", "sanctions must not be lifted": a verb right after the mention acts on it.
+_POST_VERB_RE = re.compile(
+    r"\W*(?:\w+\W+){0,3}?(?P<neg>(?:must|should|will|would|can|may)?\s*(?:not|never|n['’]t)\s+)?"
+    r"(?:(?:must|should|will|would|to|can|may|has\s+to|have\s+to)\s+)?(?:be\s+)?"
+    r"(?P<verb>stop|stops|stopped|end|ends|ended|cease|ceases|ceased|halt|halts|halted|lifted|eased|dropped|"
+    r"abandoned|scrapped|suspended|withdrawn|cut\s+off|frozen|postponed|ruled\s+out|rejected|blocked)(?!\w)",
+    re.IGNORECASE,
+)
+# "Ukraine can't join NATO", "we will never recognise …": a negated modal right before the mention.
+_NEG_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:can['’]t|cannot|can\s+not|won['’]t|will\s+not|will\s+never|would\s+never|must\s+not|"
+    r"shall\s+not|never|no)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _MAX_GAP_WORDS = 6
 # A condition the speaker demands keeps its "support" unless a verb stands this close before it.
 _MAX_GAP_OVER_DEMAND = 3
@@ -104,9 +118,27 @@ def _verb_before(
     best = None
     for match in _VERB_RE.finditer(text, clause_start, mention.start):
         gap = text[match.end() : mention.start]
-        if len(gap.split()) <= max_gap and not re.search(r"[;:]", gap):
+        if len(gap.split()) <= max_gap and not re.search(r"[;:,]", gap):
             best = match
     return _cue_from(best, text, clause_start) if best else None
+
+
+def _verb_after(text: str, mention: Mention, sent_end: int) -> _Cue | None:
+    match = _POST_VERB_RE.match(text, mention.end, min(sent_end, mention.end + 60))
+    if not match:
+        return None
+    stance = StanceValue.SUPPORT.value if match.group("neg") else StanceValue.OPPOSE.value
+    start = match.start("neg") if match.group("neg") else match.start("verb")
+    return _Cue(stance, start, match.end(), " ".join(text[start : match.end()].split()).lower())
+
+
+def _negated_before(text: str, mention: Mention, clause_start: int) -> _Cue | None:
+    match = _NEG_BEFORE_RE.search(text, max(clause_start, mention.start - 30), mention.start)
+    if not match:
+        return None
+    return _Cue(
+        StanceValue.OPPOSE.value, match.start(), match.end(), " ".join(match.group(0).split()).lower()
+    )
 
 
 def _predicate_after(text: str, mention: Mention, sent_end: int) -> _Cue | None:
@@ -176,8 +208,13 @@ def detect_stances(
                 holders = finder.subject_before(text, chosen.start, clause_start)
                 if holders:
                     chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, holders)
+            chosen = chosen or _verb_after(text, mention, s_end)
             if (index, mention.tag) not in at_stake:
-                chosen = chosen or _predicate_after(text, mention, s_end)
+                chosen = (
+                    chosen
+                    or _negated_before(text, mention, clause_start)
+                    or _predicate_after(text, mention, s_end)
+                )
         if chosen is None and (index, mention.tag) in demanded:
             chosen = _Cue(StanceValue.SUPPORT.value, mention.start, mention.end, "demanded as a condition")
         if chosen is None:

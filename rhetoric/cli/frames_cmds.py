@@ -49,6 +49,47 @@ def _header(a: StatementAnalysis) -> Text:
     return Text(f"{s.id}  {s.speaker}  {s.date}", style="bold") if s else Text("(text)", style="bold")
 
 
+def _emit(analyses: Iterator[StatementAnalysis], fmt: OutputFormat, *, kind: str) -> None:
+    """Write frames or stances in the chosen format (JSON/CSV stream; table prints per statement)."""
+    records = (lambda a: a.frames) if kind == "frames" else (lambda a: a.stances)
+    row = frame_row if kind == "frames" else stance_row
+    if fmt is OutputFormat.JSON:
+        for chunk in iter_json(row(r) for a in analyses for r in records(a)):
+            sys.stdout.write(chunk)
+        return
+    if fmt is OutputFormat.CSV:
+        columns = FRAME_COLUMNS if kind == "frames" else STANCE_COLUMNS
+        write_csv((row(r, csv=True) for a in analyses for r in records(a)), columns, sys.stdout)
+        return
+    console = Console(highlight=False, soft_wrap=True, markup=False)
+    for a in analyses:
+        if records(a):
+            console.print(_header(a))
+            for line in _frame_lines(a) if kind == "frames" else _stance_lines(a):
+                console.print(line)
+
+
+def _frame_lines(a: StatementAnalysis) -> Iterator[Text]:
+    for f in a.frames:
+        yield Text("  ") + render_frame(a.text, f, a.mentions)
+        other = f" other: {'; '.join(f.other_conditions)}" if f.other_conditions else ""
+        yield Text(
+            f"    {', '.join(f.outcomes)} ⇐ {', '.join(f.conditions)}  "
+            f"[{f.relation}, {f.polarity}, {f.modality}, cue '{f.cue}']{other}"
+        )
+
+
+def _stance_lines(a: StatementAnalysis) -> Iterator[Text]:
+    for s in a.stances:
+        line = Text("  ")
+        line.append(f"{s.tag:<24}")
+        line.append(f"{s.stance:<8}", style=STANCE_STYLES.get(s.stance, ""))
+        line.append(f" {', '.join(s.holders):<28} “{a.text[s.start : s.end]}”")
+        if s.cue:
+            line.append(f"  ({s.cue})", style="dim")
+        yield line
+
+
 @command("frames")
 def frames(
     text: TextArg = None,
@@ -66,26 +107,7 @@ def frames(
 
     Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
     """
-    analyses = _analyses(text, ids, all_, corpus, codebook, speaker)
-    if fmt is OutputFormat.JSON:
-        for chunk in iter_json(frame_row(f) for a in analyses for f in a.frames):
-            sys.stdout.write(chunk)
-        return
-    if fmt is OutputFormat.CSV:
-        write_csv((frame_row(f, csv=True) for a in analyses for f in a.frames), FRAME_COLUMNS, sys.stdout)
-        return
-    console = Console(highlight=False, soft_wrap=True, markup=False)
-    for a in analyses:
-        if not a.frames:
-            continue
-        console.print(_header(a))
-        for f in a.frames:
-            console.print(Text("  ") + render_frame(a.text, f, a.mentions))
-            other = f" other: {'; '.join(f.other_conditions)}" if f.other_conditions else ""
-            console.print(
-                f"    {', '.join(f.outcomes)} ⇐ {', '.join(f.conditions)}  "
-                f"[{f.relation}, {f.polarity}, {f.modality}, cue '{f.cue}']{other}"
-            )
+    _emit(_analyses(text, ids, all_, corpus, codebook, speaker), fmt, kind="frames")
 
 
 @command("stances")
@@ -105,24 +127,4 @@ def stances(
 
     Example: rhetoric stances --id s-3960f0777033
     """
-    analyses = _analyses(text, ids, all_, corpus, codebook, speaker)
-    if fmt is OutputFormat.JSON:
-        for chunk in iter_json(stance_row(s) for a in analyses for s in a.stances):
-            sys.stdout.write(chunk)
-        return
-    if fmt is OutputFormat.CSV:
-        write_csv((stance_row(s, csv=True) for a in analyses for s in a.stances), STANCE_COLUMNS, sys.stdout)
-        return
-    console = Console(highlight=False, soft_wrap=True, markup=False)
-    for a in analyses:
-        if not a.stances:
-            continue
-        console.print(_header(a))
-        for s in a.stances:
-            line = Text("  ")
-            line.append(f"{s.tag:<24}")
-            line.append(f"{s.stance:<8}", style=STANCE_STYLES.get(s.stance, ""))
-            line.append(f" {', '.join(s.holders):<28} “{a.text[s.start : s.end]}”")
-            if s.cue:
-                line.append(f"  ({s.cue})", style="dim")
-            console.print(line)
+    _emit(_analyses(text, ids, all_, corpus, codebook, speaker), fmt, kind="stances")

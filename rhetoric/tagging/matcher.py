@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from ..codebook.patterns import Pattern, Term
 
@@ -87,11 +87,12 @@ class PatternMatcher:
         self._prefix = dict(self._prefix)
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
 
-    def find(self, norms: Sequence[str]) -> list[tuple[int, int, int]]:
+    def find(self, norms: Sequence[str], only: Container[int] | None = None) -> list[tuple[int, int, int]]:
         """Every (pattern id, start token, end token) match, the longest per start and pattern.
 
         Args:
             norms: Folded token forms of one sentence.
+            only: Try only these pattern ids (all when None).
 
         Returns:
             Sorted ``(pattern_id, start, end)`` triples, ``end`` exclusive.
@@ -105,6 +106,8 @@ class PatternMatcher:
                     break
                 entries.extend(prefix.get(norm[:k], ()))
             for pid, ei in entries:
+                if only is not None and pid not in only:
+                    continue
                 end = _match_from(self.patterns[pid], ei, ti, norms)
                 if end is not None and end > found.get((pid, ti), -1):
                     found[(pid, ti)] = end

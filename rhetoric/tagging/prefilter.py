@@ -62,7 +62,9 @@ COMMON_WORDS: frozenset[str] = frozenset(
     was way we week well were what when where which while who why will with would year years
     you your
     government president minister officials official country state states world news report
-    reported according told added statement percent million billion
+    reported according told added statement percent million billion end part help support
+    move place point side home high long work use show set put call plan change group case
+    number money today including
     """.split()
 )
 

@@ -236,6 +236,14 @@ class Scan:
     padded: str | None = None
     dotless: str | None = None
 
+    def at(self, pieces: _PieceSet, pos: int) -> bool:
+        """Whether one of ``pieces`` may be the token starting at folded offset ``pos``."""
+        if self.padded is not None and pieces.runs_ok:
+            if pieces.runs.match(self.padded, pos) is not None:
+                return True
+            return self.dotless is not None and pieces.runs.search(self.dotless) is not None
+        return pieces.sound.match(self.folded, pos) is not None
+
     def present(self, pieces: _PieceSet, fs: int, fe: int) -> bool:
         """Whether one of ``pieces`` may occur as a token starting in ``[fs, fe)``."""
         if self.padded is not None and pieces.runs_ok:
@@ -262,10 +270,15 @@ class Prefilter:
         sets: dict[frozenset[Anchor], _PieceSet] = {}
         raw: dict[Anchor, list[int]] = {}
         others: list[tuple[_PieceSet, ...]] = []
+        own: list[tuple[frozenset[str], _PieceSet]] = []
         for pid, pattern in enumerate(self.patterns):
             anchor_term, pieces = _anchor_term(pattern)
             for piece in pieces:
                 raw.setdefault((piece.norm, piece.prefix), []).append(pid)
+            key = frozenset((p.norm, p.prefix) for p in pieces)
+            if key not in sets:
+                sets[key] = _PieceSet(key)
+            own.append((frozenset(a for a, o in key if o), sets[key]))
             checks = []
             for ti, term in enumerate(pattern.terms):
                 if term.optional or ti == anchor_term:
@@ -276,6 +289,9 @@ class Prefilter:
                 checks.append(sets[key])
             others.append(tuple(checks))
         self._others = tuple(others)
+        # A hit on a wildcard anchor stands for the words it begins; patterns anchored on one
+        # of those words check the token itself (open anchors of their own need no check).
+        self._own = tuple(own)
         self._all = _PieceSet(raw)
         cover = _covering(raw)
         pids: dict[str, set[int]] = {}
@@ -313,8 +329,13 @@ class Prefilter:
         out: list[int] = []
         checked: dict[int, bool] = {}
         while i < len(hits) and hits[i][0] < fe:
-            for pid in self._pids[hits[i][1]]:
+            pos, anchor = hits[i]
+            i += 1
+            for pid in self._pids[anchor]:
                 if pid in seen:
+                    continue
+                opens, pieces = self._own[pid]
+                if anchor not in opens and not scan.at(pieces, pos):
                     continue
                 seen.add(pid)
                 ok = True
@@ -327,7 +348,6 @@ class Prefilter:
                         break
                 if ok:
                     out.append(pid)
-            i += 1
         out.sort()
         return out
 

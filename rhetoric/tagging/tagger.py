@@ -79,11 +79,12 @@ class Tagger:
         self.prefilter = Prefilter(patterns[pid] for pid in include)
         # Prefilter candidates (include patterns by position) -> matcher ids, with the excludes
         # of the same tag, which can only matter where an include pattern of that tag matches.
+        self._include = tuple(include)
         excludes: dict[str, list[int]] = {}
         for pid, r in enumerate(rules):
             if r.exclude:
                 excludes.setdefault(r.tag, []).append(pid)
-        self._active = tuple((pid, *excludes.get(rules[pid].tag, ())) for pid in include)
+        self._excludes = {tag: frozenset(pids) for tag, pids in excludes.items()}
 
     @classmethod
     def from_codebook(cls, codebook: Codebook) -> Tagger:
@@ -126,10 +127,15 @@ class Tagger:
             candidates = self.prefilter.candidates(scan, fs, fe)
             if not candidates:
                 continue
-            active = {pid for c in candidates for pid in self._active[c]}
             norms, spans = _sentence_tokens(folded, fs, fe)
-            hits = self._matcher.find(norms, active)
+            hits = self._matcher.find(norms, frozenset(self._include[c] for c in candidates))
             if hits:
+                # Exclude patterns matter only for tags that matched.
+                blockers = frozenset().union(
+                    *(self._excludes.get(self._rules[pid].tag, ()) for pid, _s, _e in hits)
+                )
+                if blockers:
+                    hits += self._matcher.find(norms, blockers)
                 mentions.extend(self._mentions(text, hits, spans, si, statement_id))
         mentions.sort(key=lambda m: (m.start, m.end, m.tag))
         return mentions

@@ -25,9 +25,10 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 
-# A candidate break whose context is a plain word (or initialism) + end mark + spaces + a
-# plain word: the common case, decided without building Punkt's token objects.
-_PLAIN_CONTEXT = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)([.?!]) +[A-Za-z]+")
+# A candidate break whose context is a word, number or initialism + end mark + spaces + one
+# such token: the common case, decided without building Punkt's token objects.
+_PLAIN_CONTEXT = re.compile(r"([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)([.?!]) +([A-Za-z0-9]+\.?)")
+_NUMBER = re.compile(r"[0-9][0-9.]*")
 
 
 class _Punkt(PunktSentenceTokenizer):
@@ -35,21 +36,28 @@ class _Punkt(PunktSentenceTokenizer):
 
     With these parameters (abbreviations only: no collocations, sentence starters or
     orthographic statistics) Punkt's decision for ``word. Next`` reduces to: '?' and '!'
-    always break; '.' after a single letter (an initial) never breaks before a word;
-    '.' after anything else breaks unless the word is a known abbreviation. Other
-    contexts go to Punkt itself. The tests compare both on many texts.
+    always break; '.' after a known abbreviation never does; '.' after a single letter (an
+    initial) does not before a word; '.' after a number does unless the next word starts
+    in lower case; '.' after anything else does. Other contexts go to Punkt itself. The
+    tests compare both on many texts.
     """
 
     def text_contains_sentbreak(self, text: str) -> bool:
         m = _PLAIN_CONTEXT.fullmatch(text)
         if m is None:
             return super().text_contains_sentbreak(text)
-        word, mark = m.groups()
+        word, mark, after = m.groups()
         if mark != ".":
             return True
-        if len(word) == 1:
+        if word.lower() in self._params.abbrev_types:
             return False
-        return word.lower() not in self._params.abbrev_types
+        if len(word) == 1 and word.isalpha():
+            if after[0].isalpha():
+                return False
+            return super().text_contains_sentbreak(text)
+        if _NUMBER.fullmatch(word):
+            return not after[0].islower()
+        return True
 
 
 def _parameters() -> PunktParameters:

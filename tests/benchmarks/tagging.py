@@ -196,7 +196,9 @@ def main(argv: list[str] | None = None) -> None:
         results: dict[str, dict[int, dict]] = {}
         for stage in stages:
             results[stage] = {args.small: measure_isolated(stage, sizes[args.small][0], args.codebook)}
-            runs = [measure_isolated(stage, sizes[args.sentences][0], args.codebook) for _ in range(args.repeat)]
+            runs = [
+                measure_isolated(stage, sizes[args.sentences][0], args.codebook) for _ in range(args.repeat)
+            ]
             best = min(runs, key=lambda r: r["seconds"])
             best["rss_peak_kb"] = max(r["rss_peak_kb"] for r in runs)
             results[stage][args.sentences] = best
@@ -224,7 +226,9 @@ def main(argv: list[str] | None = None) -> None:
                 continue
             ratio = (full / results[stage][full]["seconds"]) / spacy_rate
             goal = STAGES[stage].goal
-            verdict = "" if goal is None else f"  (goal >= {goal:.1f}x: {'met' if ratio >= goal else 'NOT met'})"
+            verdict = (
+                "" if goal is None else f"  (goal >= {goal:.1f}x: {'met' if ratio >= goal else 'NOT met'})"
+            )
             print(f"ratio {stage}/spacy: {ratio:.2f}x{verdict}")
 
 

@@ -365,23 +365,29 @@ class Prefilter:
 
     def _find(self, folded: str) -> Scan:
         runs = self._all.runs
-        if self._all.runs_ok and folded.isascii() and _TRICKY_JOIN.search(folded) is None:
+        if self._all.runs_ok and folded.isascii():
             raw = folded.encode("ascii")
             padded = " " + raw.translate(_RUNS).decode() + " "
-            hits = [(m.start(), m.group()[1:]) for m in runs.finditer(padded)]
+            # Most texts have no anchor at all: one search says so before anything else.
+            first = runs.search(padded)
             dot = _INITIALISM.search(folded)
-            if dot is None:
-                return Scan(folded, hits, padded)
-            # An initialism is one token: test it with its dots deleted.
-            while dot is not None:
-                chain = _CHAIN.match(folded, dot.start() - 1)
-                assert chain is not None  # _INITIALISM found letter.letter there
-                m = runs.match(" " + chain.group().replace(".", "") + " ")
-                if m is not None:
-                    hits.append((chain.start(), m.group()[1:]))
-                dot = _INITIALISM.search(folded, chain.end())
-            hits.sort()
-            return Scan(folded, hits, padded, " " + raw.translate(_RUNS, b".").decode() + " ")
+            tricky = _TRICKY_JOIN.search(folded) is not None
+            if first is None and dot is None and not tricky:
+                return Scan(folded, [])
+            if not tricky:
+                hits = [] if first is None else [(m.start(), m.group()[1:]) for m in runs.finditer(padded)]
+                if dot is None:
+                    return Scan(folded, hits, padded)
+                # An initialism is one token: test it with its dots deleted.
+                while dot is not None:
+                    chain = _CHAIN.match(folded, dot.start() - 1)
+                    assert chain is not None  # _INITIALISM found letter.letter there
+                    m = runs.match(" " + chain.group().replace(".", "") + " ")
+                    if m is not None:
+                        hits.append((chain.start(), m.group()[1:]))
+                    dot = _INITIALISM.search(folded, chain.end())
+                hits.sort()
+                return Scan(folded, hits, padded, " " + raw.translate(_RUNS, b".").decode() + " ")
         hits = []
         sound, literal_anchor = self._all.sound, self._all.literal_anchor
         m = sound.search(folded)

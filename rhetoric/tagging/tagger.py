@@ -25,7 +25,7 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from os import PathLike
@@ -39,7 +39,7 @@ from ..errors import NotFoundError
 from ..records import Mention, Statement
 from ..text.normalize import Folded, fold, fold_text
 from ..text.sentences import split_sentences
-from ..text.tokens import iter_folded_tokens, tokenize_folded
+from ..text.tokens import _TOKEN_RE, tokenize_folded
 from .matcher import PatternMatcher
 from .prefilter import Prefilter
 
@@ -114,16 +114,18 @@ class Tagger:
             return []
         folded = fold(text)
         starts = folded.starts
-        last = scan.hits[-1][0]
+        sentence_spans = split_sentences(text)
+        # Folded range of each sentence: the tokens whose original start lies in it.
+        if starts is None:
+            ranges = sentence_spans
+        else:
+            ranges = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentence_spans]
+        firsts = [fs for fs, _fe in ranges]
         mentions: list[Mention] = []
-        for si, (s_start, s_end) in enumerate(split_sentences(text)):
-            # Folded range of the sentence: the tokens whose original start lies in it.
-            if starts is None:
-                fs, fe = s_start, s_end
-            else:
-                fs, fe = bisect_left(starts, s_start), bisect_left(starts, s_end)
-            if fs > last:
-                break
+        for si in sorted({bisect_right(firsts, pos) - 1 for pos, _anchor in scan.hits}):
+            if si < 0:
+                continue
+            fs, fe = ranges[si]
             candidates = self.prefilter.candidates(scan, fs, fe)
             if not candidates:
                 continue
@@ -213,21 +215,34 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[
     """Norms and original spans of the tokens whose folded start lies in ``[fs, fe)``.
 
     Tokens never contain whitespace, so a scan started just after a whitespace character
-    finds the same tokens from there on as a scan of the whole text.
+    finds the same tokens from there on as a scan of the whole text. Same rules as
+    :func:`~rhetoric.text.tokens.iter_folded_tokens`, inlined: this is the hot loop.
     """
     text = folded.text
     q = fs
     while q > 0 and not text[q - 1].isspace():
         q -= 1
-    span = folded.original_span if folded.starts is not None else None
     norms: list[str] = []
     spans: list[tuple[int, int]] = []
-    for norm, s, e, _joined in iter_folded_tokens(text, q):
+    for m in _TOKEN_RE.finditer(text, q):
+        s, e = m.span()
         if s >= fe:
             break
-        if s >= fs:
-            norms.append(norm)
-            spans.append((s, e) if span is None else span(s, e))
+        if s < fs:
+            continue
+        norm = m.group()
+        kind = m.lastgroup
+        if kind == "word":
+            if norm.endswith("'s") and len(norm) > 2:
+                norm = norm[:-2]
+                e -= 2
+        elif kind == "abbr":
+            norm = norm.replace(".", "")
+        norms.append(norm)
+        spans.append((s, e))
+    if folded.starts is not None:
+        span = folded.original_span
+        spans = [span(s, e) for s, e in spans]
     return norms, spans
 
 

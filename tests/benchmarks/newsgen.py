@@ -105,6 +105,7 @@ CHUNKS = (
     "called for better pay",
     "and shorter shifts",
 )
+CHUNK_SHARE = 0.7
 SUFFIXES = ("", "", "s", "ed", "ing", "al")
 # Open-class words (names, places, numbers) make the vocabulary news-sized: real wire copy
 # keeps meeting words it has not seen before, which phrase matchers that cache per word feel.
@@ -221,7 +222,7 @@ def generate_sentences(codebook: Codebook, n: int, *, seed: int = 0, hit_rate: f
         parts = [rng.choice(SUBJECTS), rng.choice(VERBS)]
         length = sum(len(p.split()) for p in parts)
         while length < rng.randint(20, 30):
-            chunk = rng.choice(CHUNKS) if rng.random() < 0.7 else _fill(rng.choice(SLOTTED), rng, lexicon)
+            chunk = rng.choice(CHUNKS) if rng.random() < CHUNK_SHARE else _fill(rng.choice(SLOTTED), rng, lexicon)
             parts.append(chunk)
             length += len(chunk.split())
         if patterns and rng.random() < hit_rate:

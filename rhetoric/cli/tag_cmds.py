@@ -1,4 +1,4 @@
-"""Codebook and tagging commands: ``codebook check``, ``codebook show``, ``tag``."""
+"""Codebook and tagging commands: ``codebook check``, ``codebook show``, ``tag``, ``kwic``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ..codebook import check_codebook, load_codebook
 from ..corpus.store import Corpus
 from ..records import Mention
 from ..tagging import Tagger, tag_corpus
+from ..tagging.kwic import iter_kwic_json, kwic, kwic_table, query_tagger, write_kwic_csv
 from ..tagging.output import MENTION_COLUMNS, highlight, iter_json, legend, tag_styles, write_csv
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail
@@ -124,6 +125,36 @@ def tag(
         write_csv((m for _sid, _text, mentions in pairs for m in mentions), sys.stdout)
         return
     _print_highlighted(pairs, tag_styles(cb.tag_ids))
+
+
+@command("kwic")
+def kwic_cmd(
+    pattern: Annotated[str, typer.Argument(help="A pattern (codebook pattern language) or @tag.")],
+    window: Annotated[int, typer.Option("--window", min=0, help="Words of context on each side.")] = 5,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+    codebook: CodebookOpt = None,
+) -> None:
+    """Show every match of PATTERN in the corpus with the words around it (keyword in context).
+
+    PATTERN is a pattern such as "withdraw* ~3 troops", or @tag for all of a codebook
+    tag's patterns and excludes. JSON prints one array of rows (statement_id, speaker,
+    date, left, match, right, start, end, tag, pattern); CSV the same columns.
+
+    Example: rhetoric kwic "withdraw* ~3 troops|forces" --window 4
+    """
+    cb = load_codebook(_codebook_path(corpus, codebook)) if pattern.startswith("@") else None
+    query_tagger(pattern, codebook=cb)  # a bad query fails before the corpus is read
+    rows = kwic(Corpus(corpus).require(), pattern, window=window, codebook=cb)
+    if fmt is OutputFormat.JSON:
+        for chunk in iter_kwic_json(rows):
+            sys.stdout.write(chunk)
+        return
+    if fmt is OutputFormat.CSV:
+        write_kwic_csv(rows, sys.stdout)
+        return
+    collected = list(rows)
+    Console(highlight=False).print(kwic_table(collected, title=f"{pattern}: {len(collected)} match(es)"))
 
 
 def _print_highlighted(pairs, styles: dict[str, str]) -> None:

@@ -222,7 +222,9 @@ def generate_sentences(codebook: Codebook, n: int, *, seed: int = 0, hit_rate: f
         parts = [rng.choice(SUBJECTS), rng.choice(VERBS)]
         length = sum(len(p.split()) for p in parts)
         while length < rng.randint(20, 30):
-            chunk = rng.choice(CHUNKS) if rng.random() < CHUNK_SHARE else _fill(rng.choice(SLOTTED), rng, lexicon)
+            chunk = (
+                rng.choice(CHUNKS) if rng.random() < CHUNK_SHARE else _fill(rng.choice(SLOTTED), rng, lexicon)
+            )
             parts.append(chunk)
             length += len(chunk.split())
         if patterns and rng.random() < hit_rate:

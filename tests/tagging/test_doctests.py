@@ -18,6 +18,8 @@ MODULES = [
     "rhetoric.tagging.matcher",
     "rhetoric.tagging.tagger",
     "rhetoric.tagging.output",
+    "rhetoric.tagging.prefilter",
+    "rhetoric.tagging.kwic",
 ]
 
 

@@ -17,7 +17,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres st jr sr rev hon amb
-    no nos vs etc approx dept est fig inc ltd co corp univ
+    nos vs etc approx dept est fig inc ltd co corp univ
     u.s u.k u.n e.u u.s.a u.s.s.r n.y d.c
     jan feb mar apr jun jul aug sep sept oct nov dec
     a.m p.m i.e e.g cf al
@@ -60,6 +60,22 @@ class _Punkt(PunktSentenceTokenizer):
         return True
 
 
+# "No." abbreviates "number" only before a number ("No. 10 Downing Street"); elsewhere it is
+# the word no ending a sentence ("The answer was no. Talks ended."). Punkt's abbreviations
+# cannot look ahead, so "no" is not one of them and such breaks are undone afterwards.
+_NUMBER_SIGN = re.compile(r"(?<![^\W_])[Nn][Oo]\.\Z")
+
+
+def _join_number_signs(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and line[start].isdigit() and _NUMBER_SIGN.search(line, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def _parameters() -> PunktParameters:
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
@@ -80,7 +96,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Returns:
         Half-open ``(start, end)`` character spans into ``text``, in order, covering
         every sentence (surrounding whitespace excluded). Line breaks always end a
-        sentence.
+        sentence; "No." ends one unless a number follows it.
 
     Example:
         >>> split_sentences("One. Two.")
@@ -92,7 +108,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     # A line break ends a sentence: headlines and paragraphs carry no final period.
     for line in text.splitlines(keepends=True):
         if line.strip():
-            spans.extend((pos + s, pos + e) for s, e in tok.span_tokenize(line))
+            spans.extend(
+                (pos + s, pos + e) for s, e in _join_number_signs(line, list(tok.span_tokenize(line)))
+            )
         pos += len(line)
     return spans
 

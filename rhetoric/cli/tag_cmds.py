@@ -10,14 +10,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..codebook import check_codebook, load_codebook
+from ..codebook import check_codebook, codebook_warnings, load_codebook
 from ..corpus.store import Corpus
 from ..records import Mention
 from ..tagging import Tagger, tag_corpus
 from ..tagging.kwic import iter_kwic_json, kwic, kwic_table, query_tagger, write_kwic_csv
 from ..tagging.output import MENTION_COLUMNS, highlight, iter_json, legend, tag_styles, write_csv
 from ..types import OutputFormat
-from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail
+from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail, warn
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -42,6 +42,9 @@ def _codebook_path(corpus: Path, codebook: Path | None) -> Path:
 def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = None) -> None:
     """Report every problem of the codebook as [tag.field] message; exit 1 if there is any.
 
+    Likely mistakes that are not errors (such as "cease fire|ceasefire", where '|' joins
+    single words) are printed as warnings and do not change the exit code.
+
     Example: rhetoric codebook check --codebook corpora/ukraine-nato/codebook.toml
     """
     path = _codebook_path(corpus, codebook)
@@ -51,6 +54,8 @@ def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = N
     if problems:
         raise fail(f"{len(problems)} problem(s) in {path}")
     cb = load_codebook(path)
+    for warning in codebook_warnings(cb):
+        warn(warning)
     n_patterns = sum(len(t.patterns) + len(t.exclude) for t in cb.tags)
     n_examples = sum(len(t.examples_positive) + len(t.examples_negative) for t in cb.tags)
     typer.echo(f"OK: {path}: {len(cb.tags)} tags, {n_patterns} patterns, {n_examples} examples pass")

@@ -30,6 +30,17 @@ def test_check_good_codebook(runner: CliRunner) -> None:
     assert result.stdout == f"OK: {MINI}: 2 tags, 6 patterns, 5 examples pass\n"
 
 
+def test_check_warns_without_failing(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "codebook.toml"
+    path.write_text(MINI.read_text(encoding="utf-8").replace('"truce"]', '"truce", "cease fire|ceasefire"]'))
+    result = runner.invoke(app, ["codebook", "check", "--codebook", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(
+        "Warning: [ceasefire.patterns] pattern 'cease fire|ceasefire': 'fire|ceasefire' offers 'ceasefire'"
+    )
+    assert result.stdout.startswith("OK: ")
+
+
 def test_check_uses_the_corpus_codebook(runner: CliRunner, mini_corpus) -> None:
     path, _ = mini_corpus
     result = runner.invoke(app, ["codebook", "check", "--corpus", str(path)])

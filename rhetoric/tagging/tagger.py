@@ -39,7 +39,7 @@ from ..errors import NotFoundError
 from ..records import Mention, Statement
 from ..text.normalize import Folded, fold, fold_text
 from ..text.sentences import split_sentences
-from ..text.tokens import _TOKEN_RE, tokenize_folded
+from ..text.tokens import TOKEN_RE, tokenize_folded
 from .matcher import PatternMatcher
 from .prefilter import Prefilter
 
@@ -224,7 +224,7 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[
         q -= 1
     norms: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in _TOKEN_RE.finditer(text, q):
+    for m in TOKEN_RE.finditer(text, q):
         s, e = m.span()
         if s >= fe:
             break

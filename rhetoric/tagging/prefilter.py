@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..codebook.patterns import Pattern, Piece, Term
 
@@ -229,12 +229,14 @@ class Scan:
         hits: ``(offset, anchor)`` pairs, by offset: a token that may be an anchor starts there.
         padded: The text as space-padded runs of ASCII letters and digits (runs method), or None.
         dotless: Like ``padded`` with the dots of initialisms deleted, when the text has some.
+        anchors: The anchors found.
     """
 
     folded: str
     hits: list[tuple[int, str]]
     padded: str | None = None
     dotless: str | None = None
+    anchors: set[str] = field(default_factory=set)
 
     def at(self, pieces: _PieceSet, pos: int) -> bool:
         """Whether one of ``pieces`` may be the token starting at folded offset ``pos``."""
@@ -313,9 +315,41 @@ class Prefilter:
             A :class:`Scan` to pass to :meth:`candidates`, or None.
         """
         scan = self._find(folded)
+        if scan is None:
+            return None
+        if scan.padded is not None:
+            if not self._any_candidate(scan):
+                return None
+            # Offsets are only worth collecting for texts that go on to the exact pipeline.
+            runs = self._all.runs
+            hits = [(m.start(), m.group()[1:]) for m in runs.finditer(scan.padded)]
+            if scan.hits:  # initialisms
+                hits = sorted(hits + scan.hits)
+            scan.hits = hits
+            return scan
         if not scan.hits or not self.candidates(scan, 0, len(folded)):
             return None
         return scan
+
+    def _any_candidate(self, scan: Scan) -> bool:
+        """Whether some pattern qualifies anywhere in the text (its anchors found, order ignored)."""
+        n = len(scan.folded)
+        checked: dict[int, bool] = {}
+
+        def present(pieces: _PieceSet) -> bool:
+            key = id(pieces)
+            if key not in checked:
+                checked[key] = scan.present(pieces, 0, n)
+            return checked[key]
+
+        for anchor in scan.anchors:
+            for pid in self._pids[anchor]:
+                opens, pieces = self._own[pid]
+                if anchor not in opens and not present(pieces):
+                    continue
+                if all(present(check) for check in self._others[pid]):
+                    return True
+        return False
 
     def candidates(self, scan: Scan, fs: int, fe: int) -> list[int]:
         """Patterns (by position) that may match in the folded range ``[fs, fe)`` of a scanned text.
@@ -356,14 +390,16 @@ class Prefilter:
         return self.scan(folded) is not None
 
     def positions(self, folded: str) -> list[int]:
-        """Offsets in ``folded`` where a candidate anchor starts, ascending; empty if there is none.
+        """Offsets in ``folded`` where an anchor of a qualifying pattern may start, ascending.
 
         Every token that could be an anchor of a match starts at one of these offsets (some
-        are false alarms, which the exact matcher then rejects).
+        are false alarms, which the exact matcher then rejects). Empty when no pattern can match.
         """
-        return [pos for pos, _ in self._find(folded).hits]
+        scan = self.scan(folded)
+        return [] if scan is None else [pos for pos, _ in scan.hits]
 
-    def _find(self, folded: str) -> Scan:
+    def _find(self, folded: str) -> Scan | None:
+        """The anchors of ``folded`` (runs method: their set; look-behind method: with offsets)."""
         runs = self._all.runs
         if self._all.runs_ok and folded.isascii():
             raw = folded.encode("ascii")
@@ -373,28 +409,32 @@ class Prefilter:
             dot = _INITIALISM.search(folded)
             tricky = _TRICKY_JOIN.search(folded) is not None
             if first is None and dot is None and not tricky:
-                return Scan(folded, [])
+                return None
             if not tricky:
-                hits = [] if first is None else [(m.start(), m.group()[1:]) for m in runs.finditer(padded)]
+                anchors = {a[1:] for a in runs.findall(padded)} if first is not None else set()
                 if dot is None:
-                    return Scan(folded, hits, padded)
+                    return Scan(folded, [], padded, anchors=anchors)
                 # An initialism is one token: test it with its dots deleted.
+                chains = []
                 while dot is not None:
                     chain = _CHAIN.match(folded, dot.start() - 1)
                     assert chain is not None  # _INITIALISM found letter.letter there
                     m = runs.match(" " + chain.group().replace(".", "") + " ")
                     if m is not None:
-                        hits.append((chain.start(), m.group()[1:]))
+                        chains.append((chain.start(), m.group()[1:]))
+                        anchors.add(m.group()[1:])
                     dot = _INITIALISM.search(folded, chain.end())
-                hits.sort()
-                return Scan(folded, hits, padded, " " + raw.translate(_RUNS, b".").decode() + " ")
+                if not anchors:
+                    return None
+                dotless = " " + raw.translate(_RUNS, b".").decode() + " "
+                return Scan(folded, chains, padded, dotless, anchors=anchors)
         hits = []
         sound, literal_anchor = self._all.sound, self._all.literal_anchor
         m = sound.search(folded)
         while m is not None:
             hits.append((m.start(), literal_anchor[m.group()]))
             m = sound.search(folded, m.start() + 1)
-        return Scan(folded, hits)
+        return Scan(folded, hits, anchors={a for _p, a in hits})
 
 
 __all__ = ["COMMON_WORDS", "Anchor", "Prefilter", "Scan", "pattern_anchors"]

@@ -25,8 +25,10 @@ a sentence). Most news text is ASCII after folding and has no tricky joins (``3.
 ``end.The``, ``U.Sa``); there every token is a run of letters and digits once all
 other characters become spaces, and initialisms become such runs once their dots are
 deleted. For such text the prefilter maps punctuation to spaces (``bytes.translate``)
-and searches ``" anchor"`` with a literal-led regex, which ``re`` runs about six times
-faster. Texts outside that shape get the look-behind regex.
+and one Aho-Corasick pass (``pyahocorasick``, C) finds every ``" anchor "`` (exact) or
+``" anchor"`` (wildcard), together with the pieces of the patterns' other required
+terms, so deciding which patterns qualify in a sentence is set arithmetic. Texts outside
+that shape get the look-behind regexes.
 
 Example:
     >>> from rhetoric.codebook.patterns import parse_pattern
@@ -44,7 +46,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+import ahocorasick
 
 from ..codebook.patterns import Pattern, Piece, Term
 
@@ -66,6 +70,12 @@ COMMON_WORDS: frozenset[str] = frozenset(
     move place point side home high long work use show set put call plan change group case
     number money today including
     """.split()
+)
+
+# Function words in nearly every sentence: a term offering one is taken as present rather
+# than looked up (tracking them would cost more than it saves).
+_FUNCTION_WORDS = frozenset(
+    "a an the to of in on at for with and or is are was be by from as it that this not no".split()
 )
 
 # Relative cost of an anchor (how often it is expected to occur in ordinary text).
@@ -165,26 +175,6 @@ def _build_regex(anchors: Iterable[tuple[str, bool]]) -> str:
     return build(trie, 0) if trie else r"(?!x)x"
 
 
-def _build_runs_regex(anchors: Iterable[tuple[str, bool]]) -> str:
-    """The anchors after a space; exact ones also before a space (text padded with spaces)."""
-    trie: dict = {}
-    for literal, open_end in anchors:
-        node = trie
-        for ch in literal:
-            node = node.setdefault(ch, {})
-        node[""] = node.get("", False) or open_end
-
-    def build(node: dict) -> str:
-        if node.get("") is True:
-            return ""
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if "" in node:
-            alts.append("(?= )")
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return " " + build(trie) if trie else r"(?!x)x"
-
-
 Anchor = tuple[str, bool]
 """A piece as ``(folded word or prefix, open_end)``; ``open_end`` for ``*`` wildcards."""
 
@@ -195,9 +185,7 @@ def _covering(anchors: Iterable[Anchor]) -> dict[Anchor, Anchor]:
     opens = sorted(a for a, open_end in anchors if open_end)
     out = {}
     for a, o in anchors:
-        cover = next(
-            (p for p in opens if a.startswith(p) and (p != a or not o) and (p, True) != (a, o)), None
-        )
+        cover = next((p for p in opens if a.startswith(p) and (p != a or not o)), None)
         out[(a, o)] = (cover, True) if cover is not None else (a, o)
     # A cover may itself be covered by a shorter wildcard.
     for key, value in out.items():
@@ -208,60 +196,47 @@ def _covering(anchors: Iterable[Anchor]) -> dict[Anchor, Anchor]:
 
 
 class _PieceSet:
-    """Finds any of a set of pieces as a token, by either method (look-behind or runs)."""
+    """Finds any of a set of pieces as a token with the look-behind regex (any text)."""
 
     def __init__(self, pieces: Iterable[Anchor]) -> None:
         cover = _covering(pieces)
         self.pieces: frozenset[Anchor] = frozenset(cover.values())
         literals = [(v, o or v[-1].isdigit() or v != a) for a, o in self.pieces for v in _variants(a)]
         self.sound = re.compile(_build_regex(literals))
-        self.runs = re.compile(_build_runs_regex(self.pieces))
-        self.runs_ok = all(a.isascii() and a.isalnum() for a, _ in self.pieces)
         self.literal_anchor = {v: a for a, _ in self.pieces for v in _variants(a)}
+
+    def at(self, folded: str, pos: int) -> bool:
+        """Whether one of the pieces may be the token starting at ``pos``."""
+        return self.sound.match(folded, pos) is not None
+
+    def present(self, folded: str, fs: int, fe: int) -> bool:
+        """Whether one of the pieces may occur as a token starting in ``[fs, fe)``."""
+        m = self.sound.search(folded, fs)
+        return m is not None and m.start() < fe
 
 
 @dataclass(slots=True)
 class Scan:
-    """Where the anchors of one folded text are, and the means to test other pieces in it.
+    """Where the anchors of one folded text are.
 
     Attributes:
         folded: The folded text.
-        hits: ``(offset, anchor)`` pairs, by offset: a token that may be an anchor starts there.
-        padded: The text as space-padded runs of ASCII letters and digits (runs method), or None.
-        dotless: Like ``padded`` with the dots of initialisms deleted, when the text has some.
-        anchors: The anchors found.
+        hits: ``(offset, anchor)`` pairs by offset: a token that may be an anchor starts there
+            (``anchor`` is a piece number with the runs method, the anchor text otherwise).
+        occurrences: Runs method: every ``(offset, piece number)`` found, by offset; None
+            with the look-behind method.
     """
 
     folded: str
-    hits: list[tuple[int, str]]
-    padded: str | None = None
-    dotless: str | None = None
-    anchors: set[str] = field(default_factory=set)
-
-    def at(self, pieces: _PieceSet, pos: int) -> bool:
-        """Whether one of ``pieces`` may be the token starting at folded offset ``pos``."""
-        if self.padded is not None and pieces.runs_ok:
-            if pieces.runs.match(self.padded, pos) is not None:
-                return True
-            return self.dotless is not None and pieces.runs.search(self.dotless) is not None
-        return pieces.sound.match(self.folded, pos) is not None
-
-    def present(self, pieces: _PieceSet, fs: int, fe: int) -> bool:
-        """Whether one of ``pieces`` may occur as a token starting in ``[fs, fe)``."""
-        if self.padded is not None and pieces.runs_ok:
-            # padded[i + 1] is folded[i]; the space before a token at fs is padded[fs].
-            if pieces.runs.search(self.padded, fs, fe + 2) is not None:
-                return True
-            return self.dotless is not None and pieces.runs.search(self.dotless) is not None
-        m = pieces.sound.search(self.folded, fs)
-        return m is not None and m.start() < fe
+    hits: list[tuple[int, int | str]]
+    occurrences: list[tuple[int, int]] | None = None
 
 
 class Prefilter:
     """Finds where in a folded text one of many patterns could match, and which ones."""
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
-        """Choose anchors for every pattern and compile the regexes.
+        """Choose anchors for every pattern and build the automaton and the regexes.
 
         Args:
             patterns: Parsed include patterns, referred to by position (exclude patterns need
@@ -270,30 +245,42 @@ class Prefilter:
         """
         self.patterns = tuple(patterns)
         sets: dict[frozenset[Anchor], _PieceSet] = {}
-        raw: dict[Anchor, list[int]] = {}
-        others: list[tuple[_PieceSet, ...]] = []
-        own: list[tuple[frozenset[str], _PieceSet]] = []
-        for pid, pattern in enumerate(self.patterns):
-            anchor_term, pieces = _anchor_term(pattern)
-            for piece in pieces:
-                raw.setdefault((piece.norm, piece.prefix), []).append(pid)
-            key = frozenset((p.norm, p.prefix) for p in pieces)
+
+        def piece_set(key: frozenset[Anchor]) -> _PieceSet:
             if key not in sets:
                 sets[key] = _PieceSet(key)
-            own.append((frozenset(a for a, o in key if o), sets[key]))
-            checks = []
+            return sets[key]
+
+        numbers: dict[Anchor, int] = {}
+
+        def number(piece: Anchor) -> int:
+            return numbers.setdefault(piece, len(numbers))
+
+        raw: dict[Anchor, list[int]] = {}
+        own: list[tuple[frozenset[str], _PieceSet]] = []
+        others: list[tuple[_PieceSet, ...]] = []
+        anchor_pids: dict[int, list[int]] = {}
+        other_numbers: list[tuple[frozenset[int], ...]] = []
+        for pid, pattern in enumerate(self.patterns):
+            anchor_term, pieces = _anchor_term(pattern)
+            key = frozenset((p.norm, p.prefix) for p in pieces)
+            for piece in key:
+                raw.setdefault(piece, []).append(pid)
+                anchor_pids.setdefault(number(piece), []).append(pid)
+            own.append((frozenset(a for a, o in key if o), piece_set(key)))
+            checks, terms = [], []
             for ti, term in enumerate(pattern.terms):
                 if term.optional or ti == anchor_term:
                     continue
-                key = frozenset((p.norm, p.prefix) for p in _term_anchors(term)[1])
-                if key not in sets:
-                    sets[key] = _PieceSet(key)
-                checks.append(sets[key])
+                term_key = frozenset((p.norm, p.prefix) for p in _term_anchors(term)[1])
+                checks.append(piece_set(term_key))
+                if not any(a in _FUNCTION_WORDS for a, _ in term_key):
+                    terms.append(frozenset(number(p) for p in term_key))
             others.append(tuple(checks))
-        self._others = tuple(others)
-        # A hit on a wildcard anchor stands for the words it begins; patterns anchored on one
-        # of those words check the token itself (open anchors of their own need no check).
+            other_numbers.append(tuple(terms))
+        # Look-behind method: one regex for all anchors, wildcards covering the words they begin.
         self._own = tuple(own)
+        self._others = tuple(others)
         self._all = _PieceSet(raw)
         cover = _covering(raw)
         pids: dict[str, set[int]] = {}
@@ -304,6 +291,16 @@ class Prefilter:
         self.anchors: frozenset[Anchor] = self._all.pieces
         #: The look-behind regex, right for any text.
         self.regex = self._all.sound
+        # Runs method: every anchor and tracked piece as a key of one automaton.
+        self._anchor_pids = {n: tuple(ids) for n, ids in anchor_pids.items()}
+        self._other_numbers = tuple(other_numbers)
+        self._runs_ok = all(a.isascii() and a.isalnum() for a, _ in numbers)
+        self._automaton = ahocorasick.Automaton()
+        for (norm, open_end), n in numbers.items():
+            key = " " + norm + ("" if open_end else " ")
+            self._automaton.add_word(key, (n, len(key) - 1))
+        if numbers:
+            self._automaton.make_automaton()
 
     def scan(self, folded: str) -> Scan | None:
         """Find the anchors in ``folded``; None when no pattern can match anywhere in it.
@@ -314,42 +311,45 @@ class Prefilter:
         Returns:
             A :class:`Scan` to pass to :meth:`candidates`, or None.
         """
-        scan = self._find(folded)
-        if scan is None:
+        if not self._anchor_pids:
             return None
-        if scan.padded is not None:
-            if not self._any_candidate(scan):
-                return None
-            # Offsets are only worth collecting for texts that go on to the exact pipeline.
-            runs = self._all.runs
-            hits = [(m.start(), m.group()[1:]) for m in runs.finditer(scan.padded)]
-            if scan.hits:  # initialisms
-                hits = sorted(hits + scan.hits)
-            scan.hits = hits
-            return scan
+        if self._runs_ok and folded.isascii() and _TRICKY_JOIN.search(folded) is None:
+            scan = self._scan_runs(folded)
+        else:
+            scan = self._scan_sound(folded)
         if not scan.hits or not self.candidates(scan, 0, len(folded)):
             return None
         return scan
 
-    def _any_candidate(self, scan: Scan) -> bool:
-        """Whether some pattern qualifies anywhere in the text (its anchors found, order ignored)."""
-        n = len(scan.folded)
-        checked: dict[int, bool] = {}
+    def _scan_runs(self, folded: str) -> Scan:
+        raw = folded.encode("ascii")
+        automaton = self._automaton
+        # A key " word" found ending at padded index `end` starts at padded end - len(word),
+        # the space before the token, which is the token's folded offset.
+        occurrences = [
+            (end - n, k) for end, (k, n) in automaton.iter(" " + raw.translate(_RUNS).decode() + " ")
+        ]
+        dot = _INITIALISM.search(folded)
+        if dot is not None:
+            # An initialism is one token: test it with its dots deleted.
+            while dot is not None:
+                chain = _CHAIN.match(folded, dot.start() - 1)
+                assert chain is not None  # _INITIALISM found letter.letter there
+                for _end, (k, _n) in automaton.iter(" " + chain.group().replace(".", "") + " "):
+                    occurrences.append((chain.start(), k))
+                dot = _INITIALISM.search(folded, chain.end())
+            occurrences.sort()
+        anchors = self._anchor_pids
+        return Scan(folded, [(pos, k) for pos, k in occurrences if k in anchors], occurrences)
 
-        def present(pieces: _PieceSet) -> bool:
-            key = id(pieces)
-            if key not in checked:
-                checked[key] = scan.present(pieces, 0, n)
-            return checked[key]
-
-        for anchor in scan.anchors:
-            for pid in self._pids[anchor]:
-                opens, pieces = self._own[pid]
-                if anchor not in opens and not present(pieces):
-                    continue
-                if all(present(check) for check in self._others[pid]):
-                    return True
-        return False
+    def _scan_sound(self, folded: str) -> Scan:
+        hits = []
+        sound, literal_anchor = self._all.sound, self._all.literal_anchor
+        m = sound.search(folded)
+        while m is not None:
+            hits.append((m.start(), literal_anchor[m.group()]))
+            m = sound.search(folded, m.start() + 1)
+        return Scan(folded, hits)
 
     def candidates(self, scan: Scan, fs: int, fe: int) -> list[int]:
         """Patterns (by position) that may match in the folded range ``[fs, fe)`` of a scanned text.
@@ -357,7 +357,23 @@ class Prefilter:
         A pattern qualifies when one of its anchors starts in the range and every other
         required term of it has a piece there too.
         """
-        hits = scan.hits
+        if scan.occurrences is not None:
+            occurrences = scan.occurrences
+            lo = bisect_left(occurrences, (fs, -1))
+            hi = bisect_left(occurrences, (fe, -1), lo)
+            found = {k for _pos, k in occurrences[lo:hi]}
+            qualified: set[int] = set()
+            for k in found:
+                for pid in self._anchor_pids.get(k, ()):
+                    if pid not in qualified and all(
+                        not t.isdisjoint(found) for t in self._other_numbers[pid]
+                    ):
+                        qualified.add(pid)
+            return sorted(qualified)
+        return self._candidates_sound(scan, fs, fe)
+
+    def _candidates_sound(self, scan: Scan, fs: int, fe: int) -> list[int]:
+        hits, folded = scan.hits, scan.folded
         i = bisect_left(hits, (fs, ""))
         seen: set[int] = set()
         out: list[int] = []
@@ -368,15 +384,17 @@ class Prefilter:
             for pid in self._pids[anchor]:
                 if pid in seen:
                     continue
+                # A hit on a wildcard anchor stands for the words it begins; a pattern anchored
+                # on one of those words checks the token itself.
                 opens, pieces = self._own[pid]
-                if anchor not in opens and not scan.at(pieces, pos):
+                if anchor not in opens and not pieces.at(folded, pos):
                     continue
                 seen.add(pid)
                 ok = True
                 for check in self._others[pid]:
                     key = id(check)
                     if key not in checked:
-                        checked[key] = scan.present(check, fs, fe)
+                        checked[key] = check.present(folded, fs, fe)
                     if not checked[key]:
                         ok = False
                         break
@@ -390,51 +408,13 @@ class Prefilter:
         return self.scan(folded) is not None
 
     def positions(self, folded: str) -> list[int]:
-        """Offsets in ``folded`` where an anchor of a qualifying pattern may start, ascending.
+        """Offsets in ``folded`` where an anchor may start, ascending; empty when no pattern can match.
 
         Every token that could be an anchor of a match starts at one of these offsets (some
-        are false alarms, which the exact matcher then rejects). Empty when no pattern can match.
+        are false alarms, which the exact matcher then rejects).
         """
         scan = self.scan(folded)
         return [] if scan is None else [pos for pos, _ in scan.hits]
-
-    def _find(self, folded: str) -> Scan | None:
-        """The anchors of ``folded`` (runs method: their set; look-behind method: with offsets)."""
-        runs = self._all.runs
-        if self._all.runs_ok and folded.isascii():
-            raw = folded.encode("ascii")
-            padded = " " + raw.translate(_RUNS).decode() + " "
-            # Most texts have no anchor at all: one search says so before anything else.
-            first = runs.search(padded)
-            dot = _INITIALISM.search(folded)
-            tricky = _TRICKY_JOIN.search(folded) is not None
-            if first is None and dot is None and not tricky:
-                return None
-            if not tricky:
-                anchors = {a[1:] for a in runs.findall(padded)} if first is not None else set()
-                if dot is None:
-                    return Scan(folded, [], padded, anchors=anchors)
-                # An initialism is one token: test it with its dots deleted.
-                chains = []
-                while dot is not None:
-                    chain = _CHAIN.match(folded, dot.start() - 1)
-                    assert chain is not None  # _INITIALISM found letter.letter there
-                    m = runs.match(" " + chain.group().replace(".", "") + " ")
-                    if m is not None:
-                        chains.append((chain.start(), m.group()[1:]))
-                        anchors.add(m.group()[1:])
-                    dot = _INITIALISM.search(folded, chain.end())
-                if not anchors:
-                    return None
-                dotless = " " + raw.translate(_RUNS, b".").decode() + " "
-                return Scan(folded, chains, padded, dotless, anchors=anchors)
-        hits = []
-        sound, literal_anchor = self._all.sound, self._all.literal_anchor
-        m = sound.search(folded)
-        while m is not None:
-            hits.append((m.start(), literal_anchor[m.group()]))
-            m = sound.search(folded, m.start() + 1)
-        return Scan(folded, hits, anchors={a for _p, a in hits})
 
 
 __all__ = ["COMMON_WORDS", "Anchor", "Prefilter", "Scan", "pattern_anchors"]

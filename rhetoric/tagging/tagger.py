@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -211,6 +212,13 @@ class Tagger:
         return out
 
 
+# Where a sentence is ASCII and no apostrophe, period or comma stands between letters or
+# digits, its tokens are exactly its runs of letters and digits (no initialisms, numbers
+# with separators or possessives), found with a much simpler regex.
+_RUN = re.compile(r"[a-z0-9]+")
+_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])")
+
+
 def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[tuple[int, int]]]:
     """Norms and original spans of the tokens whose folded start lies in ``[fs, fe)``.
 
@@ -224,22 +232,33 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[
         q -= 1
     norms: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in TOKEN_RE.finditer(text, q):
-        s, e = m.span()
-        if s >= fe:
-            break
-        if s < fs:
-            continue
-        norm = m.group()
-        kind = m.lastgroup
-        if kind == "word":
-            if norm.endswith("'s") and len(norm) > 2:
-                norm = norm[:-2]
-                e -= 2
-        elif kind == "abbr":
-            norm = norm.replace(".", "")
-        norms.append(norm)
-        spans.append((s, e))
+    if (
+        text[q:fe].isascii()
+        and (fe == len(text) or not text[fe].isalnum())
+        and _JOINER.search(text, q, fe) is None
+    ):
+        for m in _RUN.finditer(text, q, fe):
+            s = m.start()
+            if s >= fs:
+                spans.append(m.span())
+                norms.append(m.group())
+    else:
+        for m in TOKEN_RE.finditer(text, q):
+            s, e = m.span()
+            if s >= fe:
+                break
+            if s < fs:
+                continue
+            norm = m.group()
+            kind = m.lastgroup
+            if kind == "word":
+                if norm.endswith("'s") and len(norm) > 2:
+                    norm = norm[:-2]
+                    e -= 2
+            elif kind == "abbr":
+                norm = norm.replace(".", "")
+            norms.append(norm)
+            spans.append((s, e))
     if folded.starts is not None:
         span = folded.original_span
         spans = [span(s, e) for s, e in spans]

@@ -50,78 +50,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..codebook.patterns import Pattern, Piece, Term
-
-# Frequent English (and wire-copy) words: a term made only of these is a poor anchor,
-# because nearly every text contains one. Order does not matter.
-COMMON_WORDS: frozenset[str] = frozenset(
-    """
-    a about after again against all also am an and any are as at back be because been before
-    being between both but by came can come comes coming could day did do does done down during
-    each even every few first for from further get gets getting go goes going got had has have
-    having he her here him his how i if in into is it its just last like made make many may me
-    more most much must my new no not now of off on once one only or other our out over own
-    people said same say says see she should since so some still such take than that the their
-    them then there these they this those through time to told too two under until up us very
-    was way we week well were what when where which while who why will with would year years
-    you your
-    government president minister officials official country state states world news report
-    reported according told added statement percent million billion end part help support
-    move place point side home high long work use show set put call plan change group case
-    number money today including
-    """.split()
-)
-
-# Function words in nearly every sentence: a term offering one is taken as present rather
-# than looked up (tracking them would cost more than it saves).
-_FUNCTION_WORDS = frozenset(
-    "a an the to of in on at for with and or is are was be by from as it that this not no".split()
-)
-
-# Relative cost of an anchor (how often it is expected to occur in ordinary text).
-_COMMON_COST = 1.0
-
-
-def _piece_cost(piece: Piece) -> float:
-    norm = piece.norm
-    if piece.prefix:
-        if any(w.startswith(norm) for w in COMMON_WORDS):
-            return _COMMON_COST
-        return 0.2 if len(norm) <= 3 else 0.05 if len(norm) <= 5 else 0.01
-    if norm in COMMON_WORDS:
-        return _COMMON_COST
-    return 0.1 if len(norm) <= 2 else 0.03 if len(norm) <= 4 else 0.01
-
-
-def _term_anchors(term: Term) -> tuple[float, set[Piece]]:
-    """The cheapest required piece of each variant, and their summed cost."""
-    pieces = {min(variant, key=lambda p: (_piece_cost(p), -len(p.norm), p.norm)) for variant in term.variants}
-    return sum(_piece_cost(p) for p in pieces), pieces
-
-
-def _anchor_term(pattern: Pattern) -> tuple[int, set[Piece]]:
-    """Index of the required term with the cheapest anchors, and those anchors."""
-    best: tuple[float, int, set[Piece]] | None = None
-    for ti, term in enumerate(pattern.terms):
-        if term.optional:
-            continue
-        cost, pieces = _term_anchors(term)
-        if best is None or cost < best[0]:
-            best = (cost, ti, pieces)
-    assert best is not None  # the parser rejects patterns whose terms are all optional
-    return best[1], best[2]
-
-
-def pattern_anchors(pattern: Pattern) -> frozenset[Piece]:
-    """Pieces one of which every match of ``pattern`` contains as a whole token (or token prefix).
-
-    Example:
-        >>> from rhetoric.codebook.patterns import parse_pattern
-        >>> sorted(p.norm for p in pattern_anchors(parse_pattern("the? cease-fire|truce")))
-        ['cease', 'ceasefire', 'truce']
-    """
-    return frozenset(_anchor_term(pattern)[1])
-
+from ..codebook.patterns import Pattern
+from .anchors import FUNCTION_WORDS, anchor_term, term_anchors
 
 # After the first character of an anchor: the character before it must not be a letter
 # unless that letter is preceded by '.' (the end of an initialism such as "u.s").
@@ -262,7 +192,7 @@ class Prefilter:
         anchor_pids: dict[int, list[int]] = {}
         other_numbers: list[tuple[frozenset[int], ...]] = []
         for pid, pattern in enumerate(self.patterns):
-            anchor_term, pieces = _anchor_term(pattern)
+            anchor_index, pieces = anchor_term(pattern)
             key = frozenset((p.norm, p.prefix) for p in pieces)
             for piece in key:
                 raw.setdefault(piece, []).append(pid)
@@ -270,11 +200,11 @@ class Prefilter:
             own.append((frozenset(a for a, o in key if o), piece_set(key)))
             checks, terms = [], []
             for ti, term in enumerate(pattern.terms):
-                if term.optional or ti == anchor_term:
+                if term.optional or ti == anchor_index:
                     continue
-                term_key = frozenset((p.norm, p.prefix) for p in _term_anchors(term)[1])
+                term_key = frozenset((p.norm, p.prefix) for p in term_anchors(term)[1])
                 checks.append(piece_set(term_key))
-                if not any(a in _FUNCTION_WORDS for a, _ in term_key):
+                if not any(a in FUNCTION_WORDS for a, _ in term_key):
                     terms.append(frozenset(number(p) for p in term_key))
             others.append(tuple(checks))
             other_numbers.append(tuple(terms))
@@ -417,4 +347,4 @@ class Prefilter:
         return [] if scan is None else [pos for pos, _ in scan.hits]
 
 
-__all__ = ["COMMON_WORDS", "Anchor", "Prefilter", "Scan", "pattern_anchors"]
+__all__ = ["Anchor", "Prefilter", "Scan"]

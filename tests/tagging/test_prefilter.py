@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from rhetoric.codebook.model import Codebook, TagSpec
 from rhetoric.codebook.patterns import parse_pattern
 from rhetoric.tagging import Tagger
-from rhetoric.tagging.prefilter import Prefilter, pattern_anchors
+from rhetoric.tagging.anchors import pattern_anchors
+from rhetoric.tagging.prefilter import Prefilter
 from rhetoric.text.normalize import fold_text
 from rhetoric.types import Role
 from tests.benchmarks.newsgen import generate_statements

@@ -35,12 +35,21 @@ class _Punkt(PunktSentenceTokenizer):
     """Punkt with a shortcut for plain break contexts; decides exactly as Punkt does.
 
     With these parameters (abbreviations only: no collocations, sentence starters or
-    orthographic statistics) Punkt's decision for ``word. Next`` reduces to: '?' and '!'
+    orthographic statistics) a text without any candidate break is one sentence, and
+    Punkt's decision for ``word. Next`` reduces to: '?' and '!'
     always break; '.' after a known abbreviation never does; '.' after a single letter (an
     initial) does not before a word; '.' after a number does unless the next word starts
     in lower case; '.' after anything else does. Other contexts go to Punkt itself. The
     tests compare both on many texts.
     """
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True):
+        # No candidate break at all (no '.', '?' or '!' before a space or punctuation): Punkt
+        # returns the text up to its trailing whitespace as one sentence.
+        if realign_boundaries and self._lang_vars.period_context_re().search(text) is None:
+            end = len(text.rstrip())
+            return iter([(0, end)] if end else [])
+        return super().span_tokenize(text, realign_boundaries)
 
     def text_contains_sentbreak(self, text: str) -> bool:
         m = _PLAIN_CONTEXT.fullmatch(text)

@@ -1,4 +1,4 @@
-"""Codebook and tagging commands: ``codebook check``, ``codebook show``, ``tag``."""
+"""Codebook and tagging commands: ``codebook check``, ``codebook show``, ``tag``, ``kwic``."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..codebook import check_codebook, load_codebook
+from ..codebook import check_codebook, codebook_warnings, load_codebook
 from ..corpus.store import Corpus
 from ..learn.model import load_model
 from ..learn.predict import with_model_mentions
 from ..records import Mention
 from ..tagging import Tagger, tag_corpus
+from ..tagging.kwic import iter_kwic_json, kwic, kwic_table, query_tagger, write_kwic_csv
 from ..tagging.output import (
     MENTION_COLUMNS,
     MODEL_MENTION_COLUMNS,
@@ -26,7 +27,7 @@ from ..tagging.output import (
     write_csv,
 )
 from ..types import OutputFormat
-from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail
+from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail, warn
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -51,6 +52,9 @@ def _codebook_path(corpus: Path, codebook: Path | None) -> Path:
 def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = None) -> None:
     """Report every problem of the codebook as [tag.field] message; exit 1 if there is any.
 
+    Likely mistakes that are not errors (such as "cease fire|ceasefire", where '|' joins
+    single words) are printed as warnings and do not change the exit code.
+
     Example: rhetoric codebook check --codebook corpora/ukraine-nato/codebook.toml
     """
     path = _codebook_path(corpus, codebook)
@@ -60,6 +64,8 @@ def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = N
     if problems:
         raise fail(f"{len(problems)} problem(s) in {path}")
     cb = load_codebook(path)
+    for warning in codebook_warnings(cb):
+        warn(warning)
     n_patterns = sum(len(t.patterns) + len(t.exclude) for t in cb.tags)
     n_examples = sum(len(t.examples_positive) + len(t.examples_negative) for t in cb.tags)
     typer.echo(f"OK: {path}: {len(cb.tags)} tags, {n_patterns} patterns, {n_examples} examples pass")
@@ -146,6 +152,36 @@ def tag(
         write_csv((m for _sid, _text, mentions in pairs for m in mentions), sys.stdout, columns)
         return
     _print_highlighted(pairs, tag_styles(cb.tag_ids))
+
+
+@command("kwic")
+def kwic_cmd(
+    pattern: Annotated[str, typer.Argument(help="A pattern (codebook pattern language) or @tag.")],
+    window: Annotated[int, typer.Option("--window", min=0, help="Words of context on each side.")] = 5,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+    codebook: CodebookOpt = None,
+) -> None:
+    """Show every match of PATTERN in the corpus with the words around it (keyword in context).
+
+    PATTERN is a pattern such as "withdraw* ~3 troops", or @tag for all of a codebook
+    tag's patterns and excludes. JSON prints one array of rows (statement_id, speaker,
+    date, left, match, right, start, end, tag, pattern); CSV the same columns.
+
+    Example: rhetoric kwic "withdraw* ~3 troops|forces" --window 4
+    """
+    cb = load_codebook(_codebook_path(corpus, codebook)) if pattern.startswith("@") else None
+    query_tagger(pattern, codebook=cb)  # a bad query fails before the corpus is read
+    rows = kwic(Corpus(corpus).require(), pattern, window=window, codebook=cb)
+    if fmt is OutputFormat.JSON:
+        for chunk in iter_kwic_json(rows):
+            sys.stdout.write(chunk)
+        return
+    if fmt is OutputFormat.CSV:
+        write_kwic_csv(rows, sys.stdout)
+        return
+    collected = list(rows)
+    Console(highlight=False).print(kwic_table(collected, title=f"{pattern}: {len(collected)} match(es)"))
 
 
 def _print_highlighted(pairs, styles: dict[str, str]) -> None:

@@ -6,7 +6,7 @@ Example:
     ['cease fire', 'ceasefire']
 """
 
-from .check import check_codebook, check_examples
+from .check import check_codebook, check_examples, codebook_warnings
 from .load import load_codebook, loads_codebook, parse_codebook
 from .model import Codebook, TagSpec
 from .patterns import Pattern, parse_pattern
@@ -17,6 +17,7 @@ __all__ = [
     "TagSpec",
     "check_codebook",
     "check_examples",
+    "codebook_warnings",
     "load_codebook",
     "loads_codebook",
     "parse_codebook",

@@ -11,6 +11,7 @@ from os import PathLike
 
 from .load import parse_codebook, read_codebook_bytes
 from .model import Codebook
+from .patterns import parse_pattern, pattern_warnings
 
 
 def _short(sentence: str, limit: int = 80) -> str:
@@ -47,6 +48,28 @@ def check_examples(codebook: Codebook) -> list[str]:
     return problems
 
 
+def codebook_warnings(codebook: Codebook) -> list[str]:
+    """Likely mistakes that are not errors (see :func:`~rhetoric.codebook.patterns.pattern_warnings`).
+
+    Returns:
+        Warnings as ``[tag.patterns|exclude] pattern 'source': message``, in file order.
+
+    Example:
+        >>> from rhetoric.codebook.model import TagSpec
+        >>> from rhetoric.types import Role
+        >>> spec = TagSpec("x", "X", "", Role.EITHER, patterns=("peace deal|peace agreement",))
+        >>> codebook_warnings(Codebook("c", "1", "en", "", (spec,)))[0][:56]
+        "[x.patterns] pattern 'peace deal|peace agreement': 'deal"
+    """
+    out = []
+    for spec in codebook.tags:
+        for field, sources in (("patterns", spec.patterns), ("exclude", spec.exclude)):
+            for source in sources:
+                for warning in pattern_warnings(parse_pattern(source)):
+                    out.append(f"[{spec.id}.{field}] pattern {source!r}: {warning}")
+    return out
+
+
 def check_codebook(path: str | PathLike) -> list[str]:
     """Every problem of a codebook file, at once.
 
@@ -79,4 +102,4 @@ def _check_frames_table(codebook: Codebook) -> list[str]:
     return []
 
 
-__all__ = ["check_codebook", "check_examples"]
+__all__ = ["check_codebook", "check_examples", "codebook_warnings"]

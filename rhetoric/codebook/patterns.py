@@ -221,4 +221,54 @@ def parse_pattern(source: str) -> Pattern:
     return Pattern(source, tuple(terms))
 
 
-__all__ = ["MAX_GAP", "MIN_WILDCARD_PREFIX", "Pattern", "Piece", "Term", "parse_pattern"]
+def _words(term: Term) -> set[str]:
+    """The single-word alternatives of a term (``fire|ceasefire`` -> fire, ceasefire)."""
+    return {v[0].norm for v in term.variants if len(v) == 1 and not v[0].prefix}
+
+
+def pattern_warnings(pattern: Pattern) -> list[str]:
+    """Likely mistakes with ``|``, which joins single words, not phrases.
+
+    Flags only forms that cannot be meant literally: an alternative that spells its
+    neighbour and itself as one word (``cease fire|ceasefire`` reads "cease ceasefire";
+    ``ceasefire|cease fire`` reads "ceasefire fire"), and an alternative repeating the word
+    before it (``peace deal|peace agreement`` reads "peace peace agreement").
+
+    Example:
+        >>> pattern_warnings(parse_pattern("cease fire|ceasefire"))
+        ["'fire|ceasefire' offers 'ceasefire', which already spells 'cease' + 'fire': '|' joins single words, so this also matches 'cease ceasefire'; write 'cease-fire' (matches cease fire, cease-fire and ceasefire) or two patterns"]
+        >>> pattern_warnings(parse_pattern("peace deal|agreement"))
+        []
+    """
+    out: list[str] = []
+    terms = pattern.terms
+    items = pattern.source.split()
+    items = [i for i in items if not i.startswith("~")]
+    for k in range(1, len(terms)):
+        a, b = terms[k - 1], terms[k]
+        if b.gap:
+            continue
+        wa, wb = _words(a), _words(b)
+        for x, y in sorted((x, y) for x in wa for y in wb):
+            if x + y in wb and y != x + y:
+                out.append(
+                    f"{items[k]!r} offers {x + y!r}, which already spells {x!r} + {y!r}: '|' joins single "
+                    f"words, so this also matches {x + ' ' + x + y!r}; write {x + '-' + y!r} (matches "
+                    f"{x} {y}, {x}-{y} and {x}{y}) or two patterns"
+                )
+            if x + y in wa and x != x + y:
+                out.append(
+                    f"{items[k - 1]!r} offers {x + y!r}, which already spells {x!r} + {y!r}: '|' joins single "
+                    f"words, so this also matches {x + y + ' ' + y!r}; write {x + '-' + y!r} (matches "
+                    f"{x} {y}, {x}-{y} and {x}{y}) or two patterns"
+                )
+        repeated = sorted(wa & wb) if len(b.variants) > 1 else []
+        for word in repeated:
+            out.append(
+                f"{items[k]!r} repeats {word!r} from the word before: '|' joins single words, so this "
+                f"reads {word + ' ' + word!r}; to offer phrases write one pattern per phrase"
+            )
+    return out
+
+
+__all__ = ["MAX_GAP", "MIN_WILDCARD_PREFIX", "Pattern", "Piece", "Term", "parse_pattern", "pattern_warnings"]

@@ -14,9 +14,9 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from ..codebook.patterns import Pattern, Term
+from ..codebook.patterns import Pattern, Piece, Term
 
 
 def _ends(terms: tuple[Term, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]) -> None:
@@ -73,42 +73,69 @@ class PatternMatcher:
             patterns: Parsed patterns; results refer to them by position.
         """
         self.patterns = tuple(patterns)
-        self._exact: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._prefix: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for pid, pattern in enumerate(self.patterns):
-            # A match can start at the first term, or after leading optional terms.
+        # Per pattern: (first piece, term index) for every term a match can start with,
+        # i.e. the first term and any after leading optional terms.
+        self._starts: list[list[tuple[Piece, int]]] = []
+        for pattern in self.patterns:
+            starts = []
             for ei, term in enumerate(pattern.terms):
-                for variant in term.variants:
-                    first = variant[0]
-                    (self._prefix if first.prefix else self._exact)[first.norm].append((pid, ei))
+                starts.extend((variant[0], ei) for variant in term.variants)
                 if not term.optional:
                     break
-        self._exact = dict(self._exact)
-        self._prefix = dict(self._prefix)
-        self._prefix_lengths = sorted({len(k) for k in self._prefix})
+            self._starts.append(starts)
+        self._full = self._index(range(len(self.patterns)))
+        self._subsets: dict[frozenset[int], _Index] = {}
 
-    def find(self, norms: Sequence[str]) -> list[tuple[int, int, int]]:
+    def _index(self, pids: Iterable[int]) -> _Index:
+        exact: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        prefix: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for pid in pids:
+            for first, ei in self._starts[pid]:
+                (prefix if first.prefix else exact)[first.norm].append((pid, ei))
+        return dict(exact), dict(prefix), sorted({len(k) for k in prefix})
+
+    def find(self, norms: Sequence[str], only: frozenset[int] | None = None) -> list[tuple[int, int, int]]:
         """Every (pattern id, start token, end token) match, the longest per start and pattern.
 
         Args:
             norms: Folded token forms of one sentence.
+            only: Try only these pattern ids (all when None); the index for each such set is
+                built once and kept.
 
         Returns:
             Sorted ``(pattern_id, start, end)`` triples, ``end`` exclusive.
         """
+        if only is None:
+            exact, prefix, lengths = self._full
+        else:
+            index = self._subsets.get(only)
+            if index is None:
+                if len(self._subsets) >= _MAX_SUBSETS:
+                    self._subsets.clear()
+                index = self._subsets[only] = self._index(sorted(only))
+            exact, prefix, lengths = index
         found: dict[tuple[int, int], int] = {}
-        exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
+        patterns = self.patterns
         for ti, norm in enumerate(norms):
-            entries = list(exact.get(norm, ()))
-            for k in lengths:
-                if k > len(norm):
-                    break
-                entries.extend(prefix.get(norm[:k], ()))
+            entries = exact.get(norm)
+            if lengths:
+                entries = list(entries or ())
+                for k in lengths:
+                    if k > len(norm):
+                        break
+                    entries.extend(prefix.get(norm[:k], ()))
+            if not entries:
+                continue
             for pid, ei in entries:
-                end = _match_from(self.patterns[pid], ei, ti, norms)
+                end = _match_from(patterns[pid], ei, ti, norms)
                 if end is not None and end > found.get((pid, ti), -1):
                     found[(pid, ti)] = end
         return sorted((pid, s, e) for (pid, s), e in found.items())
+
+
+_Index = tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]], list[int]]
+# Subset indexes kept at most (a codebook's candidate sets repeat; this bounds memory).
+_MAX_SUBSETS = 4096
 
 
 __all__ = ["PatternMatcher"]

@@ -6,6 +6,13 @@ sentence, drop matches that overlap one of their tag's ``exclude`` matches, keep
 the longest of overlapping matches within a tag, and map token spans back to exact
 original offsets. Different tags may overlap.
 
+The hot path runs that pipeline only where it can find something: a
+:class:`~rhetoric.tagging.prefilter.Prefilter` regex scans the folded text for the
+anchors of the include patterns; a text without one is done, and in a text with
+one only the sentences holding an anchor are tokenised and matched.
+:meth:`Tagger.tag_exhaustive` runs the full pipeline on every sentence and gives the
+same mentions (the tests check this).
+
 Example:
     >>> from rhetoric.codebook.model import Codebook, TagSpec
     >>> from rhetoric.types import Role
@@ -18,6 +25,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from os import PathLike
@@ -29,10 +38,11 @@ from ..codebook.patterns import parse_pattern
 from ..corpus.store import Corpus
 from ..errors import NotFoundError
 from ..records import Mention, Statement
-from ..text.normalize import fold
+from ..text.normalize import Folded, fold, fold_text
 from ..text.sentences import split_sentences
-from ..text.tokens import tokenize_folded
+from ..text.tokens import TOKEN_RE, tokenize_folded
 from .matcher import PatternMatcher
+from .prefilter import Prefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,16 @@ class Tagger:
                 patterns.append(parse_pattern(source))
         self._rules = tuple(rules)
         self._matcher = PatternMatcher(patterns)
+        include = [pid for pid, r in enumerate(rules) if not r.exclude]
+        self.prefilter = Prefilter(patterns[pid] for pid in include)
+        # Prefilter candidates (include patterns by position) -> matcher ids, with the excludes
+        # of the same tag, which can only matter where an include pattern of that tag matches.
+        self._include = tuple(include)
+        excludes: dict[str, list[int]] = {}
+        for pid, r in enumerate(rules):
+            if r.exclude:
+                excludes.setdefault(r.tag, []).append(pid)
+        self._excludes = {tag: frozenset(pids) for tag, pids in excludes.items()}
 
     @classmethod
     def from_codebook(cls, codebook: Codebook) -> Tagger:
@@ -90,6 +110,50 @@ class Tagger:
         """
         if not text or not self._rules:
             return []
+        scan = self.prefilter.scan(fold_text(text))
+        if scan is None:
+            return []
+        folded = fold(text)
+        starts = folded.starts
+        sentence_spans = split_sentences(text)
+        # Folded range of each sentence: the tokens whose original start lies in it.
+        if starts is None:
+            ranges = sentence_spans
+        else:
+            ranges = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentence_spans]
+        firsts = [fs for fs, _fe in ranges]
+        mentions: list[Mention] = []
+        for si in sorted({bisect_right(firsts, pos) - 1 for pos, _anchor in scan.hits}):
+            if si < 0:
+                continue
+            fs, fe = ranges[si]
+            candidates = self.prefilter.candidates(scan, fs, fe)
+            if not candidates:
+                continue
+            norms, spans = _sentence_tokens(folded, fs, fe)
+            hits = self._matcher.find(norms, frozenset(self._include[c] for c in candidates))
+            if hits:
+                # Exclude patterns matter only for tags that matched.
+                blockers = frozenset().union(
+                    *(self._excludes.get(self._rules[pid].tag, ()) for pid, _s, _e in hits)
+                )
+                if blockers:
+                    hits += self._matcher.find(norms, blockers)
+                mentions.extend(self._mentions(text, hits, spans, si, statement_id))
+        mentions.sort(key=lambda m: (m.start, m.end, m.tag))
+        return mentions
+
+    def tag_exhaustive(self, text: str, *, statement_id: str | None = None) -> list[Mention]:
+        """Like :meth:`tag`, without the prefilter: every sentence is tokenised and matched.
+
+        The reference the fast path is tested against; slower, same result.
+
+        Example:
+            >>> Tagger.from_codebook(Codebook("empty", "", "en", "", ())).tag_exhaustive("x")
+            []
+        """
+        if not text or not self._rules:
+            return []
         folded = fold(text)
         tokens = tokenize_folded(folded)
         if not tokens:
@@ -104,20 +168,31 @@ class Tagger:
             while tj < len(tokens) and tokens[tj].start < s_end:
                 tj += 1
             if tj > ti:
-                mentions.extend(self._tag_sentence(text, tokens[ti:tj], si, statement_id))
+                sentence = tokens[ti:tj]
+                hits = self._matcher.find([t.norm for t in sentence])
+                spans = [(t.start, t.end) for t in sentence]
+                mentions.extend(self._mentions(text, hits, spans, si, statement_id))
             ti = tj
         mentions.sort(key=lambda m: (m.start, m.end, m.tag))
         return mentions
 
-    def _tag_sentence(self, text, tokens, sentence: int, statement_id: str | None) -> list[Mention]:
-        hits = self._matcher.find([t.norm for t in tokens])
+    def _mentions(self, text, hits, spans, sentence: int, statement_id: str | None) -> list[Mention]:
+        """Mentions from one sentence's matches: excludes applied, longest match per tag kept.
+
+        Args:
+            text: The original text.
+            hits: ``(pattern id, start token, end token)`` from the matcher.
+            spans: Original ``(start, end)`` of each token of the sentence.
+            sentence: Sentence index.
+            statement_id: Recorded on the mentions.
+        """
         if not hits:
             return []
         include: dict[str, list[tuple[int, int, int, str]]] = {}
         exclude: dict[str, list[tuple[int, int]]] = {}
         for pid, a, b in hits:
             rule = self._rules[pid]
-            span = (tokens[a].start, tokens[b - 1].end)
+            span = (spans[a][0], spans[b - 1][1])
             if rule.exclude:
                 exclude.setdefault(rule.tag, []).append(span)
             else:
@@ -135,6 +210,59 @@ class Tagger:
                 kept.append((start, end))
                 out.append(Mention(tag, start, end, text[start:end], sentence, source, statement_id))
         return out
+
+
+# Where a sentence is ASCII and no apostrophe, period or comma stands between letters or
+# digits, its tokens are exactly its runs of letters and digits (no initialisms, numbers
+# with separators or possessives), found with a much simpler regex.
+_RUN = re.compile(r"[a-z0-9]+")
+_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])")
+
+
+def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """Norms and original spans of the tokens whose folded start lies in ``[fs, fe)``.
+
+    Tokens never contain whitespace, so a scan started just after a whitespace character
+    finds the same tokens from there on as a scan of the whole text. Same rules as
+    :func:`~rhetoric.text.tokens.iter_folded_tokens`, inlined: this is the hot loop.
+    """
+    text = folded.text
+    q = fs
+    while q > 0 and not text[q - 1].isspace():
+        q -= 1
+    norms: list[str] = []
+    spans: list[tuple[int, int]] = []
+    if (
+        text[q:fe].isascii()
+        and (fe == len(text) or not text[fe].isalnum())
+        and _JOINER.search(text, q, fe) is None
+    ):
+        for m in _RUN.finditer(text, q, fe):
+            s = m.start()
+            if s >= fs:
+                spans.append(m.span())
+                norms.append(m.group())
+    else:
+        for m in TOKEN_RE.finditer(text, q):
+            s, e = m.span()
+            if s >= fe:
+                break
+            if s < fs:
+                continue
+            norm = m.group()
+            kind = m.lastgroup
+            if kind == "word":
+                if norm.endswith("'s") and len(norm) > 2:
+                    norm = norm[:-2]
+                    e -= 2
+            elif kind == "abbr":
+                norm = norm.replace(".", "")
+            norms.append(norm)
+            spans.append((s, e))
+    if folded.starts is not None:
+        span = folded.original_span
+        spans = [span(s, e) for s, e in spans]
+    return norms, spans
 
 
 def tag_corpus(

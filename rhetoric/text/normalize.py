@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,6 +99,19 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TABLE)``, faster on mostly-ASCII text (ASCII runs just lower-case)."""
+    out = []
+    pos = 0
+    for m in _NON_ASCII.finditer(text):
+        out.append(text[pos : m.start()].lower())
+        out.append(m.group().translate(_TABLE))
+        pos = m.end()
+    out.append(text[pos:].lower())
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +166,7 @@ def fold(text: str) -> Folded:
     """
     if text.isascii():
         return Folded(text, text.lower())
-    folded = text.translate(_TABLE)
+    folded = _translate(text)
     # Identity map when every character folded to exactly one character and none was a
     # dropped combining mark: checking the distinct non-ASCII characters is enough.
     if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text) if not c.isascii()):
@@ -180,7 +194,7 @@ def fold_text(text: str) -> str:
         >>> fold_text("Ukraine’s NATO bid")
         "ukraine's nato bid"
     """
-    return text.lower() if text.isascii() else text.translate(_TABLE)
+    return text.lower() if text.isascii() else _translate(text)
 
 
 __all__ = ["Folded", "fold", "fold_char", "fold_text"]

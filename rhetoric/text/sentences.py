@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -16,7 +17,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov pres st jr sr rev hon amb
-    no nos vs etc approx dept est fig inc ltd co corp univ
+    nos vs etc approx dept est fig inc ltd co corp univ
     u.s u.k u.n e.u u.s.a u.s.s.r n.y d.c
     jan feb mar apr jun jul aug sep sept oct nov dec
     a.m p.m i.e e.g cf al
@@ -24,11 +25,75 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> PunktSentenceTokenizer:
+# A candidate break whose context is a word, number or initialism + end mark + spaces + one
+# such token: the common case, decided without building Punkt's token objects.
+_PLAIN_CONTEXT = re.compile(r"([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)([.?!]) +([A-Za-z0-9]+\.?)")
+_NUMBER = re.compile(r"[0-9][0-9.]*")
+
+
+class _Punkt(PunktSentenceTokenizer):
+    """Punkt with a shortcut for plain break contexts; decides exactly as Punkt does.
+
+    With these parameters (abbreviations only: no collocations, sentence starters or
+    orthographic statistics) a text without any candidate break is one sentence, and
+    Punkt's decision for ``word. Next`` reduces to: '?' and '!'
+    always break; '.' after a known abbreviation never does; '.' after a single letter (an
+    initial) does not before a word; '.' after a number does unless the next word starts
+    in lower case; '.' after anything else does. Other contexts go to Punkt itself. The
+    tests compare both on many texts.
+    """
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True):
+        # No candidate break at all (no '.', '?' or '!' before a space or punctuation): Punkt
+        # returns the text up to its trailing whitespace as one sentence.
+        if realign_boundaries and self._lang_vars.period_context_re().search(text) is None:
+            end = len(text.rstrip())
+            return iter([(0, end)] if end else [])
+        return super().span_tokenize(text, realign_boundaries)
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        m = _PLAIN_CONTEXT.fullmatch(text)
+        if m is None:
+            return super().text_contains_sentbreak(text)
+        word, mark, after = m.groups()
+        if mark != ".":
+            return True
+        if word.lower() in self._params.abbrev_types:
+            return False
+        if len(word) == 1 and word.isalpha():
+            if after[0].isalpha():
+                return False
+            return super().text_contains_sentbreak(text)
+        if _NUMBER.fullmatch(word):
+            return not after[0].islower()
+        return True
+
+
+# "No." abbreviates "number" only before a number ("No. 10 Downing Street"); elsewhere it is
+# the word no ending a sentence ("The answer was no. Talks ended."). Punkt's abbreviations
+# cannot look ahead, so "no" is not one of them and such breaks are undone afterwards.
+_NUMBER_SIGN = re.compile(r"(?<![^\W_])[Nn][Oo]\.\Z")
+
+
+def _join_number_signs(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and line[start].isdigit() and _NUMBER_SIGN.search(line, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _parameters() -> PunktParameters:
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return params
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    return _Punkt(_parameters())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -40,7 +105,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Returns:
         Half-open ``(start, end)`` character spans into ``text``, in order, covering
         every sentence (surrounding whitespace excluded). Line breaks always end a
-        sentence.
+        sentence; "No." ends one unless a number follows it.
 
     Example:
         >>> split_sentences("One. Two.")
@@ -52,7 +117,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     # A line break ends a sentence: headlines and paragraphs carry no final period.
     for line in text.splitlines(keepends=True):
         if line.strip():
-            spans.extend((pos + s, pos + e) for s, e in tok.span_tokenize(line))
+            spans.extend(
+                (pos + s, pos + e) for s, e in _join_number_signs(line, list(tok.span_tokenize(line)))
+            )
         pos += len(line)
     return spans
 

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from .normalize import Folded, fold
 
-_TOKEN_RE = re.compile(
+#: The token regex (groups abbr, num, word); see :func:`iter_folded_tokens` for how matches become tokens.
+TOKEN_RE = re.compile(
     r"""
     (?P<abbr>[^\W\d_](?:\.[^\W\d_])+\.?)          # initialisms: U.S., U.K, e.g.
     | (?P<num>\d+(?:[.,]\d+)+)                    # numbers with separators: 10,000  3.5
@@ -62,7 +63,7 @@ def iter_folded_tokens(folded: str, start: int = 0, end: int | None = None):
         [('cease', 0, 5, False), ('fire', 6, 10, True), ('us', 12, 16, False), ('side', 17, 21, False)]
     """
     prev_end = -2
-    for m in _TOKEN_RE.finditer(folded, start, len(folded) if end is None else end):
+    for m in TOKEN_RE.finditer(folded, start, len(folded) if end is None else end):
         s, e = m.span()
         kind = m.lastgroup
         norm = m.group()
@@ -121,4 +122,4 @@ def word_norm(word: str) -> list[str]:
     return [n for n, *_ in iter_folded_tokens(fold(word).text)]
 
 
-__all__ = ["Token", "iter_folded_tokens", "tokenize", "tokenize_folded", "word_norm"]
+__all__ = ["TOKEN_RE", "Token", "iter_folded_tokens", "tokenize", "tokenize_folded", "word_norm"]

@@ -11,31 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from rhetoric.cli import app
-from rhetoric.corpus.store import Corpus
-from rhetoric.records import Statement
 
 DATA = Path(__file__).resolve().parents[1] / "codebook" / "data"
 MINI = DATA / "mini.toml"
 BAD = DATA / "bad.toml"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def corpus_dir(tmp_path: Path) -> tuple[Path, list[Statement]]:
-    """A corpus folder with the mini codebook and two statements."""
-    (tmp_path / "codebook.toml").write_bytes(MINI.read_bytes())
-    corpus = Corpus(tmp_path)
-    corpus.statements_path.touch()
-    statements = [
-        Statement.create(speaker="a", date="2024", text="A truce. Then a peace deal.", added_at="t"),
-        Statement.create(speaker="b", date="2025", text="Nothing here.", added_at="t"),
-    ]
-    corpus.append(statements)
-    return tmp_path, statements
 
 
 def test_check_bad_codebook_prints_every_problem(runner: CliRunner) -> None:
@@ -51,8 +30,19 @@ def test_check_good_codebook(runner: CliRunner) -> None:
     assert result.stdout == f"OK: {MINI}: 2 tags, 6 patterns, 5 examples pass\n"
 
 
-def test_check_uses_the_corpus_codebook(runner: CliRunner, corpus_dir) -> None:
-    path, _ = corpus_dir
+def test_check_warns_without_failing(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "codebook.toml"
+    path.write_text(MINI.read_text(encoding="utf-8").replace('"truce"]', '"truce", "cease fire|ceasefire"]'))
+    result = runner.invoke(app, ["codebook", "check", "--codebook", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(
+        "Warning: [ceasefire.patterns] pattern 'cease fire|ceasefire': 'fire|ceasefire' offers 'ceasefire'"
+    )
+    assert result.stdout.startswith("OK: ")
+
+
+def test_check_uses_the_corpus_codebook(runner: CliRunner, mini_corpus) -> None:
+    path, _ = mini_corpus
     result = runner.invoke(app, ["codebook", "check", "--corpus", str(path)])
     assert result.exit_code == 0
     assert result.stdout.startswith(f"OK: {path / 'codebook.toml'}: 2 tags")
@@ -109,14 +99,15 @@ def test_tag_empty_json_is_an_empty_array(runner: CliRunner) -> None:
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
 
 
-def test_tag_all_and_id(runner: CliRunner, corpus_dir) -> None:
-    path, (a, b) = corpus_dir
+def test_tag_all_and_id(runner: CliRunner, mini_corpus) -> None:
+    path, (a, b, c) = mini_corpus
     result = runner.invoke(app, ["tag", "--all", "--corpus", str(path), "--format", "csv"])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["statement_id"], r["tag"], r["text"]) for r in rows] == [
         (a.id, "ceasefire", "truce"),
         (a.id, "peace_deal", "peace deal"),
+        (c.id, "ceasefire", "truce"),
     ]
     one = runner.invoke(app, ["tag", "--id", a.id, "--corpus", str(path), "--format", "json"])
     assert [m["statement_id"] for m in json.loads(one.stdout)] == [a.id, a.id]
@@ -131,8 +122,8 @@ def test_tag_highlighted_output(runner: CliRunner) -> None:
     assert result.stdout == "A truce now.\n  ceasefire  'truce'  sentence 0  pattern 'truce'\n\n"
 
 
-def test_tag_unknown_id(runner: CliRunner, corpus_dir) -> None:
-    path, _ = corpus_dir
+def test_tag_unknown_id(runner: CliRunner, mini_corpus) -> None:
+    path, _ = mini_corpus
     result = runner.invoke(app, ["tag", "--id", "s-000000000000", "--corpus", str(path)])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: no statement 's-000000000000'")
@@ -145,7 +136,59 @@ def test_tag_needs_exactly_one_source(runner: CliRunner, args: list[str]) -> Non
     assert "give exactly one of TEXT (or '-' for stdin), --id ID or --all" in result.stderr
 
 
+def test_kwic_csv_and_json(runner: CliRunner, mini_corpus) -> None:
+    path, (a, _b, c) = mini_corpus
+    result = runner.invoke(app, ["kwic", "truce", "--window", "1", "--corpus", str(path), "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "statement_id,speaker,date,left,match,right,start,end,tag,pattern\n"
+        f"{a.id},a,2024,A,truce,. Then,2,7,,truce\n"
+        f"{c.id},putin,2024-06-14,a,truce,can,56,61,,truce\n"
+    )
+    result = runner.invoke(app, ["kwic", "@peace_deal", "--corpus", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [(r["match"], r["tag"], r["pattern"]) for r in json.loads(result.stdout)] == [
+        ("peace deal", "peace_deal", "peace deal|agreement")
+    ]
+
+
+def test_kwic_table(runner: CliRunner, mini_corpus) -> None:
+    path, (a, _b, _c) = mini_corpus
+    result = runner.invoke(app, ["kwic", "peace deal", "--corpus", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert "peace deal: 1 match(es)" in result.stdout
+    assert a.id in result.stdout and "A truce. Then a" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["peace ~0 deal"], 1, "Error: a gap must be ~1 to ~10 at column 7 of 'peace ~0 deal'\n"),
+        (["truce|"], 1, "Error: empty alternative around '|' at column 7 of 'truce|'\n"),
+        (
+            ["@unknown_tag"],
+            1,
+            "Error: no tag 'unknown_tag' in codebook 'mini' (known tags: ceasefire, peace_deal)\n",
+        ),
+        (["truce", "--window", "-1"], 2, None),
+    ],
+)
+def test_kwic_errors(runner: CliRunner, mini_corpus, args: list[str], code: int, message: str | None) -> None:
+    path, _ = mini_corpus
+    result = runner.invoke(app, ["kwic", *args, "--corpus", str(path)])
+    assert result.exit_code == code
+    assert result.stdout == ""
+    if message is not None:
+        assert result.stderr == message
+
+
+def test_kwic_missing_corpus(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["kwic", "truce", "--corpus", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+
+
 def test_help_ends_with_example(runner: CliRunner) -> None:
-    for cmd in (["tag"], ["codebook", "check"], ["codebook", "show"]):
+    for cmd in (["tag"], ["codebook", "check"], ["codebook", "show"], ["kwic"]):
         result = runner.invoke(app, [*cmd, "--help"])
         assert "Example: rhetoric" in result.stdout

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from rhetoric.codebook import codebook_warnings, load_codebook
 from rhetoric.codebook.model import Codebook, TagSpec
-from rhetoric.codebook.patterns import parse_pattern
+from rhetoric.codebook.patterns import parse_pattern, pattern_warnings
 from rhetoric.errors import PatternError
 from rhetoric.tagging import Tagger
 from rhetoric.types import Role
@@ -117,3 +118,46 @@ def test_non_string_pattern() -> None:
 )
 def test_literals(pattern: str, literals: list[str]) -> None:
     assert parse_pattern(pattern).literals() == literals
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "cease fire|ceasefire",
+            [
+                "'fire|ceasefire' offers 'ceasefire', which already spells 'cease' + 'fire': '|' joins single "
+                "words, so this also matches 'cease ceasefire'; write 'cease-fire' (matches cease fire, "
+                "cease-fire and ceasefire) or two patterns"
+            ],
+        ),
+        (
+            "the ceasefire|cease fire",
+            [
+                "'ceasefire|cease' offers 'ceasefire', which already spells 'cease' + 'fire': '|' joins single "
+                "words, so this also matches 'ceasefire fire'; write 'cease-fire' (matches cease fire, "
+                "cease-fire and ceasefire) or two patterns"
+            ],
+        ),
+        (
+            "peace deal|peace agreement",
+            [
+                "'deal|peace' repeats 'peace' from the word before: '|' joins single words, so this reads "
+                "'peace peace'; to offer phrases write one pattern per phrase"
+            ],
+        ),
+        # Meant as written: no warning.
+        ("peace deal|agreement", []),
+        ("ceasefire|truce agreement", []),
+        ("cease-fire|truce", []),
+        ("bye bye", []),
+        ("peace ~2 peace|deal", []),
+        ("withdraw* withdrawal|troops", []),
+    ],
+)
+def test_pattern_warnings(source: str, expected: list[str]) -> None:
+    assert pattern_warnings(parse_pattern(source)) == expected
+
+
+def test_shipped_codebook_has_no_warnings(repo_root) -> None:
+    assert codebook_warnings(load_codebook(repo_root / "corpora" / "ukraine-nato" / "codebook.toml")) == []

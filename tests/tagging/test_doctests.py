@@ -18,6 +18,9 @@ MODULES = [
     "rhetoric.tagging.matcher",
     "rhetoric.tagging.tagger",
     "rhetoric.tagging.output",
+    "rhetoric.tagging.anchors",
+    "rhetoric.tagging.prefilter",
+    "rhetoric.tagging.kwic",
 ]
 
 

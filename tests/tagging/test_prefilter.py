@@ -1,0 +1,155 @@
+"""The prefilter never misses, and the fast tagger path equals the exhaustive one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric.codebook.model import Codebook, TagSpec
+from rhetoric.codebook.patterns import parse_pattern
+from rhetoric.tagging import Tagger
+from rhetoric.tagging.anchors import pattern_anchors
+from rhetoric.tagging.prefilter import Prefilter
+from rhetoric.text.normalize import fold_text
+from rhetoric.types import Role
+from tests.benchmarks.newsgen import generate_statements
+
+
+def prefilter(*patterns: str) -> Prefilter:
+    return Prefilter([parse_pattern(p) for p in patterns])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchors"),
+    [
+        ("withdraw* ~3 troops", ["withdraw*"]),
+        ("the? cease-fire|truce", ["cease", "ceasefire", "truce"]),
+        ("end ~3 war|conflict", ["conflict", "war"]),
+        ("all for all", ["all"]),
+        ("security? guarantee*", ["guarantee*"]),
+    ],
+)
+def test_anchor_choice(pattern: str, anchors: list[str]) -> None:
+    got = sorted(p.norm + ("*" if p.prefix else "") for p in pattern_anchors(parse_pattern(pattern)))
+    assert got == anchors
+
+
+@pytest.mark.parametrize(
+    ("patterns", "text", "expected"),
+    [
+        (("aid",), "he said so", False),
+        (("aid",), "u.s. aid", True),
+        (("aid",), "aid.", True),
+        (("aid",), "aided", False),
+        (("aid*",), "aided", True),
+        (("nato",), "n.a.t.o. members", True),
+        (("nato",), "(n.a.t.o)", True),
+        (("bn",), "3.5bn", True),
+        (("army",), "u.sarmy", True),
+        (("the",), "end.the", True),
+        (("won't",), "it won't", True),
+        (("3.5",), "rose 3.5 percent", True),
+        (("cafe",), "cafe\u0301 au lait", True),
+        (("end ~3 war",), "the end of the year", False),
+        (("end ~3 war",), "the end of the war", True),
+        (("end ~3 war",), "war. the end", True),
+        (("peace deal",), "no deal", False),
+    ],
+)
+def test_search(patterns: tuple[str, ...], text: str, expected: bool) -> None:
+    assert prefilter(*patterns).search(fold_text(text)) is expected
+
+
+def test_positions_point_at_token_starts() -> None:
+    pf = prefilter("aid", "nato")
+    assert pf.positions("aid and u.s. aid to n.a.t.o.") == [0, 13, 20]
+    assert pf.positions("said") == []
+
+
+def test_candidates_are_per_range() -> None:
+    pf = prefilter("end ~3 war", "truce")
+    text = "the end. a war. a truce."
+    scan = pf.scan(text)
+    assert scan is not None
+    assert pf.candidates(scan, 0, len(text)) == [0, 1]
+    assert pf.candidates(scan, 0, 8) == []  # "end" without "war"
+    assert pf.candidates(scan, 16, len(text)) == [1]
+
+
+def tagger_of(*specs: tuple[str, tuple[str, ...], tuple[str, ...]]) -> Tagger:
+    tags = tuple(
+        TagSpec(id=t, label=t, description="", role=Role.EITHER, patterns=p, exclude=x) for t, p, x in specs
+    )
+    return Tagger.from_codebook(Codebook("t", "1", "en", "", tags))
+
+
+# Pieces chosen to hit every branch of the prefilter: initialisms, numbers running into
+# words, apostrophes, non-ASCII letters and spaces, combining accents, sentence ends.
+PIECES = [
+    "U.S.",
+    "U.Sa",
+    "u.s.5",
+    "N.A.T.O.",
+    "nato",
+    "NATO’s",
+    "3.5bn",
+    "10,000",
+    "3.5",
+    "end.The",
+    "end",
+    "war",
+    "War.",
+    "can't",
+    "won't",
+    "invade",
+    "again",
+    "aid",
+    "said",
+    "cease-fire",
+    "Cease fire",
+    "truce",
+    "İstanbul",
+    "ß",
+    "e\u0301",
+    "\u00a0",
+    "Mr.",
+    "No.",
+    ". ",
+    "! ",
+    "\n",
+    "—",
+    "withdrawal",
+    "troops",
+    "peace",
+    "deal",
+    "minerals",
+]
+TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=30).map(" ".join) | st.lists(
+    st.sampled_from(PIECES), max_size=30
+).map("".join)
+
+SMALL = tagger_of(
+    ("x", ("aid", "nato", "bn", "army", "3.5", "can't|won't ~3 invade ~2 again"), ()),
+    ("y", ("end ~3 war", "cease-fire|truce", "withdraw* ~3 troops"), ("ceasefire violation*",)),
+    ("z", ("deal", "e"), ("minerals deal",)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_fast_path_equals_exhaustive_small_codebook(text: str) -> None:
+    assert SMALL.tag(text) == SMALL.tag_exhaustive(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_fast_path_equals_exhaustive_shipped_codebook(shipped_tagger: Tagger, text: str) -> None:
+    assert shipped_tagger.tag(text) == shipped_tagger.tag_exhaustive(text)
+
+
+def test_fast_path_equals_exhaustive_on_generated_news(shipped_tagger: Tagger) -> None:
+    texts = list(generate_statements(shipped_tagger.codebook, 3000, seed=7))
+    fast = [shipped_tagger.tag(t, statement_id="s") for t in texts]
+    assert fast == [shipped_tagger.tag_exhaustive(t, statement_id="s") for t in texts]
+    assert sum(map(len, fast)) > 100  # the corpus does exercise the matcher

@@ -53,6 +53,13 @@ def _phrase_regex(phrase: str) -> str:
     return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+
+
+def _first_word(phrase: str) -> str:
+    return _WORD_RE.match(phrase.lower().replace("’", "'").strip()).group(0)
+
+
 def _key(phrase: str) -> str:
     # Matched text may differ from the listed phrase in case, spacing, apostrophes and hyphens.
     return re.sub(r"[\W_]+", "", phrase.casefold())
@@ -106,8 +113,15 @@ class CueTable:
         self._by_phrase: dict[str, list[CueSpec]] = {}
         for phrase, cue in entries:
             self._by_phrase.setdefault(_key(phrase), []).append(cue)
-        pattern = "|".join(f"(?:{_phrase_regex(p)})" for p, _ in entries) or r"(?!x)x"
-        self._regex = re.compile(pattern, re.IGNORECASE)
+        # One small alternation per first word: a sentence is scanned word by word and only
+        # words that can open a cue try their phrases (a single big alternation is ~10x slower).
+        by_first: dict[str, list[str]] = {}
+        for phrase, _ in entries:
+            by_first.setdefault(_first_word(phrase), []).append(phrase)
+        self._by_first = {
+            word: re.compile("|".join(f"(?:{_phrase_regex(p)})" for p in phrases), re.IGNORECASE)
+            for word, phrases in by_first.items()
+        }
 
     @classmethod
     def from_dicts(cls, entries: list[dict], *, where: str = "cue") -> CueTable:
@@ -135,10 +149,19 @@ class CueTable:
 
         A phrase listed under several cues yields one hit per cue at the same place.
         """
+        end = len(text) if end is None else end
         hits: list[CueHit] = []
-        for m in self._regex.finditer(text, start, len(text) if end is None else end):
+        resume = start
+        for w in _WORD_RE.finditer(text, start, end):
+            if w.start() < resume:
+                continue
+            regex = self._by_first.get(w.group(0).lower().replace("’", "'"))
+            m = regex.match(text, w.start(), end) if regex else None
+            if m is None:
+                continue
             for cue in self._by_phrase.get(_key(m.group(0)), ()):
                 hits.append(CueHit(cue, m.start(), m.end(), m.group(0)))
+            resume = m.end()
         return hits
 
 

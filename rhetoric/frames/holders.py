@@ -35,6 +35,12 @@ _JOIN_RE = re.compile(
 _MAX_ALIAS_WORDS = 6
 
 
+@lru_cache(maxsize=4096)
+def _norm_word(word: str) -> str:
+    # Words repeat across a corpus; normalising each once keeps actor lookup cheap.
+    return normalize_name(word)
+
+
 class ActorFinder:
     """Finds actor names in text through an :class:`ActorRegistry`'s aliases."""
 
@@ -48,17 +54,22 @@ class ActorFinder:
             for alias in (actor.name, *actor.aliases)
             if alias.isupper() and len(alias.replace(".", "")) <= 5
         }
+        self._first_words = {key.split(" ", 1)[0] for key in self._index}
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Actor spans ``(start, end, actor_id)`` in ``text[start:end]``, longest alias first, left to right."""
+        """Actor spans ``(start, end, actor_id)`` in ``text[start:end]``, longest alias first."""
         words = [m.span() for m in _WORD_RE.finditer(text, start, len(text) if end is None else end)]
+        norms = [_norm_word(text[a:b]) for a, b in words]
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
+            if norms[i].split(" ", 1)[0] not in self._first_words:
+                i += 1
+                continue
             for n in range(min(_MAX_ALIAS_WORDS, len(words) - i), 0, -1):
                 a, b = words[i][0], words[i + n - 1][1]
                 surface = text[a:b].rstrip(".") if n == 1 else text[a:b]
-                key = normalize_name(surface)
+                key = " ".join(norms[i : i + n])
                 actor_id = self._index.get(key)
                 if actor_id is None or (key in self._acronyms and not surface.replace(".", "").isupper()):
                     continue

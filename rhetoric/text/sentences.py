@@ -111,6 +111,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         >>> split_sentences("One. Two.")
         [(0, 4), (5, 9)]
     """
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=32)
+def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
+    # The tagger and the frames stage split the same statement one after the other.
     spans: list[tuple[int, int]] = []
     tok = _tokenizer()
     pos = 0
@@ -121,7 +127,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 (pos + s, pos + e) for s, e in _join_number_signs(line, list(tok.span_tokenize(line)))
             )
         pos += len(line)
-    return spans
+    return tuple(spans)
 
 
 def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:

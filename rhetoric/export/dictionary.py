@@ -5,7 +5,7 @@ text, and the exporters build every table with exactly :func:`columns` of it.
 
 Example:
     >>> columns("shifts")[:4]
-    ('speaker', 'step', 'from_id', 'to_id')
+    ('speaker', 'from_id', 'to_id', 'from_date')
     >>> TYPES["list"]
     'values joined with ";" (empty when none)'
 """
@@ -118,12 +118,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "shifts": (
         Column("speaker", "string", "canonical actor id"),
-        Column("step", "integer", "position (from 1) of the shift in the speaker's timeline"),
         Column("from_id", "string", "earlier statement id"),
         Column("to_id", "string", "later statement id"),
         Column("from_date", "date", "date of the earlier statement"),
         Column("to_date", "date", "date of the later statement"),
-        Column("verdict", "string", "`unchanged`, `softened`, `hardened`, `reversed`, `reframed` or `mixed`"),
         Column(
             "type",
             "string",
@@ -131,6 +129,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "`softened`, `hardened`, `became_unconditional`, `role_changed`); empty for an event-less shift",
         ),
         Column("tag", "string", "tag the event is about (empty for tone events)"),
+        Column(
+            "verdict",
+            "string",
+            "headline of the shift: `unchanged`, `softened`, `hardened`, `reversed`, `reframed` or `mixed`",
+        ),
+        Column("step", "integer", "position (from 1) of the shift in the speaker's timeline"),
         Column("detail", "string", "what changed, e.g. `modality firm→open`"),
         Column("evidence_from", "string", "evidence in the earlier statement (spans joined with ` … `)"),
         Column("evidence_to", "string", "evidence in the later statement (spans joined with ` … `)"),

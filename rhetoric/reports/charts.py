@@ -161,7 +161,8 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
             )
         fig.tight_layout(pad=0.4)
         buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Title": title or None})
+        metadata = {"Date": None, "Creator": None, **({"Title": title} if title else {})}
+        fig.savefig(buf, format="svg", metadata=metadata)
     svg = buf.getvalue()
     svg = _METADATA_RE.sub("", svg[svg.index("<svg") :])  # RDF block: namespace URLs, no content
     return _prefix_ids(svg, id_prefix).strip() + "\n"

@@ -53,6 +53,7 @@ _RC = {
     "font.size": 9,
     "path.simplify": True,
 }
+_MAX_TICKS = 12
 _ID_RE = re.compile(r'id="([^"]+)"')
 _METADATA_RE = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 
@@ -95,6 +96,57 @@ def _prefix_ids(svg: str, prefix: str) -> str:
     return re.sub(r"(url\(#|href=\"#)([^)\"]+)", ref, svg)
 
 
+def _draw_cells(ax, tl: Timeline, tags: tuple[str, ...], n: int, width: float) -> None:
+    """Markers, axes and legend; markers shrink and tick labels thin out on long timelines."""
+    room = (width - 1.8) * 72 / n  # points of width per statement
+    scale = min(1.0, (room / 20) ** 2)
+    for kind, pts in _points(tl, tags).items():
+        if pts:
+            size = (30 if kind == "mentioned" else 46) * scale
+            ax.scatter(
+                [p[0] for p in pts],
+                [p[1] for p in pts],
+                marker=_MARKERS[kind],
+                s=max(size, 4.0),
+                c=COLOURS[kind],
+                label=kind,
+                zorder=3,
+                linewidths=0,
+            )
+    ax.set_yticks(range(len(tags)), labels=tags)
+    step = -(-n // _MAX_TICKS)  # ceil: at most _MAX_TICKS labelled statements
+    ticks = list(range(0, n, step))
+    ax.set_xticks(ticks, labels=[_x_label(i + 1, tl.analyses[i]) for i in ticks], fontsize=7.5)
+    ax.set_xlim(-0.6, n - 0.4)
+    ax.set_ylim(-0.6, len(tags) - 0.4)
+    ax.grid(axis="y", color="#e5e7eb", linewidth=0.8, zorder=0)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7.5, handletextpad=0.2)
+
+
+def _draw_verdicts(ax, tl: Timeline, top: float) -> None:
+    """Each shift's verdict between its two statements: words when they fit, coloured ticks otherwise."""
+    if len(tl.shifts) < _MAX_TICKS:
+        for i, shift in enumerate(tl.shifts):
+            verdict = shift.verdict.value
+            colour = VERDICT_COLOURS.get(verdict, "#111827")
+            ax.text(
+                i + 0.5, top, verdict, ha="center", va="bottom", fontsize=7.5, style="italic", color=colour
+            )
+        return
+    moved = [(i + 0.5, s.verdict.value) for i, s in enumerate(tl.shifts) if s.verdict.value != "unchanged"]
+    if moved:
+        ax.scatter(
+            [x for x, _ in moved],
+            [top + 0.15] * len(moved),
+            marker="|",
+            s=40,
+            c=[VERDICT_COLOURS.get(v, "#111827") for _, v in moved],
+            clip_on=False,
+        )
+
+
 def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> str:
     """The actor's timeline chart as an ``<svg>`` element (no XML prolog), ready to inline in HTML.
 
@@ -118,47 +170,8 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
             ax.text(0.5, 0.5, "no codebook tag mentioned", ha="center", va="center", color="#6b7280")
             ax.set_axis_off()
         else:
-            for kind, pts in _points(tl, tags).items():
-                if pts:
-                    size = 30 if kind == "mentioned" else 46
-                    ax.scatter(
-                        [p[0] for p in pts],
-                        [p[1] for p in pts],
-                        marker=_MARKERS[kind],
-                        s=size,
-                        c=COLOURS[kind],
-                        label=kind,
-                        zorder=3,
-                        linewidths=0,
-                    )
-            ax.set_yticks(range(len(tags)), labels=tags)
-            ax.set_xticks(
-                range(n), labels=[_x_label(i, a) for i, a in enumerate(tl.analyses, start=1)], fontsize=7.5
-            )
-            ax.set_xlim(-0.6, n - 0.4)
-            ax.set_ylim(-0.6, len(tags) - 0.4)
-            ax.grid(axis="y", color="#e5e7eb", linewidth=0.8, zorder=0)
-            for side in ("top", "right"):
-                ax.spines[side].set_visible(False)
-            for i, shift in enumerate(tl.shifts):
-                verdict = shift.verdict.value
-                ax.text(
-                    i + 0.5,
-                    len(tags) - 0.45,
-                    verdict,
-                    ha="center",
-                    va="bottom",
-                    fontsize=7.5,
-                    style="italic",
-                    color=VERDICT_COLOURS.get(verdict, "#111827"),
-                )
-            ax.legend(
-                loc="upper left",
-                bbox_to_anchor=(1.0, 1.0),
-                frameon=False,
-                fontsize=7.5,
-                handletextpad=0.2,
-            )
+            _draw_cells(ax, tl, tags, n, width)
+            _draw_verdicts(ax, tl, len(tags) - 0.45)
         fig.tight_layout(pad=0.4)
         buf = io.StringIO()
         metadata = {"Date": None, "Creator": None, **({"Title": title} if title else {})}

@@ -66,3 +66,18 @@ def test_oppose_marker_drawn() -> None:
         ]
     )
     assert COLOURS["oppose"] in timeline_svg(tl, id_prefix="p").lower()
+
+
+def test_long_timeline_thins_labels_and_drops_verdict_words() -> None:
+    texts = [
+        (
+            "Talks are only possible if Kyiv recognises the new territorial realities.",
+            [("negotiations", "Talks"), ("territorial_concession", "new territorial realities")],
+        ),
+        ("We are ready for negotiations without any preconditions.", [("negotiations", "negotiations")]),
+    ]
+    analyses = [analysed("putin", f"{2000 + i // 12}-{i % 12 + 1:02d}", *texts[i % 2]) for i in range(30)]
+    svg = timeline_svg(timeline(analyses), id_prefix="long")
+    labels = re.findall(r">#(\d+)<", svg)
+    assert 1 < len(labels) <= 12 and labels[0] == "1"
+    assert ">softened<" not in svg and ">hardened<" not in svg

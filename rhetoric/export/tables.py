@@ -6,8 +6,8 @@ joined with ``;`` so every format (CSV, JSONL, Parquet, pandas) holds the same v
 Example:
     >>> from rhetoric.analysis import analyze_all
     >>> rows = table_rows(analyze_all("corpora/ukraine-nato"), "shifts")  # doctest: +SKIP
-    >>> rows[0]["speaker"], rows[0]["type"]  # doctest: +SKIP
-    ('france', '')
+    >>> rows[0]["speaker"], rows[0]["type"], rows[0]["tag"]  # doctest: +SKIP
+    ('zelensky', 'condition_dropped', 'withdrawal')
 """
 
 from __future__ import annotations

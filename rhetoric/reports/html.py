@@ -103,7 +103,7 @@ def overview_html(data: ReportData) -> str:
     return f'<table class="overview"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _frame_item(a: StatementAnalysis, f) -> str:
+def _frame_item(f) -> str:
     other = (
         f' <span class="meta">other: {esc("; ".join(f.other_conditions))}</span>'
         if f.other_conditions
@@ -121,7 +121,7 @@ def card_html(i: int, a: StatementAnalysis) -> str:
     s = a.statement
     mentions = list(a.mentions)
     roles = {k: mention_role(a, m) for k, m in enumerate(mentions)}
-    items = [_frame_item(a, f) for f in a.frames]
+    items = [_frame_item(f) for f in a.frames]
     stances = dict.fromkeys(
         f'<span class="s-{esc(st.stance)}">{esc(st.tag)} {esc(st.stance)}</span> '
         f'<span class="meta">({esc(", ".join(st.holders))})</span>'

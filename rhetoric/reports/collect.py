@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from os import PathLike
@@ -25,6 +27,21 @@ from ..records import Statement
 from ..shifts.positions import OTHER, position_of
 from ..shifts.timeline import Timeline
 from ..types import StanceValue
+
+_UNSAFE = re.compile(r"[^a-z0-9_-]+")
+
+
+def slug(name: str) -> str:
+    """A name safe in file names and HTML ids; unusual names get a short hash to stay distinct.
+
+    Example:
+        >>> slug("zelensky"), slug("AP/Reuters <b>")
+        ('zelensky', 'ap_reuters_b-97edb5')
+    """
+    safe = _UNSAFE.sub("_", name.lower()).strip("_")
+    if safe == name and safe:
+        return safe
+    return f"{safe or 'actor'}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:6]}"
 
 
 @dataclass(frozen=True)
@@ -50,6 +67,11 @@ class ActorReport:
     role: str
     timeline: Timeline
     current: CurrentPosition
+
+    @property
+    def anchor(self) -> str:
+        """HTML id of the actor's section (safe whatever the speaker is called)."""
+        return f"actor-{slug(self.speaker)}"
 
     @property
     def analyses(self) -> tuple[StatementAnalysis, ...]:

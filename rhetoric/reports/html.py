@@ -20,7 +20,7 @@ from ..frames.analyze import StatementAnalysis
 from ..records import Mention
 from ..shifts.model import ChangeEvent, Shift
 from .charts import timeline_svg
-from .collect import ActorReport, ReportData
+from .collect import ActorReport, ReportData, slug
 
 _ROLE_RANK = {"condition": 3, "outcome": 2, "mentioned": 1}
 _SYMBOLS = {"condition": "condition", "outcome": "outcome", "support": "+ support", "oppose": "− oppose"}
@@ -91,7 +91,7 @@ def overview_html(data: ReportData) -> str:
     for a in data.actors:
         c = a.current
         rows.append(
-            f'<tr><td><a href="#actor-{esc(a.speaker)}">{esc(a.name)}</a></td><td>{len(a.statements)}</td>'
+            f'<tr><td><a href="#{a.anchor}">{esc(a.name)}</a></td><td>{len(a.statements)}</td>'
             f"<td>{esc(a.period)}</td><td>{_tags(c.conditions, 't-condition')}</td>"
             f"<td>{_tags(c.outcomes, 't-outcome')}</td><td>{_tags(c.supports, 's-support')}</td>"
             f"<td>{_tags(c.opposes, 's-oppose')}</td><td>{_verdict(a.latest_verdict)}</td></tr>"
@@ -209,12 +209,14 @@ def actor_html(actor: ActorReport) -> str:
         f"<dt>opposes</dt><dd>{_tags(c.opposes, 's-oppose')}</dd>"
         f"<dt>as of</dt><dd><code>{esc(c.as_of_id)}</code> ({esc(c.as_of_date)}){framed}</dd></dl>"
     )
-    chart = timeline_svg(actor.timeline, id_prefix=f"chart-{actor.speaker}", title=f"{actor.name}: timeline")
+    chart = timeline_svg(
+        actor.timeline, id_prefix=f"chart-{slug(actor.speaker)}", title=f"{actor.name}: timeline"
+    )
     cards = "".join(card_html(i, a) for i, a in enumerate(actor.analyses, start=1))
     shifts = "".join(shift_html(s, (i, i + 1)) for i, s in enumerate(actor.timeline.shifts, start=1))
     role = f'<p class="role">{esc(actor.role)}</p>' if actor.role else ""
     return (
-        f'<section class="actor" id="actor-{esc(actor.speaker)}"><h2>{esc(actor.name)} '
+        f'<section class="actor" id="{actor.anchor}"><h2>{esc(actor.name)} '
         f'<span class="meta">({esc(actor.speaker)})</span></h2>{role}{position}'
         f'<h3>Timeline</h3><div class="chart">{chart}</div>{matrix_html(actor)}'
         f"<h3>Statements</h3>{cards}" + (f"<h3>Shifts</h3>{shifts}" if shifts else "") + "</section>"

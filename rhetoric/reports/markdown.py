@@ -40,7 +40,7 @@ def overview_markdown(data: ReportData) -> str:
     for a in data.actors:
         c = a.current
         lines.append(
-            f"| [{md_text(a.name)}](#{a.speaker}) | {len(a.statements)} | {a.period} | {_tags(c.conditions)} | "
+            f"| [{md_text(a.name)}](#{a.anchor}) | {len(a.statements)} | {a.period} | {_tags(c.conditions)} | "
             f"{_tags(c.outcomes)} | {_tags(c.supports)} | {_tags(c.opposes)} | {a.latest_verdict or '—'} |"
         )
     return "\n".join(lines) + "\n"
@@ -73,7 +73,13 @@ def _statement_lines(i: int, analysis) -> list[str]:
 def actor_markdown(actor: ActorReport) -> str:
     """One actor's section."""
     c = actor.current
-    lines = [f'<a id="{actor.speaker}"></a>', "", f"## {md_text(actor.name)} (`{actor.speaker}`)", ""]
+    code = actor.speaker.replace("`", "'")  # shown as a code span, which Markdown never interprets
+    lines = [
+        f'<a id="{actor.anchor}"></a>',
+        "",
+        f"## {md_text(actor.name)} (`{code}`)",
+        "",
+    ]
     if actor.role:
         lines += [md_text(actor.role), ""]
     lines += [

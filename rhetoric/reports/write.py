@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..analysis import ProgressFn
 from ..errors import UsageError
-from .collect import ReportData, collect_report
+from .collect import ReportData, collect_report, slug
 from .html import report_html
 from .markdown import report_markdown
 
@@ -51,8 +51,8 @@ def _formats(formats: Iterable[str]) -> tuple[ReportFormat, ...]:
 def report_stem(data: ReportData, speakers: Iterable[str] | None = None) -> str:
     """The file name without extension: the corpus name, plus the actor ids of a partial report."""
     if speakers is None:
-        return data.corpus
-    return "-".join([data.corpus, *sorted(a.speaker for a in data.actors)])
+        return slug(data.corpus)
+    return "-".join([slug(data.corpus), *sorted(slug(a.speaker) for a in data.actors)])
 
 
 def write_report(

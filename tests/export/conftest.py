@@ -23,6 +23,8 @@ AWKWARD = (
     ),
     ("zelensky", "2024-11", "Зеленський: a cease-fire is possible as long as NATO membership is guaranteed."),
     ("putin", "2024", "Talks are only possible if Kyiv recognises the new territorial realities."),
+    # an unknown speaker is kept as written: it must not break file names, HTML ids or Markdown
+    ("AP/Reuters <b>", "2024-02", "No talks until Russia withdraws."),
 )
 
 
@@ -44,5 +46,5 @@ def make_corpus(root: Path, statements=AWKWARD, *, url: str = "") -> Corpus:
 
 @pytest.fixture
 def awkward_corpus(tmp_path: Path) -> Corpus:
-    """A corpus whose statements hold quotes, commas, a newline, ``<script>`` and Cyrillic."""
+    """A corpus whose statements hold quotes, commas, a newline, ``<script>``, Cyrillic and an odd speaker."""
     return make_corpus(tmp_path / "awkward")

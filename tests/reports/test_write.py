@@ -63,3 +63,18 @@ def test_errors_write_nothing(tmp_path, kwargs, error, message) -> None:
     with pytest.raises(error, match=message):
         write_report(SEED_CORPUS, out_dir=tmp_path / "out", **kwargs)
     assert not (tmp_path / "out").exists()
+
+
+def test_odd_speaker_names_stay_safe(awkward_corpus, tmp_path) -> None:
+    import re
+
+    (html_path,) = write_report(
+        awkward_corpus.path, speakers=["AP/Reuters <b>"], formats=["html"], out_dir=tmp_path
+    )
+    assert html_path.parent == tmp_path and html_path.name == "awkward-ap_reuters_b-97edb5.html"
+    page = html_path.read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert all(re.fullmatch(r"[A-Za-z][\w.-]*", i) for i in ids), ids
+    refs = re.findall(r'(?:href="#|url\(#)([^")]+)', page)
+    assert refs and set(refs) <= set(ids)
+    assert "<b>" not in page and "AP/Reuters &lt;b&gt;" in page

@@ -8,6 +8,7 @@ Example:
     >>> import rhetoric
     >>> isinstance(rhetoric.__version__, str)
     True
+    >>> data = rhetoric.load("corpora/ukraine-nato")  # pandas API: .statements(), .frames(), .shifts() ...
 """
 
 from __future__ import annotations
@@ -19,4 +20,13 @@ try:
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["CorpusData", "__version__", "load"]
+
+
+def __getattr__(name: str):
+    # The pandas API pulls in the whole pipeline; import it only when asked so the CLI starts fast.
+    if name in ("load", "CorpusData"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'rhetoric' has no attribute {name!r}")

@@ -1,0 +1,101 @@
+"""Writing reports: the HTML page and the Markdown document of a corpus, deterministically.
+
+File names follow the corpus folder (``reports/ukraine-nato.html``); a report limited to some
+speakers adds their ids (``ukraine-nato-zelensky.md``). The output depends only on the corpus,
+the codebook and the rhetoric version: no timestamp but the corpus's latest ``added_at``.
+
+Example:
+    >>> write_report("corpora/ukraine-nato", out_dir="reports")  # doctest: +SKIP
+    [PosixPath('reports/ukraine-nato.html'), PosixPath('reports/ukraine-nato.md')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from enum import StrEnum
+from os import PathLike
+from pathlib import Path
+
+from ..analysis import ProgressFn
+from ..errors import UsageError
+from .collect import ReportData, collect_report, slug
+from .html import report_html
+from .markdown import report_markdown
+
+
+class ReportFormat(StrEnum):
+    """Report formats."""
+
+    HTML = "html"
+    MD = "md"
+
+
+_RENDERERS = {ReportFormat.HTML: report_html, ReportFormat.MD: report_markdown}
+
+
+def _formats(formats: Iterable[str]) -> tuple[ReportFormat, ...]:
+    out = []
+    for f in formats:
+        try:
+            fmt = ReportFormat(f)
+        except ValueError:
+            raise UsageError(f"unknown report format {f!r}", hint="use html or md") from None
+        if fmt not in out:
+            out.append(fmt)
+    if not out:
+        raise UsageError("no report format given", hint="use html, md or both")
+    return tuple(out)
+
+
+def report_stem(data: ReportData, speakers: Iterable[str] | None = None) -> str:
+    """The file name without extension: the corpus name, plus the actor ids of a partial report."""
+    if speakers is None:
+        return slug(data.corpus)
+    return "-".join([slug(data.corpus), *sorted(slug(a.speaker) for a in data.actors)])
+
+
+def write_report(
+    corpus_dir: str | PathLike,
+    *,
+    speakers: Iterable[str] | None = None,
+    formats: Iterable[str] = ("html", "md"),
+    out_dir: str | PathLike = "reports",
+    codebook_path: str | PathLike | None = None,
+    progress: ProgressFn | None = None,
+) -> list[Path]:
+    """Analyse a corpus and write its report in each format.
+
+    Args:
+        corpus_dir: The corpus folder.
+        speakers: Only these actors (ids, names or aliases); every actor when None.
+        formats: ``html`` and/or ``md``.
+        out_dir: Folder to write into (created if missing).
+        codebook_path: Another codebook file to use.
+        progress: Called as ``progress(done, total)`` while statements are analysed.
+
+    Returns:
+        The written paths, in the order of ``formats``.
+
+    Raises:
+        UsageError: If a format is unknown.
+        CorpusError: If the corpus is missing.
+        NotFoundError: If a requested speaker has no statement.
+    """
+    fmts = _formats(formats)
+    speakers = list(speakers) if speakers is not None else None
+    data = collect_report(
+        corpus_dir, speakers=speakers or None, codebook_path=codebook_path, progress=progress
+    )
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = report_stem(data, speakers or None)
+    paths = []
+    for fmt in fmts:
+        path = out / f"{stem}.{fmt.value}"
+        tmp = path.with_name(f".{path.name}.tmp")
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(_RENDERERS[fmt](data))
+        os.replace(tmp, path)  # a browser reloading the page never sees half a file
+        paths.append(path)
+    return paths

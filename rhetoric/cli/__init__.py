@@ -12,15 +12,8 @@ from . import (
     extract_cmds,  # noqa: F401
     frames_cmds,  # noqa: F401
     learn_cmds,  # noqa: F401
-from . import (
-    corpus_cmds,  # noqa: F401
-    extract_cmds,  # noqa: F401
-    frames_cmds,  # noqa: F401
-    learn_cmds,  # noqa: F401
     report_cmds,  # noqa: F401
     shifts_cmds,  # noqa: F401
-    tag_cmds,  # noqa: F401
-)
     tag_cmds,  # noqa: F401
 )
 from .app import app

@@ -14,8 +14,8 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
+from ..corpus.add import BatchResult, add_statements
 from ..corpus.store import Corpus
 from ..errors import ExtractionError
 from .candidate import Candidate
@@ -36,7 +36,7 @@ def check_addable(candidates: Sequence[Candidate]) -> None:
         )
 
 
-def add_candidates(corpus: Corpus, candidates: Sequence[Candidate], *, strict: bool = False) -> Any:
+def add_candidates(corpus: Corpus, candidates: Sequence[Candidate], *, strict: bool = False) -> BatchResult:
     """Add candidates to ``corpus`` with ``rhetoric.corpus.add_statements`` (one locked append).
 
     Args:
@@ -49,20 +49,8 @@ def add_candidates(corpus: Corpus, candidates: Sequence[Candidate], *, strict: b
         ``summary()``).
 
     Raises:
-        ExtractionError: If a candidate has no date, or the add path is not available.
+        ExtractionError: If a candidate has no date.
         BatchValidationError: If a candidate fails validation (nothing is written).
     """
     check_addable(candidates)
-    try:
-        from ..corpus import add_statements  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from ..corpus.add import add_statements  # type: ignore[import-not-found,no-redef]
-        except ImportError:
-            add_statements = None  # type: ignore[assignment]
-    if add_statements is None:
-        raise ExtractionError(
-            "this installation has no corpus add path (rhetoric.corpus.add_statements)",
-            hint="review the candidates with --format json and add them with `rhetoric import`",
-        ) from None
     return add_statements(corpus, [c.to_record() for c in candidates], strict=strict)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from pathlib import Path
@@ -15,7 +14,6 @@ from rhetoric.cli import app
 
 from .conftest import ARTICLES_DIR, SEED_ARTICLE, SEED_DATE
 
-HAS_ADD_PATH = importlib.util.find_spec("rhetoric.corpus.add") is not None
 EMPTY = (
     "{path}: the article is empty: there is no text to extract statements from "
     "(pass a plain-text news article)"
@@ -178,15 +176,7 @@ def test_missing_actors_file_warns(tmp_path: Path) -> None:
     assert "Putin (?)" in result.stdout
 
 
-@pytest.mark.skipif(HAS_ADD_PATH, reason="the corpus add path is present")
-def test_add_without_the_add_path_says_so(run) -> None:
-    result = run(str(SEED_ARTICLE), "--date", SEED_DATE, "--add")
-    assert result.exit_code == 1
-    assert "no corpus add path" in result.stderr
-
-
 def test_add_writes_reviewed_candidates_once(run, corpus_dir: Path) -> None:
-    pytest.importorskip("rhetoric.corpus.add")
     first = run(str(SEED_ARTICLE), "--date", SEED_DATE, "--add")
     assert first.exit_code == 0, first.output
     lines = (corpus_dir / "statements.jsonl").read_text(encoding="utf-8").splitlines()

@@ -38,6 +38,11 @@ CorpusOpt = Annotated[
     ),
 ]
 
+CodebookOpt = Annotated[
+    Path | None,
+    typer.Option("--codebook", help="Codebook file (default: the corpus's codebook.toml)."),
+]
+
 
 def fail(message: str) -> typer.Exit:
     """Print ``Error: message`` to stderr and return the exit to raise (code 1)."""

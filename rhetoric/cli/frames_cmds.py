@@ -23,15 +23,12 @@ from ..frames.output import (
     write_csv,
 )
 from ..types import OutputFormat
-from .app import DEFAULT_CORPUS, CorpusOpt, command
+from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 
 TextArg = Annotated[str | None, typer.Argument(help="Text to analyse; '-' reads standard input.")]
 IdsOpt = Annotated[list[str] | None, typer.Option("--id", help="Analyse this corpus statement (repeatable).")]
 AllOpt = Annotated[bool, typer.Option("--all", help="Analyse every statement of the corpus.")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (coloured), json or csv.")]
-CodebookOpt = Annotated[
-    Path | None, typer.Option("--codebook", help="Codebook file (default: the corpus's).")
-]
 SpeakerOpt = Annotated[str, typer.Option("--speaker", help="Speaker of free TEXT (default stance holder).")]
 
 

@@ -11,12 +11,9 @@ from ..errors import UsageError
 from ..export.dictionary import describe_markdown
 from ..export.write import ExportFormat, export_tables, resolve_tables
 from ..reports.write import ReportFormat, write_report
-from .app import DEFAULT_CORPUS, CorpusOpt, command
+from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 from .progress import progress_bar
 
-CodebookOpt = Annotated[
-    Path | None, typer.Option("--codebook", help="Codebook file (default: the corpus's).")
-]
 SpeakersOpt = Annotated[
     list[str] | None,
     typer.Option("--speaker", help="Only this actor (id, name or alias; repeatable). Default: every actor."),

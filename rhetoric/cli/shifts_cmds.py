@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +13,7 @@ from rich.console import Console
 from ..errors import UsageError
 from ..shifts.queries import compare_periods, compare_statements, speaker_timeline
 from ..shifts.render import shift_markdown, shift_table, timeline_markdown, timeline_table
-from .app import DEFAULT_CORPUS, CorpusOpt, command
+from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 
 
 class ShiftFormat(StrEnum):
@@ -26,9 +25,6 @@ class ShiftFormat(StrEnum):
 
 
 FormatOpt = Annotated[ShiftFormat, typer.Option("--format", help="table, json or md (Markdown).")]
-CodebookOpt = Annotated[
-    Path | None, typer.Option("--codebook", help="Codebook file (default: the corpus's).")
-]
 
 
 def _console() -> Console:

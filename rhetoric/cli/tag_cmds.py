@@ -27,7 +27,7 @@ from ..tagging.output import (
     write_csv,
 )
 from ..types import OutputFormat
-from .app import DEFAULT_CORPUS, CorpusOpt, app, command, fail, warn
+from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, app, command, fail, warn
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -37,10 +37,6 @@ codebook_app = typer.Typer(
 )
 app.add_typer(codebook_app, name="codebook")
 
-CodebookOpt = Annotated[
-    Path | None,
-    typer.Option("--codebook", help="Codebook file (default: the corpus's codebook.toml)."),
-]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (highlighted text), json or csv.")]
 
 

@@ -72,5 +72,5 @@ def test_describe_one_table_only() -> None:
 
 def test_readme_has_the_package_dictionary() -> None:
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("<!-- section: exports -->", 1)[1].split("<!-- section:", 1)[0]
+    section = readme.split("## Reports and exports", 1)[1].split("\n## ", 1)[0]
     assert describe_markdown() in section, "README exports section must carry `rhetoric export --describe`"

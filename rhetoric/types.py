@@ -97,3 +97,18 @@ class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+
+
+class ReportFormat(StrEnum):
+    """Report formats."""
+
+    HTML = "html"
+    MD = "md"
+
+
+class ExportFormat(StrEnum):
+    """File formats of ``rhetoric export``."""
+
+    CSV = "csv"
+    PARQUET = "parquet"
+    JSONL = "jsonl"

@@ -11,24 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from ..corpus.store import Corpus
-from ..learn.agreement import DEFAULT_BOOTSTRAP, agreement_files
-from ..learn.evaluate import evaluate_gold_file
-from ..learn.model import DEFAULT_SEED, DEFAULT_THRESHOLD, train_corpus_model
-from ..learn.render import (
-    AGREEMENT_COLUMNS,
-    EVALUATION_COLUMNS,
-    SUGGESTION_COLUMNS,
-    agreement_renderable,
-    agreement_rows,
-    evaluation_renderable,
-    evaluation_rows,
-    suggestion_renderable,
-    suggestion_rows,
-)
-from ..learn.suggest import suggest_corpus
-from ..learn.template import dumps_gold_line, gold_template, write_gold_template
-from ..tagging import load_tagger
+from ..learn.defaults import DEFAULT_BOOTSTRAP, DEFAULT_SEED, DEFAULT_THRESHOLD
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, app, command, warn
 
@@ -86,6 +69,8 @@ def train(
 
     Example: rhetoric train --gold corpora/ukraine-nato/gold/heldout.jsonl
     """
+    from ..learn.model import train_corpus_model
+
     model, model_path, meta_path = train_corpus_model(
         corpus, gold_paths=gold or (), seed=seed, threshold=threshold
     )
@@ -115,6 +100,9 @@ def suggest(
 
     Example: rhetoric suggest --tag withdrawal --top 3
     """
+    from ..learn.render import SUGGESTION_COLUMNS, suggestion_renderable, suggestion_rows
+    from ..learn.suggest import suggest_corpus
+
     report = suggest_corpus(corpus, tag=tag, top=top, threshold=threshold)
     _emit(fmt, report.to_dict(), suggestion_rows(report), SUGGESTION_COLUMNS, suggestion_renderable(report))
 
@@ -135,6 +123,9 @@ def evaluate(
 
     Example: rhetoric evaluate corpora/ukraine-nato/gold/heldout.jsonl --model
     """
+    from ..learn.evaluate import evaluate_gold_file
+    from ..learn.render import EVALUATION_COLUMNS, evaluation_renderable, evaluation_rows
+
     report = evaluate_gold_file(corpus, gold, with_model=model, threshold=threshold)
     for message in report.warnings:
         warn(message)
@@ -158,6 +149,9 @@ def agreement(
 
     Example: rhetoric agreement corpora/ukraine-nato/gold/coder_a.jsonl corpora/ukraine-nato/gold/coder_b.jsonl
     """
+    from ..learn.agreement import agreement_files
+    from ..learn.render import AGREEMENT_COLUMNS, agreement_renderable, agreement_rows
+
     if len(files) < 2:
         raise typer.BadParameter("give at least two coder files", param_hint="FILES")
     report = agreement_files(corpus, files, n_boot=bootstrap, seed=seed)
@@ -178,6 +172,10 @@ def template(
 
     Example: rhetoric gold template --out corpora/ukraine-nato/gold/coder_c.jsonl
     """
+    from ..corpus.store import Corpus
+    from ..learn.template import dumps_gold_line, gold_template, write_gold_template
+    from ..tagging import load_tagger
+
     tagger = load_tagger(corpus)
     if out is not None:
         n = write_gold_template(Corpus(corpus), tagger, out, force=force)

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from ..export.dictionary import describe_markdown
-from ..export.write import ExportFormat, export_tables, resolve_tables
-from ..reports.write import ReportFormat, write_report
+from ..export.dictionary import describe_markdown, resolve_tables
+from ..types import ExportFormat, ReportFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 from .progress import progress_bar
 
@@ -45,6 +44,8 @@ def report(
     """
     fmts = [f.value for f in formats] if formats else ["html", "md"]
     with progress_bar("analysing statements") as update:
+        from ..reports.write import write_report  # matplotlib loads only for reports
+
         paths = write_report(
             corpus, speakers=speakers, formats=fmts, out_dir=out, codebook_path=codebook, progress=update
         )
@@ -84,6 +85,8 @@ def export(
     if out is None:
         raise UsageError("--out DIR is required (the folder to write the tables into)")
     with progress_bar("analysing statements") as update:
+        from ..export.write import export_tables  # pandas and pyarrow load only for exports
+
         result = export_tables(
             corpus,
             tables=names,

@@ -12,8 +12,6 @@ from rich.table import Table
 
 from ..codebook import check_codebook, codebook_warnings, load_codebook
 from ..corpus.store import Corpus
-from ..learn.model import load_model
-from ..learn.predict import with_model_mentions
 from ..records import Mention
 from ..tagging import Tagger, tag_corpus
 from ..tagging.kwic import iter_kwic_json, kwic, kwic_table, query_tagger, write_kwic_csv
@@ -99,6 +97,12 @@ def codebook_show(
     Console(highlight=False).print(table)
 
 
+def _with_model(model, body: str, mentions: list[Mention], sid: str | None) -> list[Mention]:
+    from ..learn.predict import with_model_mentions
+
+    return with_model_mentions(model, body, mentions, statement_id=sid)
+
+
 @command("tag")
 def tag(
     text: Annotated[str | None, typer.Argument(help="Text to tag; '-' reads standard input.")] = None,
@@ -128,7 +132,11 @@ def tag(
         raise typer.BadParameter("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
     cb = load_codebook(_codebook_path(corpus, codebook))
     tagger = Tagger.from_codebook(cb)
-    model = load_model(corpus, codebook=cb) if with_model else None
+    model = None
+    if with_model:
+        from ..learn.model import load_model  # scikit-learn loads only when the model is asked for
+
+        model = load_model(corpus, codebook=cb)
     if text is not None:
         body = sys.stdin.read() if text == "-" else text
         pairs = iter([(None, body, tagger.tag(body))])
@@ -136,9 +144,7 @@ def tag(
         store = Corpus(corpus).require()
         pairs = ((s.id, s.text, m) for s, m in tag_corpus(store, tagger, ids=None if all_ else ids))
     if model is not None:
-        pairs = (
-            (sid, body, with_model_mentions(model, body, ms, statement_id=sid)) for sid, body, ms in pairs
-        )
+        pairs = ((sid, body, _with_model(model, body, ms, sid)) for sid, body, ms in pairs)
     columns = MODEL_MENTION_COLUMNS if with_model else MENTION_COLUMNS
     if fmt is OutputFormat.JSON:
         for chunk in iter_json((m for _sid, _text, mentions in pairs for m in mentions), columns):

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import UsageError
@@ -184,3 +185,24 @@ def describe_markdown(tables: tuple[str, ...] = TABLE_NAMES) -> str:
     lines += ["", "| type | written as |", "|---|---|"]
     lines += [f"| {name} | {text} |" for name, text in TYPES.items()]
     return "\n".join(lines) + "\n"
+
+
+def resolve_tables(names: Iterable[str]) -> tuple[str, ...]:
+    """Expand ``all`` and check table names, keeping dictionary order without duplicates.
+
+    Raises:
+        UsageError: If a name is neither a table nor ``all``.
+
+    Example:
+        >>> resolve_tables(["shifts", "frames", "shifts"])
+        ('frames', 'shifts')
+    """
+    wanted = set()
+    for name in names:
+        if name == "all":
+            wanted.update(TABLE_NAMES)
+        elif name in TABLES:
+            wanted.add(name)
+        else:
+            raise UsageError(f"unknown table {name!r}", hint=f"use one of {', '.join(TABLE_NAMES)} or all")
+    return tuple(t for t in TABLE_NAMES if t in wanted)

@@ -17,24 +17,16 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 
 from ..analysis import CorpusAnalysis, ProgressFn, analyze_all
 from ..errors import UsageError
-from .dictionary import TABLE_NAMES, TABLES, columns
+from ..types import ExportFormat  # noqa: F401  (re-exported: part of this module's API)
+from .dictionary import TABLE_NAMES, TABLES, columns, resolve_tables  # noqa: F401
 from .tables import Row, iter_rows
 
 _ARROW_TYPES = {"integer": "int64", "boolean": "bool_"}
-
-
-class ExportFormat(StrEnum):
-    """File formats of ``rhetoric export``."""
-
-    CSV = "csv"
-    PARQUET = "parquet"
-    JSONL = "jsonl"
 
 
 @dataclass(frozen=True)
@@ -43,27 +35,6 @@ class ExportResult:
 
     paths: tuple[Path, ...]
     rows: dict[str, int] = field(default_factory=dict)
-
-
-def resolve_tables(names: Iterable[str]) -> tuple[str, ...]:
-    """Expand ``all`` and check table names, keeping dictionary order without duplicates.
-
-    Raises:
-        UsageError: If a name is neither a table nor ``all``.
-
-    Example:
-        >>> resolve_tables(["shifts", "frames", "shifts"])
-        ('frames', 'shifts')
-    """
-    wanted = set()
-    for name in names:
-        if name == "all":
-            wanted.update(TABLE_NAMES)
-        elif name in TABLES:
-            wanted.add(name)
-        else:
-            raise UsageError(f"unknown table {name!r}", hint=f"use one of {', '.join(TABLE_NAMES)} or all")
-    return tuple(t for t in TABLE_NAMES if t in wanted)
 
 
 def _format(fmt: str) -> ExportFormat:

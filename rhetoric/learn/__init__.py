@@ -8,22 +8,49 @@ Example:
     >>> from rhetoric.learn import load_gold, train_model, tag_with_model, evaluate, agreement
 """
 
-from .agreement import AgreementReport, agreement, agreement_files, agreement_from_tags
-from .evaluate import Counts, EvaluationReport, evaluate, evaluate_gold_file
-from .gold import (
-    GoldItem,
-    GoldMention,
-    GoldSet,
-    ResolvedItem,
-    load_gold,
-    load_resolved,
-    loads_gold,
-    resolve_gold,
-)
-from .model import TagModel, load_corpus_model, load_model, save_model, train_corpus_model, train_model
-from .predict import model_mentions, tag_with_model, with_model_mentions
-from .suggest import SuggestReport, suggest, suggest_corpus
-from .template import gold_template, write_gold_template
+import importlib
+from typing import Any
+
+# Submodules load on first use: scikit-learn and friends cost about a second to import.
+_WHERE = {
+    "AgreementReport": "agreement",
+    "Counts": "evaluate",
+    "EvaluationReport": "evaluate",
+    "GoldItem": "gold",
+    "GoldMention": "gold",
+    "GoldSet": "gold",
+    "ResolvedItem": "gold",
+    "SuggestReport": "suggest",
+    "TagModel": "model",
+    "agreement": "agreement",
+    "agreement_files": "agreement",
+    "agreement_from_tags": "agreement",
+    "evaluate": "evaluate",
+    "evaluate_gold_file": "evaluate",
+    "gold_template": "template",
+    "load_corpus_model": "model",
+    "load_gold": "gold",
+    "load_model": "model",
+    "load_resolved": "gold",
+    "loads_gold": "gold",
+    "model_mentions": "predict",
+    "resolve_gold": "gold",
+    "save_model": "model",
+    "suggest": "suggest",
+    "suggest_corpus": "suggest",
+    "tag_with_model": "predict",
+    "train_corpus_model": "model",
+    "train_model": "model",
+    "with_model_mentions": "predict",
+    "write_gold_template": "template",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AgreementReport",

@@ -39,10 +39,9 @@ from sklearn.metrics import cohen_kappa_score
 from ..codebook.load import load_codebook
 from ..corpus.store import CODEBOOK_FILE
 from ..errors import ValidationError
+from .defaults import DEFAULT_BOOTSTRAP, DEFAULT_SEED
 from .gold import ResolvedItem, load_resolved
 
-DEFAULT_BOOTSTRAP = 1000
-DEFAULT_SEED = 0
 #: Below this share of resamples with a defined statistic, no interval is given (a tag with one or
 #: two positives misses them in ~37% or ~14% of resamples; the rest would overstate certainty).
 MIN_VALID_SHARE = 0.9

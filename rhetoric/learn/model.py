@@ -54,13 +54,12 @@ from ..corpus.store import CODEBOOK_FILE
 from ..errors import ModelError
 from ..tagging import Tagger
 from ..text.sentences import split_sentences
+from .defaults import DEFAULT_SEED, DEFAULT_THRESHOLD
 from .gold import GoldSet, ResolvedItem, load_resolved
 
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FORMAT_VERSION = 1
-DEFAULT_SEED = 0
-DEFAULT_THRESHOLD = 0.5
 #: Regularisation strength of the per-tag logistic regressions (chosen by cross-validation).
 DEFAULT_C = 10.0
 

@@ -13,23 +13,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 
 from ..analysis import ProgressFn
 from ..errors import UsageError
+from ..types import ReportFormat  # noqa: F401  (re-exported: part of this module's API)
 from .collect import ReportData, collect_report, slug
 from .html import report_html
 from .markdown import report_markdown
-
-
-class ReportFormat(StrEnum):
-    """Report formats."""
-
-    HTML = "html"
-    MD = "md"
-
 
 _RENDERERS = {ReportFormat.HTML: report_html, ReportFormat.MD: report_markdown}
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Lower-cased, without the final period, as Punkt stores them.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -23,50 +25,6 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     a.m p.m i.e e.g cf al
     """.split()
 )
-
-
-# A candidate break whose context is a word, number or initialism + end mark + spaces + one
-# such token: the common case, decided without building Punkt's token objects.
-_PLAIN_CONTEXT = re.compile(r"([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)([.?!]) +([A-Za-z0-9]+\.?)")
-_NUMBER = re.compile(r"[0-9][0-9.]*")
-
-
-class _Punkt(PunktSentenceTokenizer):
-    """Punkt with a shortcut for plain break contexts; decides exactly as Punkt does.
-
-    With these parameters (abbreviations only: no collocations, sentence starters or
-    orthographic statistics) a text without any candidate break is one sentence, and
-    Punkt's decision for ``word. Next`` reduces to: '?' and '!'
-    always break; '.' after a known abbreviation never does; '.' after a single letter (an
-    initial) does not before a word; '.' after a number does unless the next word starts
-    in lower case; '.' after anything else does. Other contexts go to Punkt itself. The
-    tests compare both on many texts.
-    """
-
-    def span_tokenize(self, text: str, realign_boundaries: bool = True):
-        # No candidate break at all (no '.', '?' or '!' before a space or punctuation): Punkt
-        # returns the text up to its trailing whitespace as one sentence.
-        if realign_boundaries and self._lang_vars.period_context_re().search(text) is None:
-            end = len(text.rstrip())
-            return iter([(0, end)] if end else [])
-        return super().span_tokenize(text, realign_boundaries)
-
-    def text_contains_sentbreak(self, text: str) -> bool:
-        m = _PLAIN_CONTEXT.fullmatch(text)
-        if m is None:
-            return super().text_contains_sentbreak(text)
-        word, mark, after = m.groups()
-        if mark != ".":
-            return True
-        if word.lower() in self._params.abbrev_types:
-            return False
-        if len(word) == 1 and word.isalpha():
-            if after[0].isalpha():
-                return False
-            return super().text_contains_sentbreak(text)
-        if _NUMBER.fullmatch(word):
-            return not after[0].islower()
-        return True
 
 
 # "No." abbreviates "number" only before a number ("No. 10 Downing Street"); elsewhere it is
@@ -85,15 +43,13 @@ def _join_number_signs(line: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-def _parameters() -> PunktParameters:
-    params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
-    return params
-
-
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
-    return _Punkt(_parameters())
+    # nltk is imported on first use: importing it costs over a second, and commands that never
+    # split a sentence (add, list, validate) should not pay for it.
+    from .punkt import Punkt, punkt_parameters
+
+    return Punkt(punkt_parameters(ABBREVIATIONS))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

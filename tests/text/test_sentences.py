@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from rhetoric.text.sentences import _parameters, _tokenizer, sentence_index, split_sentences
+from rhetoric.text.punkt import punkt_parameters
+from rhetoric.text.sentences import ABBREVIATIONS, _tokenizer, sentence_index, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -53,8 +54,8 @@ def test_sentence_index() -> None:
     assert [sentence_index(spans, o) for o in (0, 5, 12)] == [0, 1, 2]
 
 
-# The shortcut in ``_Punkt`` must decide exactly as Punkt: compare with the stock tokenizer.
-_STOCK = PunktSentenceTokenizer(_parameters())
+# The shortcut in ``Punkt`` must decide exactly as Punkt: compare with the stock tokenizer.
+_STOCK = PunktSentenceTokenizer(punkt_parameters(ABBREVIATIONS))
 _WORDS = [
     "Mr",
     "mr",

@@ -7,11 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..corpus import Corpus
-from ..extract.adding import add_candidates
-from ..extract.article import read_article
-from ..extract.pipeline import extract_statements
-from ..extract.render import NO_CANDIDATES, render_candidates
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, command, warn
 
@@ -40,6 +35,13 @@ def extract(
 
     Example: rhetoric extract seeds/000_194b2d9dfd68f7ca.txt --format json
     """
+    # Imported here so that other commands start without the extraction stage.
+    from ..corpus import Corpus
+    from ..extract.adding import add_candidates
+    from ..extract.article import read_article
+    from ..extract.pipeline import extract_statements
+    from ..extract.render import NO_CANDIDATES, render_candidates
+
     stdin = sys.stdin.buffer.read() if article == "-" else None
     art = read_article(article, stdin=stdin, date=date, source=source, url=url)
     store = Corpus(corpus)

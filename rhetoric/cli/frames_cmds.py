@@ -5,25 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from ..frames.analyze import StatementAnalysis, analyze_inputs
-from ..frames.output import (
-    FRAME_COLUMNS,
-    STANCE_COLUMNS,
-    STANCE_STYLES,
-    frame_row,
-    iter_json,
-    render_frame,
-    stance_row,
-    write_csv,
-)
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+
+if TYPE_CHECKING:
+    from ..frames.analyze import StatementAnalysis
 
 TextArg = Annotated[str | None, typer.Argument(help="Text to analyse; '-' reads standard input.")]
 IdsOpt = Annotated[list[str] | None, typer.Option("--id", help="Analyse this corpus statement (repeatable).")]
@@ -35,6 +27,8 @@ SpeakerOpt = Annotated[str, typer.Option("--speaker", help="Speaker of free TEXT
 def _analyses(
     text: str | None, ids: list[str] | None, all_: bool, corpus: Path, codebook: Path | None, speaker: str
 ) -> Iterator[StatementAnalysis]:
+    from ..frames.analyze import analyze_inputs  # the tagger and frames load only when used
+
     body = sys.stdin.read() if text == "-" else text
     return analyze_inputs(
         corpus, text=body, ids=ids, all_statements=all_, codebook_path=codebook, speaker=speaker
@@ -48,6 +42,8 @@ def _header(a: StatementAnalysis) -> Text:
 
 def _emit(analyses: Iterator[StatementAnalysis], fmt: OutputFormat, *, kind: str) -> None:
     """Write frames or stances in the chosen format (JSON/CSV stream; table prints per statement)."""
+    from ..frames.output import FRAME_COLUMNS, STANCE_COLUMNS, frame_row, iter_json, stance_row, write_csv
+
     records = (lambda a: a.frames) if kind == "frames" else (lambda a: a.stances)
     row = frame_row if kind == "frames" else stance_row
     if fmt is OutputFormat.JSON:
@@ -67,6 +63,8 @@ def _emit(analyses: Iterator[StatementAnalysis], fmt: OutputFormat, *, kind: str
 
 
 def _frame_lines(a: StatementAnalysis) -> Iterator[Text]:
+    from ..frames.output import render_frame
+
     for f in a.frames:
         yield Text("  ") + render_frame(a.text, f, a.mentions)
         other = f" other: {'; '.join(f.other_conditions)}" if f.other_conditions else ""
@@ -77,6 +75,8 @@ def _frame_lines(a: StatementAnalysis) -> Iterator[Text]:
 
 
 def _stance_lines(a: StatementAnalysis) -> Iterator[Text]:
+    from ..frames.output import STANCE_STYLES
+
     for s in a.stances:
         line = Text("  ")
         line.append(f"{s.tag:<24}")

@@ -23,7 +23,9 @@ from ..types import Relation
 
 SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional")
 CUE_KEYS = ("id", "phrases", "shape", "relation", "requires")
-REQUIRES = ("", "negation")
+#: What a cue needs earlier in its clause to count: a negation ("no talks *while* …"), "only"
+#: ("talks only *after* …") or a verb of exchange ("trade land *for* peace").
+REQUIRES = ("", "negation", "only", "exchange_verb")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _validate_entry(entry: Any, where: str) -> CueSpec:
         )
     requires = entry.get("requires", "")
     if requires not in REQUIRES:
-        problems.append(f"[{label}.requires] {requires!r} must be empty or 'negation'")
+        problems.append(f"[{label}.requires] {requires!r} must be empty or one of {', '.join(REQUIRES[1:])}")
     if problems:
         raise CodebookError("invalid condition cue", problems=problems)
     return CueSpec(cue_id, tuple(p.strip() for p in phrases), shape, relation, requires)

@@ -51,6 +51,7 @@ _NOT_A_CUE_AFTER = {
     "once": re.compile(r"\s*(?:again|more|and\s+for\s+all|upon|in\s+a\s+while)(?!\w)", re.IGNORECASE),
 }
 _NOT_A_CUE_BEFORE_BY_ID = {
+    "trade_for": re.compile(r"[-‐‑]\s*$"),
     "once": re.compile(r"(?<!\w)(?:at|all\s+at|more\s+than|than|for)\s*$", re.IGNORECASE),
     "before": re.compile(
         r"(?<!\w)(?:never|long|shortly|just|days|weeks|months|years|ever|as)\s*$", re.IGNORECASE
@@ -66,6 +67,20 @@ _TEMPORAL_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTINUES_RE = re.compile(r"\s*(?:and|or|nor|as\s+well\s+as|but\s+also|plus)(?!\w)", re.IGNORECASE)
+_REQUIRED = {
+    "negation": NEGATION_RE,
+    "only": re.compile(r"(?<!\w)only(?!\w)", re.IGNORECASE),
+    "exchange_verb": re.compile(
+        r"(?<!\w)(?:trade|trades|traded|trading|swap|swaps|swapped|swapping|exchange|exchanges|exchanged|exchanging"
+        r"|give|gives|gave|giving|cede|cedes|ceded|ceding|sell|sells|sold|selling)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+_WANTS_RE = re.compile(
+    r"\s*(?:it|they|he|she|we|you|\w+)\s+(?:really\s+)?(?:wants?|wanted|wishes|hopes?\s+for|seeks?|is\s+to|are\s+to)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 _THEN_RE = re.compile(r"(?<!\w)(?:then|before|after\s+which|so\s+that|in\s+order\s+to)(?!\w)", re.IGNORECASE)
 
 
@@ -149,9 +164,13 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             main_end = region_after(text, comma + 1, sent.end, sent.bounds)
             # "Without X, there is no Y": the negation stands in the main clause.
             if cue.requires != "negation" or NEGATION_RE.search(text, comma + 1, main_end):
+                if cue.requires in ("only", "exchange_verb") and not _REQUIRED[cue.requires].search(
+                    text, hit.start, main_end
+                ):
+                    return None
                 return _fronted(sent, hit, comma)
             return None
-    if cue.requires == "negation" and not NEGATION_RE.search(text, c_start, hit.start):
+    if cue.requires and not _REQUIRED[cue.requires].search(text, c_start, hit.start):
         return None
     if shape in ("post", "no_without", "exchange", "unconditional"):
         o_start, o_end = c_start, hit.start
@@ -163,6 +182,9 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             and not NEGATION_RE.search(text, o_start, o_end)
         ):
             # "Russia must withdraw before talks can start": the condition comes first.
+            outcome_part, condition_part = condition_part, outcome_part
+        if cue.id == "if" and _WANTS_RE.match(text, k_start, k_end):
+            # "Kyiv must withdraw if it wants the fighting to stop": the wish is what is at stake.
             outcome_part, condition_part = condition_part, outcome_part
         if shape == "exchange" and _RECEIVE_RE.search(text, o_start, o_end):
             # "Russia wants sanctions relief in return for a truce": the truce is what Russia gives.
@@ -334,7 +356,14 @@ def detect_frames(
             continue
         # At one place, "conditions for … are" is tried before "condition for" (pre).
         hits = sorted(
-            cues.find(text, span[0], span[1]), key=lambda h: (h.start, h.cue.shape != "conditions_are")
+            (
+                h
+                for h in cues.find(text, span[0], span[1])
+                # A cue whose requirement appears nowhere in the sentence is no cue, and must not cut
+                # another cue's region ("until Russia pays *for* the damage").
+                if not h.cue.requires or _REQUIRED[h.cue.requires].search(text, span[0], span[1])
+            ),
+            key=lambda h: (h.start, h.cue.shape != "conditions_are"),
         )
         if not hits:
             continue

@@ -35,10 +35,12 @@ _SUPPORT = (
     r"|agree(?:s|d)?\s+to|accept(?:s|ed|ing)?|propos(?:e|es|ed|ing)|appl(?:y|ies|ied)\s+for|ask(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?for"
     r"|urg(?:e|es|ed|ing)|hope(?:s|d)?\s+for|aim(?:s|ed)?\s+(?:for|at)|strive(?:s)?\s+for|work(?:s|ed)?\s+towards?"
     r"|commit(?:s|ted|ting)?\s+to|ready\s+(?:for|to)|open\s+to|open(?:s|ed)?\s+up\s+to|pursue(?:s|d)?|promis(?:e|es|ed|ing)"
-    r"|vow(?:s|ed)?|pledg(?:e|es|ed)|need(?:s|ed)?|requir(?:e|es|ed|ing)|deserves?|guarantee(?:s|d)?"
+    r"|vow(?:s|ed)?|pledg(?:e|es|ed)|prepared\s+to|willing\s+to|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)"
+    r"|send(?:s|ing)?|sent|deliver(?:s|ed|ing)?|continu(?:e|es|ed|ing)\s+to|need(?:s|ed)?|requir(?:e|es|ed|ing)|deserves?|guarantee(?:s|d)?"
 )
 _OPPOSE = (
-    r"oppos(?:e|es|ed|ing)|opposition\s+to|against|reject(?:s|ed|ing)?|rul(?:e|es|ed|ing)\s+out|refus(?:e|es|ed|ing)"
+    r"(?:stop|stops|stopped|stopping|halt\w*|end|ends|ended|ending|cease\w*|cut\w*|suspend\w*)\s+"
+    r"(?:supplying|sending|providing|delivering|funding|arming|financing)|oppos(?:e|es|ed|ing)|opposition\s+to|against|reject(?:s|ed|ing)?|rul(?:e|es|ed|ing)\s+out|refus(?:e|es|ed|ing)"
     r"|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|drop(?:s|ped|ping)?|renounc(?:e|es|ed|ing)|abandon(?:s|ed|ing)?"
     r"|give\s+up|gave\s+up|giving\s+up|gives\s+up|put(?:s|ting)?\s+off|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?"
     r"|defer(?:s|red|ring)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|halt(?:s|ed|ing)?"
@@ -46,11 +48,13 @@ _OPPOSE = (
     r"|stop(?:s|ped|ping)?|freez(?:e|es|ing)|froze|suspend(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?\s+from"
 )
 _PREDICATE_OPPOSE = (
-    r"not\s+on\s+the\s+table|off\s+the\s+table|unrealistic|unacceptable|out\s+of\s+the\s+question|a\s+non[-\s]?starter"
+    r"(?:stop|stops|stopped|stopping|halt\w*|end|ends|ended|ending|cease\w*|cut\w*|suspend\w*)\s+"
+    r"(?:supplying|sending|providing|delivering|funding|arming|financing)|not\s+on\s+the\s+table|off\s+the\s+table|unrealistic|unacceptable|out\s+of\s+the\s+question|a\s+non[-\s]?starter"
     r"|not\s+an\s+option|impossible|dead|uneasy|a\s+red\s+line|premature|a\s+mistake|illegitimate|null\s+and\s+void"
 )
 _PREDICATE_SUPPORT = (
-    r"necessary|essential|vital|indispensable|a\s+must|the\s+only\s+way|crucial|key|inevitable"
+    r"necessary|essential|vital|indispensable|a\s+must|the\s+only\s+way|crucial|key|inevitable|irreversible"
+    r"|unstoppable|on\s+the\s+table"
 )
 
 _A = "['’]"
@@ -85,6 +89,11 @@ _NEG_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_GAP_WORDS = 6
+# A verb does not reach across a subordinate clause ("abandon its NATO ambitions *before* any settlement").
+_SUBORDINATOR_RE = re.compile(
+    r"(?<!\w)(?:before|after|until|unless|if|when|while|once|because|as\s+long\s+as|so\s+that|than)(?!\w)",
+    re.IGNORECASE,
+)
 # A condition the speaker demands keeps its "support" unless a verb stands this close before it.
 _MAX_GAP_OVER_DEMAND = 3
 _PREDICATE_WINDOW = 90
@@ -118,14 +127,14 @@ def _verb_before(
     best = None
     for match in _VERB_RE.finditer(text, clause_start, mention.start):
         gap = text[match.end() : mention.start]
-        if len(gap.split()) <= max_gap and not re.search(r"[;:,]", gap):
+        if len(gap.split()) <= max_gap and not re.search(r"[;:,]", gap) and not _SUBORDINATOR_RE.search(gap):
             best = match
     return _cue_from(best, text, clause_start) if best else None
 
 
 def _verb_after(text: str, mention: Mention, sent_end: int) -> _Cue | None:
     match = _POST_VERB_RE.match(text, mention.end, min(sent_end, mention.end + 60))
-    if not match:
+    if not match or _SUBORDINATOR_RE.search(text, mention.end, match.start("verb")):
         return None
     stance = StanceValue.SUPPORT.value if match.group("neg") else StanceValue.OPPOSE.value
     start = match.start("neg") if match.group("neg") else match.start("verb")
@@ -184,7 +193,8 @@ def detect_stances(
     speaker_holders = (speaker,) if speaker else ()
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
     # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
-    at_stake = {(f.sentence, tag) for f in frames for tag in f.outcomes}
+    # (An exchange refused — "will never trade land for peace" — is a stance, so it is not listed.)
+    at_stake = {(f.sentence, tag) for f in frames if f.relation != "exchange" for tag in f.outcomes}
     out: list[Stance] = []
     for mention in mentions:
         index = sentence_index(spans, mention.start) if spans else 0

@@ -249,6 +249,16 @@ NO_FRAME_CASES = [
     pytest.param("Ukraine needs more weapons.", [("military_aid", "weapons")], id="need-without-outcome"),
     pytest.param("The ceasefire collapsed before dawn.", [("ceasefire", "ceasefire")], id="no-cue"),
     pytest.param("Talks continued long before the war.", [("negotiations", "Talks")], id="long-before"),
+    pytest.param(
+        "Russia agreed to an exchange of prisoners on an all-for-all basis.",
+        [("prisoners", "exchange of prisoners")],
+        id="all-for-all-is-no-trade",
+    ),
+    pytest.param(
+        "The truce began after the talks.",
+        [("ceasefire", "truce"), ("negotiations", "talks")],
+        id="after-without-only",
+    ),
 ]
 
 
@@ -364,3 +374,11 @@ def test_frames_table_problems(table, problem) -> None:
     with pytest.raises(CodebookError) as info:
         FramesConfig.from_codebook_table(table, tag_ids=["a", "b"])
     assert any(p.startswith(problem) for p in info.value.problems), info.value.problems
+
+
+def test_for_without_an_exchange_verb_does_not_cut_a_condition(mk) -> None:
+    text = "Sanctions must not be lifted until Russia pays for the damage."
+    frames = detect_frames(text, mk(text, [("sanctions", "Sanctions"), ("accountability", "damage")]))
+    assert [(f.outcomes, f.conditions, f.cue) for f in frames] == [
+        (("sanctions",), ("accountability",), "until")
+    ]

@@ -108,6 +108,16 @@ STANCES = [
     ),
     ("putin", "Kyiv must abandon its plans to join NATO.", "nato_membership", "oppose"),
     ("zelensky", "We are asking our partners for more air defence systems.", "military_aid", "support"),
+    ("zelensky", "Ukraine will never trade its land for peace.", "territorial_concession", "oppose"),
+    (
+        "lavrov",
+        "A truce only after Western countries stop supplying weapons to Kyiv.",
+        "military_aid",
+        "oppose",
+    ),
+    ("rutte", "Ukraine's path to NATO membership is irreversible.", "nato_membership", "support"),
+    ("starmer", "Britain is prepared to put boots on the ground in Ukraine.", "foreign_troops", "support"),
+    ("putin", "We are not against a ceasefire, but there are nuances.", "ceasefire", "support"),
 ]
 
 

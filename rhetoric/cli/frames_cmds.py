@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+from .progress import progress_bar
 
 if TYPE_CHECKING:
     from ..frames.analyze import StatementAnalysis
@@ -33,6 +34,33 @@ def _analyses(
     return analyze_inputs(
         corpus, text=body, ids=ids, all_statements=all_, codebook_path=codebook, speaker=speaker
     )
+
+
+def _run(
+    kind: str,
+    text: str | None,
+    ids: list[str] | None,
+    all_: bool,
+    fmt: OutputFormat,
+    corpus: Path,
+    codebook: Path | None,
+    speaker: str,
+) -> None:
+    """Analyse and emit; with --all a progress bar counts statements on stderr (terminals only)."""
+    with progress_bar("analysing statements") as update:
+        analyses = _analyses(text, ids, all_, corpus, codebook, speaker)
+        if update is not None and all_:
+            from ..corpus.store import Corpus
+
+            total = sum(1 for _ in Corpus(corpus).iter_lines())
+            analyses = _counted(analyses, total, update)
+        _emit(analyses, fmt, kind=kind)
+
+
+def _counted(analyses: Iterator[StatementAnalysis], total: int, update) -> Iterator[StatementAnalysis]:
+    for done, a in enumerate(analyses, start=1):
+        update(done, total)
+        yield a
 
 
 def _header(a: StatementAnalysis) -> Text:
@@ -104,7 +132,7 @@ def frames(
 
     Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
     """
-    _emit(_analyses(text, ids, all_, corpus, codebook, speaker), fmt, kind="frames")
+    _run("frames", text, ids, all_, fmt, corpus, codebook, speaker)
 
 
 @command("stances")
@@ -124,4 +152,4 @@ def stances(
 
     Example: rhetoric stances --id s-3960f0777033
     """
-    _emit(_analyses(text, ids, all_, corpus, codebook, speaker), fmt, kind="stances")
+    _run("stances", text, ids, all_, fmt, corpus, codebook, speaker)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import ActorError
 
-ACTOR_KEYS = ("name", "role", "kind", "gender", "aliases", "note")
+ACTOR_KEYS = ("name", "role", "kind", "gender", "affiliation", "aliases", "note")
 ACTOR_KINDS = ("person", "state", "organisation", "group", "city", "other")
 
 _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
@@ -56,6 +56,8 @@ class Actor:
     kind: str = "person"
     gender: str = ""
     aliases: tuple[str, ...] = field(default=())
+    #: The actor this one speaks for (a president's state, a spokesman's government), or "".
+    affiliation: str = ""
     note: str = ""
 
 
@@ -146,9 +148,18 @@ class ActorRegistry:
                     kind=kind,
                     gender=str(entry.get("gender", "")),
                     aliases=tuple(aliases),
+                    affiliation=str(entry.get("affiliation", "")),
                     note=str(entry.get("note", "")),
                 )
             )
+        for actor in reg:
+            if actor.affiliation and actor.affiliation not in reg:
+                raise ActorError(
+                    f"affiliation {actor.affiliation!r} is not an actor id",
+                    path=path,
+                    field=f"{actor.id}.affiliation",
+                    hint="name the [actors.<id>] this actor speaks for",
+                )
         return reg
 
     @classmethod

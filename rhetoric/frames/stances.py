@@ -191,6 +191,9 @@ def detect_stances(
     spans = list(sentences) if sentences is not None else split_sentences(text)
     finder = finder_for(actors) if actors is not None and len(actors) else None
     speaker_holders = (speaker,) if speaker else ()
+    # "Ukraine is ready to …" said by Ukraine's president is the president's stance too.
+    me = actors.get(speaker) if actors is not None and speaker else None
+    own = me.affiliation if me else ""
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
     # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
     # (An exchange refused — "will never trade land for peace" — is a stance, so it is not listed.)
@@ -225,6 +228,8 @@ def detect_stances(
                     or _negated_before(text, mention, clause_start)
                     or _predicate_after(text, mention, s_end)
                 )
+        if chosen and own and own in chosen.holders and speaker not in chosen.holders:
+            chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, (speaker, *chosen.holders))
         if chosen is None and (index, mention.tag) in demanded:
             chosen = _Cue(StanceValue.SUPPORT.value, mention.start, mention.end, "demanded as a condition")
         if chosen is None:

@@ -123,3 +123,34 @@ def test_without_registry_the_speaker_holds_every_stance(mk) -> None:
 )
 def test_actor_finder(registry, text, expected) -> None:
     assert [a for _, _, a in ActorFinder(registry).find(text)] == expected
+
+
+def test_a_state_named_as_subject_is_also_its_leaders_stance(mk) -> None:
+    from rhetoric.actors import ActorRegistry
+
+    reg = ActorRegistry.from_dict(
+        {
+            "actors": {
+                "ukraine": {"name": "Ukraine", "kind": "state"},
+                "zelensky": {"name": "Volodymyr Zelensky", "affiliation": "ukraine"},
+                "us": {"name": "United States", "kind": "state", "aliases": ["US"]},
+            }
+        }
+    )
+    text = "Ukraine is ready to adopt neutral status."
+    mentions = mk(text, [("neutrality", "neutral status")])
+    (own,) = detect_stances(text, mentions, speaker="zelensky", actors=reg)
+    assert (own.stance, own.holders) == ("support", ("zelensky", "ukraine"))
+    text = "The US opposes neutral status."
+    (other,) = detect_stances(
+        text, mk(text, [("neutrality", "neutral status")]), speaker="zelensky", actors=reg
+    )
+    assert (other.stance, other.holders) == ("oppose", ("us",))
+
+
+def test_unknown_affiliation_is_an_error() -> None:
+    from rhetoric.actors import ActorRegistry
+    from rhetoric.errors import ActorError
+
+    with pytest.raises(ActorError, match=r"\[x.affiliation\] affiliation 'nowhere' is not an actor id"):
+        ActorRegistry.from_dict({"actors": {"x": {"name": "X", "affiliation": "nowhere"}}})

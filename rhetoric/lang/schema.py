@@ -28,6 +28,11 @@ SCHEMA: dict[str, dict[str, Kind]] = {
     "verbs": {
         "irregular": "forms",
     },
+    "negation": {
+        "negators": "phrases",
+        "negated_modals": "phrases",
+        "negative_determiners": "phrases",
+    },
 }
 
 __all__ = ["SCHEMA", "Kind"]

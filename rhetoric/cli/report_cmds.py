@@ -44,7 +44,7 @@ def report(
     """
     fmts = [f.value for f in formats] if formats else ["html", "md"]
     with progress_bar("analysing statements") as update:
-        from ..reports.write import write_report  # matplotlib loads only for reports
+        from ..reports.write import write_report  # the report stack loads only for reports
 
         paths = write_report(
             corpus, speakers=speakers, formats=fmts, out_dir=out, codebook_path=codebook, progress=update

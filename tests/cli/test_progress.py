@@ -45,13 +45,18 @@ def test_no_bar_for_few_items(monkeypatch) -> None:
 
 # -- the real terminal: stderr a pseudo-terminal, stdout redirected to a file -----------------------
 
+
 def _corpus_of(n: int, folder) -> str:
     from rhetoric.corpus import add_statements, init_corpus
 
     corpus = init_corpus(folder / "c")
     shutil.copy(Path("corpora/ukraine-nato/codebook.toml"), corpus.codebook_path)
     rows = [
-        {"speaker": "NATO", "date": f"2024-01-{i % 28 + 1:02d}", "text": f"We will never give up territory unless Russia withdraws its troops ({i})."}
+        {
+            "speaker": "NATO",
+            "date": f"2024-01-{i % 28 + 1:02d}",
+            "text": f"We will never give up territory unless Russia withdraws its troops ({i}).",
+        }
         for i in range(n)
     ]
     add_statements(corpus, rows)

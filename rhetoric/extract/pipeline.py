@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actors import ActorRegistry
 from ..dates import PartialDate
@@ -232,7 +232,10 @@ class _Extractor:
             if m and any(s == start for s, _e in self.paras):
                 start = m.end()  # "KYIV, Feb 19 (Reuters) - " belongs to no statement
             self.unit((start, end))
-        return sorted(self.state.candidates, key=Candidate.sort_key)
+        by_offset = sorted(self.state.candidates, key=lambda c: (c.start, c.end))
+        rank = {id(c): n for n, c in enumerate(by_offset)}
+        placed = [replace(c, position=rank[id(c)]) for c in self.state.candidates]
+        return sorted(placed, key=Candidate.sort_key)
 
     def unit(self, unit: CharSpan) -> None:
         st = self.state

@@ -50,6 +50,10 @@ STANCE_LEMMAS: frozenset[str] = frozenset(
     voice want thank
     """.split()
 )
+#: Cue lemmas that give a clause its subject (so that ", stressing that …" and "but reiterated …"
+#: after them find their speaker) yet attribute no statement themselves: a wish or fear the writer
+#: ascribes ("mediators had hoped …", "Israel wants …") and acts ("thanked X", "declined to comment").
+CONTENTLESS_LEMMAS: frozenset[str] = frozenset("hope fear want thank decline".split())
 
 #: Stance lemmas that only count with a particle ("ruled out", "opened up to", "applied for").
 PARTICLES: dict[str, tuple[str, ...]] = {
@@ -142,6 +146,26 @@ ADVERBIAL_STARTERS: frozenset[str] = PARENTHETICAL_STARTERS | frozenset(
     "meanwhile however but and yet also still moreover furthermore separately indeed instead earlier "
     "later previously recently now then today yesterday last this so thus hence nevertheless "
     "nonetheless additionally finally first second in".split()
+)
+
+#: Prepositions after a stance verb that make its "object" a place or time, not content
+#: ("the talks have concluded in Antalya").
+CIRCUMSTANCE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in at on during after before near inside outside across throughout since until amid".split()
+)
+#: Lower-case particles that open a capitalised name part ("al-Busaidi", "bin Salman", "el-Sisi").
+NAME_PARTICLES: tuple[str, ...] = (
+    "al-",
+    "el-",
+    "ad-",
+    "an-",
+    "ar-",
+    "as-",
+    "ash-",
+    "at-",
+    "az-",
+    "ul-",
+    "bin-",
 )
 
 #: Determiners and quantifiers that make a subject too vague to be a speaker.

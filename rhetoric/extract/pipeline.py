@@ -25,12 +25,12 @@ from ..errors import ExtractionError
 from ..text.sentences import split_sentences
 from ..types import Kind
 from .candidate import Candidate
-from .lexicon import PRONOUNS
+from .lexicon import CIRCUMSTANCE_PREPOSITIONS, CONTENTLESS_LEMMAS, PRONOUNS, VERB_FORMS
 from .quotes import Quote, find_quotes, mask_quotes, paragraphs
 from .reltime import ResolvedDate, default_date, find_time_cues, resolve_time, specificity
 from .reported import Attribution, find_attributions
 from .speakers import Discourse, Speaker, SpeakerResolver
-from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, Pattern
+from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, CueClass, Pattern
 
 #: Confidence factor by how the speaker was resolved.
 SPEAKER_FACTOR: dict[str, float] = {
@@ -53,8 +53,11 @@ _SENTENCE_END = ".!?"
 _PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
 
 
-def is_headline(text: str, para: CharSpan) -> bool:
+def is_headline(text: str, para: CharSpan, *, first: bool = False) -> bool:
     """A paragraph without sentence-final punctuation and at most 15 words (a title or subheading).
+
+    The article's first paragraph is its headline at any length when it has no final punctuation
+    (a long title "…, Kremlin spokesperson says" is not a statement of the body).
 
     Example:
         >>> is_headline("Changing rhetoric", (0, 17)), is_headline("He said no.", (0, 11))
@@ -63,7 +66,7 @@ def is_headline(text: str, para: CharSpan) -> bool:
     body = text[para[0] : para[1]].rstrip()
     last = body[-1:]
     ends = last in _SENTENCE_END + ":" or (last in '”"’»' and body[-2:-1] in _SENTENCE_END + ",")
-    return not ends and ". " not in body and len(body.split()) <= 15
+    return not ends and ". " not in body and (first or len(body.split()) <= 15)
 
 
 def sentence_units(text: str, quotes: list[Quote]) -> list[CharSpan]:
@@ -225,6 +228,12 @@ class _Extractor:
 
     def run(self) -> list[Candidate]:
         headlines = [p for p in self.paras if is_headline(self.text, p)]
+        if (
+            self.paras
+            and self.paras[0] not in headlines
+            and is_headline(self.text, self.paras[0], first=True)
+        ):
+            headlines.append(self.paras[0])
         for start, end in sentence_units(self.text, self.quotes):
             if any(s <= start < e for s, e in headlines):
                 continue
@@ -268,6 +277,8 @@ class _Extractor:
             if attr.subject is not None:
                 st.discourse.note(attr.subject[0], speakers)
             previous = speakers
+            if self.contentless(attr):
+                continue
             date, evidence = self.date_for(attr, unit, first_subject)
             if pronoun and not evidence.strip() or (pronoun and evidence == "article date"):
                 if st.last_direct and st.last_direct[0][0].id == speakers[0].id:
@@ -308,6 +319,25 @@ class _Extractor:
             if self.quotes_in(*attr.content):
                 st.last_direct = (speakers, para, date)
         self.standalone_quotes(unit, para, covered, bool(attrs))
+
+    def contentless(self, attr: Attribution) -> bool:
+        """A wish or act (:data:`CONTENTLESS_LEMMAS`), or a stance verb with nothing after it, or only
+        a place or time: no statement.
+
+        "The Kremlin has not confirmed." and "The talks have concluded in Antalya." report
+        no content; "has never supported the idea" does.
+        """
+        if any(VERB_FORMS.get(w.lower()) in CONTENTLESS_LEMMAS for w in attr.cue.split()):
+            return True
+        if attr.cue_class != CueClass.STANCE:
+            return False
+        start, end = attr.cue_span[1], attr.content[1]
+        for cue in find_time_cues(self.masked, start, end):  # "warned on Monday against …"
+            if self.masked[start : cue.start].strip(" ,"):
+                break
+            start = cue.end
+        rest = self.text[start:end].split()
+        return not rest or rest[0].lower() in CIRCUMSTANCE_PREPOSITIONS
 
     def full_name(self, speaker: Speaker, offset: int) -> Speaker:
         """An unknown surname ("Rutte", "Mr Sybiha") becomes the full name mentioned before it."""

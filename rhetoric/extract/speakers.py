@@ -116,6 +116,9 @@ class SpeakerResolver:
             return []
         if phrase.lower() in PRONOUNS:
             return []
+        last = phrase.rsplit(" ", 1)[-1].lower()
+        if last in CUT_WORDS or last in DETERMINERS:
+            return []  # "the United States with a list of": a noun phrase cut open, not a subject
         whole = self._alias(phrase)
         if whole is not None:
             return [Speaker.of(whole, phrase, "alias")]

@@ -25,8 +25,9 @@ from ..errors import ExtractionError
 from ..text.sentences import split_sentences
 from ..types import Kind
 from .candidate import Candidate
-from .lexicon import CIRCUMSTANCE_PREPOSITIONS, CONTENTLESS_LEMMAS, PRONOUNS, VERB_FORMS
+from .lexicon import CIRCUMSTANCE_PREPOSITIONS, CONTENTLESS_LEMMAS, DOCUMENT_NOUNS, PRONOUNS, VERB_FORMS
 from .quotes import Quote, find_quotes, mask_quotes, paragraphs
+from .referents import Referents
 from .reltime import ResolvedDate, default_date, find_time_cues, resolve_time, specificity
 from .reported import Attribution, find_attributions
 from .speakers import Discourse, Speaker, SpeakerResolver
@@ -38,6 +39,7 @@ SPEAKER_FACTOR: dict[str, float] = {
     "name": 1.0,
     "relay": 0.95,
     "descriptor": 0.9,
+    "party": 0.85,
     "document": 0.85,
     "pronoun": 0.85,
     "unresolved": 0.8,
@@ -119,6 +121,7 @@ class _Extractor:
         self._quote_ends = [q.end - 1 for q in self.quotes]
         self.mentions = self.resolver.mentions(text)
         self._mention_offsets = [off for off, _s in self.mentions]
+        self.referents = Referents(text, self.mentions)
         self.state = _State(Discourse(self.mentions))
 
     def speakers_of(self, phrase: str) -> list[Speaker]:
@@ -250,9 +253,12 @@ class _Extractor:
         st = self.state
         para = self.paragraph_of(unit[0])
         attrs = find_attributions(
-            self.text, self.masked, unit, accept=lambda phrase: bool(self.speakers_of(phrase))
+            self.text,
+            self.masked,
+            unit,
+            accept=lambda phrase: bool(self.speakers_of(phrase)) or Referents.refers_back(phrase),
         )
-        self.note_sentence_subject(unit)
+        self.note_sentence_subject(unit, attrs)
         covered: list[CharSpan] = []
         previous: list[Speaker] = []
         first_subject = min((a.subject[0] for a in attrs if a.subject), default=unit[0])
@@ -271,12 +277,13 @@ class _Extractor:
                         for s in st.discourse.resolve(phrase, attr.subject[0])
                     ]
                 else:
-                    speakers = [self.full_name(s, attr.subject[0]) for s in self.speakers_of(phrase)]
+                    speakers = self.named(phrase, attr.subject[0])
             if not speakers:
                 continue
             if attr.subject is not None:
                 st.discourse.note(attr.subject[0], speakers)
             previous = speakers
+            self.note_documents(attr, speakers)
             if self.contentless(attr):
                 continue
             date, evidence = self.date_for(attr, unit, first_subject)
@@ -320,6 +327,27 @@ class _Extractor:
                 st.last_direct = (speakers, para, date)
         self.standalone_quotes(unit, para, covered, bool(attrs))
 
+    def named(self, phrase: str, offset: int) -> list[Speaker]:
+        """Speakers of a subject phrase, with names the article gives elsewhere (:mod:`referents`)."""
+        speakers = [self.full_name(s, offset) for s in self.speakers_of(phrase)]
+        if len(speakers) <= 1 and not (
+            speakers and speakers[0].kind == "person" and speakers[0].method != "unresolved"
+        ):
+            person = self.referents.person_for(phrase, offset)
+            if person is not None:
+                return [self.full_name(person, offset)]
+            outlet = self.referents.outlet_for(phrase, offset)
+            if outlet is not None:
+                return [outlet]
+        return speakers or self.referents.document_for(phrase, offset)
+
+    def note_documents(self, attr: Attribution, speakers: list[Speaker]) -> None:
+        """Remember the issuer of a document an attribution names ("said in a statement")."""
+        spans = [attr.cue_span, *attr.scope]
+        words = {w.strip(".,;:").lower() for s, e in spans for w in self.masked[s:e].split()}
+        for noun in words & DOCUMENT_NOUNS:
+            self.referents.note_document(noun, attr.cue_span[0], speakers)
+
     def contentless(self, attr: Attribution) -> bool:
         """A wish or act (:data:`CONTENTLESS_LEMMAS`), or a stance verb with nothing after it, or only
         a place or time: no statement.
@@ -351,17 +379,20 @@ class _Extractor:
                 )
         return speaker
 
-    def note_sentence_subject(self, unit: CharSpan) -> None:
+    def note_sentence_subject(self, unit: CharSpan, attrs: list[Attribution]) -> None:
         """Remember the first person named in a sentence outside a possessive or a prepositional phrase.
 
         A later "he" or "she" most often refers to such a sentence subject, even when the
         sentence itself attributes nothing ("Mark Rutte struck a different tone. He argued …").
+        A person named inside reported content is not the sentence's subject ("Witkoff said
+        Putin wanted peace. He added …": "he" is Witkoff).
         """
+        contents = [span for a in attrs for span in (a.content, *a.extra_contents)]
         k = bisect.bisect_left(self._mention_offsets, unit[0])
         for offset, speaker in self.mentions[k:]:
             if offset >= unit[1]:
                 return
-            if speaker.kind != "person":
+            if speaker.kind != "person" or any(s <= offset < e for s, e in contents):
                 continue
             end = offset + len(speaker.as_written)
             before = self.text[max(unit[0], offset - 12) : offset].split()

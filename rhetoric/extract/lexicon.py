@@ -92,7 +92,7 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     """
     adding saying arguing insisting warning noting stressing claiming promising vowing calling urging
     describing accusing suggesting stating explaining declaring acknowledging admitting pledging
-    threatening demanding asking emphasising emphasizing reiterating
+    threatening demanding asking emphasising emphasizing reiterating underlining underscoring
     """.split()
 )
 

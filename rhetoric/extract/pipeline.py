@@ -306,10 +306,12 @@ class _Extractor:
                 else:
                     st.dangling = (speakers, para, date, attr.cue)
                 continue
-            hearsay = (
-                attr.pattern == Pattern.HEARSAY or "reportedly" in attr.cue.lower() or attr.relay is not None
-            )
-            relay = f"relayed by {self.text[attr.relay[0] : attr.relay[1]]}" if attr.relay else ""
+            relay = ""
+            if attr.relay:
+                speakers, relay = self.relayed(speakers, attr)
+            hearsay = attr.pattern == Pattern.HEARSAY or "reportedly" in attr.cue.lower() or bool(relay)
+            if relay and self.wholly_quoted(attr.content):
+                hearsay = False  # a relayed quotation is still the speaker's own words (direct)
             for span in (*attr.extra_contents, attr.content):
                 self.make(
                     speakers,
@@ -326,6 +328,28 @@ class _Extractor:
             if self.quotes_in(*attr.content):
                 st.last_direct = (speakers, para, date)
         self.standalone_quotes(unit, para, covered, bool(attrs))
+
+    def relayed(self, speakers: list[Speaker], attr: Attribution) -> tuple[list[Speaker], str]:
+        """Speakers and relay note of "X said that …, Y said" / "…, Y said, according to Z".
+
+        When a state or organisation's words come through a person who speaks for it ("Turkey
+        stressed that …, Foreign Minister Ana Vidal said"), the person is the speaker.
+        """
+        assert attr.relay is not None
+        s, e = attr.relay
+        phrase = self.text[s:e]
+        via = (
+            [self.full_name(v, s) for v in self.speakers_of(phrase)] if phrase.lower() not in PRONOUNS else []
+        )
+        if len(via) == 1 and via[0].kind == "person" and all(sp.kind != "person" for sp in speakers):
+            self.state.discourse.note(s, via)
+            return via, ""
+        return speakers, f"relayed by {phrase}"
+
+    def wholly_quoted(self, span: CharSpan) -> bool:
+        """Whether a content span starts and ends with quote marks of its quotations."""
+        inside = self.quotes_in(*span)
+        return bool(inside) and inside[0].start == span[0] and inside[-1].end >= span[1] - 1
 
     def named(self, phrase: str, offset: int) -> list[Speaker]:
         """Speakers of a subject phrase, with names the article gives elsewhere (:mod:`referents`)."""

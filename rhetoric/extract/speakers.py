@@ -348,7 +348,9 @@ class SpeakerResolver:
             return Speaker(name, a.text, "party", False, kind)
         rest = a.tokens[len(a.possessor) + len(a.head) :]
         if rest and rest[0].low in ("at", "of", "from", "in"):
-            inner = self._analyse(" ".join(t.text for t in rest[1:]))
+            inner = self._analyse(a.text[rest[1].start :]) if len(rest) > 1 else None
+            if inner is None:
+                return None
             if inner.head and inner.head[-1].low in PARTY_VOICE_NOUNS | _INSTITUTION_NOUNS:
                 return self._party(inner)
         return None

@@ -41,6 +41,11 @@ STATEMENT_FIELDS: tuple[str, ...] = (
     "note",
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("speaker", "date", "text")
+#: Optional non-string keys, written after the string fields only when set. ``position`` is the
+#: 0-based order of the statement among those extracted from one article (shifts need it).
+OPTIONAL_FIELDS: tuple[str, ...] = ("position",)
+#: Every key a statement record may have.
+RECORD_KEYS: tuple[str, ...] = STATEMENT_FIELDS + OPTIONAL_FIELDS
 
 
 def _norm_for_id(value: str) -> str:
@@ -56,6 +61,24 @@ def statement_id(speaker: str, date: str, text: str) -> str:
     """
     key = "\x1f".join((_norm_for_id(speaker), date.strip(), _norm_for_id(text)))
     return "s-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def check_position(value: Any) -> int | None:
+    """Validate the optional ``position`` key: absent/None, or an integer >= 0 (not a bool).
+
+    Example:
+        >>> check_position(3), check_position(None)
+        (3, None)
+    """
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise ValidationError(
+            f"must be an integer, got {type(value).__name__}", field="position", hint="use 0, 1, 2, ..."
+        )
+    if value < 0:
+        raise ValidationError(f"must be >= 0, got {value}", field="position")
+    return value
 
 
 def utc_now_iso() -> str:
@@ -79,6 +102,7 @@ class Statement:
     document: str = ""
     added_at: str = ""
     note: str = ""
+    position: int | None = None
 
     @classmethod
     def create(
@@ -95,6 +119,7 @@ class Statement:
         document: str = "",
         added_at: str | None = None,
         note: str = "",
+        position: int | None = None,
     ) -> Statement:
         """Build a validated statement, computing its id and ``added_at``.
 
@@ -114,6 +139,8 @@ class Statement:
             "added_at": added_at or utc_now_iso(),
             "note": note,
         }
+        if position is not None:
+            data["position"] = position
         return cls.from_dict(data, compute_id=True)
 
     @classmethod
@@ -132,12 +159,13 @@ class Statement:
         """
         if not isinstance(data, dict):
             raise ValidationError(f"expected a JSON object, got {type(data).__name__}")
-        unknown = [k for k in data if k not in STATEMENT_FIELDS]
+        unknown = [k for k in data if k not in RECORD_KEYS]
         if unknown:
             raise ValidationError(
                 f"unknown key(s): {', '.join(map(str, unknown))}",
-                hint=f"allowed keys: {', '.join(STATEMENT_FIELDS)}",
+                hint=f"allowed keys: {', '.join(RECORD_KEYS)}",
             )
+        position = check_position(data.get("position"))
         values: dict[str, str] = {}
         for name in STATEMENT_FIELDS:
             raw = data.get(name, "")
@@ -188,11 +216,14 @@ class Statement:
                 field="id",
                 hint="remove the id to have it computed, or restore the original speaker/date/text",
             )
-        return cls(**values)
+        return cls(**values, position=position)
 
-    def to_dict(self) -> dict[str, str]:
-        """Mapping in the canonical key order."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+    def to_dict(self) -> dict[str, Any]:
+        """Mapping in the canonical key order; ``position`` only when set."""
+        d: dict[str, Any] = {name: getattr(self, name) for name in STATEMENT_FIELDS}
+        if self.position is not None:
+            d["position"] = self.position
+        return d
 
     @property
     def partial_date(self) -> PartialDate:
@@ -268,12 +299,15 @@ class Stance:
 
 __all__ = [
     "MAX_TEXT_CHARS",
+    "OPTIONAL_FIELDS",
+    "RECORD_KEYS",
     "STATEMENT_FIELDS",
     "Frame",
     "Mention",
     "Stance",
     "StanceValue",
     "Statement",
+    "check_position",
     "statement_id",
     "utc_now_iso",
 ]

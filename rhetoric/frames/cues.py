@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..lang import Language
 
 _HYPHENS = "-‐‑"
-_SEP = "[\\s\"“”‘’«»]+"
+_SEP = "[\\s\"“”‘’«»,]+"
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class CueTable:
             for phrase, specs in phrases.items():
                 name = f"p{len(self._groups)}"
                 self._groups[name] = specs
-                # Quotes may stand between the words of a cue ('be "based on').
+                # Quotes and commas may stand between the words of a cue ('be "based on', 'and, ultimately,').
                 regex = phrase_regex(phrase).replace(r"\s+", _SEP)
                 parts.append(f"(?P<{name}>{regex})(?!\\w)")
             self._by_first[word] = re.compile("|".join(parts), re.IGNORECASE)

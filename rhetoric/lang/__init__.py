@@ -133,12 +133,17 @@ def validate_cues(entries: Any, where: str, problems: list[str]) -> tuple[dict[s
         problems.append(f"[{where}] must be an array of tables ([[cue]])")
         return ()
     out = []
+    ids: set[str] = set()
     for i, entry in enumerate(entries):
         if not isinstance(entry, Mapping):
             problems.append(f"[{where}[{i}]] not a table")
             continue
         label = f"{where}[{i}].{entry.get('id') or '?'}"
         before = len(problems)
+        cue_id = str(entry.get("id", ""))
+        if cue_id in ids:
+            problems.append(f"[{label}.id] duplicate cue id {cue_id!r}")
+        ids.add(cue_id)
         unknown = [k for k in entry if k not in CUE_FIELDS]
         if unknown:
             problems.append(f"[{label}] unknown key(s): {', '.join(map(str, unknown))} (known: {', '.join(CUE_FIELDS)})")
@@ -161,6 +166,9 @@ def validate_cues(entries: Any, where: str, problems: list[str]) -> tuple[dict[s
                     problems.append(f"[{label}.{name}] must be a non-empty list of phrases" if name == "phrases" else f"[{label}.{name}] must be a list of phrases")
                     continue
                 checked = [_check_phrase(p, f"{label}.{name}", problems) for p in value]
+                folded = [p.lower().replace("’", "'") for p in checked if p]
+                for dup in sorted({p for p in folded if folded.count(p) > 1}):
+                    problems.append(f"[{label}.{name}] duplicate phrase {dup!r}")
                 record[name] = tuple(p for p in checked if p)
             elif isinstance(kind, tuple):
                 if value not in kind:

@@ -118,7 +118,7 @@ class CueTable:
         for phrase, cue in entries:
             by_first.setdefault(_first_word(phrase), {}).setdefault(phrase.lower(), []).append(cue)
         self._groups: dict[str, list[CueSpec]] = {}
-        self._by_first: dict[str, re.Pattern[str]] = {}
+        self._sources: dict[str, str] = {}
         for word, phrases in by_first.items():
             parts = []
             for phrase, specs in phrases.items():
@@ -127,7 +127,18 @@ class CueTable:
                 # Quotes and commas may stand between the words of a cue ('be "based on', 'and, ultimately,').
                 regex = phrase_regex(phrase).replace(r"\s+", _SEP)
                 parts.append(f"(?P<{name}>{regex})(?!\\w)")
-            self._by_first[word] = re.compile("|".join(parts), re.IGNORECASE)
+            self._sources[word] = "|".join(parts)
+        # Compiled on first use: a short text needs a few of them, and start-up stays small.
+        self._by_first: dict[str, re.Pattern[str]] = {}
+
+    def _regex(self, word: str) -> re.Pattern[str] | None:
+        regex = self._by_first.get(word)
+        if regex is None:
+            source = self._sources.get(word)
+            if source is None:
+                return None
+            regex = self._by_first[word] = re.compile(source, re.IGNORECASE)
+        return regex
 
     @property
     def words(self) -> FrameWords:
@@ -164,7 +175,7 @@ class CueTable:
         for w in _WORD_RE.finditer(text, start, end):
             if w.start() < resume or (w.start() > start and text[w.start() - 1] in _HYPHENS):
                 continue
-            regex = self._by_first.get(w.group(0).lower().replace("’", "'"))
+            regex = self._regex(w.group(0).lower().replace("’", "'"))
             m = regex.match(text, w.start(), end) if regex else None
             if m is None:
                 continue

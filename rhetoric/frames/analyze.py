@@ -72,7 +72,11 @@ class Analyzer:
         """
         corpus = Corpus(corpus_dir)
         codebook = load_codebook(Path(codebook_path) if codebook_path else corpus.codebook_path)
-        config = FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
+        from ..lang import language_of
+
+        config = FramesConfig.from_codebook_table(
+            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+        )
         return cls(
             Tagger.from_codebook(codebook),
             cues=config.cues,

@@ -33,6 +33,33 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "negated_modals": "phrases",
         "negative_determiners": "phrases",
     },
+    # Stances and commitment (rhetoric/frames/stances.py, holders.py, modality.py).
+    "stances": {
+        "support_verbs": "verbs",
+        "support_phrases": "phrases",
+        "oppose_verbs": "verbs",
+        "oppose_phrases": "phrases",
+        "ending_verbs": "verbs",
+        "ending_phrases": "phrases",
+        "supply_gerunds": "phrases",
+        "after_ending": "verbs",
+        "after_support": "phrases",
+        "copulas": "verbs",
+        "predicate_support": "phrases",
+        "predicate_oppose": "phrases",
+        "advocacy_qualifiers": "phrases",
+        "mention_only": "verbs",
+        "object_pronouns": "phrases",
+        "subordinators": "phrases",
+        "subject_skip": "phrases",
+        "holder_joins": "phrases",
+    },
+    "modality": {
+        "firm": "phrases",
+        "open": "phrases",
+        "hypothetical": "phrases",
+        "hedged": "phrases",
+    },
 }
 
 __all__ = ["SCHEMA", "Kind"]

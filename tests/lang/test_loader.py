@@ -67,7 +67,7 @@ def test_shipped_languages():
     ("extend", "problem"),
     [
         ({"verbs": {"nokey": ["x"]}}, "[words.verbs.nokey] unknown key (known: irregular)"),
-        ({"nofile": {"a": ["b"]}}, "[words.nofile] unknown file (known: negation, verbs)"),
+        ({"nofile": {"a": ["b"]}}, "[words.nofile] unknown file (known: modality, negation, stances, verbs)"),
         ({"verbs": {"irregular": {"go": []}}}, "[words.verbs.irregular.go] must be a non-empty list of forms"),
         ({"verbs": {"irregular": {"go": [" "]}}}, "[words.verbs.irregular.go] empty phrase"),
         ({"verbs": {"irregular": {"go": ["we(nt"]}}}, "[words.verbs.irregular.go] 'we(nt': '(' is regex syntax; write plain words (~N for a gap)"),

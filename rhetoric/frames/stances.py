@@ -74,6 +74,7 @@ class StanceWords:
     predicate: re.Pattern[str]
     negated_item: re.Pattern[str]
     qualifiers: re.Pattern[str]
+    goal: re.Pattern[str]
     mention_only: re.Pattern[str]
     subordinator: re.Pattern[str]
     ending_item: re.Pattern[str]
@@ -118,7 +119,7 @@ def _compile(lang: Language) -> StanceWords:
             re.IGNORECASE,
         ),
         after_support=re.compile(
-            rf"\s*(?:\w+\s+){{0,1}}?(?P<verb>{p('after_support')})(?!\w)(?P<neg>\s+(?:{neg})(?!\w))?",
+            rf"[\s\"'”’“]*(?:[\w'’-]+\s+){{0,3}}?(?P<verb>{p('after_support')})(?!\w)(?P<neg>\s+(?:{neg})(?!\w))?",
             re.IGNORECASE,
         ),
         predicate=re.compile(
@@ -131,7 +132,12 @@ def _compile(lang: Language) -> StanceWords:
             re.IGNORECASE,
         ),
         qualifiers=re.compile(
-            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*(?:,|and|or)?\s+(?:{p('advocacy_qualifiers')}))*\s+$",
+            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+$",
+            re.IGNORECASE,
+        ),
+        goal=re.compile(
+            rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
+            rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
             re.IGNORECASE,
         ),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
@@ -207,14 +213,16 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
         neg = ctx.negated(clause_start, start)
         if neg:
             stance, start = _flip(stance), neg.start()
-        elif i > 0:
+        elif i > 0 and ctx.linked(cues[i - 1].end(), match.start(), _MAX_GAP_GOVERNOR):
+            # The cue's own governor: "ready to adopt" (the subject stands before "ready"), or
+            # "rejected lifting sanctions", "drop its plans to join": a cue against a cue turns it.
             governor = cues[i - 1]
-            if _kind(governor) != SUPPORT and ctx.linked(governor.end(), match.start(), _MAX_GAP_GOVERNOR):
-                # "rejected lifting sanctions", "drop its plans to join": a cue against a cue turns it.
-                stance, start = _flip(stance), governor.start()
-                neg = ctx.negated(clause_start, start)
-                if neg:
-                    stance, start = _flip(stance), neg.start()
+            start = governor.start()
+            if _kind(governor) != SUPPORT:
+                stance = _flip(stance)
+            neg = ctx.negated(clause_start, start)
+            if neg:
+                stance, start = _flip(stance), neg.start()
         return _Cue(stance, start, match.end(), _words(text[start : match.end()]))
     return None
 
@@ -258,8 +266,11 @@ def _predicate(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
 def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Span) -> _Cue | None:
     """Desirability right before the item, in a sentence that does more than report or ask (step 7)."""
     text = ctx.text
-    match = ctx.words.qualifiers.search(text, max(clause_start, mention.start - 60), mention.start)
-    if not match:
+    window = max(clause_start, mention.start - 80)
+    match = ctx.words.qualifiers.search(text, window, mention.start) or ctx.words.goal.search(
+        text, window, mention.start
+    )
+    if not match or ctx.inside_mention(*match.span()):
         return None
     s_start, s_end = sentence
     if text[s_start:s_end].rstrip(" \"'”’").endswith("?"):
@@ -310,7 +321,12 @@ def detect_stances(
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
     # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
     # (An exchange refused — "will never trade land for peace" — is a stance, so it is not listed.)
-    at_stake = {(f.sentence, tag) for f in frames if f.relation != "exchange" for tag in f.outcomes}
+    at_stake = {
+        (f.sentence, tag)
+        for f in frames
+        if f.relation != "exchange" and f.polarity == "negated"
+        for tag in f.outcomes
+    }
     out: list[Stance] = []
     for mention in mentions:
         index = sentence_index(spans, mention.start) if spans else 0

@@ -44,6 +44,8 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "supply_gerunds": "phrases",
         "after_ending": "verbs",
         "after_support": "phrases",
+        "goal_markers": "phrases",
+        "determiners": "phrases",
         "copulas": "verbs",
         "predicate_support": "phrases",
         "predicate_oppose": "phrases",

@@ -75,6 +75,8 @@ class StanceWords:
     negated_item: re.Pattern[str]
     qualifiers: re.Pattern[str]
     goal: re.Pattern[str]
+    infinitive: re.Pattern[str]
+    preposition: re.Pattern[str]
     mention_only: re.Pattern[str]
     subordinator: re.Pattern[str]
     ending_item: re.Pattern[str]
@@ -124,7 +126,7 @@ def _compile(lang: Language) -> StanceWords:
         ),
         predicate=re.compile(
             rf"\W*(?:[\w'’-]+\W+){{0,4}}?(?:{modal_aux})?(?:{copula})(?!\w)"
-            rf"(?P<mid>(?:\s+[\w'’-]+){{0,8}}?)\s+(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))(?!\w)",
+            rf"(?P<mid>(?:[\s\"“”‘’]+[\w'’-]+){{0,8}}?)[\s\"“”‘’]+(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))(?!\w)",
             re.IGNORECASE,
         ),
         negated_item=re.compile(
@@ -140,6 +142,10 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
             re.IGNORECASE,
         ),
+        infinitive=re.compile(
+            rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
+        ),
+        preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
         subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
         ending_item=re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
@@ -205,11 +211,18 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
         kind = _kind(match)
         if kind == "ending":
             # "end the war" is the item war_end; "stop supplying weapons" opposes the supply.
-            if ending_item or not ctx.linked(match.end(), mention.start, _MAX_GAP_ENDING + 2 * bool(match.group("supply"))):
+            if (
+                ending_item
+                or not ctx.linked(match.end(), mention.start, _MAX_GAP_ENDING + 2 * bool(match.group("supply")))
+                or ctx.words.preposition.search(text, match.end(), mention.start)
+            ):
                 continue
         elif not ctx.linked(match.end(), mention.start, max_gap):
             continue
         stance, start = (OPPOSE if kind == "ending" else kind), match.start()
+        if ctx.words.negator.search(text, match.end(), mention.start):
+            # "guaranteeing that Ukraine will not join NATO"
+            stance = _flip(stance)
         neg = ctx.negated(clause_start, start)
         if neg:
             stance, start = _flip(stance), neg.start()
@@ -267,8 +280,10 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
     """Desirability right before the item, in a sentence that does more than report or ask (step 7)."""
     text = ctx.text
     window = max(clause_start, mention.start - 80)
-    match = ctx.words.qualifiers.search(text, window, mention.start) or ctx.words.goal.search(
-        text, window, mention.start
+    match = (
+        ctx.words.qualifiers.search(text, window, mention.start)
+        or ctx.words.goal.search(text, window, mention.start)
+        or ctx.words.infinitive.search(text, window, mention.start)
     )
     if not match or ctx.inside_mention(*match.span()):
         return None

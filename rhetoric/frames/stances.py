@@ -75,6 +75,9 @@ class StanceWords:
     negated_item: re.Pattern[str]
     qualifiers: re.Pattern[str]
     goal: re.Pattern[str]
+    leading_qualifiers: re.Pattern[str]
+    coordination: re.Pattern[str]
+    deontic: re.Pattern[str]
     infinitive: re.Pattern[str]
     preposition: re.Pattern[str]
     mention_only: re.Pattern[str]
@@ -142,6 +145,15 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
             re.IGNORECASE,
         ),
+        leading_qualifiers=re.compile(
+            rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
+            re.IGNORECASE,
+        ),
+        coordination=re.compile(
+            rf"(?:[\s,\"“”‘’]|(?<!\w)(?:{p('coordinators')}|{p('determiners')}|{p('advocacy_qualifiers')}|\w+ly)(?!\w))*",
+            re.IGNORECASE,
+        ),
+        deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
         infinitive=re.compile(
             rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
         ),
@@ -245,6 +257,11 @@ def _after(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
     text = ctx.text
     limit = min(sent_end, mention.end + _AFTER_WINDOW)
     ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
+    if ending_item:
+        inside = ctx.words.deontic.search(text, mention.start, mention.end)
+        if inside:
+            # "the war has to stop": the item (an ending) is demanded.
+            return _Cue(SUPPORT, inside.start(), inside.end(), _words(inside.group(0)))
     match = None if ending_item else ctx.words.after_ending.match(text, mention.end, limit)
     if match and ctx.linked(mention.end, match.start("verb"), 5) and not ctx.inside_mention(*match.span("verb")):
         stance = SUPPORT if match.group("neg") else OPPOSE
@@ -286,7 +303,10 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
         or ctx.words.infinitive.search(text, window, mention.start)
     )
     if not match or ctx.inside_mention(*match.span()):
-        return None
+        # "a just peace": the qualifier may open the mention itself.
+        match = ctx.words.leading_qualifiers.match(text, mention.start, mention.end)
+        if not match or match.end() >= mention.end:
+            return None
     s_start, s_end = sentence
     if text[s_start:s_end].rstrip(" \"'”’").endswith("?"):
         return None
@@ -334,6 +354,13 @@ def detect_stances(
     me = actors.get(speaker) if actors is not None and speaker else None
     own = me.affiliation if me else ""
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
+    # "We are ready for talks if Russia withdraws": what the speaker makes conditional, they want.
+    wanted = {
+        (f.sentence, tag)
+        for f in frames
+        if f.relation == "precondition" and f.polarity != "negated"
+        for tag in f.outcomes
+    }
     # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
     # (An exchange refused — "will never trade land for peace" — is a stance, so it is not listed.)
     at_stake = {
@@ -375,6 +402,14 @@ def detect_stances(
             chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
         if chosen is None and (index, mention.tag) not in at_stake:
             chosen = _advocated(ctx, mention, clause_start, (s_start, s_end))
+        if chosen is None and out and out[-1].stance != NEUTRAL and out[-1].sentence == index:
+            # "a ceasefire and, ultimately, an end to the war": coordinated items share a stance.
+            prev = out[-1]
+            gap = ctx.words.coordination.fullmatch(text, prev.end, mention.start)
+            if gap and prev.end < mention.start and len(text[prev.end : mention.start].split()) <= 5:
+                chosen = _Cue(prev.stance, prev.start, prev.end, prev.cue, prev.holders)
+        if chosen is None and (index, mention.tag) in wanted:
+            chosen = _Cue(SUPPORT, mention.start, mention.end, "outcome of a condition")
         if chosen is None:
             chosen = _Cue(NEUTRAL, mention.start, mention.end, "")
         out.append(

@@ -53,6 +53,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "predicate_support": "phrases",
         "predicate_oppose": "phrases",
         "advocacy_qualifiers": "phrases",
+        "coordinators": "phrases",
         "mention_only": "verbs",
         "object_pronouns": "phrases",
         "subordinators": "phrases",

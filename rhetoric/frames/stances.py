@@ -59,6 +59,8 @@ _MAX_GAP_OVER_DEMAND = 3
 _MAX_GAP_GOVERNOR = 3
 _PREDICATE_WINDOW = 90
 _AFTER_WINDOW = 60
+# The head of a list before its last item: "the sovereignty, independence, unity and ".
+_LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*)+(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,?\s+)?(?:and|or)\s+$")
 _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
 
 
@@ -137,7 +139,8 @@ def _compile(lang: Language) -> StanceWords:
             re.IGNORECASE,
         ),
         qualifiers=re.compile(
-            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+$",
+            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
+            rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
             re.IGNORECASE,
         ),
         goal=re.compile(
@@ -197,14 +200,18 @@ class _Context:
     def inside_mention(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.spans)
 
-    def linked(self, start: int, end: int, max_words: int) -> bool:
-        """``text[start:end]`` is a short gap no punctuation or subordinate clause breaks."""
+    def linked(self, start: int, end: int, max_words: int, *, lists: bool = False) -> bool:
+        """``text[start:end]`` is a short gap no punctuation or subordinate clause breaks.
+
+        With ``lists``, the gap may also be the head of a list ending in "and"/"or"
+        ("honour the sovereignty, independence and [territorial integrity]").
+        """
         gap = self.text[start:end]
-        return (
-            len(gap.split()) <= max_words
-            and not _BREAK_RE.search(gap)
-            and not self.words.subordinator.search(gap)
-        )
+        if self.words.subordinator.search(gap):
+            return False
+        if len(gap.split()) <= max_words and not _BREAK_RE.search(gap):
+            return True
+        return lists and len(gap.split()) <= 2 * max_words and bool(_LIST_GAP_RE.match(gap))
 
     def negated(self, clause_start: int, pos: int) -> re.Match | None:
         return self.words.negated_before_cue.search(self.text, clause_start, pos)
@@ -229,7 +236,7 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
                 or ctx.words.preposition.search(text, match.end(), mention.start)
             ):
                 continue
-        elif not ctx.linked(match.end(), mention.start, max_gap):
+        elif not ctx.linked(match.end(), mention.start, max_gap, lists=True):
             continue
         stance, start = (OPPOSE if kind == "ending" else kind), match.start()
         if ctx.words.negator.search(text, match.end(), mention.start):

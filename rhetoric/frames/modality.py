@@ -29,6 +29,7 @@ class ModalityWords:
     open: re.Pattern[str]
     hypothetical: re.Pattern[str]
     hedged: re.Pattern[str]
+    commitment_open: re.Pattern[str]
 
 
 _CACHE: dict[int, tuple[Language, ModalityWords]] = {}
@@ -39,7 +40,13 @@ def modality_words(language: Language | None = None) -> ModalityWords:
     language = language or load_language("en")
     hit = _CACHE.get(id(language))
     if hit is None or hit[0] is not language:
-        words = ModalityWords(*(language.regex("modality", key) for key in ("firm", "open", "hypothetical", "hedged")))
+        keys = ("firm", "open", "hypothetical", "hedged")
+        ignore = language.pattern("modality", "commitment_ignores_open")
+        # "may" before a day number is the month ("from May 12").
+        open_ = rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{language.pattern('modality', 'open')})(?!\w)(?!\s+\d)"
+        words = ModalityWords(
+            *(language.regex("modality", key) for key in keys), re.compile(open_, re.IGNORECASE)
+        )
         hit = _CACHE[id(language)] = (language, words)
     return hit[1]
 
@@ -87,8 +94,9 @@ def commitment_of(text: str, *, has_stance: bool, language: Language | None = No
     """How firmly a statement commits its speaker: none, hedged, open or firm.
 
     A statement that takes no stance commits to nothing; a hedge ("perhaps", "I think",
-    "not yet possible to say") outweighs readiness; readiness or room to move ("ready
-    to", "could accept", "open to") is open; a stance put without either is firm.
+    "we hope") outweighs everything; a firm marker ("must", "insisted", "unacceptable")
+    outweighs readiness; readiness or room to move alone ("ready to", "could accept",
+    "open to") is open; a stance put without any marker is firm.
 
     Args:
         text: The statement text.
@@ -106,7 +114,6 @@ def commitment_of(text: str, *, has_stance: bool, language: Language | None = No
     words = modality_words(language)
     if words.hedged.search(text):
         return Commitment.HEDGED
-    firm = [m.span() for m in words.firm.finditer(text)]
-    if any(not any(fs <= m.start() < fe for fs, fe in firm) for m in words.open.finditer(text)):
-        return Commitment.OPEN
-    return Commitment.FIRM
+    if words.firm.search(text) or not words.commitment_open.search(text):
+        return Commitment.FIRM
+    return Commitment.OPEN

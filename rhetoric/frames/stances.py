@@ -77,6 +77,7 @@ class StanceWords:
     negated_item: re.Pattern[str]
     qualifiers: re.Pattern[str]
     goal: re.Pattern[str]
+    determiner_before: re.Pattern[str]
     leading_qualifiers: re.Pattern[str]
     coordination: re.Pattern[str]
     deontic: re.Pattern[str]
@@ -148,6 +149,7 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
             re.IGNORECASE,
         ),
+        determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
         leading_qualifiers=re.compile(
             rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
             re.IGNORECASE,
@@ -217,12 +219,20 @@ class _Context:
         return self.words.negated_before_cue.search(self.text, clause_start, pos)
 
 
+def _attributive(ctx: _Context, match: re.Match, clause_start: int) -> bool:
+    """A participle after a determiner is an adjective, not a holder's act ("the proposed truce")."""
+    word = match.group(0)
+    if " " in word or not word.lower().endswith(("ed", "en")):
+        return False
+    return bool(ctx.words.determiner_before.search(ctx.text, clause_start, match.start()))
+
+
 def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int) -> _Cue | None:
     """The nearest cue before the mention that governs it (see the module docs, step 2)."""
     text = ctx.text
     cues = [
         m for m in ctx.words.before.finditer(text, clause_start, mention.start)
-        if not ctx.inside_mention(*m.span())
+        if not ctx.inside_mention(*m.span()) and not _attributive(ctx, m, clause_start)
     ]
     ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
     for i in range(len(cues) - 1, -1, -1):

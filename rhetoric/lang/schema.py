@@ -65,6 +65,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "open": "phrases",
         "hypothetical": "phrases",
         "hedged": "phrases",
+        "commitment_ignores_open": "phrases",
     },
 }
 

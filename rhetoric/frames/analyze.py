@@ -18,12 +18,15 @@ from ..actors import ActorRegistry
 from ..codebook.load import load_codebook
 from ..corpus.store import Corpus
 from ..errors import UsageError
+from ..lang import language_of
 from ..records import Frame, Mention, Stance, Statement
 from ..tagging.tagger import Tagger, tag_corpus
 from ..text.sentences import split_sentences
+from ..types import Commitment
 from .config import FramesConfig
 from .cues import CueTable, default_cue_table
 from .detect import detect_frames
+from .modality import commitment_of
 from .stances import detect_stances
 
 
@@ -36,6 +39,8 @@ class StatementAnalysis:
     frames: tuple[Frame, ...]
     stances: tuple[Stance, ...]
     statement: Statement | None = None
+    #: How firmly the statement commits its speaker (none when it takes no stance).
+    commitment: Commitment = Commitment.NONE
 
 
 class Analyzer:
@@ -54,6 +59,7 @@ class Analyzer:
         self.cues = cues or default_cue_table()
         self.opposites = opposites
         self.actors = actors or ActorRegistry()
+        self.language = language_of(self.codebook)
         self.roles = {
             spec.id: str(spec.role.value if hasattr(spec.role, "value") else spec.role)
             for spec in self.codebook.tags
@@ -116,14 +122,20 @@ class Analyzer:
             speaker=speaker,
             actors=self.actors,
             frames=frames,
+            language=self.language,
         )
         return tuple(frames), tuple(stances)
+
+    def commitment(self, text: str, stances: Iterable[Stance]) -> Commitment:
+        """The statement's commitment: none unless some stance is taken, then hedged, open or firm."""
+        has_stance = any(s.stance in ("support", "oppose") for s in stances)
+        return commitment_of(text, has_stance=has_stance, language=self.language)
 
     def analyze_text(self, text: str, *, speaker: str = "", date: str = "") -> StatementAnalysis:
         """Analyse free text (no statement id)."""
         mentions = self.tagger.tag(text)
         frames, stances = self.analyze_mentions(text, mentions, speaker=speaker, date=date)
-        return StatementAnalysis(text, tuple(mentions), frames, stances)
+        return StatementAnalysis(text, tuple(mentions), frames, stances, None, self.commitment(text, stances))
 
     def analyze(self, statement: Statement, mentions: Iterable[Mention] | None = None) -> StatementAnalysis:
         """Analyse one corpus statement."""
@@ -137,7 +149,9 @@ class Analyzer:
             speaker=statement.speaker,
             date=statement.date,
         )
-        return StatementAnalysis(statement.text, mentions, frames, stances, statement)
+        return StatementAnalysis(
+            statement.text, mentions, frames, stances, statement, self.commitment(statement.text, stances)
+        )
 
     def analyze_corpus(
         self, corpus: Corpus, *, ids: Iterable[str] | None = None

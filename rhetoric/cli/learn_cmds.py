@@ -111,22 +111,32 @@ def suggest(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file.")],
     model: Annotated[bool, typer.Option("--model", help="Also score lexicon+model, side by side.")] = False,
+    with_model: Annotated[
+        bool,
+        typer.Option(
+            "--with-model", help="Also score frames and stances of rules+fallback (`train --frames`)."
+        ),
+    ] = False,
     threshold: ThresholdOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
-    """Precision, recall and F1 of the tagger against gold, per tag, micro and macro, with every error.
+    """Precision, recall and F1 against gold: tags, and frames, stances and commitment where gold has them.
 
-    JSON: {"micro", "macro", "per_tag": {tag: {precision, recall, f1, support}}, "errors", ...};
-    with --model the lexicon+model figures are under "with_model". CSV: one row per system, level
-    and tag.
+    Tags per tag, micro and macro; frame role pairs (outcome<=condition, with relation and polarity
+    agreement), speaker and third-party stances per tag, commitment per class; every error listed.
+    A gold line is matched to the corpus statement of its statement_id, else of its id, else of
+    its text (whitespace collapsed); a line no statement matches is analysed as free text.
+    JSON: {"micro", "macro", "per_tag", "errors", "frames", "stances", "third_party_stances",
+    "commitment", ...}; --model adds "with_model" (tags), --with-model "with_fallback" (claims).
+    CSV: one row per system, level and key.
 
-    Example: rhetoric evaluate corpora/ukraine-nato/gold/heldout.jsonl --model
+    Example: rhetoric evaluate ../shared/realdev/gold.jsonl --corpus /tmp/realdev-corpus
     """
     from ..learn.evaluate import evaluate_gold_file
     from ..learn.render import EVALUATION_COLUMNS, evaluation_renderable, evaluation_rows
 
-    report = evaluate_gold_file(corpus, gold, with_model=model, threshold=threshold)
+    report = evaluate_gold_file(corpus, gold, with_model=model, with_fallback=with_model, threshold=threshold)
     for message in report.warnings:
         warn(message)
     _emit(fmt, report.to_dict(), evaluation_rows(report), EVALUATION_COLUMNS, evaluation_renderable(report))

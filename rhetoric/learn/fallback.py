@@ -47,7 +47,7 @@ from ..errors import ModelError
 from ..records import Frame, Mention, Stance
 from ..types import Polarity, Relation, StanceValue
 from .defaults import DEFAULT_SEED
-from .fallback_features import closest_pairs, pair_features, stance_features
+from .fallback_features import closest_pairs, cue_spans, pair_features, stance_features
 from .gold import GoldItem, corpus_if_any, load_resolved
 from .model import _atomic_write
 
@@ -81,11 +81,12 @@ class Examples:
         if "frames" in item.coded:
             gold = {(o, c) for f in item.frames for o in f["outcomes"] for c in f["conditions"]}
             optional = set(item.optional_frame_pairs)
+            cues = cue_spans(text)
             for cand in closest_pairs(mentions):
                 key = (cand.outcome, cand.condition)
                 if key in optional and key not in gold:
                     continue  # one coder saw it: neither a positive nor a negative
-                self.pair_x.append(pair_features(text, cand.outcome_mention, cand.condition_mention))
+                self.pair_x.append(pair_features(text, cand.outcome_mention, cand.condition_mention, cues))
                 self.pair_y.append(int(key in gold))
         if item.stances is not None:
             for tag in sorted({m.tag for m in mentions} & set(item.tags)):
@@ -129,8 +130,9 @@ class FallbackModel:
         cands = closest_pairs(mentions)
         if not cands:
             return ()
+        cues = cue_spans(text)
         probs = _positive(
-            self.pairs, [pair_features(text, c.outcome_mention, c.condition_mention) for c in cands]
+            self.pairs, [pair_features(text, c.outcome_mention, c.condition_mention, cues) for c in cands]
         )
         p_of = {(c.outcome, c.condition): p for c, p in zip(cands, probs, strict=True)}
         out = []

@@ -1,9 +1,10 @@
 """Features of the learned fallback: tag pairs of one statement (frames) and tags (stances).
 
 General features only, never a statement's identity: the words between two mentions and around
-them, their order, distance and sentence boundary, and the tag ids. Negation and cue words are
-not listed here: they are words near or between the mentions, so the classifier learns their
-weight from the gold it is trained on (a list of English would duplicate the language data).
+them, their order, distance and sentence boundary, the tag ids, and the condition cues of the
+frames package (:mod:`rhetoric.frames.cues`) found between or around them. Negation is not listed
+here: its words are near or between the mentions, so the classifier learns their weight from the
+gold it is trained on (a list of English here would duplicate the language data).
 
 A frame candidate is an ordered pair of distinct tags of one statement, ``(outcome, condition)``,
 described by the closest pair of their mentions. A stance candidate is a tag of the statement,
@@ -24,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..frames.cues import default_cue_table
 from ..records import Frame, Mention
 from ..text.tokens import tokenize
 
@@ -70,8 +72,18 @@ def closest_pairs(mentions: Sequence[Mention]) -> list[PairCandidate]:
     return [PairCandidate(o, c, a, b) for (o, c), (_gap, a, b) in sorted(best.items())]
 
 
-def pair_features(text: str, outcome: Mention, condition: Mention) -> dict[str, float]:
-    """Features of ``outcome ⇐ condition`` read from the text between and around the two mentions."""
+def cue_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, shape)`` of every condition cue of the packaged cue table in ``text``."""
+    return [(h.start, h.end, h.cue.shape) for h in default_cue_table().find(text)]
+
+
+def pair_features(
+    text: str, outcome: Mention, condition: Mention, cues: list[tuple[int, int, str]] | None = None
+) -> dict[str, float]:
+    """Features of ``outcome ⇐ condition`` read from the text between and around the two mentions.
+
+    ``cues`` are the statement's :func:`cue_spans` (computed here if None).
+    """
     first, second = sorted((outcome, condition), key=lambda m: m.start)
     between = _words(text, first.end, max(first.end, second.start))
     before = _words(text, 0, first.start)[-WINDOW:]
@@ -92,6 +104,13 @@ def pair_features(text: str, outcome: Mention, condition: Mention) -> dict[str, 
         f[f"before={w}"] = 1.0
     for w in after:
         f[f"after={w}"] = 1.0
+    for start, _end, shape in cue_spans(text) if cues is None else cues:
+        if first.end <= start < second.start:
+            f[f"cue_between={shape}"] = 1.0
+        elif first.start - 40 <= start < first.start:
+            f[f"cue_before={shape}"] = 1.0
+        elif second.end <= start < second.end + 40:
+            f[f"cue_after={shape}"] = 1.0
     for role, m in (("o", outcome), ("c", condition)):
         for w in _words(text, 0, m.start)[-2:]:
             f[f"{role}_left={w}"] = 1.0
@@ -128,4 +147,4 @@ def stance_features(
     return f
 
 
-__all__ = ["PairCandidate", "WINDOW", "closest_pairs", "pair_features", "stance_features"]
+__all__ = ["PairCandidate", "WINDOW", "closest_pairs", "cue_spans", "pair_features", "stance_features"]

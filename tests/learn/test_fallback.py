@@ -22,7 +22,7 @@ from rhetoric.learn.fallback import (
     train_corpus_fallback,
     train_fallback,
 )
-from rhetoric.learn.fallback_features import closest_pairs, pair_features, stance_features
+from rhetoric.learn.fallback_features import closest_pairs, cue_spans, pair_features, stance_features
 from rhetoric.learn.gold import loads_gold
 from rhetoric.records import Frame, Mention
 
@@ -212,3 +212,13 @@ def test_train_corpus_fallback_rejects_gold_without_claims(corpus_dir: Path, tmp
     path.write_text('{"text": "A truce now.", "tags": ["ceasefire"]}\n')
     with pytest.raises(ModelError, match="nothing to train the fallback on"):
         train_corpus_fallback(corpus_dir, gold_paths=[path])
+
+
+def test_pair_features_see_condition_cues_between_the_mentions() -> None:
+    text = "No talks until the troops withdraw."
+    cues = cue_spans(text)
+    assert [text[s:e] for s, e, _ in cues] == ["until"]
+    o = m("negotiations", 3, 8, text)
+    c = m("withdrawal", text.index("troops"), len(text) - 1, text)
+    assert f"cue_between={cues[0][2]}" in pair_features(text, o, c)
+    assert not any(k.startswith("cue_") for k in pair_features("Talks and troops.", o, c, cues=[]))

@@ -102,6 +102,11 @@ class CodebookError(RhetoricError):
         return "\n".join(lines)
 
 
+class LanguageError(CodebookError):
+    """Language data (``rhetoric/lang/<code>/*.toml`` or a codebook's ``[words]``) is malformed or unknown;
+    ``problems`` lists every ``[file.key] message``."""
+
+
 class PatternError(RhetoricError):
     """A codebook pattern cannot be parsed."""
 

@@ -37,13 +37,25 @@ def init_cmd(
         Path | None,
         typer.Argument(help="Folder to create (default: the --corpus folder).", show_default=False),
     ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            metavar="NAME",
+            help="Start from a shipped codebook and actors: generic-negotiation, israel-hamas, iran-nuclear.",
+        ),
+    ] = None,
+    from_corpus: Annotated[
+        Path | None,
+        typer.Option("--from", metavar="DIR", help="Copy the codebook and actors of this corpus."),
+    ] = None,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
     """Create an empty corpus folder: statements.jsonl, actors.toml, codebook.toml and README.md.
 
-    Example: rhetoric init corpora/my-topic
+    Example: rhetoric init corpora/gaza --template israel-hamas
     """
-    created = init_corpus(directory or corpus)
+    created = init_corpus(directory or corpus, template=template, from_corpus=from_corpus)
     typer.echo(f"created corpus {created.path}")
 
 

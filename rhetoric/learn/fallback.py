@@ -47,7 +47,7 @@ from ..errors import ModelError
 from ..records import Frame, Mention, Stance
 from ..types import Polarity, Relation, StanceValue
 from .defaults import DEFAULT_SEED
-from .fallback_features import closest_pairs, cue_spans, pair_features, stance_features
+from .fallback_features import closest_pairs, cue_spans, negation_spans, pair_features, stance_features
 from .gold import GoldItem, corpus_if_any, load_resolved
 from .model import _atomic_write
 
@@ -74,10 +74,13 @@ class Examples:
     stance_x: list[dict[str, float]] = field(default_factory=list)
     stance_y: list[str] = field(default_factory=list)
     statements: int = 0
+    #: The codebook's language: whose negation words are read.
+    language: str = "en"
 
     def add(self, item: GoldItem, text: str, mentions: Sequence[Mention], frames: Sequence[Frame]) -> None:
         """Add the candidates of one gold statement analysed by the rules (``mentions``, ``frames``)."""
         self.statements += 1
+        negations = negation_spans(text, self.language)
         if "frames" in item.coded:
             gold = {(o, c) for f in item.frames for o in f["outcomes"] for c in f["conditions"]}
             optional = set(item.optional_frame_pairs)
@@ -86,11 +89,13 @@ class Examples:
                 key = (cand.outcome, cand.condition)
                 if key in optional and key not in gold:
                     continue  # one coder saw it: neither a positive nor a negative
-                self.pair_x.append(pair_features(text, cand.outcome_mention, cand.condition_mention, cues))
+                self.pair_x.append(
+                    pair_features(text, cand.outcome_mention, cand.condition_mention, cues, negations)
+                )
                 self.pair_y.append(int(key in gold))
         if item.stances is not None:
             for tag in sorted({m.tag for m in mentions} & set(item.tags)):
-                self.stance_x.append(stance_features(text, tag, mentions, frames))
+                self.stance_x.append(stance_features(text, tag, mentions, frames, negations))
                 self.stance_y.append(item.stances.get(tag, NONE))
 
 
@@ -107,6 +112,11 @@ class FallbackModel:
         """Probability from which the fallback adds a pair or a stance."""
         return float(self.meta.get("threshold", DEFAULT_FALLBACK_THRESHOLD))
 
+    @property
+    def language(self) -> str:
+        """The language whose negation words the features read (the training codebook's)."""
+        return str(self.meta.get("language", "en"))
+
     def complete(
         self,
         text: str,
@@ -120,19 +130,21 @@ class FallbackModel:
     ) -> tuple[tuple[Frame, ...], tuple[Stance, ...]]:
         """The rules' frames and stances plus what the fallback adds where they are silent."""
         frames, stances = tuple(frames), tuple(stances)
+        negations = negation_spans(text, self.language) if mentions else []
         if self.pairs is not None and not any(f.conditions for f in frames):
-            frames += self._pairs(text, mentions, statement_id, speaker, date)
+            frames += self._pairs(text, mentions, negations, statement_id, speaker, date)
         if self.stances is not None:
-            stances = self._stances(text, mentions, frames, stances, statement_id, speaker)
+            stances = self._stances(text, mentions, negations, frames, stances, statement_id, speaker)
         return frames, stances
 
-    def _pairs(self, text, mentions, statement_id, speaker, date) -> tuple[Frame, ...]:
+    def _pairs(self, text, mentions, negations, statement_id, speaker, date) -> tuple[Frame, ...]:
         cands = closest_pairs(mentions)
         if not cands:
             return ()
         cues = cue_spans(text)
         probs = _positive(
-            self.pairs, [pair_features(text, c.outcome_mention, c.condition_mention, cues) for c in cands]
+            self.pairs,
+            [pair_features(text, c.outcome_mention, c.condition_mention, cues, negations) for c in cands],
         )
         p_of = {(c.outcome, c.condition): p for c, p in zip(cands, probs, strict=True)}
         out = []
@@ -158,12 +170,14 @@ class FallbackModel:
             )
         return tuple(out)
 
-    def _stances(self, text, mentions, frames, stances, statement_id, speaker) -> tuple[Stance, ...]:
+    def _stances(
+        self, text, mentions, negations, frames, stances, statement_id, speaker
+    ) -> tuple[Stance, ...]:
         held = {s.tag for s in stances if s.stance in _SCORED}
         tags = sorted({m.tag for m in mentions} - held)
         if not tags:
             return stances
-        x = [stance_features(text, t, mentions, frames) for t in tags]
+        x = [stance_features(text, t, mentions, frames, negations) for t in tags]
         classes = list(self.stances.classes_)
         probs = _proba(self.stances, x)
         decided: dict[str, Stance] = {}
@@ -204,6 +218,7 @@ def train_fallback(
     examples: Examples,
     *,
     codebook_sha256: str,
+    language: str = "en",
     seed: int = DEFAULT_SEED,
     threshold: float = DEFAULT_FALLBACK_THRESHOLD,
     gold_files: Iterable[dict[str, Any]] = (),
@@ -223,6 +238,7 @@ def train_fallback(
     meta = {
         "format": FORMAT_VERSION,
         "codebook_sha256": codebook_sha256,
+        "language": language,
         "sklearn_version": sklearn.__version__,
         "seed": seed,
         "threshold": threshold,
@@ -319,7 +335,8 @@ def train_corpus_fallback(
 
     analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
     corpus = corpus_if_any(corpus_dir)
-    examples, files = Examples(), []
+    language = analyzer.codebook.language or "en"
+    examples, files = Examples(language=language), []
     for path in gold_paths:
         gold, items = load_resolved(path, corpus_dir, tag_ids=analyzer.codebook.tag_ids)
         files.append({"path": gold.path, "sha256": gold.sha256, "items": len(gold.items)})
@@ -328,7 +345,12 @@ def train_corpus_fallback(
             a = analyzer.analyze(statement) if statement is not None else analyzer.analyze_text(r.text)
             examples.add(r.item, a.text, a.mentions, a.frames)
     model = train_fallback(
-        examples, codebook_sha256=analyzer.codebook.sha256, seed=seed, threshold=threshold, gold_files=files
+        examples,
+        codebook_sha256=analyzer.codebook.sha256,
+        language=language,
+        seed=seed,
+        threshold=threshold,
+        gold_files=files,
     )
     return (model, *save_fallback(model, corpus_dir))
 

@@ -2,9 +2,8 @@
 
 General features only, never a statement's identity: the words between two mentions and around
 them, their order, distance and sentence boundary, the tag ids, and the condition cues of the
-frames package (:mod:`rhetoric.frames.cues`) found between or around them. Negation is not listed
-here: its words are near or between the mentions, so the classifier learns their weight from the
-gold it is trained on (a list of English here would duplicate the language data).
+frames package (:mod:`rhetoric.frames.cues`) found between or around them, and negation nearby
+(the negators and negative determiners of the language package, :mod:`rhetoric.lang`).
 
 A frame candidate is an ordered pair of distinct tags of one statement, ``(outcome, condition)``,
 described by the closest pair of their mentions. A stance candidate is a tag of the statement,
@@ -22,16 +21,43 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..frames.cues import default_cue_table
+from ..lang import load_language
 from ..records import Frame, Mention
 from ..text.tokens import tokenize
 
 #: Words read on each side of a mention.
 WINDOW = 4
 _DISTANCE_BUCKETS = ((2, "0-2"), (5, "3-5"), (10, "6-10"), (20, "11-20"))
+#: Characters on each side of a mention in which a negation counts as near.
+NEAR = 30
+Spans = list[tuple[int, int]]
+
+
+@lru_cache(maxsize=8)
+def _negation_re(language: str) -> re.Pattern[str]:
+    lang = load_language(language)
+    source = "|".join(lang.pattern("negation", k) for k in ("negators", "negative_determiners"))
+    return re.compile(rf"(?<!\w)(?:{source})(?!\w)", re.IGNORECASE)
+
+
+def negation_spans(text: str, language: str) -> Spans:
+    """``(start, end)`` of every negator or negative determiner of ``language`` in ``text``.
+
+    Example:
+        >>> negation_spans("No talks, not now.", "en")
+        [(0, 2), (10, 13)]
+    """
+    return [m.span() for m in _negation_re(language).finditer(text)]
+
+
+def _near(negations: Spans, start: int, end: int) -> bool:
+    return any(start <= s < end for s, _e in negations)
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
@@ -78,11 +104,16 @@ def cue_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def pair_features(
-    text: str, outcome: Mention, condition: Mention, cues: list[tuple[int, int, str]] | None = None
+    text: str,
+    outcome: Mention,
+    condition: Mention,
+    cues: list[tuple[int, int, str]] | None = None,
+    negations: Spans = (),
 ) -> dict[str, float]:
     """Features of ``outcome ⇐ condition`` read from the text between and around the two mentions.
 
-    ``cues`` are the statement's :func:`cue_spans` (computed here if None).
+    ``cues`` are the statement's :func:`cue_spans` (computed here if None), ``negations`` its
+    :func:`negation_spans`.
     """
     first, second = sorted((outcome, condition), key=lambda m: m.start)
     between = _words(text, first.end, max(first.end, second.start))
@@ -111,7 +142,11 @@ def pair_features(
             f[f"cue_before={shape}"] = 1.0
         elif second.end <= start < second.end + 40:
             f[f"cue_after={shape}"] = 1.0
+    if _near(negations, first.end, second.start):
+        f["negation_between"] = 1.0
     for role, m in (("o", outcome), ("c", condition)):
+        if _near(negations, m.start - NEAR, m.start):
+            f[f"{role}_negated"] = 1.0
         for w in _words(text, 0, m.start)[-2:]:
             f[f"{role}_left={w}"] = 1.0
         for w in _words(text, m.end, len(text))[:2]:
@@ -120,9 +155,10 @@ def pair_features(
 
 
 def stance_features(
-    text: str, tag: str, mentions: Sequence[Mention], frames: Sequence[Frame]
+    text: str, tag: str, mentions: Sequence[Mention], frames: Sequence[Frame], negations: Spans = ()
 ) -> dict[str, float]:
-    """Features of the speaker's stance on ``tag``: words around its mentions and its roles in frames."""
+    """Features of the speaker's stance on ``tag``: words around its mentions, negation near them
+    (``negations`` as :func:`negation_spans`) and its roles in the rules' frames."""
     f: dict[str, float] = {f"tag={tag}": 1.0}
     for m in mentions:
         if m.tag != tag:
@@ -139,6 +175,10 @@ def stance_features(
                 f[f"right_near={w}"] = 1.0
         for w in _words(text, m.start, m.end):
             f[f"inside={w}"] = 1.0
+        if _near(negations, m.start - NEAR, m.start):
+            f["negation_before"] = 1.0
+        if _near(negations, m.end, m.end + NEAR):
+            f["negation_after"] = 1.0
     for fr in frames:
         if tag in fr.conditions:
             f[f"rule_condition={fr.polarity}"] = 1.0
@@ -147,4 +187,13 @@ def stance_features(
     return f
 
 
-__all__ = ["PairCandidate", "WINDOW", "closest_pairs", "cue_spans", "pair_features", "stance_features"]
+__all__ = [
+    "NEAR",
+    "WINDOW",
+    "PairCandidate",
+    "closest_pairs",
+    "cue_spans",
+    "negation_spans",
+    "pair_features",
+    "stance_features",
+]

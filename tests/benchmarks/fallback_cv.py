@@ -55,12 +55,16 @@ def cross_validate(realdev: Path, template: Path, *, folds: int, seed: int, thre
     out = []
     splitter = KFold(n_splits=folds, shuffle=True, random_state=seed)
     for k, (train_idx, test_idx) in enumerate(splitter.split(rows), start=1):
-        examples = Examples()
+        examples = Examples(language=analyzer.codebook.language or "en")
         for i in train_idx:
             r, a, _speaker = rows[i]
             examples.add(r.item, a.text, a.mentions, a.frames)
         model = train_fallback(
-            examples, codebook_sha256=analyzer.codebook.sha256, seed=seed, threshold=threshold
+            examples,
+            codebook_sha256=analyzer.codebook.sha256,
+            language=examples.language,
+            seed=seed,
+            threshold=threshold,
         )
         held = [rows[i] for i in test_idx]
         completed = []

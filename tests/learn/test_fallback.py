@@ -22,7 +22,13 @@ from rhetoric.learn.fallback import (
     train_corpus_fallback,
     train_fallback,
 )
-from rhetoric.learn.fallback_features import closest_pairs, cue_spans, pair_features, stance_features
+from rhetoric.learn.fallback_features import (
+    closest_pairs,
+    cue_spans,
+    negation_spans,
+    pair_features,
+    stance_features,
+)
 from rhetoric.learn.gold import loads_gold
 from rhetoric.records import Frame, Mention
 
@@ -222,3 +228,24 @@ def test_pair_features_see_condition_cues_between_the_mentions() -> None:
     c = m("withdrawal", text.index("troops"), len(text) - 1, text)
     assert f"cue_between={cues[0][2]}" in pair_features(text, o, c)
     assert not any(k.startswith("cue_") for k in pair_features("Talks and troops.", o, c, cues=[]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will never accept a ceasefire now.", {"negation_before"}),
+        ("A ceasefire is not on the table.", {"negation_after"}),
+        ("A ceasefire is what we want.", set()),  # no negation: neither feature (the error twin)
+    ],
+)
+def test_stance_features_mark_negation_nearby(text: str, expected: set[str]) -> None:
+    start = text.index("ceasefire")
+    f = stance_features(text, "ceasefire", [m("ceasefire", start, start + 9, text)], [], negation_spans(text, "en"))
+    assert {k for k in f if k.startswith("negation_")} == expected
+
+
+def test_negation_language_is_the_codebooks() -> None:
+    from rhetoric.errors import LanguageError
+
+    with pytest.raises(LanguageError, match="unknown language 'xx'"):
+        negation_spans("No.", "xx")

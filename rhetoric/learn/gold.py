@@ -120,8 +120,10 @@ class GoldItem:
 
     @property
     def key(self) -> str:
-        """What identifies the statement before resolution: its id, else its text."""
-        return self.statement_id if self.statement_id is not None else (self.text or "")
+        """What identifies the statement before resolution: its corpus id, else its text, else ``id:<id>``."""
+        if self.statement_id is not None:
+            return self.statement_id
+        return self.text if self.text is not None else f"id:{self.id}"
 
 
 @dataclass(frozen=True)

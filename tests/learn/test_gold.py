@@ -287,3 +287,42 @@ def test_shipped_gold_files_are_valid(path: Path, shipped_codebook) -> None:
     gold = load_gold(path, tag_ids=shipped_codebook.tag_ids)
     assert len(gold.items) >= 30
     assert all(item.text for item in gold.items)
+
+
+def test_realdev_shaped_lines_parse_with_their_claims() -> None:
+    content = (
+        '{"id": "x-1", "text": "No talks   until a truce.", "tags": ["ceasefire"], "optional_tags": [], '
+        '"frames": [{"outcomes": ["peace_deal"], "conditions": ["ceasefire", "other"], "relation": "precondition", '
+        '"polarity": "negated"}], "optional_frame_pairs": [["peace_deal", "other"]], '
+        '"stances": {"ceasefire": "support"}, '
+        '"third_party_stances": [{"holder": " NATO ", "tag": "ceasefire", "stance": "oppose"}], "commitment": "firm"}\n'
+        '{"id": "x-2", "tags": []}\n{"id": "x-3", "tags": []}\n'
+    )
+    a, b, c = loads_gold(content, tag_ids=TAGS).items
+    assert (a.id, a.stances, a.third_party_stances, a.commitment) == (
+        "x-1", {"ceasefire": "support"}, (("NATO", "ceasefire", "oppose"),), "firm",
+    )  # fmt: skip
+    assert a.optional_frame_pairs == (("peace_deal", "other"),)
+    assert a.coded == {"frames", "stances", "third_party_stances", "commitment"} and b.coded == frozenset()
+    assert (b.key, c.key) == ("id:x-2", "id:x-3")  # id-only lines are distinct statements
+
+
+def test_id_used_twice_is_an_error() -> None:
+    content = '{"id": "x-1", "text": "a", "tags": []}\n{"id": "x-1", "text": "b", "tags": []}\n'
+    assert problems(content) == ["g.jsonl:2: [id] id 'x-1' used twice (also line 1) (keep one line)"]
+
+
+def test_resolve_by_id_then_by_text_with_collapsed_whitespace(make_corpus) -> None:
+    folder, statements = make_corpus(["A truce  now,\nplease.", "Talks later."])
+    corpus = Corpus(folder)
+    lines = [
+        {"id": statements[1].id, "tags": []},  # an id that names a corpus statement
+        {"id": "dev-7", "text": "A truce now, please.", "tags": []},  # else matched by text
+        {"id": "dev-8", "text": "Something else.", "tags": []},  # else free text
+    ]
+    content = "".join(json.dumps(o) + "\n" for o in lines)
+    resolved = resolve_gold(loads_gold(content), corpus)
+    assert [r.statement_id for r in resolved] == [statements[1].id, statements[0].id, None]
+    assert resolved[1].text == statements[0].text
+    with pytest.raises(BatchValidationError, match=r"\[id\] no statement 'dev-9' in the corpus"):
+        resolve_gold(loads_gold('{"id": "dev-9", "tags": []}'), corpus)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..actors import ActorRegistry
 from ..codebook.load import load_codebook
@@ -30,6 +31,22 @@ from .modality import commitment_of
 from .stances import detect_stances
 
 
+class Fallback(Protocol):
+    """What completes the rules' output where they are silent (:class:`rhetoric.learn.fallback.FallbackModel`)."""
+
+    def complete(
+        self,
+        text: str,
+        mentions: Any,
+        frames: Any,
+        stances: Any,
+        *,
+        statement_id: str | None = None,
+        speaker: str = "",
+        date: str = "",
+    ) -> tuple[tuple[Frame, ...], tuple[Stance, ...]]: ...
+
+
 @dataclass(frozen=True)
 class StatementAnalysis:
     """Everything the pipeline reads from one statement (or free text)."""
@@ -44,7 +61,12 @@ class StatementAnalysis:
 
 
 class Analyzer:
-    """A compiled tagger plus the cue table, tag roles and actors of one corpus."""
+    """A compiled tagger plus the cue table, tag roles and actors of one corpus.
+
+    With a ``fallback`` (a trained :class:`rhetoric.learn.fallback.FallbackModel`) the learned
+    classifiers add frames and stances where the rules found none; without one the output is the
+    rules' alone.
+    """
 
     def __init__(
         self,
@@ -53,8 +75,10 @@ class Analyzer:
         cues: CueTable | None = None,
         actors: ActorRegistry | None = None,
         opposites: tuple[tuple[str, str], ...] = (),
+        fallback: Fallback | None = None,
     ) -> None:
         self.tagger = tagger
+        self.fallback = fallback
         self.codebook = tagger.codebook
         self.cues = cues or default_cue_table()
         self.opposites = opposites
@@ -67,14 +91,23 @@ class Analyzer:
 
     @classmethod
     def for_corpus(
-        cls, corpus_dir: str | PathLike, *, codebook_path: str | PathLike | None = None
+        cls,
+        corpus_dir: str | PathLike,
+        *,
+        codebook_path: str | PathLike | None = None,
+        fallback: Fallback | None = None,
+        with_model: bool = False,
     ) -> Analyzer:
         """Load a corpus's codebook (with its ``[[frames.cue]]`` extensions) and actors.
+
+        ``with_model`` loads the corpus's trained fallback (``rhetoric train --frames``) unless
+        ``fallback`` is given.
 
         Raises:
             NotFoundError: If the codebook does not exist.
             CodebookError: If the codebook or its cue extensions are malformed.
             ActorError: If ``actors.toml`` is malformed.
+            ModelError: With ``with_model``, if the fallback is missing or stale.
         """
         corpus = Corpus(corpus_dir)
         codebook = load_codebook(Path(codebook_path) if codebook_path else corpus.codebook_path)
@@ -83,11 +116,16 @@ class Analyzer:
         config = FramesConfig.from_codebook_table(
             codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
         )
+        if fallback is None and with_model:
+            from ..learn.fallback import load_fallback  # scikit-learn loads only when asked
+
+            fallback = load_fallback(corpus_dir, codebook=codebook)
         return cls(
             Tagger.from_codebook(codebook),
             cues=config.cues,
             actors=corpus.actors(),
             opposites=config.opposites,
+            fallback=fallback,
         )
 
     def analyze_mentions(
@@ -124,6 +162,11 @@ class Analyzer:
             frames=frames,
             language=self.language,
         )
+        if self.fallback is not None:
+            # The learned part only fills what the rules left empty (see FallbackModel.complete).
+            return self.fallback.complete(
+                text, mentions, frames, stances, statement_id=statement_id, speaker=speaker, date=date
+            )
         return tuple(frames), tuple(stances)
 
     def commitment(self, text: str, stances: Iterable[Stance]) -> Commitment:
@@ -170,6 +213,7 @@ def analyze_inputs(
     codebook_path: str | PathLike | None = None,
     speaker: str = "",
     date: str = "",
+    with_model: bool = False,
 ) -> Iterator[StatementAnalysis]:
     """Analyse free text, some corpus statements, or the whole corpus (exactly one of them).
 
@@ -181,10 +225,12 @@ def analyze_inputs(
         codebook_path: Another codebook file to use.
         speaker: Speaker recorded for free text (the default stance holder).
         date: Date recorded for free text.
+        with_model: Let the corpus's trained fallback fill what the rules leave empty.
 
     Raises:
         UsageError: Unless exactly one of ``text``, ``ids`` and ``all_statements`` is given.
         NotFoundError: If an id is not in the corpus.
+        ModelError: With ``with_model``, if the fallback is missing or stale.
 
     Example:
         >>> next(analyze_inputs("corpora/ukraine-nato", text="A truce now.")).mentions[0].tag  # doctest: +SKIP
@@ -193,7 +239,7 @@ def analyze_inputs(
     ids = list(ids or [])
     if sum([text is not None, bool(ids), all_statements]) != 1:
         raise UsageError("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
-    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
+    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path, with_model=with_model)
     if text is not None:
         return iter([analyzer.analyze_text(text, speaker=speaker, date=date)])
     corpus = Corpus(corpus_dir).require()

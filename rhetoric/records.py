@@ -41,6 +41,9 @@ STATEMENT_FIELDS: tuple[str, ...] = (
     "note",
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("speaker", "date", "text")
+#: Optional keys after the canonical ones, written only when set: ``occasion`` (statements with the
+#: same occasion are read together as one position) and ``position`` (order within the source).
+OPTIONAL_FIELDS: tuple[str, ...] = ("occasion", "position")
 
 
 def _norm_for_id(value: str) -> str:
@@ -63,6 +66,27 @@ def utc_now_iso() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def _optional_values(data: dict) -> dict[str, Any]:
+    """Validate the optional keys: ``occasion`` a string, ``position`` a whole number ≥ 0."""
+    occasion = data.get("occasion")
+    if occasion is None:
+        occasion = ""
+    if not isinstance(occasion, str):
+        raise ValidationError(
+            f"must be a string, got {type(occasion).__name__}",
+            field="occasion",
+            hint='name the occasion, e.g. "press conference 2024-06-14"',
+        )
+    position = data.get("position")
+    if position is not None and (type(position) is not int or position < 0):
+        raise ValidationError(
+            f"must be a whole number >= 0, got {position!r}",
+            field="position",
+            hint="the statement's order in its source: 0, 1, 2, …",
+        )
+    return {"occasion": occasion.strip(), "position": position}
+
+
 @dataclass(frozen=True)
 class Statement:
     """One attributed statement: who said what, when, reported where."""
@@ -79,6 +103,8 @@ class Statement:
     document: str = ""
     added_at: str = ""
     note: str = ""
+    occasion: str = ""
+    position: int | None = None
 
     @classmethod
     def create(
@@ -95,6 +121,8 @@ class Statement:
         document: str = "",
         added_at: str | None = None,
         note: str = "",
+        occasion: str = "",
+        position: int | None = None,
     ) -> Statement:
         """Build a validated statement, computing its id and ``added_at``.
 
@@ -113,6 +141,8 @@ class Statement:
             "document": document,
             "added_at": added_at or utc_now_iso(),
             "note": note,
+            "occasion": occasion,
+            "position": position,
         }
         return cls.from_dict(data, compute_id=True)
 
@@ -132,12 +162,13 @@ class Statement:
         """
         if not isinstance(data, dict):
             raise ValidationError(f"expected a JSON object, got {type(data).__name__}")
-        unknown = [k for k in data if k not in STATEMENT_FIELDS]
+        unknown = [k for k in data if k not in STATEMENT_FIELDS and k not in OPTIONAL_FIELDS]
         if unknown:
             raise ValidationError(
                 f"unknown key(s): {', '.join(map(str, unknown))}",
-                hint=f"allowed keys: {', '.join(STATEMENT_FIELDS)}",
+                hint=f"allowed keys: {', '.join(STATEMENT_FIELDS + OPTIONAL_FIELDS)}",
             )
+        extra = _optional_values(data)
         values: dict[str, str] = {}
         for name in STATEMENT_FIELDS:
             raw = data.get(name, "")
@@ -188,11 +219,16 @@ class Statement:
                 field="id",
                 hint="remove the id to have it computed, or restore the original speaker/date/text",
             )
-        return cls(**values)
+        return cls(**values, **extra)
 
-    def to_dict(self) -> dict[str, str]:
-        """Mapping in the canonical key order."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+    def to_dict(self) -> dict[str, Any]:
+        """Mapping in the canonical key order; the optional keys only when set."""
+        d = {name: getattr(self, name) for name in STATEMENT_FIELDS}
+        if self.occasion:
+            d["occasion"] = self.occasion
+        if self.position is not None:
+            d["position"] = self.position
+        return d
 
     @property
     def partial_date(self) -> PartialDate:
@@ -268,6 +304,7 @@ class Stance:
 
 __all__ = [
     "MAX_TEXT_CHARS",
+    "OPTIONAL_FIELDS",
     "STATEMENT_FIELDS",
     "Frame",
     "Mention",

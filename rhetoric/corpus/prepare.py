@@ -20,7 +20,7 @@ from typing import Any
 
 from ..actors import ActorRegistry
 from ..errors import ActorError, RhetoricError, ValidationError
-from ..records import STATEMENT_FIELDS, Statement, utc_now_iso
+from ..records import OPTIONAL_FIELDS, STATEMENT_FIELDS, Statement, utc_now_iso
 
 
 def resolve_speaker(registry: ActorRegistry, name: str, *, strict: bool = False) -> tuple[str, str | None]:
@@ -96,11 +96,11 @@ def prepare_statement(
     if not isinstance(data, Mapping):
         raise ValidationError(f"expected an object with statement fields, got {type(data).__name__}")
     record = dict(data)
-    unknown = [k for k in record if k not in STATEMENT_FIELDS]
+    unknown = [k for k in record if k not in STATEMENT_FIELDS and k not in OPTIONAL_FIELDS]
     if unknown:
         raise ValidationError(
             f"unknown key(s): {', '.join(map(str, unknown))}",
-            hint=f"allowed keys: {', '.join(STATEMENT_FIELDS)}",
+            hint=f"allowed keys: {', '.join(STATEMENT_FIELDS + OPTIONAL_FIELDS)}",
         )
     warnings: list[str] = []
     speaker = record.get("speaker")

@@ -44,6 +44,7 @@ VERDICT_COLOURS = {
     "reversed": "#7e22ce",
     "reframed": "#a16207",
     "mixed": "#0e7490",
+    "no_position": "#9ca3af",
 }
 _MARKERS = {"condition": "s", "outcome": "o", "mentioned": ".", "support": "^", "oppose": "v"}
 _RC = {
@@ -128,14 +129,18 @@ def _draw_cells(ax, tl: Timeline, tags: tuple[str, ...], n: int, width: float) -
 def _draw_verdicts(ax, tl: Timeline, top: float) -> None:
     """Each shift's verdict between its two statements: words when they fit, coloured ticks otherwise."""
     if len(tl.shifts) < _MAX_TICKS:
-        for i, shift in enumerate(tl.shifts):
+        for x, shift in zip(tl.shift_offsets(), tl.shifts, strict=True):
             verdict = shift.verdict.value
             colour = VERDICT_COLOURS.get(verdict, "#111827")
             ax.text(
-                i + 0.5, top, verdict, ha="center", va="bottom", fontsize=7.5, style="italic", color=colour
+                x, top, verdict, ha="center", va="bottom", fontsize=7.5, style="italic", color=colour
             )
         return
-    moved = [(i + 0.5, s.verdict.value) for i, s in enumerate(tl.shifts) if s.verdict.value != "unchanged"]
+    moved = [
+        (x, s.verdict.value)
+        for x, s in zip(tl.shift_offsets(), tl.shifts, strict=True)
+        if s.verdict.value not in ("unchanged", "no_position")
+    ]
     if moved:
         ax.scatter(
             [x for x, _ in moved],

@@ -38,6 +38,7 @@ VERDICT_COLOURS = {
     "reversed": "#7e22ce",
     "reframed": "#a16207",
     "mixed": "#0e7490",
+    "no_position": "#9ca3af",
 }
 #: Columns drawn one per statement up to this many; beyond it, one per period.
 MAX_COLUMNS = 40
@@ -173,13 +174,13 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
         parts.append(_text(cx(i), base + 24, columns[i].label[1], size=7.5, extra=' fill="#6b7280"'))
     if not by_period:
         words = len(tl.shifts) < _MAX_TICKS
-        for i, shift in enumerate(tl.shifts):
+        for offset, shift in zip(tl.shift_offsets(), tl.shifts, strict=True):
             verdict = shift.verdict.value
             colour = VERDICT_COLOURS.get(verdict, "#111827")
-            x = left + col_w * (i + 1)
+            x = left + col_w * (offset + 0.5)
             if words:
                 parts.append(_text(x, _TOP - 8, verdict, size=7.5, extra=f' font-style="italic" fill="{colour}"'))
-            elif verdict != "unchanged":
+            elif verdict not in ("unchanged", "no_position"):
                 parts.append(f'<line x1="{x:.1f}" y1="{_TOP - 14}" x2="{x:.1f}" y2="{_TOP - 4}" stroke="{colour}" '
                              'stroke-width="2"/>')
     lx = left + col_w * n + 14

@@ -49,7 +49,21 @@ class FrameWords:
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
-    return f"(?:{lang.pattern(file, key)})"
+    return f"(?:{_by_initial(lang.pattern(file, key))})"
+
+
+def _by_initial(source: str) -> str:
+    """The same alternation grouped by first letter: ``re`` tries one small group per position, not all.
+
+    Phrase patterns hold no ``|`` of their own, so splitting on it is safe.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in source.split("|"):
+        key = alt[0].lower() if alt[:1].isalpha() else ""
+        groups.setdefault(key, []).append(alt[1:] if key else alt)
+    parts = [f"{k}(?:{'|'.join(v)})" for k, v in groups.items() if k]
+    parts.extend(groups.get("", []))
+    return "|".join(parts)
 
 
 def _words(source: str) -> re.Pattern[str]:
@@ -92,14 +106,17 @@ def _compile(lang: Language) -> FrameWords:
 
 
 _CACHE: dict[int, tuple[object, FrameWords]] = {}
+_ENGLISH: list[FrameWords] = []
 
 
 def frame_words(lang: Language | None = None) -> FrameWords:
     """The compiled word classes of ``lang`` (English when None), built once per language object."""
     if lang is None:
-        from ..lang import load_language
+        if not _ENGLISH:
+            from ..lang import load_language
 
-        lang = load_language("en")
+            _ENGLISH.append(frame_words(load_language("en")))
+        return _ENGLISH[0]
     hit = _CACHE.get(id(lang))
     if hit is None or hit[0] is not lang:
         hit = (lang, _compile(lang))

@@ -1,10 +1,15 @@
 """Condition frames: which tagged items are outcomes, which are conditions, how firmly, per sentence.
 
-For every sentence with mentions, each condition cue (``cues.toml``) proposes a frame
-by the position of mentions around it: "OUTCOME … until CONDITION", "CONDITION is a
-precondition for OUTCOME", "conditions for OUTCOME are CONDITION", "no OUTCOME without
-CONDITION", "give X in exchange for Y", "must first CONDITION", "OUTCOME without
-preconditions". A condition that fits no tag is kept as ``other`` with its words.
+For every sentence with mentions, each condition cue (``rhetoric/lang/<code>/cues.toml``)
+proposes a frame by the position of mentions around it: "OUTCOME … until CONDITION",
+"CONDITION is vital for OUTCOME", "the best way to OUTCOME is CONDITION", "no OUTCOME
+without CONDITION", "give X in exchange for Y", "must first CONDITION", "the necessity
+of CONDITION for OUTCOME", "OUTCOME by CONDITION-ing", "For OUTCOME to be durable,
+CONDITION must …", "OUTCOME without preconditions". A short side that only points back
+("until this happens", "such a step") takes the mention it points to, in the sentence or
+the one before. A condition that fits no tag is kept as ``other`` with its words. The
+words the shapes read (clause boundaries, negation, modals …) are the language's
+(:mod:`rhetoric.frames.clauses`).
 
 Example:
     >>> from rhetoric.records import Mention

@@ -1,18 +1,90 @@
-"""The CLI starts fast: heavy libraries load only in the commands that need them."""
+"""The CLI starts fast: heavy libraries load only in the commands that need them.
+
+Each check runs a command in a fresh interpreter (as ``rhetoric`` would) and lists the
+packages it imported: a text command must not pay seconds of imports it never uses.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
-from ..conftest import REPO_ROOT
+import pytest
 
-HEAVY = ("nltk", "sklearn", "matplotlib", "pandas", "pyarrow", "scipy")
+from ..conftest import REPO_ROOT, SEED_CORPUS
+
+# Seconds of import each (nltk alone pulls scikit-learn and scipy), none of them needed to
+# tag, frame or report on a text.
+HEAVY = frozenset(
+    {"nltk", "sklearn", "scipy", "matplotlib", "pyarrow", "pandas", "numpy", "PIL", "regex", "spacy", "dask"}
+)
+
+# Runs ``rhetoric ARGS`` in this interpreter, then writes its exit code and the top-level
+# packages it imported to the file named first.
+_RUN = """
+import json, sys
+from rhetoric.cli import main
+out, sys.argv = sys.argv[1], ["rhetoric", *sys.argv[2:]]
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code if isinstance(exc.code, int) else 1
+with open(out, "w", encoding="utf-8") as f:
+    json.dump({"code": code, "packages": sorted({m.split(".")[0] for m in sys.modules})}, f)
+"""
+
+
+def run_fresh(tmp_path: Path, *args: str) -> tuple[int, str, set[str]]:
+    """Exit code, standard output and imported top-level packages of ``rhetoric ARGS``."""
+    record = tmp_path / "imports.json"
+    env = {**os.environ, "RHETORIC_CORPUS": str(SEED_CORPUS)}
+    proc = subprocess.run(
+        [sys.executable, "-c", _RUN, str(record), *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert record.exists(), proc.stderr
+    result = json.loads(record.read_text(encoding="utf-8"))
+    return result["code"], proc.stdout, set(result["packages"])
 
 
 def test_importing_the_cli_loads_no_heavy_library() -> None:
-    code = f"import sys, rhetoric.cli; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    code = "import sys, rhetoric.cli; print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
     )
-    assert out.stdout.strip() == ""
+    assert set(out.stdout.split()) & HEAVY == set()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("tag", "a ceasefire", "--format", "json"), '"tag": "ceasefire"'),
+        (("tag", "No ceasefire until Mr. Putin withdraws. Talks, then."), "ceasefire"),
+        (("frames", "Talks are not possible until Russia withdraws.", "--format", "json"), '"cue"'),
+        (("stances", "Kyiv wants a ceasefire.", "--format", "json"), '"stance"'),
+    ],
+)
+def test_text_commands_load_no_heavy_library(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
+    code, stdout, packages = run_fresh(tmp_path, *args)
+    assert code == 0
+    assert expected in stdout
+    assert packages & HEAVY == set()
+
+
+def test_report_loads_matplotlib_for_its_charts_and_nothing_else_heavy(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    code, stdout, packages = run_fresh(tmp_path, "report", "--out", str(out))
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["ukraine-nato.html", "ukraine-nato.md"]
+    # matplotlib draws the timeline charts (with numpy and Pillow behind it); sentence
+    # splitting, tables and models are not needed for a report.
+    assert packages & HEAVY == {"matplotlib", "numpy", "PIL"}

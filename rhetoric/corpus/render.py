@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import STATEMENT_FIELDS, Statement
+from ..text.terminal import visible
 
 
 def json_chunks(statements: Iterable[Statement]) -> Iterator[str]:
@@ -55,8 +56,11 @@ def statements_table(statements: Iterable[Statement], *, title: str | None = Non
     table.add_column("speaker / kind", max_width=18, overflow="fold")
     table.add_column("text", overflow="fold", ratio=1)
     for s in statements:
-        # Text() keeps square brackets in statements from being read as rich markup.
-        table.add_row(f"{s.id}\n{_date_label(s)}", Text(f"{s.speaker}\n{s.kind}"), Text(s.text))
+        # Text() keeps square brackets in statements from being read as rich markup; visible()
+        # keeps escape codes in a stored text from acting on the terminal.
+        table.add_row(
+            f"{s.id}\n{_date_label(s)}", Text(visible(f"{s.speaker}\n{s.kind}")), Text(visible(s.text))
+        )
     return table
 
 
@@ -66,5 +70,5 @@ def statement_fields_table(statement: Statement) -> Table:
     table.add_column("field", style="bold", no_wrap=True)
     table.add_column("value", overflow="fold")
     for name, value in statement.to_dict().items():
-        table.add_row(name, Text(str(value)))
+        table.add_row(name, Text(visible(value)))
     return table

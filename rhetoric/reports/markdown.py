@@ -10,17 +10,12 @@ Example:
 
 from __future__ import annotations
 
-import re
-
 from ..shifts.render import shift_markdown
+from ..text.markdown import md_escape
 from .collect import ActorReport, ReportData, frame_summary
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
-
-
-def md_text(text: str) -> str:
-    """Statement text safe inside Markdown (one line, special characters backslash-escaped)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+#: Text safe inside Markdown (the shared escaper of :mod:`rhetoric.text.markdown`).
+md_text = md_escape
 
 
 def _tags(tags: tuple[str, ...]) -> str:
@@ -57,7 +52,7 @@ def _statement_lines(i: int, analysis) -> list[str]:
         lines.append(f"   - mentions: {found}")
     held = list(
         dict.fromkeys(
-            f"{st.tag} {st.stance} ({', '.join(st.holders)})"
+            f"{st.tag} {st.stance} ({', '.join(md_text(h) for h in st.holders)})"
             for st in analysis.stances
             if st.stance != "neutral"
         )

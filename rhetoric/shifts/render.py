@@ -14,6 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ..text.markdown import md_escape
 from .model import Shift
 from .timeline import Timeline
 
@@ -44,14 +45,10 @@ def _tags(tags: tuple[str, ...]) -> str:
     return ", ".join(tags) if tags else "—"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def shift_markdown(shift: Shift, *, heading: str = "###") -> str:
     """A shift as Markdown: headline, lists, tone, and each event with its evidence."""
     lines = [
-        f"{heading} {shift.speaker}: {_ids(shift.from_ids)} ({shift.from_date}) → {_ids(shift.to_ids)} "
+        f"{heading} {md_escape(shift.speaker)}: {_ids(shift.from_ids)} ({shift.from_date}) → {_ids(shift.to_ids)} "
         f"({shift.to_date}) — **{shift.verdict.value}**",
         "",
         *(f"- note: {n}" for n in shift.notes),
@@ -71,10 +68,10 @@ def shift_markdown(shift: Shift, *, heading: str = "###") -> str:
     if shift.events:
         lines += ["", "| event | tag | detail | before | after |", "|---|---|---|---|---|"]
         for e in shift.events:
-            before = " … ".join(f"“{_md_escape(ev.text)}”" for ev in e.evidence_from) or "—"
-            after = " … ".join(f"“{_md_escape(ev.text)}”" for ev in e.evidence_to) or "—"
+            before = " … ".join(f"“{md_escape(ev.text)}”" for ev in e.evidence_from) or "—"
+            after = " … ".join(f"“{md_escape(ev.text)}”" for ev in e.evidence_to) or "—"
             lines.append(
-                f"| {e.type.value} | {e.tag or '—'} | {_md_escape(e.detail) or '—'} | {before} | {after} |"
+                f"| {e.type.value} | {e.tag or '—'} | {md_escape(e.detail) or '—'} | {before} | {after} |"
             )
     return "\n".join(lines) + "\n"
 
@@ -118,7 +115,7 @@ def shift_table(shift: Shift) -> Group:
 def timeline_markdown(tl: Timeline, *, heading: str = "##") -> str:
     """A timeline as Markdown: statements, the position matrix, and the shifts."""
     lines = [
-        f"{heading} {tl.speaker}",
+        f"{heading} {md_escape(tl.speaker)}",
         "",
         "| # | occasion | date | id | speaker | text |",
         "|---|---|---|---|---|---|",
@@ -128,7 +125,7 @@ def timeline_markdown(tl: Timeline, *, heading: str = "##") -> str:
         s = a.statement
         date = f"{s.date_qualifier} {s.date}".strip()
         lines.append(
-            f"| {i} | {occasion_of.get(i - 1, i)} | {date} | {s.id} | {_md_escape(s.speaker)} | {_md_escape(s.text)} |"
+            f"| {i} | {occasion_of.get(i - 1, i)} | {date} | {s.id} | {md_escape(s.speaker)} | {md_escape(s.text)} |"
         )
     matrix = tl.matrix()
     if matrix:

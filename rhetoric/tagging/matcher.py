@@ -30,36 +30,53 @@ def _variant_end(variant: tuple[Piece, ...], q: int, norms: Sequence[str]) -> in
     return q
 
 
-def _match_from(pattern: Pattern, ei: int, ti: int, norms: Sequence[str]) -> int | None:
-    """Longest match end when a gapless ``pattern`` starts with term ``ei`` exactly at token ``ti``.
+def _ends(terms: tuple[Term, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]) -> None:
+    """Collect every token index where a match of ``terms[ei:]`` can end, starting at ``ti``.
 
-    Term by term, keeps the set of token positions a partial match can have reached, each
-    with the largest gap allowance carried over from skipped optional terms (a larger
-    allowance reaches everything a smaller one does); no recursion. Patterns with gaps use
-    :class:`_GapSearch`, which shares the work between start positions.
+    ``slack`` is gap allowance carried over from skipped optional terms. The first term of a
+    match is anchored (the caller has placed ``ti`` on it), so ``_match_from`` handles it.
+    """
+    if ei == len(terms):
+        out.add(ti)
+        return
+    term = terms[ei]
+    allowed = slack + term.gap
+    n = len(norms)
+    for g in range(allowed + 1):
+        p = ti + g
+        if p >= n:
+            break
+        for variant in term.variants:
+            q = p
+            for piece in variant:
+                if q >= n or not piece.matches(norms[q]):
+                    break
+                q += 1
+            else:
+                _ends(terms, ei + 1, q, 0, norms, out)
+    if term.optional:
+        _ends(terms, ei + 1, ti, allowed, norms, out)
+
+
+def _match_from(pattern: Pattern, ei: int, ti: int, norms: Sequence[str]) -> int | None:
+    """Longest match end when ``pattern`` starts with term ``ei`` exactly at token ``ti``.
+
+    Direct search, fastest for the usual patterns; with fewer than ``_SHARED_SEARCH_GAPS``
+    gaps and optional items its branching stays small, and recursion depth is bounded by ``MAX_TERMS``. Patterns
+    with more gaps use :class:`_GapSearch`.
     """
     terms = pattern.terms
-    n = len(norms)
-    states: dict[int, int] = {}  # position -> largest carried slack
-    for variant in terms[ei].variants:
-        q = _variant_end(variant, ti, norms)
-        if q != -1:
-            states[q] = 0
-    for term in terms[ei + 1 :]:
-        if not states:
-            return None
-        reached: dict[int, int] = {}
-        for pos, slack in states.items():
-            allowed = slack + term.gap
-            for p in range(pos, min(pos + allowed + 1, n)):
-                for variant in term.variants:
-                    q = _variant_end(variant, p, norms)
-                    if q != -1 and q not in reached:
-                        reached[q] = 0
-            if term.optional and reached.get(pos, -1) < allowed:
-                reached[pos] = allowed
-        states = reached
-    return max(states) if states else None
+    out: set[int] = set()
+    term = terms[ei]
+    for variant in term.variants:
+        q = ti
+        for piece in variant:
+            if q >= len(norms) or not piece.matches(norms[q]):
+                break
+            q += 1
+        else:
+            _ends(terms, ei + 1, q, 0, norms, out)
+    return max(out) if out else None
 
 
 def _term_hits(term: Term, norms: Sequence[str]) -> list[tuple[int, int]]:
@@ -174,7 +191,11 @@ class PatternMatcher:
                 if not term.optional:
                     break
             self._starts.append(starts)
-        self._gapped = [any(t.gap for t in p.terms) for p in self.patterns]
+        # A pattern with few gaps and optional items costs little tried start by start; from
+        # three on, branches multiply and sub-matches repeat enough to share (see _GapSearch).
+        self._gapped = [
+            sum(1 for t in p.terms if t.gap or t.optional) >= _SHARED_SEARCH_GAPS for p in self.patterns
+        ]
         self._full = self._index(range(len(self.patterns)))
         self._subsets: dict[frozenset[int], _Index] = {}
 
@@ -233,6 +254,7 @@ class PatternMatcher:
         return sorted((pid, s, e) for (pid, s), e in found.items())
 
 
+_SHARED_SEARCH_GAPS = 3
 _Index = tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]], list[int]]
 # Subset indexes kept at most (a codebook's candidate sets repeat; this bounds memory).
 _MAX_SUBSETS = 4096

@@ -236,3 +236,22 @@ def test_lock_file_that_cannot_be_created(corpus: Corpus, monkeypatch) -> None:
         CorpusError, match=r"cannot create the lock file .*permission denied \(the corpus folder"
     ):
         add_statement(corpus, speaker="nato", date="2024", text="First.")
+
+
+# -- control characters on the terminal ----------------------------------------------------------------
+
+
+def test_list_and_show_render_control_characters_visibly(corpus: Corpus) -> None:
+    from typer.testing import CliRunner
+
+    from rhetoric.cli import app
+
+    text = "Clear\x1b[2J the screen \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 now."
+    sid = add_statement(corpus, speaker="nat\x1bo", date="2024", text=text).statement.id
+    runner = CliRunner()
+    for args in (["list"], ["show", sid]):
+        result = runner.invoke(app, [*args, "--corpus", str(corpus.path)], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "Clear␛[2J the screen" in result.stdout
+    assert corpus.get(sid).text == text  # stored unchanged

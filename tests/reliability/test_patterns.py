@@ -163,3 +163,11 @@ def test_codebook_check_reports_an_oversized_pattern(tmp_path) -> None:
 
 def test_word_norm_is_what_the_benchmark_tokens_are() -> None:
     assert word_norm("the") == ["the"]
+
+
+def test_one_gap_then_many_optional_items_stays_fast() -> None:
+    pattern = parse_pattern("the ~10 " + " ".join(["of?"] * (MAX_TERMS - 2)) + " war")
+    tokens = ["the", "of"] * 30 + ["war"]
+    started = time.process_time()
+    assert PatternMatcher([pattern]).find(tokens)
+    assert time.process_time() - started < 1.0

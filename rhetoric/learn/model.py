@@ -12,6 +12,13 @@ tag by the example list (positive → 1, negative → 0) and for every other tag
 labelled by its ``tags`` (``optional_tags`` take the lexicon's verdict). A gold text that is also
 a codebook example overrides it.
 
+Thresholds: each tag gets its own, chosen by an internal seeded cross-validation on the training
+set (:mod:`rhetoric.learn.thresholds`): the lowest probability from which the model's additions
+(sentences where the lexicon did not find the tag) reach 90% precision out of fold; a tag that never
+gets there is never added by the model, so the model cannot cost the lexicon its precision.
+``near`` (off by default) keeps the model to sentences at most that many sentences away from a
+lexicon mention, for corpora with much talk about other things.
+
 Saved in the corpus folder as ``model.joblib`` (the pipeline) and ``model.json`` (metadata: codebook
 sha256, tags, training summary, scikit-learn version, seed). :func:`load_model` refuses a model
 whose codebook sha256 or scikit-learn version differs from the current one.
@@ -56,12 +63,17 @@ from ..tagging import Tagger
 from ..text.sentences import split_sentences
 from .defaults import DEFAULT_SEED, DEFAULT_THRESHOLD
 from .gold import GoldSet, ResolvedItem, load_resolved
+from .thresholds import DEFAULT_FOLDS, out_of_fold, pick_thresholds
 
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FORMAT_VERSION = 1
 #: Regularisation strength of the per-tag logistic regressions (chosen by cross-validation).
 DEFAULT_C = 10.0
+#: Sentences from a lexicon mention within which the model may add a tag (None: anywhere).
+DEFAULT_NEAR: int | None = None
+#: Fewest training samples for per-tag thresholds (fewer: the global threshold for every tag).
+MIN_SAMPLES_FOR_THRESHOLDS = 20
 
 
 @dataclass(frozen=True)
@@ -186,8 +198,28 @@ class TagModel:
 
     @property
     def threshold(self) -> float:
-        """Probability from which a tag is predicted."""
+        """Probability from which a tag is predicted when no per-tag threshold was chosen."""
         return float(self.meta.get("threshold", DEFAULT_THRESHOLD))
+
+    @property
+    def near(self) -> int | None:
+        """Sentences from a lexicon mention within which the model adds tags (None: anywhere)."""
+        value = self.meta.get("near")
+        return None if value is None else int(value)
+
+    def tag_threshold(self, tag: str) -> float | None:
+        """The probability from which ``tag`` is added, or None if the model never adds it.
+
+        Example:
+            >>> TagModel(None, ("a", "b"), {"threshold": 0.5, "thresholds": {"a": 0.7, "b": None}}).tag_threshold("b")
+            >>> TagModel(None, ("a",), {"threshold": 0.5}).tag_threshold("a")
+            0.5
+        """
+        chosen = self.meta.get("thresholds")
+        if chosen is None:
+            return self.threshold
+        value = chosen.get(tag)
+        return None if value is None else float(value)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Probability of every tag for every text: shape ``(len(texts), len(tag_ids))``."""
@@ -247,6 +279,8 @@ def train_model(
     tagger: Tagger | None = None,
     seed: int = DEFAULT_SEED,
     threshold: float = DEFAULT_THRESHOLD,
+    per_tag: bool = True,
+    near: int | None = DEFAULT_NEAR,
 ) -> TagModel:
     """Train the classifier on the codebook's examples plus resolved gold items.
 
@@ -256,7 +290,10 @@ def train_model(
         gold_sets: The gold files those items came from (recorded in the metadata).
         tagger: The compiled codebook (compiled here if None).
         seed: Random seed of the solver.
-        threshold: Probability from which a tag is predicted.
+        threshold: Probability from which a tag is predicted when ``per_tag`` is off or the
+            training set is too small for per-tag thresholds.
+        per_tag: Choose a threshold per tag by internal cross-validation (see module doc).
+        near: Keep the model's additions within this many sentences of a lexicon mention.
 
     Returns:
         The trained model; ``warnings`` names tags that cannot be learned.
@@ -264,6 +301,7 @@ def train_model(
     Raises:
         ModelError: If there is nothing to learn from.
     """
+    tagger = tagger or Tagger.from_codebook(codebook)
     data = training_set(codebook, gold=gold, tagger=tagger)
     if len(data.texts) < 2 or not data.labels.any():
         raise ModelError(
@@ -283,6 +321,7 @@ def train_model(
         warnings.simplefilter("ignore", UserWarning)
         warnings.simplefilter("ignore", ConvergenceWarning)
         pipeline.fit(list(data.texts), data.labels)
+    chosen = _cv_thresholds(data, tagger, seed=seed) if per_tag else None
     meta = {
         "format": FORMAT_VERSION,
         "codebook_sha256": codebook.sha256,
@@ -292,12 +331,35 @@ def train_model(
         "sklearn_version": sklearn.__version__,
         "seed": seed,
         "threshold": threshold,
+        "thresholds": chosen,
+        "near": near,
         "training": {
             **data.summary(),
             "gold_files": [{"path": g.path, "sha256": g.sha256, "items": len(g.items)} for g in gold_sets],
         },
     }
     return TagModel(pipeline, data.tag_ids, meta, model_warnings)
+
+
+def _cv_thresholds(data: TrainingSet, tagger: Tagger, *, seed: int) -> dict[str, float | None] | None:
+    """Per-tag thresholds from out-of-fold probabilities (None when there are too few samples)."""
+    n = len(data.texts)
+    if n < MIN_SAMPLES_FOR_THRESHOLDS:
+        return None
+    col = {t: j for j, t in enumerate(data.tag_ids)}
+    lexicon = np.zeros(data.labels.shape, dtype=bool)
+    for i, text in enumerate(data.texts):
+        for m in tagger.tag(text):
+            lexicon[i, col[m.tag]] = True
+
+    def fit_predict(train: list[int], test: list[int]) -> np.ndarray:
+        pipe = build_pipeline(seed=seed)
+        pipe.fit([data.texts[i] for i in train], data.labels[train])
+        probs = np.asarray(pipe.predict_proba([data.texts[i] for i in test]), dtype=float)
+        return probs[:, 1:] if len(data.tag_ids) == 1 and probs.shape[1] == 2 else probs
+
+    proba = out_of_fold(fit_predict, n, folds=DEFAULT_FOLDS, seed=seed)
+    return pick_thresholds(proba, data.labels, lexicon, data.tag_ids)
 
 
 def _atomic_write(path: Path, write) -> None:

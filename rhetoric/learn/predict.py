@@ -24,6 +24,7 @@ def model_mentions(
     *,
     statement_id: str | None = None,
     threshold: float | None = None,
+    near: int | None | str = "model",
 ) -> list[Mention]:
     """Mentions for tags the model predicts in a sentence where the lexicon found no mention of them.
 
@@ -32,19 +33,32 @@ def model_mentions(
         text: The statement text.
         lexicon: The lexicon's mentions of ``text``.
         statement_id: Recorded on each mention.
-        threshold: Probability from which a tag counts (the model's own if None).
+        threshold: Probability from which any tag counts (None: the model's per-tag thresholds).
+        near: Only sentences at most this many sentences from a lexicon mention (None:
+            anywhere; ``"model"``: the model's own setting).
 
     Returns:
         One mention per (sentence, tag) covering the whole sentence, ``source="model"``, ``score``
         the probability rounded to 4 places.
     """
-    cut = model.threshold if threshold is None else threshold
+    # Models from before per-tag thresholds (and stand-ins) have only the global threshold.
+    per_tag = getattr(model, "tag_threshold", None)
+    own = per_tag if per_tag is not None else (lambda _tag: model.threshold)
+    cuts = [threshold if threshold is not None else own(t) for t in model.tag_ids]
+    if all(c is None for c in cuts):
+        return []
+    reach = getattr(model, "near", None) if near == "model" else near
     found = {(m.sentence, m.tag) for m in lexicon}
+    anchors = {m.sentence for m in lexicon}
+    if reach is not None and not anchors:
+        return []
     out = []
     for index, start, end, probs in model.sentence_probabilities(text):
+        if reach is not None and all(abs(index - a) > reach for a in anchors):
+            continue
         for j, tag in enumerate(model.tag_ids):
-            p = float(probs[j])
-            if p >= cut and (index, tag) not in found:
+            p, cut = float(probs[j]), cuts[j]
+            if cut is not None and p >= cut and (index, tag) not in found:
                 out.append(
                     Mention(
                         tag,
@@ -68,6 +82,7 @@ def tag_with_model(
     *,
     statement_id: str | None = None,
     threshold: float | None = None,
+    near: int | None | str = "model",
 ) -> list[Mention]:
     """Every lexicon mention of ``text`` plus the model's additions, sorted by (start, end, tag).
 
@@ -81,12 +96,15 @@ def tag_with_model(
         text: The text to tag.
         statement_id: Recorded on each mention.
         threshold: Probability from which a model tag counts (the model's own if None).
+        near: As in :func:`model_mentions`.
 
     Returns:
         The combined mentions.
     """
     lexicon = tagger.tag(text, statement_id=statement_id)
-    return with_model_mentions(model, text, lexicon, statement_id=statement_id, threshold=threshold)
+    return with_model_mentions(
+        model, text, lexicon, statement_id=statement_id, threshold=threshold, near=near
+    )
 
 
 def with_model_mentions(
@@ -96,9 +114,10 @@ def with_model_mentions(
     *,
     statement_id: str | None = None,
     threshold: float | None = None,
+    near: int | None | str = "model",
 ) -> list[Mention]:
     """The lexicon's mentions of ``text`` (unchanged) plus :func:`model_mentions`, sorted by (start, end, tag)."""
-    extra = model_mentions(model, text, lexicon, statement_id=statement_id, threshold=threshold)
+    extra = model_mentions(model, text, lexicon, statement_id=statement_id, threshold=threshold, near=near)
     return sorted([*lexicon, *extra], key=lambda m: (m.start, m.end, m.tag, m.source))
 
 

@@ -22,6 +22,13 @@ not grow with the corpus).
 
 - ``frames``: tagging + condition frames + stances (:class:`rhetoric.frames.analyze.Analyzer`
   with the shipped actors), compared with spaCy against its own goal (>= 1.0x).
+
+``--baseline CODEBOOK`` compares the tag stage with another codebook (e.g. the one before a
+change, ``git show HEAD~3:corpora/ukraine-nato/codebook.toml > /tmp/before.toml``) on the same
+text: the corpus is then generated from the baseline's patterns, and both codebooks are run
+alternately ``max(--repeat, 3)`` times, best of each kept. The ratio is printed by wall time and by
+CPU time of the tagging process; on a shared machine the CPU ratio is the steadier one. Goal:
+>= 0.9x (more patterns must not make tagging slower in a way users feel).
 """
 
 from __future__ import annotations
@@ -143,10 +150,10 @@ def work(stage: str, corpus: Path, codebook_path: Path) -> dict:
     runner = STAGES[stage].build(load_codebook(codebook_path))
     setup = time.perf_counter() - t0
     rss_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     items = runner(read_lines(corpus))
-    seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "setup": setup, "items": items, "rss_setup_kb": rss_setup}
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"seconds": seconds, "cpu": cpu, "setup": setup, "items": items, "rss_setup_kb": rss_setup}
 
 
 def measure(stage: str, corpus: Path, codebook_path: Path) -> dict:
@@ -175,6 +182,16 @@ def write_corpus(codebook: Codebook, n_sentences: int, seed: int, path: Path) ->
     return n
 
 
+def print_baseline(current: list[dict], base: list[dict], path: Path) -> None:
+    """The tag stage's throughput against the baseline codebook's, by wall and by CPU time."""
+    wall = min(r["seconds"] for r in base) / min(r["seconds"] for r in current)
+    cpu = min(r["cpu"] for r in base) / min(r["cpu"] for r in current)
+    print(
+        f"\ntag vs baseline {path}: {wall:.2f}x by wall time, {cpu:.2f}x by CPU time "
+        f"(best of {len(current)} alternate runs each; goal >= 0.9x: {'met' if min(wall, cpu) >= 0.9 else 'NOT met' if max(wall, cpu) < 0.9 else 'met by CPU time only' if cpu >= 0.9 else 'met by wall time only'})"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=200_000, help="full corpus size")
@@ -183,6 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per stage at full size; best is kept")
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stage names")
     parser.add_argument("--codebook", type=Path, default=DEFAULT_CODEBOOK)
+    parser.add_argument("--baseline", type=Path, help="compare the tag stage with this codebook")
     parser.add_argument("--work", nargs=2, metavar=("STAGE", "CORPUS"), help=argparse.SUPPRESS)
     parser.add_argument("--measure", nargs=2, metavar=("STAGE", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -195,11 +213,13 @@ def main(argv: list[str] | None = None) -> None:
 
     stages = args.stages.split(",")
     codebook = load_codebook(args.codebook)
+    source = load_codebook(args.baseline) if args.baseline else codebook
+    baseline: tuple[list[dict], list[dict]] = ([], [])
     with tempfile.TemporaryDirectory() as tmp:
         sizes = {}
         for n in (args.small, args.sentences):
             path = Path(tmp) / f"news-{n}.txt"
-            sizes[n] = (path, write_corpus(codebook, n, args.seed, path))
+            sizes[n] = (path, write_corpus(source, n, args.seed, path))
         print(
             f"corpus: {args.sentences:,} sentences in {sizes[args.sentences][1]:,} statements "
             f"(small: {args.small:,}); codebook {codebook.name} {codebook.version}, "
@@ -214,6 +234,10 @@ def main(argv: list[str] | None = None) -> None:
             best = min(runs, key=lambda r: r["seconds"])
             best["rss_peak_kb"] = max(r["rss_peak_kb"] for r in runs)
             results[stage][args.sentences] = best
+        if args.baseline:
+            for _ in range(max(args.repeat, 3)):
+                baseline[0].append(measure_isolated("tag", sizes[args.sentences][0], args.codebook))
+                baseline[1].append(measure_isolated("tag", sizes[args.sentences][0], args.baseline))
 
     full = args.sentences
     print(
@@ -230,6 +254,8 @@ def main(argv: list[str] | None = None) -> None:
     print()
     for stage in stages:
         print(f"  {stage}: {STAGES[stage].label}")
+    if args.baseline:
+        print_baseline(*baseline, args.baseline)
     if "spacy" in results:
         print()
         spacy_rate = full / results["spacy"][full]["seconds"]

@@ -176,3 +176,21 @@ def test_single_tag_codebook_gives_one_probability_column() -> None:
     assert probs.shape == (2, 1)
     assert probs[0, 0] > 0.5 > probs[1, 0]
     assert model.contributions("A truce, please.", "ceasefire")[0][0] == "truce"
+
+
+def test_per_tag_thresholds_are_chosen_by_cross_validation(trained_model, shipped_codebook) -> None:
+    chosen = trained_model.meta["thresholds"]
+    assert set(chosen) == set(shipped_codebook.tag_ids)
+    assert all(v is None or 0.3 <= v <= 1.0 for v in chosen.values())
+    assert trained_model.meta["near"] is None and trained_model.near is None
+    for tag, value in chosen.items():
+        assert trained_model.tag_threshold(tag) == value
+
+
+def test_per_tag_off_and_small_sets_use_the_global_threshold(mini_tagger) -> None:
+    codebook = mini_tagger.codebook
+    model = train_model(codebook, tagger=mini_tagger, per_tag=False, threshold=0.6, near=2)
+    assert model.meta["thresholds"] is None and model.near == 2
+    assert {model.tag_threshold(t) for t in codebook.tag_ids} == {0.6}
+    small = train_model(codebook, tagger=mini_tagger)  # a handful of examples: too few to cross-validate
+    assert small.meta["thresholds"] is None

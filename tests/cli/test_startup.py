@@ -80,11 +80,10 @@ def test_text_commands_load_no_heavy_library(tmp_path: Path, args: tuple[str, ..
     assert packages & HEAVY == set()
 
 
-def test_report_loads_matplotlib_for_its_charts_and_nothing_else_heavy(tmp_path: Path) -> None:
+def test_report_loads_nothing_heavy(tmp_path: Path) -> None:
     out = tmp_path / "reports"
     code, stdout, packages = run_fresh(tmp_path, "report", "--out", str(out))
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == ["ukraine-nato.html", "ukraine-nato.md"]
-    # matplotlib draws the timeline charts (with numpy and Pillow behind it); sentence
-    # splitting, tables and models are not needed for a report.
-    assert packages & HEAVY == {"matplotlib", "numpy", "PIL"}
+    # The charts are our own SVG; sentence splitting, tables and models are not needed for a report.
+    assert packages & HEAVY == set()

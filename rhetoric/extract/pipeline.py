@@ -25,7 +25,15 @@ from ..errors import ExtractionError
 from ..text.sentences import split_sentences
 from ..types import Kind
 from .candidate import Candidate
-from .lexicon import CIRCUMSTANCE_PREPOSITIONS, CONTENTLESS_LEMMAS, DOCUMENT_NOUNS, PRONOUNS, VERB_FORMS
+from .lexicon import (
+    AFTER_EVENT_WORDS,
+    CIRCUMSTANCE_PREPOSITIONS,
+    CONTENTLESS_LEMMAS,
+    DOCUMENT_NOUNS,
+    EVENT_NOUNS,
+    PRONOUNS,
+    VERB_FORMS,
+)
 from .quotes import Quote, find_quotes, mask_quotes, paragraphs
 from .referents import Referents
 from .reltime import ResolvedDate, default_date, find_time_cues, resolve_time, specificity
@@ -102,6 +110,7 @@ class _State:
     last_direct: tuple[list[Speaker], int, ResolvedDate] | None = None  # speakers, paragraph, date
     dangling: tuple[list[Speaker], int, ResolvedDate, str] | None = None  # + cue
     open_quote: tuple[Quote, int] | None = None  # unattributed standalone quote, paragraph
+    previous_unit: CharSpan | None = None
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -148,6 +157,10 @@ class _Extractor:
         ]
         if not own and first_subject > unit[0]:
             own = find_time_cues(self.masked, unit[0], first_subject)
+            if not own:
+                after = self.after_event(unit, first_subject)
+                if after is not None:
+                    return after
         resolved: list[tuple[ResolvedDate, str]] = []
         for cue in own:
             try:
@@ -160,6 +173,35 @@ class _Extractor:
         return fallback, {"perfect_aspect": "perfect aspect", "article_date": "article date"}.get(
             fallback.rule, ""
         )
+
+    def after_event(self, unit: CharSpan, first_subject: int) -> tuple[ResolvedDate, str] | None:
+        """ "After the meeting, X said …": the month of the event the sentence before dates.
+
+        Only a definite event noun right after "after"/"following" at the start of the sentence,
+        and only a time expression of the previous sentence, count; the statement is dated
+        to that month, qualified ``after``.
+        """
+        words = [w.strip(",").lower() for w in self.masked[unit[0] : first_subject].split()]
+        if (
+            len(words) < 3
+            or words[0] not in AFTER_EVENT_WORDS
+            or words[1] != "the"
+            or words[2] not in EVENT_NOUNS
+        ):
+            return None
+        prev = self.state.previous_unit
+        if prev is None:
+            return None
+        for cue in reversed(find_time_cues(self.masked, *prev)):
+            try:
+                resolved = resolve_time(cue.text, self.article_date)
+            except ExtractionError:
+                return None
+            if len(resolved.date) >= 7:
+                return ResolvedDate(
+                    resolved.date[:7], "after", "after_event"
+                ), f"after the event of {cue.text}"
+        return None
 
     # -- candidates ------------------------------------------------------------------------------
 
@@ -244,6 +286,7 @@ class _Extractor:
             if m and any(s == start for s, _e in self.paras):
                 start = m.end()  # "KYIV, Feb 19 (Reuters) - " belongs to no statement
             self.unit((start, end))
+            self.state.previous_unit = (start, end)
         by_offset = sorted(self.state.candidates, key=lambda c: (c.start, c.end))
         rank = {id(c): n for n, c in enumerate(by_offset)}
         placed = [replace(c, position=rank[id(c)]) for c in self.state.candidates]

@@ -231,3 +231,27 @@ def test_a_person_who_speaks_for_a_state_is_the_speaker() -> None:
 def test_a_person_relaying_a_person_stays_a_relay() -> None:
     [c] = _run("Kallas told him that the corridor was open, Moscow said.")
     assert (c.speaker, c.kind) == ("kallas", "reported")
+
+
+# -- dates --------------------------------------------------------------------------------------------
+
+
+def test_after_the_meeting_takes_the_month_of_the_meeting_before() -> None:
+    text = (
+        "Envoy Tom Reed met President Lina Park in Oslo on March 3. After the meeting, Reed said the talks "
+        "were useful, claiming Park wanted “a lasting deal.” He also said a second round was planned."
+    )
+    got = [(c.speaker, c.date, c.date_qualifier) for c in sorted(_run(text), key=lambda c: c.start)]
+    assert got == [("Tom Reed", "2025-03", "after")] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoys met in Oslo on March 3. After a pause, Reed said the talks were useful.",  # not an event
+        "The envoys met in Oslo. After the meeting, Reed said the talks were useful.",  # no day before
+    ],
+)
+def test_no_event_date_without_a_dated_event(text: str) -> None:
+    [c] = _run(text)
+    assert (c.date, c.date_qualifier) == ("2025-03-12", "")

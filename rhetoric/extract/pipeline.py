@@ -16,15 +16,14 @@ Example:
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field, replace
 
 from ..actors import ActorRegistry
 from ..dates import PartialDate
 from ..errors import ExtractionError
-from ..text.sentences import split_sentences
 from ..types import Kind
 from .candidate import Candidate
+from .discourse import Discourse
 from .lexicon import (
     AFTER_EVENT_WORDS,
     CIRCUMSTANCE_PREPOSITIONS,
@@ -38,8 +37,9 @@ from .quotes import Quote, find_quotes, mask_quotes, paragraphs
 from .referents import Referents
 from .reltime import ResolvedDate, default_date, find_time_cues, resolve_time, specificity
 from .reported import Attribution, find_attributions
-from .speakers import Discourse, Speaker, SpeakerResolver
+from .speakers import Speaker, SpeakerResolver
 from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, CueClass, Pattern
+from .units import DATELINE_RE, is_headline, sentence_units
 
 #: Confidence factor by how the speaker was resolved.
 SPEAKER_FACTOR: dict[str, float] = {
@@ -52,54 +52,10 @@ SPEAKER_FACTOR: dict[str, float] = {
     "pronoun": 0.85,
     "unresolved": 0.8,
 }
+#: Words before a name that make it a prepositional object, not a sentence subject.
+_PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
 #: Bare quotes shorter than this (in words) are scare quotes, not statements.
 MIN_STANDALONE_QUOTE_WORDS = 3
-
-
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
-)
-_SENTENCE_END = ".!?"
-_PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
-
-
-def is_headline(text: str, para: CharSpan, *, first: bool = False) -> bool:
-    """A paragraph without sentence-final punctuation and at most 15 words (a title or subheading).
-
-    The article's first paragraph is its headline at any length when it has no final punctuation
-    (a long title "…, Kremlin spokesperson says" is not a statement of the body).
-
-    Example:
-        >>> is_headline("Changing rhetoric", (0, 17)), is_headline("He said no.", (0, 11))
-        (True, False)
-    """
-    body = text[para[0] : para[1]].rstrip()
-    last = body[-1:]
-    ends = last in _SENTENCE_END + ":" or (last in '”"’»' and body[-2:-1] in _SENTENCE_END + ",")
-    return not ends and ". " not in body and (first or len(body.split()) <= 15)
-
-
-def sentence_units(text: str, quotes: list[Quote]) -> list[CharSpan]:
-    """Sentences, joined where a quotation runs across a sentence (or paragraph) boundary.
-
-    Example:
-        >>> t = 'He said: “One. Two.” Then left.'
-        >>> [t[s:e] for s, e in sentence_units(t, find_quotes(t))]
-        ['He said: “One. Two.”', 'Then left.']
-    """
-    units = [list(span) for span in split_sentences(text)]
-    merged: list[list[int]] = []
-    qi = 0
-    for span in units:
-        while qi < len(quotes) and quotes[qi].end <= span[0]:
-            qi += 1
-        if merged and any(
-            q.start < merged[-1][1] and q.end > span[0] for q in quotes[max(0, qi - 1) : qi + 2]
-        ):
-            merged[-1][1] = max(merged[-1][1], span[1])
-        else:
-            merged.append(span)
-    return [(s, e) for s, e in merged]
 
 
 @dataclass
@@ -282,7 +238,7 @@ class _Extractor:
         for start, end in sentence_units(self.text, self.quotes):
             if any(s <= start < e for s, e in headlines):
                 continue
-            m = _DATELINE_RE.match(self.text, start, end)
+            m = DATELINE_RE.match(self.text, start, end)
             if m and any(s == start for s, _e in self.paras):
                 start = m.end()  # "KYIV, Feb 19 (Reuters) - " belongs to no statement
             self.unit((start, end))

@@ -9,8 +9,17 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+
 from .lexicon import PRONOUNS
 from .speakers import Speaker
+
+#: How many earlier subjects (and mentions) a pronoun may refer back to.
+LOOKBACK = 200
+
+
+def _offset(entry: tuple) -> int:
+    return entry[0]
 
 
 class Discourse:
@@ -32,16 +41,16 @@ class Discourse:
     def note(self, offset: int, speakers: list[Speaker]) -> None:
         """Record the speakers of a subject at ``offset``."""
         if speakers:
-            self._subjects.append((offset, speakers))
-            if len(self._subjects) > 1 and self._subjects[-2][0] > offset:
-                self._subjects.sort(key=lambda x: x[0])
+            bisect.insort(self._subjects, (offset, speakers), key=_offset)
 
     def resolve(self, pronoun: str, offset: int) -> list[Speaker]:
         """Speakers a pronoun at ``offset`` most plausibly refers to (``[]`` if none is compatible)."""
         want = PRONOUNS.get(pronoun.lower())
         if want is None or want == "speaker":
             return []
-        for _off, speakers in reversed([s for s in self._subjects if s[0] < offset]):
+        # Only the last LOOKBACK subjects and mentions: bounded work per pronoun on any article length.
+        k = bisect.bisect_left(self._subjects, offset, key=_offset)
+        for _off, speakers in reversed(self._subjects[max(0, k - LOOKBACK) : k]):
             if want == "plural":
                 if len(speakers) > 1 or speakers[0].kind in ("group", "organisation", "state"):
                     return list(speakers)
@@ -49,7 +58,8 @@ class Discourse:
             if len(speakers) == 1 and _compatible(speakers[0], want):
                 return [speakers[0]]
         if want in ("male", "female"):
-            for _off, speaker in reversed([m for m in self._mentions if m[0] < offset]):
+            k = bisect.bisect_left(self._mentions, offset, key=_offset)
+            for _off, speaker in reversed(self._mentions[max(0, k - LOOKBACK) : k]):
                 if _compatible(speaker, want):
                     return [speaker]
         return []

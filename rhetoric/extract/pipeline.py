@@ -87,6 +87,10 @@ class _Extractor:
         self.mentions = self.resolver.mentions(text)
         self._mention_offsets = [off for off, _s in self.mentions]
         self.referents = Referents(text, self.mentions)
+        self._by_surname: dict[str, list[tuple[int, Speaker]]] = {}
+        for off, mention in self.mentions:
+            if not mention.known:
+                self._by_surname.setdefault(mention.id.lower().split()[-1], []).append((off, mention))
         self.state = _State(Discourse(self.mentions))
 
     def speakers_of(self, phrase: str) -> list[Speaker]:
@@ -394,13 +398,12 @@ class _Extractor:
         """An unknown surname ("Rutte", "Mr Sybiha") becomes the full name mentioned before it."""
         if speaker.known or " " in speaker.id.strip():
             return speaker
-        surname = speaker.id.strip().lower()
-        for off, mention in reversed(self.mentions):
-            if off < offset and not mention.known and mention.id.lower().split()[-1] == surname:
-                return Speaker(
-                    mention.id, speaker.as_written, speaker.method, False, "person", mention.gender
-                )
-        return speaker
+        earlier = self._by_surname.get(speaker.id.strip().lower(), [])
+        k = bisect.bisect_left(earlier, offset, key=lambda m: m[0])
+        if not k:
+            return speaker
+        mention = earlier[k - 1][1]
+        return Speaker(mention.id, speaker.as_written, speaker.method, False, "person", mention.gender)
 
     def note_sentence_subject(self, unit: CharSpan, attrs: list[Attribution]) -> None:
         """Remember the first person named in a sentence outside a possessive or a prepositional phrase.

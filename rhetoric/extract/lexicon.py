@@ -221,6 +221,15 @@ EVENT_NOUNS: frozenset[str] = frozenset(
 #: Prepositions placing a statement right after such an event.
 AFTER_EVENT_WORDS: frozenset[str] = frozenset("after following".split())
 
+#: "Reuters quoted X as saying …" / "… cited X, who said …": the outlet relays X.
+QUOTING_VERBS: frozenset[str] = frozenset("quoted cited quoting citing".split())
+QUOTED_AS_WORDS: frozenset[str] = frozenset(
+    "as saying|as telling|as stating|as writing|as adding|as warning".split("|")
+)
+RELATIVE_SPEECH_WORDS: frozenset[str] = frozenset(
+    "who said|who says|who told|who stated|who added|who warned|which said|which says".split("|")
+)
+
 #: Capitalised modifiers of an official that name no party ("Western diplomats", "Gulf sources").
 NOT_PARTIES: frozenset[str] = frozenset(
     "western eastern northern southern arab gulf international regional allied senior top".split()

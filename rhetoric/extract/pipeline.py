@@ -24,21 +24,18 @@ from ..errors import ExtractionError
 from ..types import Kind
 from .candidate import Candidate
 from .discourse import Discourse
+from .evidence import after_event_date, contentless
 from .lexicon import (
-    AFTER_EVENT_WORDS,
-    CIRCUMSTANCE_PREPOSITIONS,
-    CONTENTLESS_LEMMAS,
     DOCUMENT_NOUNS,
-    EVENT_NOUNS,
     PRONOUNS,
-    VERB_FORMS,
 )
 from .quotes import Quote, find_quotes, mask_quotes, paragraphs
+from .quoting import find_quoted_as
 from .referents import Referents
 from .reltime import ResolvedDate, default_date, find_time_cues, resolve_time, specificity
 from .reported import Attribution, find_attributions
 from .speakers import Speaker, SpeakerResolver
-from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, CueClass, Pattern
+from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, Pattern
 from .units import DATELINE_RE, is_headline, sentence_units
 
 #: Confidence factor by how the speaker was resolved.
@@ -135,33 +132,11 @@ class _Extractor:
         )
 
     def after_event(self, unit: CharSpan, first_subject: int) -> tuple[ResolvedDate, str] | None:
-        """ "After the meeting, X said …": the month of the event the sentence before dates.
-
-        Only a definite event noun right after "after"/"following" at the start of the sentence,
-        and only a time expression of the previous sentence, count; the statement is dated
-        to that month, qualified ``after``.
-        """
-        words = [w.strip(",").lower() for w in self.masked[unit[0] : first_subject].split()]
-        if (
-            len(words) < 3
-            or words[0] not in AFTER_EVENT_WORDS
-            or words[1] != "the"
-            or words[2] not in EVENT_NOUNS
-        ):
-            return None
+        """See :func:`evidence.after_event_date`."""
         prev = self.state.previous_unit
         if prev is None:
             return None
-        for cue in reversed(find_time_cues(self.masked, *prev)):
-            try:
-                resolved = resolve_time(cue.text, self.article_date)
-            except ExtractionError:
-                return None
-            if len(resolved.date) >= 7:
-                return ResolvedDate(
-                    resolved.date[:7], "after", "after_event"
-                ), f"after the event of {cue.text}"
-        return None
+        return after_event_date(self.masked, unit[0], first_subject, prev, self.article_date)
 
     # -- candidates ------------------------------------------------------------------------------
 
@@ -330,7 +305,33 @@ class _Extractor:
                 covered.append(span)
             if self.quotes_in(*attr.content):
                 st.last_direct = (speakers, para, date)
+        self.quoted_as(unit, para, covered)
         self.standalone_quotes(unit, para, covered, bool(attrs))
+
+    def quoted_as(self, unit: CharSpan, para: int, covered: list[CharSpan]) -> None:
+        """ "…,” Reuters quoted X as saying" / "Reuters quoted X, who said …" (:mod:`quoting`)."""
+        for subject, content, relay in find_quoted_as(self.text, self.masked, unit):
+            if any(s < content[1] and content[0] < e for s, e in covered):
+                continue
+            speakers = self.named(self.text[subject[0] : subject[1]], subject[0])
+            if not speakers:
+                continue
+            self.state.discourse.note(subject[0], speakers)
+            quoted = self.wholly_quoted(content)
+            date = default_date(self.article_date, perfect=False)
+            self.make(
+                speakers,
+                content,
+                pattern=Pattern.QUOTE_ATTRIBUTED if quoted else Pattern.REPORTED_CLAUSE,
+                cue="quoted … as saying" if quoted else "quoted … who said",
+                date=date,
+                evidence="article date" if date.date else "",
+                hearsay=not quoted,
+                note=f"relayed by {self.text[relay[0] : relay[1]]}",
+            )
+            covered.append(content)
+            if quoted:
+                self.state.last_direct = (speakers, para, date)
 
     def relayed(self, speakers: list[Speaker], attr: Attribution) -> tuple[list[Speaker], str]:
         """Speakers and relay note of "X said that …, Y said" / "…, Y said, according to Z".
@@ -376,23 +377,8 @@ class _Extractor:
             self.referents.note_document(noun, attr.cue_span[0], speakers)
 
     def contentless(self, attr: Attribution) -> bool:
-        """A wish or act (:data:`CONTENTLESS_LEMMAS`), or a stance verb with nothing after it, or only
-        a place or time: no statement.
-
-        "The Kremlin has not confirmed." and "The talks have concluded in Antalya." report
-        no content; "has never supported the idea" does.
-        """
-        if any(VERB_FORMS.get(w.lower()) in CONTENTLESS_LEMMAS for w in attr.cue.split()):
-            return True
-        if attr.cue_class != CueClass.STANCE:
-            return False
-        start, end = attr.cue_span[1], attr.content[1]
-        for cue in find_time_cues(self.masked, start, end):  # "warned on Monday against …"
-            if self.masked[start : cue.start].strip(" ,"):
-                break
-            start = cue.end
-        rest = self.text[start:end].split()
-        return not rest or rest[0].lower() in CIRCUMSTANCE_PREPOSITIONS
+        """See :func:`evidence.contentless`."""
+        return contentless(self.text, self.masked, attr)
 
     def full_name(self, speaker: Speaker, offset: int) -> Speaker:
         """An unknown surname ("Rutte", "Mr Sybiha") becomes the full name mentioned before it."""

@@ -102,6 +102,11 @@ class CodebookError(RhetoricError):
         return "\n".join(lines)
 
 
+class LanguageError(CodebookError):
+    """Language data (``rhetoric/lang/<code>/*.toml`` or a codebook's ``[words]``) is malformed or unknown;
+    ``problems`` lists every ``[file.key] message``."""
+
+
 class PatternError(RhetoricError):
     """A codebook pattern cannot be parsed."""
 
@@ -116,3 +121,7 @@ class OutputExistsError(RhetoricError):
 
 class ExtractionError(RhetoricError):
     """An article cannot be processed for statement extraction."""
+
+
+class OutputError(RhetoricError):
+    """An output file or folder (report, export) cannot be written; the message names path and fix."""

@@ -41,9 +41,10 @@ STATEMENT_FIELDS: tuple[str, ...] = (
     "note",
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("speaker", "date", "text")
-#: Optional non-string keys, written after the string fields only when set. ``position`` is the
-#: 0-based order of the statement among those extracted from one article (shifts need it).
-OPTIONAL_FIELDS: tuple[str, ...] = ("position",)
+#: Optional keys after the canonical ones, written only when set: ``occasion`` (statements with the
+#: same occasion are read together as one position) and ``position`` (0-based order of the statement
+#: among those extracted from one source; shifts need it).
+OPTIONAL_FIELDS: tuple[str, ...] = ("occasion", "position")
 #: Every key a statement record may have.
 RECORD_KEYS: tuple[str, ...] = STATEMENT_FIELDS + OPTIONAL_FIELDS
 
@@ -86,6 +87,20 @@ def utc_now_iso() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def _optional_values(data: dict) -> dict[str, Any]:
+    """Validate the optional keys: ``occasion`` a string, ``position`` a whole number ≥ 0."""
+    occasion = data.get("occasion")
+    if occasion is None:
+        occasion = ""
+    if not isinstance(occasion, str):
+        raise ValidationError(
+            f"must be a string, got {type(occasion).__name__}",
+            field="occasion",
+            hint='name the occasion, e.g. "press conference 2024-06-14"',
+        )
+    return {"occasion": occasion.strip(), "position": check_position(data.get("position"))}
+
+
 @dataclass(frozen=True)
 class Statement:
     """One attributed statement: who said what, when, reported where."""
@@ -102,6 +117,7 @@ class Statement:
     document: str = ""
     added_at: str = ""
     note: str = ""
+    occasion: str = ""
     position: int | None = None
 
     @classmethod
@@ -119,6 +135,7 @@ class Statement:
         document: str = "",
         added_at: str | None = None,
         note: str = "",
+        occasion: str = "",
         position: int | None = None,
     ) -> Statement:
         """Build a validated statement, computing its id and ``added_at``.
@@ -138,9 +155,9 @@ class Statement:
             "document": document,
             "added_at": added_at or utc_now_iso(),
             "note": note,
+            "occasion": occasion,
+            "position": position,
         }
-        if position is not None:
-            data["position"] = position
         return cls.from_dict(data, compute_id=True)
 
     @classmethod
@@ -165,7 +182,7 @@ class Statement:
                 f"unknown key(s): {', '.join(map(str, unknown))}",
                 hint=f"allowed keys: {', '.join(RECORD_KEYS)}",
             )
-        position = check_position(data.get("position"))
+        extra = _optional_values(data)
         values: dict[str, str] = {}
         for name in STATEMENT_FIELDS:
             raw = data.get(name, "")
@@ -216,11 +233,13 @@ class Statement:
                 field="id",
                 hint="remove the id to have it computed, or restore the original speaker/date/text",
             )
-        return cls(**values, position=position)
+        return cls(**values, **extra)
 
     def to_dict(self) -> dict[str, Any]:
-        """Mapping in the canonical key order; ``position`` only when set."""
-        d: dict[str, Any] = {name: getattr(self, name) for name in STATEMENT_FIELDS}
+        """Mapping in the canonical key order; the optional keys only when set."""
+        d = {name: getattr(self, name) for name in STATEMENT_FIELDS}
+        if self.occasion:
+            d["occasion"] = self.occasion
         if self.position is not None:
             d["position"] = self.position
         return d

@@ -50,7 +50,7 @@ CODEBOOK_KEYS = ("name", "version", "language", "description")
 TAG_KEYS = ("id", "label", "description", "role", "patterns", "exclude", "examples")
 EXAMPLE_KEYS = ("positive", "negative")
 #: Top-level tables passed through untouched into :attr:`Codebook.extensions`.
-EXTENSION_TABLES = ("frames",)
+EXTENSION_TABLES = ("frames", "words")
 TOP_LEVEL_KEYS = ("codebook", "tag", *EXTENSION_TABLES)
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ROLES = ", ".join(r.value for r in Role)
@@ -216,6 +216,7 @@ def parse_codebook(data: bytes, *, path: str | PathLike | None = None) -> tuple[
                 extensions[key] = doc[key]
             else:
                 problems.append(f"[{key}] must be a table")
+    problems.extend(_language_problems(language, extensions.get("words")))
     codebook = Codebook(
         name=name,
         version=version,
@@ -227,6 +228,18 @@ def parse_codebook(data: bytes, *, path: str | PathLike | None = None) -> tuple[
         extensions=extensions,
     )
     return codebook, problems
+
+
+def _language_problems(language: str, words: Any) -> list[str]:
+    """The codebook's language must exist and its ``[words]`` extensions be valid language data."""
+    from ..errors import LanguageError
+    from ..lang import load_language
+
+    try:
+        load_language(language, extend=words)
+    except LanguageError as exc:
+        return exc.problems or [f"[codebook.language] {exc.message}"]
+    return []
 
 
 def read_codebook_bytes(path: str | PathLike) -> bytes:

@@ -102,6 +102,7 @@ def prepare_statement(
             f"unknown key(s): {', '.join(map(str, unknown))}",
             hint=f"allowed keys: {', '.join(RECORD_KEYS)}",
         )
+    _reject_surrogates(record)
     warnings: list[str] = []
     speaker = record.get("speaker")
     if isinstance(speaker, str) and speaker.strip() and "\x00" not in speaker:
@@ -124,6 +125,24 @@ def prepare_statement(
     if warning:
         warnings.append(warning)
     return statement, warnings
+
+
+def _reject_surrogates(record: Mapping[str, Any]) -> None:
+    """Refuse lone surrogates (from ``\\ud800`` escapes or undecodable command-line bytes).
+
+    They cannot be written as UTF-8, so they would fail half-way through a write.
+    """
+    for key, value in record.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValidationError(
+                    f"contains a character that is not valid Unicode text "
+                    f"({value[exc.start : exc.end]!r} at position {exc.start})",
+                    field=str(key),
+                    hint="re-save the input as UTF-8; on the command line check the terminal's encoding",
+                ) from None
 
 
 def located(exc: RhetoricError, *, path: str | None, line: int | None) -> RhetoricError:

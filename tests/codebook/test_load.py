@@ -60,7 +60,7 @@ def test_partial_codebook_keeps_good_tags(bad_codebook: Path) -> None:
     [
         (
             "name = 'x'\n[codebook]\nname = 'x'\n" + TAG,
-            "[codebook] unknown top-level key 'name' (allowed: codebook, tag, frames)",
+            "[codebook] unknown top-level key 'name' (allowed: codebook, tag, frames, words)",
         ),
         ('[codebook]\nname = ""\n' + TAG, "[codebook.name] is empty"),
         (

@@ -38,11 +38,12 @@ def extract(
     # Imported here so that other commands start without the extraction stage.
     from ..corpus import Corpus
     from ..extract.adding import add_candidates
-    from ..extract.article import read_article
+    from ..extract.article import MAX_ARTICLE_BYTES, read_article
     from ..extract.pipeline import extract_statements
     from ..extract.render import NO_CANDIDATES, render_candidates
 
-    stdin = sys.stdin.buffer.read() if article == "-" else None
+    # At most one byte over the limit: a huge stdin is refused without being held in memory.
+    stdin = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1) if article == "-" else None
     art = read_article(article, stdin=stdin, date=date, source=source, url=url)
     store = Corpus(corpus)
     if not store.actors_path.exists():

@@ -28,6 +28,10 @@ from ..errors import ExtractionError, InputFormatError, NotFoundError, Validatio
 
 #: Name shown for an article read from standard input.
 STDIN_NAME = "<stdin>"
+#: Largest article accepted, in bytes. A news article is tens of kilobytes; a bigger file is a
+#: collection (or not an article), and refusing it keeps time and memory bounded (extraction
+#: takes about a minute per megabyte on a loaded machine).
+MAX_ARTICLE_BYTES = 2_000_000
 #: Share of control characters above which a file counts as binary.
 _BINARY_CONTROL_SHARE = 0.1
 _SIDECAR_KEYS = ("outlet", "source", "title", "date", "url", "note")
@@ -44,6 +48,29 @@ class Article:
     url: str = ""
     title: str = ""
     document: str = ""
+
+
+def check_size(size: int, *, name: str) -> None:
+    """Refuse an article over :data:`MAX_ARTICLE_BYTES` before reading or processing it.
+
+    Raises:
+        ExtractionError: Naming the size and the limit.
+
+    Example:
+        >>> try:
+        ...     check_size(20_000_000, name="a.txt")
+        ... except ExtractionError as exc:
+        ...     print(exc.message)
+        the article is 20.0 MB, over the limit of 2.0 MB
+    """
+    if size > MAX_ARTICLE_BYTES:
+        # Standard input is read up to one byte past the limit: its full size is unknown.
+        amount = "more than" if size == MAX_ARTICLE_BYTES + 1 else f"{size / 1e6:.1f} MB, over"
+        raise ExtractionError(
+            f"the article is {amount} the limit of {MAX_ARTICLE_BYTES / 1e6:.1f} MB",
+            path=name,
+            hint="extract works on one news article at a time: split the file into articles",
+        )
 
 
 def decode_article(data: bytes, *, name: str) -> str:
@@ -162,7 +189,7 @@ def read_article(
     Raises:
         NotFoundError: If the file does not exist.
         InputFormatError: If it is a directory, binary, not UTF-8, or its sidecar is malformed.
-        ExtractionError: If it is empty.
+        ExtractionError: If it is empty or larger than :data:`MAX_ARTICLE_BYTES`.
         ValidationError: If the date (given or from the sidecar) is not a partial date.
     """
     meta: dict[str, str] = {}
@@ -178,6 +205,7 @@ def read_article(
             )
         if p.is_dir():
             raise InputFormatError("is a directory, not an article file", path=name)
+        check_size(p.stat().st_size, name=name)
         data = p.read_bytes()
         sidecar = sidecar_path(p)
         meta = load_sidecar(sidecar)
@@ -186,6 +214,7 @@ def read_article(
                 PartialDate.parse(meta["date"], field="date")
             except ValidationError as exc:
                 raise ValidationError(exc.message, path=str(sidecar), field="date", hint=exc.hint) from None
+    check_size(len(data), name=name)
     text = decode_article(data, name=name)
     final_date = date if date is not None else meta.get("date")
     if date is not None:

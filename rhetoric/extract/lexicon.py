@@ -213,6 +213,23 @@ PARTY_VOICE_NOUNS: frozenset[str] = frozenset(
     embassy mission office presidency leadership military army cabinet
     """.split()
 )
+#: Nouns of an event a sentence may open with ("After the meeting, X said …"): the statement
+#: follows the event, dated by the previous sentence ("… met in Geneva on April 11").
+EVENT_NOUNS: frozenset[str] = frozenset(
+    "meeting meetings talks summit call conversation visit negotiations session round conference".split()
+)
+#: Prepositions placing a statement right after such an event.
+AFTER_EVENT_WORDS: frozenset[str] = frozenset("after following".split())
+
+#: "Reuters quoted X as saying …" / "… cited X, who said …": the outlet relays X.
+QUOTING_VERBS: frozenset[str] = frozenset("quoted cited quoting citing".split())
+QUOTED_AS_WORDS: frozenset[str] = frozenset(
+    "as saying|as telling|as stating|as writing|as adding|as warning".split("|")
+)
+RELATIVE_SPEECH_WORDS: frozenset[str] = frozenset(
+    "who said|who says|who told|who stated|who added|who warned|which said|which says".split("|")
+)
+
 #: Capitalised modifiers of an official that name no party ("Western diplomats", "Gulf sources").
 NOT_PARTIES: frozenset[str] = frozenset(
     "western eastern northern southern arab gulf international regional allied senior top".split()

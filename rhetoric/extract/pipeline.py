@@ -16,22 +16,27 @@ Example:
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field, replace
 
 from ..actors import ActorRegistry
 from ..dates import PartialDate
 from ..errors import ExtractionError
-from ..text.sentences import split_sentences
 from ..types import Kind
 from .candidate import Candidate
-from .lexicon import CIRCUMSTANCE_PREPOSITIONS, CONTENTLESS_LEMMAS, DOCUMENT_NOUNS, PRONOUNS, VERB_FORMS
+from .discourse import Discourse
+from .evidence import after_event_date, contentless
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    PRONOUNS,
+)
 from .quotes import Quote, find_quotes, mask_quotes, paragraphs
+from .quoting import find_quoted_as
 from .referents import Referents
 from .reltime import ResolvedDate, default_date, find_time_cues, resolve_time, specificity
 from .reported import Attribution, find_attributions
-from .speakers import Discourse, Speaker, SpeakerResolver
-from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, CueClass, Pattern
+from .speakers import Speaker, SpeakerResolver
+from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, Pattern
+from .units import DATELINE_RE, is_headline, sentence_units
 
 #: Confidence factor by how the speaker was resolved.
 SPEAKER_FACTOR: dict[str, float] = {
@@ -44,54 +49,10 @@ SPEAKER_FACTOR: dict[str, float] = {
     "pronoun": 0.85,
     "unresolved": 0.8,
 }
+#: Words before a name that make it a prepositional object, not a sentence subject.
+_PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
 #: Bare quotes shorter than this (in words) are scare quotes, not statements.
 MIN_STANDALONE_QUOTE_WORDS = 3
-
-
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2}?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
-)
-_SENTENCE_END = ".!?"
-_PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
-
-
-def is_headline(text: str, para: CharSpan, *, first: bool = False) -> bool:
-    """A paragraph without sentence-final punctuation and at most 15 words (a title or subheading).
-
-    The article's first paragraph is its headline at any length when it has no final punctuation
-    (a long title "…, Kremlin spokesperson says" is not a statement of the body).
-
-    Example:
-        >>> is_headline("Changing rhetoric", (0, 17)), is_headline("He said no.", (0, 11))
-        (True, False)
-    """
-    body = text[para[0] : para[1]].rstrip()
-    last = body[-1:]
-    ends = last in _SENTENCE_END + ":" or (last in '”"’»' and body[-2:-1] in _SENTENCE_END + ",")
-    return not ends and ". " not in body and (first or len(body.split()) <= 15)
-
-
-def sentence_units(text: str, quotes: list[Quote]) -> list[CharSpan]:
-    """Sentences, joined where a quotation runs across a sentence (or paragraph) boundary.
-
-    Example:
-        >>> t = 'He said: “One. Two.” Then left.'
-        >>> [t[s:e] for s, e in sentence_units(t, find_quotes(t))]
-        ['He said: “One. Two.”', 'Then left.']
-    """
-    units = [list(span) for span in split_sentences(text)]
-    merged: list[list[int]] = []
-    qi = 0
-    for span in units:
-        while qi < len(quotes) and quotes[qi].end <= span[0]:
-            qi += 1
-        if merged and any(
-            q.start < merged[-1][1] and q.end > span[0] for q in quotes[max(0, qi - 1) : qi + 2]
-        ):
-            merged[-1][1] = max(merged[-1][1], span[1])
-        else:
-            merged.append(span)
-    return [(s, e) for s, e in merged]
 
 
 @dataclass
@@ -102,6 +63,7 @@ class _State:
     last_direct: tuple[list[Speaker], int, ResolvedDate] | None = None  # speakers, paragraph, date
     dangling: tuple[list[Speaker], int, ResolvedDate, str] | None = None  # + cue
     open_quote: tuple[Quote, int] | None = None  # unattributed standalone quote, paragraph
+    previous_unit: CharSpan | None = None
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -122,6 +84,10 @@ class _Extractor:
         self.mentions = self.resolver.mentions(text)
         self._mention_offsets = [off for off, _s in self.mentions]
         self.referents = Referents(text, self.mentions)
+        self._by_surname: dict[str, list[tuple[int, Speaker]]] = {}
+        for off, mention in self.mentions:
+            if not mention.known:
+                self._by_surname.setdefault(mention.id.lower().split()[-1], []).append((off, mention))
         self.state = _State(Discourse(self.mentions))
 
     def speakers_of(self, phrase: str) -> list[Speaker]:
@@ -148,6 +114,10 @@ class _Extractor:
         ]
         if not own and first_subject > unit[0]:
             own = find_time_cues(self.masked, unit[0], first_subject)
+            if not own:
+                after = self.after_event(unit, first_subject)
+                if after is not None:
+                    return after
         resolved: list[tuple[ResolvedDate, str]] = []
         for cue in own:
             try:
@@ -160,6 +130,13 @@ class _Extractor:
         return fallback, {"perfect_aspect": "perfect aspect", "article_date": "article date"}.get(
             fallback.rule, ""
         )
+
+    def after_event(self, unit: CharSpan, first_subject: int) -> tuple[ResolvedDate, str] | None:
+        """See :func:`evidence.after_event_date`."""
+        prev = self.state.previous_unit
+        if prev is None:
+            return None
+        return after_event_date(self.masked, unit[0], first_subject, prev, self.article_date)
 
     # -- candidates ------------------------------------------------------------------------------
 
@@ -240,10 +217,11 @@ class _Extractor:
         for start, end in sentence_units(self.text, self.quotes):
             if any(s <= start < e for s, e in headlines):
                 continue
-            m = _DATELINE_RE.match(self.text, start, end)
+            m = DATELINE_RE.match(self.text, start, end)
             if m and any(s == start for s, _e in self.paras):
                 start = m.end()  # "KYIV, Feb 19 (Reuters) - " belongs to no statement
             self.unit((start, end))
+            self.state.previous_unit = (start, end)
         by_offset = sorted(self.state.candidates, key=lambda c: (c.start, c.end))
         rank = {id(c): n for n, c in enumerate(by_offset)}
         placed = [replace(c, position=rank[id(c)]) for c in self.state.candidates]
@@ -327,7 +305,33 @@ class _Extractor:
                 covered.append(span)
             if self.quotes_in(*attr.content):
                 st.last_direct = (speakers, para, date)
+        self.quoted_as(unit, para, covered)
         self.standalone_quotes(unit, para, covered, bool(attrs))
+
+    def quoted_as(self, unit: CharSpan, para: int, covered: list[CharSpan]) -> None:
+        """ "…,” Reuters quoted X as saying" / "Reuters quoted X, who said …" (:mod:`quoting`)."""
+        for subject, content, relay in find_quoted_as(self.text, self.masked, unit):
+            if any(s < content[1] and content[0] < e for s, e in covered):
+                continue
+            speakers = self.named(self.text[subject[0] : subject[1]], subject[0])
+            if not speakers:
+                continue
+            self.state.discourse.note(subject[0], speakers)
+            quoted = self.wholly_quoted(content)
+            date = default_date(self.article_date, perfect=False)
+            self.make(
+                speakers,
+                content,
+                pattern=Pattern.QUOTE_ATTRIBUTED if quoted else Pattern.REPORTED_CLAUSE,
+                cue="quoted … as saying" if quoted else "quoted … who said",
+                date=date,
+                evidence="article date" if date.date else "",
+                hearsay=not quoted,
+                note=f"relayed by {self.text[relay[0] : relay[1]]}",
+            )
+            covered.append(content)
+            if quoted:
+                self.state.last_direct = (speakers, para, date)
 
     def relayed(self, speakers: list[Speaker], attr: Attribution) -> tuple[list[Speaker], str]:
         """Speakers and relay note of "X said that …, Y said" / "…, Y said, according to Z".
@@ -373,35 +377,19 @@ class _Extractor:
             self.referents.note_document(noun, attr.cue_span[0], speakers)
 
     def contentless(self, attr: Attribution) -> bool:
-        """A wish or act (:data:`CONTENTLESS_LEMMAS`), or a stance verb with nothing after it, or only
-        a place or time: no statement.
-
-        "The Kremlin has not confirmed." and "The talks have concluded in Antalya." report
-        no content; "has never supported the idea" does.
-        """
-        if any(VERB_FORMS.get(w.lower()) in CONTENTLESS_LEMMAS for w in attr.cue.split()):
-            return True
-        if attr.cue_class != CueClass.STANCE:
-            return False
-        start, end = attr.cue_span[1], attr.content[1]
-        for cue in find_time_cues(self.masked, start, end):  # "warned on Monday against …"
-            if self.masked[start : cue.start].strip(" ,"):
-                break
-            start = cue.end
-        rest = self.text[start:end].split()
-        return not rest or rest[0].lower() in CIRCUMSTANCE_PREPOSITIONS
+        """See :func:`evidence.contentless`."""
+        return contentless(self.text, self.masked, attr)
 
     def full_name(self, speaker: Speaker, offset: int) -> Speaker:
         """An unknown surname ("Rutte", "Mr Sybiha") becomes the full name mentioned before it."""
         if speaker.known or " " in speaker.id.strip():
             return speaker
-        surname = speaker.id.strip().lower()
-        for off, mention in reversed(self.mentions):
-            if off < offset and not mention.known and mention.id.lower().split()[-1] == surname:
-                return Speaker(
-                    mention.id, speaker.as_written, speaker.method, False, "person", mention.gender
-                )
-        return speaker
+        earlier = self._by_surname.get(speaker.id.strip().lower(), [])
+        k = bisect.bisect_left(earlier, offset, key=lambda m: m[0])
+        if not k:
+            return speaker
+        mention = earlier[k - 1][1]
+        return Speaker(mention.id, speaker.as_written, speaker.method, False, "person", mention.gender)
 
     def note_sentence_subject(self, unit: CharSpan, attrs: list[Attribution]) -> None:
         """Remember the first person named in a sentence outside a possessive or a prepositional phrase.

@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .lexicon import (
@@ -41,6 +42,8 @@ from .speakers import Speaker
 
 #: How far (characters) an indefinite description looks ahead for the name.
 FORWARD_WINDOW = 400
+#: How many earlier (or later) named persons a description is compared with (bounded work).
+LOOKBACK = 200
 #: Words before a mention that count as its introduction ("senior Hamas official Bassem Naim").
 CONTEXT_WORDS = 6
 
@@ -69,8 +72,10 @@ class Referents:
 
     def __init__(self, text: str, mentions: list[tuple[int, Speaker]]) -> None:
         self.text = text
-        self.people = [(off, s) for off, s in mentions if s.kind == "person"]
+        self.people = sorted(((off, s) for off, s in mentions if s.kind == "person"), key=lambda m: m[0])
+        self._people_offsets = [off for off, _s in self.people]
         self.outlets = [(m.start(), m.group(0)) for m in _OUTLET_RE.finditer(text)]
+        self._outlet_offsets = [off for off, _name in self.outlets]
         self.documents: dict[str, list[tuple[int, list[Speaker]]]] = {}
 
     # -- descriptions of persons -----------------------------------------------------------------------
@@ -98,10 +103,11 @@ class Referents:
             required.add(head)
         if not required:
             return None
+        k = bisect.bisect_right(self._people_offsets, offset)
         if words[0] in ("a", "an"):
-            window = [(o, s) for o, s in self.people if offset < o <= offset + FORWARD_WINDOW]
+            window = [(o, s) for o, s in self.people[k : k + LOOKBACK] if o <= offset + FORWARD_WINDOW]
         else:
-            window = list(reversed([(o, s) for o, s in self.people if o < offset]))
+            window = list(reversed(self.people[max(0, k - LOOKBACK) : k]))
         for off, person in window:
             if required <= self._introduction(off, person):
                 return Speaker(person.id, description, "descriptor", person.known, "person", person.gender)
@@ -118,8 +124,10 @@ class Referents:
         words = _words(description)
         if len(words) != 2 or words[0] != "the" or words[1] not in OUTLET_NOUNS:
             return None
-        named = [name for off, name in self.outlets if off < offset]
-        return Speaker(named[-1], description, "descriptor", False, "organisation") if named else None
+        k = bisect.bisect_left(self._outlet_offsets, offset)
+        return (
+            Speaker(self.outlets[k - 1][1], description, "descriptor", False, "organisation") if k else None
+        )
 
     @staticmethod
     def refers_back(description: str) -> bool:
@@ -131,14 +139,15 @@ class Referents:
 
     def note_document(self, noun: str, offset: int, speakers: list[Speaker]) -> None:
         """Remember who issued a document mentioned in an attribution ("said in a statement")."""
-        self.documents.setdefault(noun, []).append((offset, speakers))
+        bisect.insort(self.documents.setdefault(noun, []), (offset, speakers), key=lambda d: d[0])
 
     def document_for(self, description: str, offset: int) -> list[Speaker]:
         """The issuer of the document "the statement" refers back to (``[]`` if none)."""
         words = _words(description)
         if len(words) != 2 or words[0] != "the":
             return []
-        earlier = [s for off, s in self.documents.get(words[1], []) if off < offset]
-        if not earlier:
+        noted = self.documents.get(words[1], [])  # in text order: attributions are noted as read
+        k = bisect.bisect_left(noted, offset, key=lambda d: d[0])
+        if not k:
             return []
-        return [Speaker(s.id, description, "document", s.known, s.kind, s.gender) for s in earlier[-1]]
+        return [Speaker(s.id, description, "document", s.known, s.kind, s.gender) for s in noted[k - 1][1]]

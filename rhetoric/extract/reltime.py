@@ -378,6 +378,9 @@ _COMPILED: list[tuple[str, re.Pattern[str], Resolver]] = [
 _RANK = {name: i for i, (name, _p, _f) in enumerate(_RULES)}
 
 
+_THIS_OR_TODAY = re.compile(r"\s+(?:this|today)")
+
+
 def find_time_cues(text: str, start: int = 0, end: int | None = None) -> list[TimeCue]:
     """Time expressions in ``text[start:end]``, longest first where they overlap, in text order.
 
@@ -404,7 +407,7 @@ def find_time_cues(text: str, start: int = 0, end: int | None = None) -> list[Ti
             if (
                 name == "recently"
                 and text[s:e].lower() == "earlier"
-                and re.match(r"\s+(?:this|today)", text[e:])
+                and _THIS_OR_TODAY.match(text, e)  # no copy of the rest of the article per match
             ):
                 continue
             found.append(TimeCue(s, e, text[s:e], name))

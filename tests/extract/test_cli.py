@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,26 @@ def test_sidecar_supplies_date_and_outlet(run, tmp_path: Path) -> None:
     assert remark["url"] == "https://example.org/reports"
     overridden = json.loads(run(str(article), "--format", "json", "--date", "2024-12-03").stdout)
     assert next(r for r in overridden if "necessary thing" in r["text"])["date"] == "2024-11"
+
+
+TOO_BIG = (
+    "Error: {path}: the article is 20.0 MB, over the limit of 2.0 MB "
+    "(extract works on one news article at a time: split the file into articles)\n"
+)
+
+
+def test_a_20_mb_article_is_refused_quickly(run, tmp_path: Path, corpus_dir: Path) -> None:
+    article = tmp_path / "huge.txt"
+    article.write_bytes(b"Kallas said the talks were over. " * 606_061)  # 20.0 MB
+    started = time.perf_counter()
+    result = run(str(article), "--date", "2025-03", "--add")
+    assert time.perf_counter() - started < 5  # refused before reading or parsing
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == TOO_BIG.format(path=article)
+    assert (corpus_dir / "statements.jsonl").read_bytes() == b""
+
+
+def test_a_20_mb_stdin_is_refused(run) -> None:
+    result = run("-", "--date", "2025-03", stdin=b"x" * 20_000_000)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: <stdin>: the article is more than the limit of 2.0 MB (extract")

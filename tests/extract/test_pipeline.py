@@ -8,8 +8,9 @@ from rhetoric.actors import ActorRegistry
 from rhetoric.dates import PartialDate
 from rhetoric.errors import ValidationError
 from rhetoric.extract.evaluate import load_expected, score
-from rhetoric.extract.pipeline import extract_statements, is_headline, sentence_units
+from rhetoric.extract.pipeline import extract_statements
 from rhetoric.extract.quotes import find_quotes
+from rhetoric.extract.units import is_headline, sentence_units
 
 from .conftest import SEED_DATE, SEED_EXPECTED
 

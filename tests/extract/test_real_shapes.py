@@ -231,3 +231,60 @@ def test_a_person_who_speaks_for_a_state_is_the_speaker() -> None:
 def test_a_person_relaying_a_person_stays_a_relay() -> None:
     [c] = _run("Kallas told him that the corridor was open, Moscow said.")
     assert (c.speaker, c.kind) == ("kallas", "reported")
+
+
+# -- dates --------------------------------------------------------------------------------------------
+
+
+def test_after_the_meeting_takes_the_month_of_the_meeting_before() -> None:
+    text = (
+        "Envoy Tom Reed met President Lina Park in Oslo on March 3. After the meeting, Reed said the talks "
+        "were useful, claiming Park wanted “a lasting deal.” He also said a second round was planned."
+    )
+    got = [(c.speaker, c.date, c.date_qualifier) for c in sorted(_run(text), key=lambda c: c.start)]
+    assert got == [("Tom Reed", "2025-03", "after")] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoys met in Oslo on March 3. After a pause, Reed said the talks were useful.",  # not an event
+        "The envoys met in Oslo. After the meeting, Reed said the talks were useful.",  # no day before
+    ],
+)
+def test_no_event_date_without_a_dated_event(text: str) -> None:
+    [c] = _run(text)
+    assert (c.date, c.date_qualifier) == ("2025-03-12", "")
+
+
+# -- an outlet quoting a speaker ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We are ready,” the agency quoted the deputy minister Ivan Sokolov as saying.",
+            ("Ivan Sokolov", "“We are ready,”", "direct", "relayed by the agency"),
+        ),
+        (
+            "Interfax quoted Sokolov as saying that the talks were frozen.",
+            ("Sokolov", "the talks were frozen", "reported", "relayed by Interfax"),
+        ),
+        (
+            "Interfax also quoted an unnamed Russian official who said the delegation would stay.",
+            ("russia", "the delegation would stay", "reported", "relayed by Interfax"),
+        ),
+    ],
+)
+def test_an_outlet_quoting_a_speaker_relays_the_speaker(text: str, expected: tuple) -> None:
+    [c] = _run(text)
+    assert (c.speaker, c.text, c.kind, c.note.split(";")[0]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The report cited figures from the ministry.", "She quoted a poem as a warning to the delegates."],
+)
+def test_citing_without_speech_is_no_statement(text: str) -> None:
+    assert _run(text) == []

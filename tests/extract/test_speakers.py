@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rhetoric.actors import ActorRegistry
-from rhetoric.extract.speakers import Discourse, Speaker, SpeakerResolver
+from rhetoric.extract.discourse import Discourse
+from rhetoric.extract.speakers import Speaker, SpeakerResolver
 
 
 @pytest.fixture(scope="module")

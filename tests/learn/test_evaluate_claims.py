@@ -81,7 +81,13 @@ def test_speaker_stances_count_as_the_realdev_scorer() -> None:
 
 
 def test_third_party_holders_resolve_through_actors() -> None:
-    actors = ActorRegistry([Actor("us", "United States", aliases=("washington",))])
+    actors = ActorRegistry(
+        [
+            Actor("us", "United States", aliases=("washington",)),
+            Actor("uk", "Britain"),
+            Actor("france", "France"),
+        ]
+    )
     (item,) = items({
         "tags": ["a"], "stances": {},
         "third_party_stances": [{"holder": "Washington", "tag": "a", "stance": "oppose"},
@@ -91,6 +97,15 @@ def test_third_party_holders_resolve_through_actors() -> None:
     r = score_claims("rules", [(item, analysis(stances=predicted), "zelensky")], actors=actors)
     assert {k: (c.tp, c.fp, c.fn) for k, c in r.third_party.items()} == {"a": (1, 0, 1), "b": (0, 1, 0)}
     assert [e.tag for e in r.errors if e.level == "third_party"] == ["nato:b", "some envoy:a"]
+    (group,) = items(
+        {
+            "tags": ["a"],
+            "third_party_stances": [{"holder": "Britain and France", "tag": "a", "stance": "support"}],
+        }
+    )
+    predicted = [stance("a", "support", ("uk", "france"))]
+    r = score_claims("rules", [(group, analysis(stances=predicted), "zelensky")], actors=actors)
+    assert (r.third_party["a"].tp, r.third_party["a"].fp, r.third_party["a"].fn) == (2, 0, 0)
 
 
 @pytest.mark.parametrize(

@@ -249,3 +249,11 @@ def test_negation_language_is_the_codebooks() -> None:
 
     with pytest.raises(LanguageError, match="unknown language 'xx'"):
         negation_spans("No.", "xx")
+
+
+def test_cli_evaluate_with_model_needs_a_fallback(corpus_dir: Path, gold_file: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", str(gold_file), "--with-model", "--corpus", str(corpus_dir)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: no trained fallback in '{corpus_dir}' (run `rhetoric train --frames GOLD` first)\n",
+    )

@@ -6,6 +6,16 @@ Example:
     ('month', '2024-12')
     >>> PartialDate.parse("2024-12").sort_key("before") < PartialDate.parse("2024-12-01").sort_key("")
     True
+
+A partial date is an *interval* of days: ``2024`` is 2024-01-01 … 2024-12-31. Comparisons
+between dates of different precision go through the interval (:meth:`PartialDate.overlaps`,
+:meth:`PartialDate.ends_before`), never through the string form, so ``2024`` is neither before
+nor after ``2024-06``: it contains it.
+
+    >>> PartialDate.parse("2024").overlaps(PartialDate.parse("2024-06"))
+    True
+    >>> PartialDate.parse("2023-12").ends_before(PartialDate.parse("2024"))
+    True
 """
 
 from __future__ import annotations
@@ -100,6 +110,22 @@ class PartialDate:
         month = self.month or 12
         day = self.day or calendar.monthrange(self.year, month)[1]
         return _dt.date(self.year, month, day)
+
+    def overlaps(self, other: PartialDate) -> bool:
+        """True when the two dates can mean the same day (one interval meets the other)."""
+        return self.first_day() <= other.last_day() and other.first_day() <= self.last_day()
+
+    def ends_before(self, other: PartialDate) -> bool:
+        """True when every day this date can mean lies before every day ``other`` can mean."""
+        return self.last_day() < other.first_day()
+
+    def may_be_on_or_before(self, bound: PartialDate) -> bool:
+        """True when the date can fall on or before the end of ``bound`` (``--until`` reading)."""
+        return self.first_day() <= bound.last_day()
+
+    def may_be_on_or_after(self, bound: PartialDate) -> bool:
+        """True when the date can fall on or after the start of ``bound`` (``--since`` reading)."""
+        return self.last_day() >= bound.first_day()
 
     def is_future(self, today: _dt.date | None = None) -> bool:
         """True when even the earliest day the date can mean lies after ``today``."""

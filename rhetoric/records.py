@@ -41,6 +41,12 @@ STATEMENT_FIELDS: tuple[str, ...] = (
     "note",
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("speaker", "date", "text")
+#: Optional keys after the canonical ones, written only when set: ``occasion`` (statements with the
+#: same occasion are read together as one position) and ``position`` (0-based order of the statement
+#: among those extracted from one source; shifts need it).
+OPTIONAL_FIELDS: tuple[str, ...] = ("occasion", "position")
+#: Every key a statement record may have.
+RECORD_KEYS: tuple[str, ...] = STATEMENT_FIELDS + OPTIONAL_FIELDS
 
 
 def _norm_for_id(value: str) -> str:
@@ -58,9 +64,41 @@ def statement_id(speaker: str, date: str, text: str) -> str:
     return "s-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def check_position(value: Any) -> int | None:
+    """Validate the optional ``position`` key: absent/None, or an integer >= 0 (not a bool).
+
+    Example:
+        >>> check_position(3), check_position(None)
+        (3, None)
+    """
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise ValidationError(
+            f"must be an integer, got {type(value).__name__}", field="position", hint="use 0, 1, 2, ..."
+        )
+    if value < 0:
+        raise ValidationError(f"must be >= 0, got {value}", field="position")
+    return value
+
+
 def utc_now_iso() -> str:
     """Current UTC time as ISO 8601 with seconds and a ``Z`` suffix."""
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _optional_values(data: dict) -> dict[str, Any]:
+    """Validate the optional keys: ``occasion`` a string, ``position`` a whole number ≥ 0."""
+    occasion = data.get("occasion")
+    if occasion is None:
+        occasion = ""
+    if not isinstance(occasion, str):
+        raise ValidationError(
+            f"must be a string, got {type(occasion).__name__}",
+            field="occasion",
+            hint='name the occasion, e.g. "press conference 2024-06-14"',
+        )
+    return {"occasion": occasion.strip(), "position": check_position(data.get("position"))}
 
 
 @dataclass(frozen=True)
@@ -79,6 +117,8 @@ class Statement:
     document: str = ""
     added_at: str = ""
     note: str = ""
+    occasion: str = ""
+    position: int | None = None
 
     @classmethod
     def create(
@@ -95,6 +135,8 @@ class Statement:
         document: str = "",
         added_at: str | None = None,
         note: str = "",
+        occasion: str = "",
+        position: int | None = None,
     ) -> Statement:
         """Build a validated statement, computing its id and ``added_at``.
 
@@ -113,6 +155,8 @@ class Statement:
             "document": document,
             "added_at": added_at or utc_now_iso(),
             "note": note,
+            "occasion": occasion,
+            "position": position,
         }
         return cls.from_dict(data, compute_id=True)
 
@@ -132,12 +176,13 @@ class Statement:
         """
         if not isinstance(data, dict):
             raise ValidationError(f"expected a JSON object, got {type(data).__name__}")
-        unknown = [k for k in data if k not in STATEMENT_FIELDS]
+        unknown = [k for k in data if k not in RECORD_KEYS]
         if unknown:
             raise ValidationError(
                 f"unknown key(s): {', '.join(map(str, unknown))}",
-                hint=f"allowed keys: {', '.join(STATEMENT_FIELDS)}",
+                hint=f"allowed keys: {', '.join(RECORD_KEYS)}",
             )
+        extra = _optional_values(data)
         values: dict[str, str] = {}
         for name in STATEMENT_FIELDS:
             raw = data.get(name, "")
@@ -188,11 +233,16 @@ class Statement:
                 field="id",
                 hint="remove the id to have it computed, or restore the original speaker/date/text",
             )
-        return cls(**values)
+        return cls(**values, **extra)
 
-    def to_dict(self) -> dict[str, str]:
-        """Mapping in the canonical key order."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+    def to_dict(self) -> dict[str, Any]:
+        """Mapping in the canonical key order; the optional keys only when set."""
+        d = {name: getattr(self, name) for name in STATEMENT_FIELDS}
+        if self.occasion:
+            d["occasion"] = self.occasion
+        if self.position is not None:
+            d["position"] = self.position
+        return d
 
     @property
     def partial_date(self) -> PartialDate:
@@ -268,12 +318,15 @@ class Stance:
 
 __all__ = [
     "MAX_TEXT_CHARS",
+    "OPTIONAL_FIELDS",
+    "RECORD_KEYS",
     "STATEMENT_FIELDS",
     "Frame",
     "Mention",
     "Stance",
     "StanceValue",
     "Statement",
+    "check_position",
     "statement_id",
     "utc_now_iso",
 ]

@@ -19,12 +19,15 @@ from ..actors import ActorRegistry
 from ..codebook.load import load_codebook
 from ..corpus.store import Corpus
 from ..errors import UsageError
+from ..lang import language_of
 from ..records import Frame, Mention, Stance, Statement
 from ..tagging.tagger import Tagger, tag_corpus
 from ..text.sentences import split_sentences
+from ..types import Commitment
 from .config import FramesConfig
 from .cues import CueTable, default_cue_table
 from .detect import detect_frames
+from .modality import commitment_of
 from .stances import detect_stances
 
 
@@ -53,6 +56,8 @@ class StatementAnalysis:
     frames: tuple[Frame, ...]
     stances: tuple[Stance, ...]
     statement: Statement | None = None
+    #: How firmly the statement commits its speaker (none when it takes no stance).
+    commitment: Commitment = Commitment.NONE
 
 
 class Analyzer:
@@ -78,6 +83,7 @@ class Analyzer:
         self.cues = cues or default_cue_table()
         self.opposites = opposites
         self.actors = actors or ActorRegistry()
+        self.language = language_of(self.codebook)
         self.roles = {
             spec.id: str(spec.role.value if hasattr(spec.role, "value") else spec.role)
             for spec in self.codebook.tags
@@ -105,7 +111,11 @@ class Analyzer:
         """
         corpus = Corpus(corpus_dir)
         codebook = load_codebook(Path(codebook_path) if codebook_path else corpus.codebook_path)
-        config = FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
+        from ..lang import language_of
+
+        config = FramesConfig.from_codebook_table(
+            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+        )
         if fallback is None and with_model:
             from ..learn.fallback import load_fallback  # scikit-learn loads only when asked
 
@@ -150,6 +160,7 @@ class Analyzer:
             speaker=speaker,
             actors=self.actors,
             frames=frames,
+            language=self.language,
         )
         if self.fallback is not None:
             # The learned part only fills what the rules left empty (see FallbackModel.complete).
@@ -158,11 +169,16 @@ class Analyzer:
             )
         return tuple(frames), tuple(stances)
 
+    def commitment(self, text: str, stances: Iterable[Stance]) -> Commitment:
+        """The statement's commitment: none unless some stance is taken, then hedged, open or firm."""
+        has_stance = any(s.stance in ("support", "oppose") for s in stances)
+        return commitment_of(text, has_stance=has_stance, language=self.language)
+
     def analyze_text(self, text: str, *, speaker: str = "", date: str = "") -> StatementAnalysis:
         """Analyse free text (no statement id)."""
         mentions = self.tagger.tag(text)
         frames, stances = self.analyze_mentions(text, mentions, speaker=speaker, date=date)
-        return StatementAnalysis(text, tuple(mentions), frames, stances)
+        return StatementAnalysis(text, tuple(mentions), frames, stances, None, self.commitment(text, stances))
 
     def analyze(self, statement: Statement, mentions: Iterable[Mention] | None = None) -> StatementAnalysis:
         """Analyse one corpus statement."""
@@ -176,7 +192,9 @@ class Analyzer:
             speaker=statement.speaker,
             date=statement.date,
         )
-        return StatementAnalysis(statement.text, mentions, frames, stances, statement)
+        return StatementAnalysis(
+            statement.text, mentions, frames, stances, statement, self.commitment(statement.text, stances)
+        )
 
     def analyze_corpus(
         self, corpus: Corpus, *, ids: Iterable[str] | None = None

@@ -1,11 +1,13 @@
 """Gather what a report shows: per actor, statements in date order, their analyses, the timeline
 and the current position; an overview row per actor.
 
-The **current position** of an actor is read from its latest statement that states
-conditions and everything the actor said after it: conditions and outcomes from that
-statement (a later remark without any frame does not drop them, as in
-:func:`rhetoric.shifts.compare.compare`), stances as the latest the actor took on each tag in
-that window. An actor who never states conditions is read from all its statements.
+The **current position** of an actor is read by occasion (statements of one source and day, or
+one ``occasion``, read together in source order — :mod:`rhetoric.shifts.occasions`), so it never
+depends on the order of statements inside one article: conditions and outcomes come from the
+latest occasion that states conditions (a later remark without any frame does not drop them, as
+in :func:`rhetoric.shifts.compare.compare`), stances are the latest the actor took on each tag
+from that occasion on. An actor who never states conditions is read from all its statements.
+The overview's *latest shift* is the shift into the latest occasion.
 
 Example:
     >>> data = collect_report("corpora/ukraine-nato", speakers=["zelensky"])  # doctest: +SKIP
@@ -56,6 +58,18 @@ class CurrentPosition:
     modality: str
     supports: tuple[str, ...]
     opposes: tuple[str, ...]
+
+    @property
+    def condition_labels(self) -> tuple[str, ...]:
+        """The conditions with their direction: a condition the actor wants undone (Russia
+        demanding that Ukraine drop NATO membership) reads ``against nato_membership``.
+
+        Example:
+            >>> CurrentPosition("", "", "", ("nato_membership", "neutrality"), (), "", (), ("nato_membership",)
+            ...                 ).condition_labels
+            ('against nato_membership', 'neutrality')
+        """
+        return tuple(f"against {t}" if t in self.opposes else t for t in self.conditions)
 
 
 @dataclass(frozen=True)
@@ -119,9 +133,24 @@ def current_position(tl: Timeline) -> CurrentPosition:
     if not tl.analyses:
         return CurrentPosition("", "", "", (), (), "", (), ())
     latest = tl.analyses[-1].statement
-    at = next((i for i in range(len(tl.positions) - 1, -1, -1) if tl.positions[i].has_frames), None)
-    framed = tl.positions[at] if at is not None else None
-    overall = position_of(list(tl.analyses[at or 0 :]), speaker=tl.speaker)
+    occasions = tl.occasions or tuple((i,) for i in range(len(tl.analyses)))
+
+    def read(indices) -> object:
+        group = [tl.analyses[i] for i in indices]
+        if tl.party:
+            return position_of(group, speaker=tl.party, own_speakers=True)
+        return position_of(group, speaker=tl.speaker)
+
+    at = next(
+        (
+            k
+            for k in range(len(occasions) - 1, -1, -1)
+            if any(tl.positions[i].has_frames for i in occasions[k])
+        ),
+        None,
+    )
+    framed = read(occasions[at]) if at is not None else None
+    overall = read([i for occ in occasions[at or 0 :] for i in occ])
     stances = [(t, overall.state(t).stance) for t in overall.tags() if t != OTHER]
     return CurrentPosition(
         as_of_id=latest.id,

@@ -3,7 +3,7 @@
 Every piece of statement text goes through :func:`html.escape`, so a quote containing
 ``<script>`` shows as text. Mentions are highlighted by the part they play (condition,
 outcome, other), each statement card lists its frames and stances, each actor gets a
-timeline chart and the diff of each pair of consecutive statements with its evidence.
+timeline chart and the diff of each pair of consecutive occasions with its evidence.
 
 Example:
     >>> highlight_html("No talks <now>", [], {})
@@ -92,7 +92,7 @@ def overview_html(data: ReportData) -> str:
         c = a.current
         rows.append(
             f'<tr><td><a href="#{a.anchor}">{esc(a.name)}</a></td><td>{len(a.statements)}</td>'
-            f"<td>{esc(a.period)}</td><td>{_tags(c.conditions, 't-condition')}</td>"
+            f"<td>{esc(a.period)}</td><td>{_tags(c.condition_labels, 't-condition')}</td>"
             f"<td>{_tags(c.outcomes, 't-outcome')}</td><td>{_tags(c.supports, 's-support')}</td>"
             f"<td>{_tags(c.opposes, 's-oppose')}</td><td>{_verdict(a.latest_verdict)}</td></tr>"
         )
@@ -169,15 +169,18 @@ def _event_row(e: ChangeEvent) -> str:
     )
 
 
-def shift_html(shift: Shift, number: tuple[int, int]) -> str:
-    """The diff of two consecutive statements: lists, tone, reasons and events with evidence."""
+def shift_html(shift: Shift, number: tuple[int | str, int | str]) -> str:
+    """The diff of two consecutive occasions: lists, tone, reasons and events with evidence."""
     a, b = number
-    items = [
-        f"<li>conditions added: {_tags(shift.added, 't-condition')}</li>",
-        f"<li>conditions dropped: {_tags(shift.dropped, 't-condition')}</li>",
-        f"<li>conditions kept: {_tags(shift.kept, 't-condition')}</li>",
+    items = [f"<li>note: {esc(n)}</li>" for n in shift.notes] + [
+        f"<li>items taken up: {_tags(shift.added, 't-condition')}</li>",
+        f"<li>items let go: {_tags(shift.dropped, 't-condition')}</li>",
+        f"<li>items kept: {_tags(shift.kept, 't-condition')}</li>",
+        f"<li>conditions added: {_tags(shift.conditions_added, 't-condition')}; "
+        f"dropped: {_tags(shift.conditions_dropped, 't-condition')}</li>",
         f"<li>at stake: {_tags(shift.outcome_from, 't-outcome')} → {_tags(shift.outcome_to, 't-outcome')}</li>",
-        f"<li>modality: {esc(shift.modality_from)} → {esc(shift.modality_to)}; "
+        f"<li>commitment: {esc(shift.commitment_from)} → {esc(shift.commitment_to)}; "
+        f"modality: {esc(shift.modality_from)} → {esc(shift.modality_to)}; "
         f"polarity: {esc(shift.polarity_from)} → {esc(shift.polarity_to)}</li>",
     ]
     items += [f"<li>stance: {esc(c.tag)} {esc(c.from_)} → {esc(c.to)}</li>" for c in shift.stance_changes]
@@ -202,7 +205,7 @@ def actor_html(actor: ActorReport) -> str:
     framed = f" · conditions from <code>{esc(c.framed_id)}</code>" if c.framed_id else ""
     position = (
         '<dl class="position">'
-        f"<dt>conditions now</dt><dd>{_tags(c.conditions, 't-condition')}</dd>"
+        f"<dt>conditions now</dt><dd>{_tags(c.condition_labels, 't-condition')}</dd>"
         f"<dt>at stake now</dt><dd>{_tags(c.outcomes, 't-outcome')}"
         + (f' <span class="meta">({esc(c.modality)})</span>' if c.modality else "")
         + f"</dd><dt>supports</dt><dd>{_tags(c.supports, 's-support')}</dd>"
@@ -213,7 +216,8 @@ def actor_html(actor: ActorReport) -> str:
         actor.timeline, id_prefix=f"chart-{slug(actor.speaker)}", title=f"{actor.name}: timeline"
     )
     cards = "".join(card_html(i, a) for i, a in enumerate(actor.analyses, start=1))
-    shifts = "".join(shift_html(s, (i, i + 1)) for i, s in enumerate(actor.timeline.shifts, start=1))
+    tl = actor.timeline
+    shifts = "".join(shift_html(s, step) for s, step in zip(tl.shifts, tl.shift_steps(), strict=True))
     role = f'<p class="role">{esc(actor.role)}</p>' if actor.role else ""
     return (
         f'<section class="actor" id="{actor.anchor}"><h2>{esc(actor.name)} '
@@ -244,7 +248,7 @@ def report_html(data: ReportData) -> str:
         '<p class="intro">For each actor: where it stands now (conditions and outcomes from its latest '
         "statement that states conditions, stances as last taken), a timeline of tags × statements in "
         "date order, every statement with its tagged mentions and condition frames, and the shift between "
-        "each pair of consecutive statements with the evidence on both sides. Verdict rules: see the README.</p>"
+        "each pair of consecutive occasions (statements of one source and day read together) with the evidence on both sides. Verdict rules: see the README.</p>"
     )
     sub = (
         f'<p class="sub">Corpus <code>{esc(data.corpus)}</code> · {data.n_statements} statements by '

@@ -1,5 +1,5 @@
 """The report as Markdown: overview of actors and current positions, then per actor the statements
-with their frames, the position matrix and the shift between each pair of consecutive statements.
+with their frames, the position matrix and the shift between each pair of consecutive occasions.
 
 Statement text is escaped so that Markdown syntax and raw HTML in a quote show as written.
 
@@ -40,7 +40,7 @@ def overview_markdown(data: ReportData) -> str:
     for a in data.actors:
         c = a.current
         lines.append(
-            f"| [{md_text(a.name)}](#{a.anchor}) | {len(a.statements)} | {a.period} | {_tags(c.conditions)} | "
+            f"| [{md_text(a.name)}](#{a.anchor}) | {len(a.statements)} | {a.period} | {_tags(c.condition_labels)} | "
             f"{_tags(c.outcomes)} | {_tags(c.supports)} | {_tags(c.opposes)} | {a.latest_verdict or '—'} |"
         )
     return "\n".join(lines) + "\n"
@@ -87,7 +87,7 @@ def actor_markdown(actor: ActorReport) -> str:
         + (f"; conditions from `{c.framed_id}`" if c.framed_id else "")
         + ")",
         "",
-        f"- conditions: {_tags(c.conditions)}",
+        f"- conditions: {_tags(c.condition_labels)}",
         f"- at stake: {_tags(c.outcomes)}" + (f" ({c.modality})" if c.modality else ""),
         f"- supports: {_tags(c.supports)}",
         f"- opposes: {_tags(c.opposes)}",
@@ -111,8 +111,8 @@ def actor_markdown(actor: ActorReport) -> str:
         lines.append("")
     if actor.timeline.shifts:
         lines += ["### Shifts", ""]
-        for shift in actor.timeline.shifts:
-            lines += [shift_markdown(shift, heading="####").rstrip("\n"), ""]
+        for shift, (x, y) in zip(actor.timeline.shifts, actor.timeline.shift_steps(), strict=True):
+            lines += [f"Statements #{x} → #{y}:", "", shift_markdown(shift, heading="####").rstrip("\n"), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -134,8 +134,9 @@ def report_markdown(data: ReportData) -> str:
         f"(sha256 `{p.codebook_sha256[:12]}`), rhetoric {p.rhetoric_version}.",
         "",
         "Conditions and outcomes are read from condition frames; *conditions now* come from each actor's "
-        "latest statement that states conditions, stances are the latest the actor took. Shifts compare "
-        "consecutive statements; the verdict rules are in the README.",
+        "latest occasion that states conditions, stances are the latest the actor took. Shifts compare "
+        "consecutive occasions (statements of one source and day, or one `occasion`, are read together); "
+        "the verdict rules are in the README.",
         "",
         "## Overview",
         "",

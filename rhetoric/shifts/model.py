@@ -22,9 +22,25 @@ class TagRole(StrEnum):
     ABSENT = "absent"
 
 
+class Commitment(StrEnum):
+    """How firmly a position is put: firm (must, never), open (ready to, could), hedged (if, in
+    theory) or none (no marker)."""
+
+    FIRM = "firm"
+    OPEN = "open"
+    HEDGED = "hedged"
+    NONE = "none"
+
+
+#: What the speaker wants to happen to an item: ``support``, ``oppose`` or ``none``.
+STANCE_NONE = "none"
+
+
 class EventType(StrEnum):
     """Kinds of change between two positions."""
 
+    ITEM_TAKEN_UP = "item_taken_up"
+    ITEM_LET_GO = "item_let_go"
     CONDITION_ADDED = "condition_added"
     CONDITION_DROPPED = "condition_dropped"
     OUTCOME_CHANGED = "outcome_changed"
@@ -44,6 +60,7 @@ class Verdict(StrEnum):
     REVERSED = "reversed"
     REFRAMED = "reframed"
     MIXED = "mixed"
+    NO_POSITION = "no_position"
 
 
 @dataclass(frozen=True)
@@ -62,11 +79,37 @@ class Evidence:
 
 @dataclass(frozen=True)
 class TagState:
-    """A tag's role and the speaker's stance on it in one position."""
+    """The speaker's position on one item: role, stance, commitment and the evidence spans.
+
+    ``stance`` is what the speaker wants to happen to the item (a demand that Ukraine drop NATO
+    membership is ``oppose`` on ``nato_membership``, whatever the item's role).
+    """
 
     role: TagRole = TagRole.ABSENT
-    stance: str = "neutral"
+    stance: str = STANCE_NONE
     evidence: tuple[Evidence, ...] = ()
+    commitment: str = Commitment.NONE.value
+    #: Whether the stance was stated (a stance reading) rather than implied by a frame.
+    stated: bool = False
+
+    @property
+    def positioned(self) -> bool:
+        """Whether the speaker states a position on the item: a role in a frame, a stance, or a
+        commitment marked about it."""
+        return (
+            self.role in (TagRole.CONDITION, TagRole.OUTCOME)
+            or self.stance != STANCE_NONE
+            or self.commitment != Commitment.NONE.value
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form ``{role, stance, commitment, evidence}``."""
+        return {
+            "role": self.role.value,
+            "stance": self.stance,
+            "commitment": self.commitment,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -129,6 +172,12 @@ class Shift:
     verdict: Verdict
     reasons: tuple[str, ...] = ()
     tags: tuple[tuple[str, TagState, TagState], ...] = field(default=(), compare=False)
+    conditions_added: tuple[str, ...] = ()
+    conditions_dropped: tuple[str, ...] = ()
+    commitment_from: str = Commitment.NONE.value
+    commitment_to: str = Commitment.NONE.value
+    #: Remarks on how the comparison was read (order swapped, speakers of one party, …).
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON contract (``from``/``to`` are ids; lists for sets of statements)."""
@@ -141,6 +190,8 @@ class Shift:
             "added": list(self.added),
             "dropped": list(self.dropped),
             "kept": list(self.kept),
+            "conditions_added": list(self.conditions_added),
+            "conditions_dropped": list(self.conditions_dropped),
             "outcome_from": list(self.outcome_from),
             "outcome_to": list(self.outcome_to),
             "stance_changes": [c.to_dict() for c in self.stance_changes],
@@ -148,15 +199,12 @@ class Shift:
             "modality_to": self.modality_to,
             "polarity_from": self.polarity_from,
             "polarity_to": self.polarity_to,
+            "commitment_from": self.commitment_from,
+            "commitment_to": self.commitment_to,
             "role_changes": [{"tag": t, "from": a, "to": b} for t, a, b in self.role_changes],
-            "tags": {
-                tag: {
-                    "from": {"role": a.role.value, "stance": a.stance},
-                    "to": {"role": b.role.value, "stance": b.stance},
-                }
-                for tag, a, b in self.tags
-            },
+            "tags": {tag: {"from": a.to_dict(), "to": b.to_dict()} for tag, a, b in self.tags},
             "events": [e.to_dict() for e in self.events],
             "verdict": self.verdict.value,
             "reasons": list(self.reasons),
+            "notes": list(self.notes),
         }

@@ -24,6 +24,7 @@ VERDICT_STYLES = {
     "reversed": "bold magenta",
     "reframed": "bold yellow",
     "mixed": "bold cyan",
+    "no_position": "dim italic",
 }
 CELL_SYMBOLS = {
     "condition": "C",
@@ -53,12 +54,14 @@ def shift_markdown(shift: Shift, *, heading: str = "###") -> str:
         f"{heading} {shift.speaker}: {_ids(shift.from_ids)} ({shift.from_date}) → {_ids(shift.to_ids)} "
         f"({shift.to_date}) — **{shift.verdict.value}**",
         "",
-        f"- conditions added: {_tags(shift.added)}",
-        f"- conditions dropped: {_tags(shift.dropped)}",
-        f"- conditions kept: {_tags(shift.kept)}",
+        *(f"- note: {n}" for n in shift.notes),
+        f"- items taken up: {_tags(shift.added)}",
+        f"- items let go: {_tags(shift.dropped)}",
+        f"- items kept: {_tags(shift.kept)}",
+        f"- conditions added: {_tags(shift.conditions_added)}; dropped: {_tags(shift.conditions_dropped)}",
         f"- outcome: {_tags(shift.outcome_from)} → {_tags(shift.outcome_to)}",
-        f"- modality: {shift.modality_from} → {shift.modality_to}; polarity: {shift.polarity_from} → "
-        f"{shift.polarity_to}",
+        f"- commitment: {shift.commitment_from} → {shift.commitment_to}; modality: {shift.modality_from} → "
+        f"{shift.modality_to}; polarity: {shift.polarity_from} → {shift.polarity_to}",
     ]
     if shift.stance_changes:
         changes = ", ".join(f"{c.tag}: {c.from_}→{c.to}" for c in shift.stance_changes)
@@ -87,10 +90,14 @@ def shift_table(shift: Shift) -> Group:
     )
     head.append(shift.verdict.value, style=VERDICT_STYLES.get(shift.verdict.value, "bold"))
     summary = Table.grid(padding=(0, 2))
-    summary.add_row("added", _tags(shift.added))
-    summary.add_row("dropped", _tags(shift.dropped))
+    for note in shift.notes:
+        summary.add_row("note", note)
+    summary.add_row("taken up", _tags(shift.added))
+    summary.add_row("let go", _tags(shift.dropped))
     summary.add_row("kept", _tags(shift.kept))
+    summary.add_row("conditions", f"+ {_tags(shift.conditions_added)}  − {_tags(shift.conditions_dropped)}")
     summary.add_row("outcome", f"{_tags(shift.outcome_from)} → {_tags(shift.outcome_to)}")
+    summary.add_row("commitment", f"{shift.commitment_from} → {shift.commitment_to}")
     summary.add_row("modality", f"{shift.modality_from} → {shift.modality_to}")
     summary.add_row("polarity", f"{shift.polarity_from} → {shift.polarity_to}")
     for c in shift.stance_changes:
@@ -110,28 +117,52 @@ def shift_table(shift: Shift) -> Group:
 
 def timeline_markdown(tl: Timeline, *, heading: str = "##") -> str:
     """A timeline as Markdown: statements, the position matrix, and the shifts."""
-    lines = [f"{heading} {tl.speaker}", "", "| # | date | id | text |", "|---|---|---|---|"]
+    lines = [
+        f"{heading} {tl.speaker}",
+        "",
+        "| # | occasion | date | id | speaker | text |",
+        "|---|---|---|---|---|---|",
+    ]
+    occasion_of = {i: k for k, occ in enumerate(tl.occasions, start=1) for i in occ}
     for i, a in enumerate(tl.analyses, start=1):
         s = a.statement
         date = f"{s.date_qualifier} {s.date}".strip()
-        lines.append(f"| {i} | {date} | {s.id} | {_md_escape(s.text)} |")
+        lines.append(
+            f"| {i} | {occasion_of.get(i - 1, i)} | {date} | {s.id} | {_md_escape(s.speaker)} | {_md_escape(s.text)} |"
+        )
     matrix = tl.matrix()
     if matrix:
         cols = " | ".join(str(i) for i in range(1, len(tl.analyses) + 1))
         lines += ["", f"| tag | {cols} |", "|---|" + "---|" * len(tl.analyses)]
         for tag, row in matrix.items():
             lines.append(f"| {tag} | " + " | ".join(cell if cell != "absent" else "" for cell in row) + " |")
-    for shift in tl.shifts:
-        lines += ["", shift_markdown(shift, heading=heading + "#").rstrip()]
+    for shift, (x, y) in zip(tl.shifts, tl.shift_steps(), strict=True):
+        lines += ["", f"Statements #{x} → #{y}:", "", shift_markdown(shift, heading=heading + "#").rstrip()]
     return "\n".join(lines) + "\n"
 
 
 def timeline_table(tl: Timeline) -> Group:
     """A timeline as rich renderables: statements, a symbol matrix and the shifts."""
-    statements = Table("#", "date", "id", "text", title=f"{tl.speaker}: {len(tl.analyses)} statements")
+    statements = Table(
+        "#",
+        "occ.",
+        "date",
+        "id",
+        "speaker",
+        "text",
+        title=f"{tl.speaker}: {len(tl.analyses)} statements on {len(tl.occasions)} occasions",
+    )
+    occasion_of = {i: k for k, occ in enumerate(tl.occasions, start=1) for i in occ}
     for i, a in enumerate(tl.analyses, start=1):
         s = a.statement
-        statements.add_row(str(i), f"{s.date_qualifier} {s.date}".strip(), s.id, s.text)
+        statements.add_row(
+            str(i),
+            str(occasion_of.get(i - 1, i)),
+            f"{s.date_qualifier} {s.date}".strip(),
+            s.id,
+            s.speaker,
+            s.text,
+        )
     matrix = Table(
         "tag",
         *(str(i) for i in range(1, len(tl.analyses) + 1)),

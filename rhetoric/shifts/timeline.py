@@ -1,12 +1,15 @@
-"""An actor's timeline: statements in date order, a position matrix, and shifts between neighbours.
+"""An actor's (or a party's) timeline: statements in date order grouped into occasions, a
+position matrix, and shifts between consecutive occasions.
 
-Imprecise dates sort at the start of their period and ``before`` dates before the
-dated statements they precede (:meth:`rhetoric.records.Statement.sort_key`).
+Statements of one occasion (one article, one speech: :mod:`rhetoric.shifts.occasions`) are read
+together as one position and never compared with each other. Imprecise dates sort at the start
+of their period and ``before`` dates before the dated statements they precede
+(:meth:`rhetoric.records.Statement.sort_key`).
 
 Example:
     >>> tl = timeline([])
-    >>> tl.matrix(), tl.shifts
-    ({}, ())
+    >>> tl.matrix(), tl.shifts, tl.occasions
+    ({}, (), ())
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..frames.analyze import StatementAnalysis
-from ..types import StanceValue
-from .compare import compare
-from .model import Shift, TagRole
+from .compare import compare, compare_positions
+from .model import STANCE_NONE, Shift, TagRole
+from .occasions import group_by_occasion
 from .positions import Position, position_of
 
 #: Cell values of the position matrix.
@@ -26,12 +29,20 @@ CELL_VALUES = ("condition", "outcome", "support", "oppose", "mentioned", "absent
 
 @dataclass(frozen=True)
 class Timeline:
-    """One speaker's statements in order, with their positions and consecutive shifts."""
+    """One speaker's (or party's) statements in order, their positions, occasions and shifts.
+
+    ``positions`` has one entry per statement (the matrix columns); ``occasions`` holds the
+    statement indices of each occasion; ``shifts`` has one entry per pair of consecutive
+    occasions.
+    """
 
     speaker: str
     analyses: tuple[StatementAnalysis, ...]
     positions: tuple[Position, ...]
     shifts: tuple[Shift, ...]
+    occasions: tuple[tuple[int, ...], ...] = ()
+    #: The party this timeline reads together ("" for one person's timeline).
+    party: str = ""
 
     def tags(self) -> tuple[str, ...]:
         """Every tag any statement mentions, in first-seen order."""
@@ -48,29 +59,70 @@ class Timeline:
                     row.append(state.role.value)
                 elif state.role is TagRole.ABSENT:
                     row.append("absent")
-                elif state.stance != StanceValue.NEUTRAL.value:
+                elif state.stance != STANCE_NONE:
                     row.append(state.stance)
                 else:
                     row.append("mentioned")
             out[tag] = row
         return out
 
+    def shift_steps(self) -> tuple[tuple[str, str], ...]:
+        """For each shift, the 1-based statement numbers of its two occasions (``"2"``, ``"3–4"``).
+
+        Example:
+            >>> Timeline("x", (), (), (), ((0,), (1, 2))).shift_steps()
+            (('1', '2–3'),)
+        """
+
+        def label(indices: tuple[int, ...]) -> str:
+            first, last = indices[0] + 1, indices[-1] + 1
+            return str(first) if first == last else f"{first}–{last}"
+
+        return tuple((label(x), label(y)) for x, y in zip(self.occasions, self.occasions[1:], strict=False))
+
+    def shift_offsets(self) -> tuple[float, ...]:
+        """For each shift, the x position between its occasions (in statement columns, 0-based)."""
+        return tuple(x[-1] + 0.5 for x in self.occasions[:-1])
+
 
 def timeline(
-    analyses: Iterable[StatementAnalysis], *, speaker: str = "", opposites: Sequence[tuple[str, str]] = ()
+    analyses: Iterable[StatementAnalysis],
+    *,
+    speaker: str = "",
+    opposites: Sequence[tuple[str, str]] = (),
+    party: str = "",
 ) -> Timeline:
-    """Build a speaker's timeline from the analyses of their statements.
+    """Build a timeline from the analyses of one speaker's (or one party's) statements.
 
     Args:
-        analyses: Analyses of the speaker's statements, in any order.
-        speaker: The speaker (taken from the statements when empty).
+        analyses: Analyses of the statements, in any order.
+        speaker: The speaker or party label (taken from the statements when empty).
         opposites: Pairs of contradicting tags, passed to :func:`compare`.
+        party: The party, when this is a party timeline: each statement's stances count for
+            its own speaker, and the shifts are labelled with the party.
     """
-    ordered = tuple(sorted(analyses, key=lambda a: a.statement.sort_key() if a.statement else ()))
-    speaker = speaker or next((a.statement.speaker for a in ordered if a.statement), "")
-    positions = tuple(position_of([a], speaker=speaker) for a in ordered)
+    with_statement = [a for a in analyses if a.statement]
+    groups = group_by_occasion(with_statement, lambda a: a.statement)
+    ordered = tuple(a for g in groups for a in g)
+    speaker = speaker or next((a.statement.speaker for a in ordered), "")
+
+    def read(group: Sequence[StatementAnalysis]) -> Position:
+        if party:
+            return position_of(group, speaker=party, own_speakers=True)
+        return position_of(group, speaker=speaker)
+
+    positions = tuple(read([a]) for a in ordered)
+    occasions: list[tuple[int, ...]] = []
+    i = 0
+    for g in groups:
+        occasions.append(tuple(range(i, i + len(g))))
+        i += len(g)
+    occasion_positions = [read(g) for g in groups]
     shifts = tuple(
-        compare(x, y, opposites=opposites, speaker=speaker)
-        for x, y in zip(ordered, ordered[1:], strict=False)
+        compare_positions(x, y, opposites=opposites)
+        for x, y in zip(occasion_positions, occasion_positions[1:], strict=False)
     )
-    return Timeline(speaker, ordered, positions, shifts)
+    return Timeline(speaker, ordered, positions, shifts, tuple(occasions), party)
+
+
+__all__ = ["CELL_VALUES", "Timeline", "compare", "timeline"]

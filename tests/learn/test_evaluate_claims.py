@@ -162,6 +162,14 @@ STATEMENTS = [
      {"frames": [{"outcomes": ["ceasefire"], "conditions": ["other"], "relation": "precondition",
                   "polarity": "affirmed"}],
       "stances": {"military_aid": "support", "ceasefire": "support"}}),
+    ("kellogg", "Security guarantees are what makes any peace deal worth signing.",
+     {"frames": [{"outcomes": ["peace_deal"], "conditions": ["security_guarantees"], "relation": "precondition",
+                  "polarity": "affirmed"}],
+      "stances": {"security_guarantees": "support"}, "commitment": "firm"}),
+    # A coder's link no rule can read (nothing ties the two items): a sure miss, whatever the rules learn.
+    ("rutte", "The allies discussed military aid and sanctions on Tuesday.",
+     {"frames": [{"outcomes": ["sanctions"], "conditions": ["military_aid"], "relation": "precondition"}],
+      "stances": {"sanctions": "support"}, "commitment": "none"}),
 ]  # fmt: skip
 
 
@@ -192,7 +200,8 @@ def small_set(tmp_path_factory) -> tuple[Path, Path]:
 def test_evaluate_prints_the_realdev_scorer_figures(small_set) -> None:
     folder, corpus_dir = small_set
     expected = realdev.score(folder, TEMPLATE)
-    # The rules find some and miss some here: the figures are neither 0 nor 1, so equality means something.
+    # The rules find some and miss some here (a gold frame they cannot read is among the lines),
+    # so equality means something.
     assert 0 < expected["frames"][1] < 1 and 0 < expected["stances"][1] < 1
     runner = CliRunner()
     result = runner.invoke(

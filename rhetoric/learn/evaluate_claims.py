@@ -14,8 +14,9 @@ the counting is the realdev scorer's (``../shared/realdev/score.py``), so the fi
   a tag in ``tags`` the gold stances leave out, is a false positive (so a wrong value counts
   twice). A predicted stance on a tag outside ``tags`` is not counted.
 - **Third-party stances**: predicted stances whose holders are not the speaker, per
-  ``(holder, tag)``; gold holders are resolved through the corpus's actors (a name no actor
-  has is compared by its normalised spelling). Every predicted third-party stance on a coded
+  ``(holder, tag)``; gold holders are resolved through the corpus's actors: a name an actor has
+  is that actor, a name that contains several actors' names ("Britain, France and Germany")
+  stands for each of them, and any other name is compared by its normalised spelling. Every predicted third-party stance on a coded
   line that gold lacks or contradicts is a false positive.
 - **Commitment**: the statement's commitment (``firm``, ``open``, ``hedged``, ``none``):
   the analysis's own if it has one, else read from the modality markers of the whole text
@@ -28,6 +29,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -175,9 +177,17 @@ class _Scorer:
         self.r = result
         self.actors = actors
 
-    def holder_id(self, name: str) -> str:
+    def holder_ids(self, name: str) -> list[str]:
         actor = self.actors.resolve(name)
-        return actor.id if actor is not None else normalize_name(name)
+        if actor is not None:
+            return [actor.id]
+        key = normalize_name(name)
+        inside = {
+            actor_id
+            for alias, actor_id in self.actors.aliases().items()
+            if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", key)
+        }
+        return sorted(inside) or [key]
 
     def error(self, item: ResolvedItem, kind: str, level: str, key: str, evidence: str = "") -> None:
         where = f"{item.path}:{item.item.line}"
@@ -252,7 +262,9 @@ class _Scorer:
                 self.error(item, "FP", "stances", tag, f"predicted {got}, gold {want or 'none'}")
 
     def third_party(self, item: ResolvedItem, analysis: Any, speaker: str) -> None:
-        gold = {(self.holder_id(h), t): s for h, t, s in item.item.third_party_stances or ()}
+        gold = {
+            (h_id, t): s for h, t, s in item.item.third_party_stances or () for h_id in self.holder_ids(h)
+        }
         predicted: dict[tuple[str, str], str] = {}
         for s in analysis.stances:
             if s.stance in _SCORED:

@@ -55,7 +55,7 @@ FALLBACK_MODEL_FILE = "fallback.joblib"
 FALLBACK_META_FILE = "fallback.json"
 FORMAT_VERSION = 1
 #: Probability from which the fallback adds a pair or a stance (chosen by cross-validation on gold).
-DEFAULT_FALLBACK_THRESHOLD = 0.6
+DEFAULT_FALLBACK_THRESHOLD = 0.7
 NONE = "none"
 _SCORED = (StanceValue.SUPPORT.value, StanceValue.OPPOSE.value)
 

@@ -81,7 +81,13 @@ def test_speaker_stances_count_as_the_realdev_scorer() -> None:
 
 
 def test_third_party_holders_resolve_through_actors() -> None:
-    actors = ActorRegistry([Actor("us", "United States", aliases=("washington",))])
+    actors = ActorRegistry(
+        [
+            Actor("us", "United States", aliases=("washington",)),
+            Actor("uk", "Britain"),
+            Actor("france", "France"),
+        ]
+    )
     (item,) = items({
         "tags": ["a"], "stances": {},
         "third_party_stances": [{"holder": "Washington", "tag": "a", "stance": "oppose"},
@@ -91,6 +97,15 @@ def test_third_party_holders_resolve_through_actors() -> None:
     r = score_claims("rules", [(item, analysis(stances=predicted), "zelensky")], actors=actors)
     assert {k: (c.tp, c.fp, c.fn) for k, c in r.third_party.items()} == {"a": (1, 0, 1), "b": (0, 1, 0)}
     assert [e.tag for e in r.errors if e.level == "third_party"] == ["nato:b", "some envoy:a"]
+    (group,) = items(
+        {
+            "tags": ["a"],
+            "third_party_stances": [{"holder": "Britain and France", "tag": "a", "stance": "support"}],
+        }
+    )
+    predicted = [stance("a", "support", ("uk", "france"))]
+    r = score_claims("rules", [(group, analysis(stances=predicted), "zelensky")], actors=actors)
+    assert (r.third_party["a"].tp, r.third_party["a"].fp, r.third_party["a"].fn) == (2, 0, 0)
 
 
 @pytest.mark.parametrize(
@@ -147,6 +162,14 @@ STATEMENTS = [
      {"frames": [{"outcomes": ["ceasefire"], "conditions": ["other"], "relation": "precondition",
                   "polarity": "affirmed"}],
       "stances": {"military_aid": "support", "ceasefire": "support"}}),
+    ("kellogg", "Security guarantees are what makes any peace deal worth signing.",
+     {"frames": [{"outcomes": ["peace_deal"], "conditions": ["security_guarantees"], "relation": "precondition",
+                  "polarity": "affirmed"}],
+      "stances": {"security_guarantees": "support"}, "commitment": "firm"}),
+    # A coder's link no rule can read (nothing ties the two items): a sure miss, whatever the rules learn.
+    ("rutte", "The allies discussed military aid and sanctions on Tuesday.",
+     {"frames": [{"outcomes": ["sanctions"], "conditions": ["military_aid"], "relation": "precondition"}],
+      "stances": {"sanctions": "support"}, "commitment": "none"}),
 ]  # fmt: skip
 
 
@@ -177,7 +200,8 @@ def small_set(tmp_path_factory) -> tuple[Path, Path]:
 def test_evaluate_prints_the_realdev_scorer_figures(small_set) -> None:
     folder, corpus_dir = small_set
     expected = realdev.score(folder, TEMPLATE)
-    # The rules find some and miss some here: the figures are neither 0 nor 1, so equality means something.
+    # The rules find some and miss some here (a gold frame they cannot read is among the lines),
+    # so equality means something.
     assert 0 < expected["frames"][1] < 1 and 0 < expected["stances"][1] < 1
     runner = CliRunner()
     result = runner.invoke(

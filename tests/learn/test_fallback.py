@@ -160,7 +160,7 @@ def test_save_load_and_guards(examples: Examples, tmp_path: Path) -> None:
     model = train_fallback(examples, codebook_sha256=codebook.sha256)
     save_fallback(model, tmp_path)
     loaded = load_fallback(tmp_path, codebook=codebook)
-    assert loaded.meta == model.meta and loaded.threshold == 0.6
+    assert loaded.meta == model.meta and loaded.threshold == 0.7
     meta = json.loads((tmp_path / FALLBACK_META_FILE).read_text())
     for key, value, message in (
         ("codebook_sha256", "0" * 64, "trained on another version of the codebook"),
@@ -249,3 +249,11 @@ def test_negation_language_is_the_codebooks() -> None:
 
     with pytest.raises(LanguageError, match="unknown language 'xx'"):
         negation_spans("No.", "xx")
+
+
+def test_cli_evaluate_with_model_needs_a_fallback(corpus_dir: Path, gold_file: Path) -> None:
+    result = CliRunner().invoke(app, ["evaluate", str(gold_file), "--with-model", "--corpus", str(corpus_dir)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: no trained fallback in '{corpus_dir}' (run `rhetoric train --frames GOLD` first)\n",
+    )

@@ -119,7 +119,7 @@ def _compile(lang: Language) -> StanceWords:
     copula = p("copulas")
     return StanceWords(
         before=re.compile(bounded(cue), re.IGNORECASE),
-        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,2}}$", re.IGNORECASE),
+        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
         pronoun=re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
         after_ending=re.compile(
             rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
@@ -314,12 +314,12 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
     """Desirability right before the item, in a sentence that does more than report or ask (step 7)."""
     text = ctx.text
     window = max(clause_start, mention.start - 80)
-    match = (
-        ctx.words.qualifiers.search(text, window, mention.start)
-        or ctx.words.goal.search(text, window, mention.start)
-        or ctx.words.infinitive.search(text, window, mention.start)
+    found = (
+        rx.search(text, window, mention.start)
+        for rx in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive)
     )
-    if not match or ctx.inside_mention(*match.span()):
+    match = next((m for m in found if m and not ctx.inside_mention(*m.span())), None)
+    if match is None:
         # "a just peace": the qualifier may open the mention itself.
         match = ctx.words.leading_qualifiers.match(text, mention.start, mention.end)
         if not match or match.end() >= mention.end:

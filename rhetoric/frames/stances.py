@@ -64,24 +64,75 @@ _LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)
 _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
 
 
+_TOKEN_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A phrase regex and the first words its phrases can start with.
+
+    Python's ``re`` tries every alternative of a long phrase list at every position; looking
+    up each word of the text in ``firsts`` first and matching only there is many times faster
+    (the stance stage must keep pace with tagging).
+    """
+
+    rx: re.Pattern[str]
+    firsts: frozenset[str]
+
+    def finditer(self, text: str, start: int, end: int):
+        """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
+        pos = start
+        for word in _TOKEN_RE.finditer(text, start, end):
+            if word.start() < pos or word.group(0).lower() not in self.firsts:
+                continue
+            match = self.rx.match(text, word.start(), end)
+            if match:
+                yield match
+                pos = match.end()
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        """The leftmost match in ``text[start:end]``, or ``None``."""
+        return next(self.finditer(text, start, end), None)
+
+
+def _firsts(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
+    """The first word (``\\w+`` token, lower-case) of every phrase of ``keys``, verbs inflected."""
+    from ..lang.schema import SCHEMA
+
+    out: set[str] = set()
+    for file, key in keys:
+        verbs = SCHEMA[file][key] == "verbs"
+        for phrase in lang.phrases(file, key):
+            head = phrase.split()[0]
+            for form in lang.verb_forms(head) if verbs else (head,):
+                form = form.lower()
+                token = _TOKEN_RE.search(form)
+                if token:
+                    out.add(token.group(0))
+                if "-" in form:
+                    # "-" also matches nothing: "non-starter" is written "nonstarter" too.
+                    out.add(_TOKEN_RE.search(form.replace("-", "")).group(0))
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class StanceWords:
     """The compiled stance regexes of one language."""
 
-    before: re.Pattern[str]
+    before: Lexicon
     negated_before_cue: re.Pattern[str]
-    pronoun: re.Pattern[str]
+    pronoun: Lexicon
     after_ending: re.Pattern[str]
     after_support: re.Pattern[str]
     predicate: re.Pattern[str]
     negated_item: re.Pattern[str]
-    qualifiers: re.Pattern[str]
-    goal: re.Pattern[str]
+    qualifiers: Lexicon
+    goal: Lexicon
     determiner_before: re.Pattern[str]
     leading_qualifiers: re.Pattern[str]
     coordination: re.Pattern[str]
     deontic: re.Pattern[str]
-    infinitive: re.Pattern[str]
+    infinitive: Lexicon
     preposition: re.Pattern[str]
     mention_only: re.Pattern[str]
     subordinator: re.Pattern[str]
@@ -118,9 +169,17 @@ def _compile(lang: Language) -> StanceWords:
     modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"
     copula = p("copulas")
     return StanceWords(
-        before=re.compile(bounded(cue), re.IGNORECASE),
+        before=Lexicon(
+            re.compile(bounded(cue), re.IGNORECASE),
+            _firsts(lang, [("stances", k) for k in (
+                "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
+            )]),
+        ),
         negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
-        pronoun=re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
+        pronoun=Lexicon(
+            re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
+            _firsts(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
+        ),
         after_ending=re.compile(
             rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
             rf"(?P<verb>{p('after_ending')})(?!\w)",
@@ -139,16 +198,16 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?<!\w)(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?$",
             re.IGNORECASE,
         ),
-        qualifiers=re.compile(
+        qualifiers=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
             rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
             re.IGNORECASE,
-        ),
-        goal=re.compile(
+        ), _firsts(lang, [("stances", "advocacy_qualifiers")])),
+        goal=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
             rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
             re.IGNORECASE,
-        ),
+        ), _firsts(lang, [("stances", "goal_markers")])),
         determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
         leading_qualifiers=re.compile(
             rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
@@ -159,9 +218,9 @@ def _compile(lang: Language) -> StanceWords:
             re.IGNORECASE,
         ),
         deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
-        infinitive=re.compile(
+        infinitive=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
-        ),
+        ), _firsts(lang, [("stances", "infinitive_markers")])),
         preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
         subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
@@ -216,7 +275,8 @@ class _Context:
         return lists and len(gap.split()) <= 2 * max_words and bool(_LIST_GAP_RE.match(gap))
 
     def negated(self, clause_start: int, pos: int) -> re.Match | None:
-        return self.words.negated_before_cue.search(self.text, clause_start, pos)
+        # A negator stands at most four words before: 60 characters are plenty.
+        return self.words.negated_before_cue.search(self.text, max(clause_start, pos - 60), pos)
 
 
 def _attributive(ctx: _Context, match: re.Match, clause_start: int) -> bool:
@@ -224,7 +284,7 @@ def _attributive(ctx: _Context, match: re.Match, clause_start: int) -> bool:
     word = match.group(0)
     if " " in word or not word.lower().endswith(("ed", "en")):
         return False
-    return bool(ctx.words.determiner_before.search(ctx.text, clause_start, match.start()))
+    return bool(ctx.words.determiner_before.search(ctx.text, max(clause_start, match.start() - 12), match.start()))
 
 
 def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int) -> _Cue | None:

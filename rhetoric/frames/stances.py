@@ -35,8 +35,10 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..actors import ActorRegistry
 from ..lang import Language, load_language
@@ -67,6 +69,16 @@ _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
 _TOKEN_RE = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[list[int], list[str]]:
+    """Word starts and lower-case words of a text, computed once for all the lexicons that read it."""
+    starts, words = [], []
+    for m in _TOKEN_RE.finditer(text):
+        starts.append(m.start())
+        words.append(m.group(0).lower())
+    return starts, words
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """A phrase regex and the first words its phrases can start with.
@@ -81,11 +93,16 @@ class Lexicon:
 
     def finditer(self, text: str, start: int, end: int):
         """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
+        starts, words = _tokens(text)
         pos = start
-        for word in _TOKEN_RE.finditer(text, start, end):
-            if word.start() < pos or word.group(0).lower() not in self.firsts:
+        firsts = self.firsts
+        for i in range(bisect_left(starts, start), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            if at < pos or words[i] not in firsts:
                 continue
-            match = self.rx.match(text, word.start(), end)
+            match = self.rx.match(text, at, end)
             if match:
                 yield match
                 pos = match.end()

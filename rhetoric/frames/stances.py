@@ -146,6 +146,7 @@ class StanceWords:
     qualifiers: Lexicon
     goal: Lexicon
     determiner_before: re.Pattern[str]
+    generic_subject: re.Pattern[str]
     leading_qualifiers: re.Pattern[str]
     coordination: re.Pattern[str]
     deontic: re.Pattern[str]
@@ -225,6 +226,10 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
             re.IGNORECASE,
         ), _firsts(lang, [("stances", "goal_markers")])),
+        generic_subject=re.compile(
+            rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
+            re.IGNORECASE,
+        ),
         determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
         leading_qualifiers=re.compile(
             rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
@@ -483,8 +488,12 @@ def detect_stances(
                 chosen = _Cue(stance, start, pronoun.end(), _words(text[start : pronoun.end()]), holders)
         if chosen is None:
             chosen = _cue_before(ctx, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS)
-            if chosen and finder:
-                holders = finder.subject_before(text, chosen.start, clause_start)
+            if chosen:
+                holders = finder.subject_before(text, chosen.start, clause_start) if finder else ()
+                generic = words.generic_subject.search(text, max(clause_start, chosen.start - 60), chosen.start)
+                if not holders and generic:
+                    # "critics warned against a ceasefire": theirs, not the speaker's.
+                    holders = (_words(generic.group("holder")),)
                 if holders:
                     chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, holders)
             chosen = chosen or _after(ctx, mention, s_end)

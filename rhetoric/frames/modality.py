@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..lang import Language, load_language
 from ..types import Commitment, Modality
-from .stances import Lexicon, _firsts
+from .lexicon import Lexicon, firsts_of
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def modality_words(language: Language | None = None) -> ModalityWords:
         ignore = language.pattern("modality", "commitment_ignores_open")
         # "may" before a day number is the month ("from May 12").
         open_ = rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{language.pattern('modality', 'open')})(?!\w)(?!\s+\d)"
-        lexicons = [Lexicon(language.regex("modality", key), _firsts(language, [("modality", key)])) for key in keys]
+        lexicons = [Lexicon(language.regex("modality", key), firsts_of(language, [("modality", key)])) for key in keys]
         commitment_open = Lexicon(re.compile(open_, re.IGNORECASE), lexicons[1].firsts)
         words = ModalityWords(*lexicons, commitment_open)
         hit = _CACHE[id(language)] = (language, words)

@@ -18,10 +18,14 @@ is read in this order, the first that speaks wins:
 5. a predicate linked to it by a copula ("talks are the only way", "membership is not on
    the table");
 6. a condition the statement's frames demand is supported;
-7. desirability before it ("a just and lasting peace", "strong guarantees"), unless the
-   sentence only reports or asks ("we discussed a full ceasefire").
+7. desirability or a goal marker before it ("a just and lasting peace", "waiting for
+   talks", "to end the war"), unless the sentence only reports or asks ("we discussed a
+   full ceasefire");
+8. an item coordinated with the previous one shares its stance ("a truce and, ultimately,
+   an end to the war"); the outcome of an affirmed precondition is wanted.
 
-Holders are the actors named as the cue's subject, else the speaker.
+Holders are the actors named as the cue's subject, or an unnamed third party ("critics
+warned against …"), else the speaker.
 
 Example:
     >>> from rhetoric.records import Mention
@@ -35,10 +39,8 @@ Example:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..actors import ActorRegistry
 from ..lang import Language, load_language
@@ -47,6 +49,7 @@ from ..text.sentences import sentence_index, split_sentences
 from ..types import Span, StanceValue
 from .clauses import boundaries, region_before
 from .holders import finder_for
+from .lexicon import Lexicon, firsts_of
 
 SUPPORT = StanceValue.SUPPORT.value
 OPPOSE = StanceValue.OPPOSE.value
@@ -64,72 +67,6 @@ _AFTER_WINDOW = 60
 # The head of a list before its last item: "the sovereignty, independence, unity and ".
 _LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*)+(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,?\s+)?(?:and|or)\s+$")
 _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
-
-
-_TOKEN_RE = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=4)
-def _tokens(text: str) -> tuple[list[int], list[str]]:
-    """Word starts and lower-case words of a text, computed once for all the lexicons that read it."""
-    starts, words = [], []
-    for m in _TOKEN_RE.finditer(text):
-        starts.append(m.start())
-        words.append(m.group(0).lower())
-    return starts, words
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """A phrase regex and the first words its phrases can start with.
-
-    Python's ``re`` tries every alternative of a long phrase list at every position; looking
-    up each word of the text in ``firsts`` first and matching only there is many times faster
-    (the stance stage must keep pace with tagging).
-    """
-
-    rx: re.Pattern[str]
-    firsts: frozenset[str]
-
-    def finditer(self, text: str, start: int, end: int):
-        """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
-        starts, words = _tokens(text)
-        pos = start
-        firsts = self.firsts
-        for i in range(bisect_left(starts, start), len(starts)):
-            at = starts[i]
-            if at >= end:
-                break
-            if at < pos or words[i] not in firsts:
-                continue
-            match = self.rx.match(text, at, end)
-            if match:
-                yield match
-                pos = match.end()
-
-    def search(self, text: str, start: int, end: int) -> re.Match | None:
-        """The leftmost match in ``text[start:end]``, or ``None``."""
-        return next(self.finditer(text, start, end), None)
-
-
-def _firsts(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
-    """The first word (``\\w+`` token, lower-case) of every phrase of ``keys``, verbs inflected."""
-    from ..lang.schema import SCHEMA
-
-    out: set[str] = set()
-    for file, key in keys:
-        verbs = SCHEMA[file][key] == "verbs"
-        for phrase in lang.phrases(file, key):
-            head = phrase.split()[0]
-            for form in lang.verb_forms(head) if verbs else (head,):
-                form = form.lower()
-                token = _TOKEN_RE.search(form)
-                if token:
-                    out.add(token.group(0))
-                if "-" in form:
-                    # "-" also matches nothing: "non-starter" is written "nonstarter" too.
-                    out.add(_TOKEN_RE.search(form.replace("-", "")).group(0))
-    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -189,14 +126,14 @@ def _compile(lang: Language) -> StanceWords:
     return StanceWords(
         before=Lexicon(
             re.compile(bounded(cue), re.IGNORECASE),
-            _firsts(lang, [("stances", k) for k in (
+            firsts_of(lang, [("stances", k) for k in (
                 "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
             )]),
         ),
         negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
         pronoun=Lexicon(
             re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
-            _firsts(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
+            firsts_of(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
         ),
         after_ending=re.compile(
             rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
@@ -220,12 +157,12 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
             rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
             re.IGNORECASE,
-        ), _firsts(lang, [("stances", "advocacy_qualifiers")])),
+        ), firsts_of(lang, [("stances", "advocacy_qualifiers")])),
         goal=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
             rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
             re.IGNORECASE,
-        ), _firsts(lang, [("stances", "goal_markers")])),
+        ), firsts_of(lang, [("stances", "goal_markers")])),
         generic_subject=re.compile(
             rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
             re.IGNORECASE,
@@ -242,7 +179,7 @@ def _compile(lang: Language) -> StanceWords:
         deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
         infinitive=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
-        ), _firsts(lang, [("stances", "infinitive_markers")])),
+        ), firsts_of(lang, [("stances", "infinitive_markers")])),
         preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
         subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),

@@ -19,17 +19,18 @@ from dataclasses import dataclass
 
 from ..lang import Language, load_language
 from ..types import Commitment, Modality
+from .lexicon import Lexicon, firsts_of
 
 
 @dataclass(frozen=True)
 class ModalityWords:
     """The compiled marker regexes of one language."""
 
-    firm: re.Pattern[str]
-    open: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    hedged: re.Pattern[str]
-    commitment_open: re.Pattern[str]
+    firm: Lexicon
+    open: Lexicon
+    hypothetical: Lexicon
+    hedged: Lexicon
+    commitment_open: Lexicon
 
 
 _CACHE: dict[int, tuple[Language, ModalityWords]] = {}
@@ -44,9 +45,9 @@ def modality_words(language: Language | None = None) -> ModalityWords:
         ignore = language.pattern("modality", "commitment_ignores_open")
         # "may" before a day number is the month ("from May 12").
         open_ = rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{language.pattern('modality', 'open')})(?!\w)(?!\s+\d)"
-        words = ModalityWords(
-            *(language.regex("modality", key) for key in keys), re.compile(open_, re.IGNORECASE)
-        )
+        lexicons = [Lexicon(language.regex("modality", key), firsts_of(language, [("modality", key)])) for key in keys]
+        commitment_open = Lexicon(re.compile(open_, re.IGNORECASE), lexicons[1].firsts)
+        words = ModalityWords(*lexicons, commitment_open)
         hit = _CACHE[id(language)] = (language, words)
     return hit[1]
 
@@ -112,8 +113,9 @@ def commitment_of(text: str, *, has_stance: bool, language: Language | None = No
     if not has_stance:
         return Commitment.NONE
     words = modality_words(language)
-    if words.hedged.search(text):
+    end = len(text)
+    if words.hedged.search(text, 0, end):
         return Commitment.HEDGED
-    if words.firm.search(text) or not words.commitment_open.search(text):
+    if words.firm.search(text, 0, end) or not words.commitment_open.search(text, 0, end):
         return Commitment.FIRM
     return Commitment.OPEN

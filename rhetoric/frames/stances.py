@@ -18,10 +18,14 @@ is read in this order, the first that speaks wins:
 5. a predicate linked to it by a copula ("talks are the only way", "membership is not on
    the table");
 6. a condition the statement's frames demand is supported;
-7. desirability before it ("a just and lasting peace", "strong guarantees"), unless the
-   sentence only reports or asks ("we discussed a full ceasefire").
+7. desirability or a goal marker before it ("a just and lasting peace", "waiting for
+   talks", "to end the war"), unless the sentence only reports or asks ("we discussed a
+   full ceasefire");
+8. an item coordinated with the previous one shares its stance ("a truce and, ultimately,
+   an end to the war"); the outcome of an affirmed precondition is wanted.
 
-Holders are the actors named as the cue's subject, else the speaker.
+Holders are the actors named as the cue's subject, or an unnamed third party ("critics
+warned against …"), else the speaker.
 
 Example:
     >>> from rhetoric.records import Mention
@@ -45,6 +49,7 @@ from ..text.sentences import sentence_index, split_sentences
 from ..types import Span, StanceValue
 from .clauses import boundaries, region_before
 from .holders import finder_for
+from .lexicon import Lexicon, firsts_of
 
 SUPPORT = StanceValue.SUPPORT.value
 OPPOSE = StanceValue.OPPOSE.value
@@ -68,20 +73,21 @@ _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
 class StanceWords:
     """The compiled stance regexes of one language."""
 
-    before: re.Pattern[str]
+    before: Lexicon
     negated_before_cue: re.Pattern[str]
-    pronoun: re.Pattern[str]
+    pronoun: Lexicon
     after_ending: re.Pattern[str]
     after_support: re.Pattern[str]
     predicate: re.Pattern[str]
     negated_item: re.Pattern[str]
-    qualifiers: re.Pattern[str]
-    goal: re.Pattern[str]
+    qualifiers: Lexicon
+    goal: Lexicon
     determiner_before: re.Pattern[str]
+    generic_subject: re.Pattern[str]
     leading_qualifiers: re.Pattern[str]
     coordination: re.Pattern[str]
     deontic: re.Pattern[str]
-    infinitive: re.Pattern[str]
+    infinitive: Lexicon
     preposition: re.Pattern[str]
     mention_only: re.Pattern[str]
     subordinator: re.Pattern[str]
@@ -118,9 +124,17 @@ def _compile(lang: Language) -> StanceWords:
     modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"
     copula = p("copulas")
     return StanceWords(
-        before=re.compile(bounded(cue), re.IGNORECASE),
-        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,2}}$", re.IGNORECASE),
-        pronoun=re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
+        before=Lexicon(
+            re.compile(bounded(cue), re.IGNORECASE),
+            firsts_of(lang, [("stances", k) for k in (
+                "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
+            )]),
+        ),
+        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
+        pronoun=Lexicon(
+            re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
+            firsts_of(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
+        ),
         after_ending=re.compile(
             rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
             rf"(?P<verb>{p('after_ending')})(?!\w)",
@@ -139,14 +153,18 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?<!\w)(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?$",
             re.IGNORECASE,
         ),
-        qualifiers=re.compile(
+        qualifiers=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
             rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
             re.IGNORECASE,
-        ),
-        goal=re.compile(
+        ), firsts_of(lang, [("stances", "advocacy_qualifiers")])),
+        goal=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
             rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
+            re.IGNORECASE,
+        ), firsts_of(lang, [("stances", "goal_markers")])),
+        generic_subject=re.compile(
+            rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
             re.IGNORECASE,
         ),
         determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
@@ -159,9 +177,9 @@ def _compile(lang: Language) -> StanceWords:
             re.IGNORECASE,
         ),
         deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
-        infinitive=re.compile(
+        infinitive=Lexicon(re.compile(
             rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
-        ),
+        ), firsts_of(lang, [("stances", "infinitive_markers")])),
         preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
         subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
@@ -216,7 +234,8 @@ class _Context:
         return lists and len(gap.split()) <= 2 * max_words and bool(_LIST_GAP_RE.match(gap))
 
     def negated(self, clause_start: int, pos: int) -> re.Match | None:
-        return self.words.negated_before_cue.search(self.text, clause_start, pos)
+        # A negator stands at most four words before: 60 characters are plenty.
+        return self.words.negated_before_cue.search(self.text, max(clause_start, pos - 60), pos)
 
 
 def _attributive(ctx: _Context, match: re.Match, clause_start: int) -> bool:
@@ -224,7 +243,7 @@ def _attributive(ctx: _Context, match: re.Match, clause_start: int) -> bool:
     word = match.group(0)
     if " " in word or not word.lower().endswith(("ed", "en")):
         return False
-    return bool(ctx.words.determiner_before.search(ctx.text, clause_start, match.start()))
+    return bool(ctx.words.determiner_before.search(ctx.text, max(clause_start, match.start() - 12), match.start()))
 
 
 def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int) -> _Cue | None:
@@ -314,12 +333,12 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
     """Desirability right before the item, in a sentence that does more than report or ask (step 7)."""
     text = ctx.text
     window = max(clause_start, mention.start - 80)
-    match = (
-        ctx.words.qualifiers.search(text, window, mention.start)
-        or ctx.words.goal.search(text, window, mention.start)
-        or ctx.words.infinitive.search(text, window, mention.start)
+    found = (
+        rx.search(text, window, mention.start)
+        for rx in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive)
     )
-    if not match or ctx.inside_mention(*match.span()):
+    match = next((m for m in found if m and not ctx.inside_mention(*m.span())), None)
+    if match is None:
         # "a just peace": the qualifier may open the mention itself.
         match = ctx.words.leading_qualifiers.match(text, mention.start, mention.end)
         if not match or match.end() >= mention.end:
@@ -406,8 +425,12 @@ def detect_stances(
                 chosen = _Cue(stance, start, pronoun.end(), _words(text[start : pronoun.end()]), holders)
         if chosen is None:
             chosen = _cue_before(ctx, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS)
-            if chosen and finder:
-                holders = finder.subject_before(text, chosen.start, clause_start)
+            if chosen:
+                holders = finder.subject_before(text, chosen.start, clause_start) if finder else ()
+                generic = words.generic_subject.search(text, max(clause_start, chosen.start - 60), chosen.start)
+                if not holders and generic:
+                    # "critics warned against a ceasefire": theirs, not the speaker's.
+                    holders = (_words(generic.group("holder")),)
                 if holders:
                     chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, holders)
             chosen = chosen or _after(ctx, mention, s_end)

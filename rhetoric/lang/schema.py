@@ -59,6 +59,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "object_pronouns": "phrases",
         "subordinators": "phrases",
         "subject_skip": "phrases",
+        "third_party_holders": "phrases",
         "holder_joins": "phrases",
     },
     "modality": {

@@ -81,6 +81,9 @@ def test_rule(mk, text, marks, expected) -> None:
         # A named subject other than the speaker holds the stance ...
         ("Moscow rejects any foreign troops in the country.", [("troops", "foreign troops")], ("russia",)),
         ("Critics in Berlin warned against a ceasefire.", [("truce", "ceasefire")], ("germany",)),
+        # ... an unnamed third party too ...
+        ("Critics warned against a ceasefire.", [("truce", "ceasefire")], ("critics",)),
+        ("Some lawmakers firmly oppose the deal.", [("deal", "deal")], ("some lawmakers",)),
         # ... the speaker's own state speaks for the speaker too ...
         ("Ukraine is ready to adopt neutral status.", [("neutrality", "neutral status")], ("zelensky", "ukraine")),
         # ... and an unnamed subject leaves the speaker as holder.

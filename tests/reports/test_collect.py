@@ -62,19 +62,20 @@ TRUCE_IF_NEUTRAL = (
 @pytest.mark.parametrize(
     ("statements", "conditions", "outcomes", "supports", "opposes"),
     [
-        # a later remark without frames keeps the conditions and adds its stance
+        # a later remark without frames keeps the conditions and adds its stance (the outcome of
+        # an affirmed condition is wanted, the condition demanded: both supported)
         (
             [TALKS_IF, OPPOSE_NATO],
             ("territorial_concession",),
             ("negotiations",),
-            ("territorial_concession",),
+            ("negotiations", "territorial_concession"),
             ("nato_membership",),
         ),
         # never any condition: stances from every statement, the latest wins
         ([OPPOSE_NATO, SUPPORT_NATO], (), (), ("nato_membership",), ()),
         ([SUPPORT_NATO, OPPOSE_NATO], (), (), (), ("nato_membership",)),
         # a later framed statement replaces the conditions; stances before it no longer count
-        ([TALKS_IF, OPPOSE_NATO, TRUCE_IF_NEUTRAL], ("neutrality",), ("ceasefire",), ("neutrality",), ()),
+        ([TALKS_IF, OPPOSE_NATO, TRUCE_IF_NEUTRAL], ("neutrality",), ("ceasefire",), ("ceasefire", "neutrality"), ()),
     ],
 )
 def test_current_position_rules(statements, conditions, outcomes, supports, opposes) -> None:

@@ -228,6 +228,7 @@ def compare(
     *,
     opposites: Iterable[tuple[str, str]] = (),
     speaker: str | None = None,
+    own_speakers: bool = False,
 ) -> Shift:
     """Diff two statements, or two sets of statements (each read in order as one position).
 
@@ -236,12 +237,13 @@ def compare(
         b: The later one (or several).
         opposites: Pairs of contradicting tags (see :func:`compare_positions`).
         speaker: Whose stances count (defaults to each side's speaker).
+        own_speakers: Count each statement's stances of its own speaker (a party's officials).
 
     Returns:
         The shift.
     """
     return compare_positions(
-        position_of(_as_list(a), speaker=speaker),
-        position_of(_as_list(b), speaker=speaker),
+        position_of(_as_list(a), speaker=speaker, own_speakers=own_speakers),
+        position_of(_as_list(b), speaker=speaker, own_speakers=own_speakers),
         opposites=opposites,
     )

@@ -121,3 +121,7 @@ class OutputExistsError(RhetoricError):
 
 class ExtractionError(RhetoricError):
     """An article cannot be processed for statement extraction."""
+
+
+class OutputError(RhetoricError):
+    """An output file or folder (report, export) cannot be written; the message names path and fix."""

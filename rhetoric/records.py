@@ -42,8 +42,11 @@ STATEMENT_FIELDS: tuple[str, ...] = (
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("speaker", "date", "text")
 #: Optional keys after the canonical ones, written only when set: ``occasion`` (statements with the
-#: same occasion are read together as one position) and ``position`` (order within the source).
+#: same occasion are read together as one position) and ``position`` (0-based order of the statement
+#: among those extracted from one source; shifts need it).
 OPTIONAL_FIELDS: tuple[str, ...] = ("occasion", "position")
+#: Every key a statement record may have.
+RECORD_KEYS: tuple[str, ...] = STATEMENT_FIELDS + OPTIONAL_FIELDS
 
 
 def _norm_for_id(value: str) -> str:
@@ -59,6 +62,24 @@ def statement_id(speaker: str, date: str, text: str) -> str:
     """
     key = "\x1f".join((_norm_for_id(speaker), date.strip(), _norm_for_id(text)))
     return "s-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def check_position(value: Any) -> int | None:
+    """Validate the optional ``position`` key: absent/None, or an integer >= 0 (not a bool).
+
+    Example:
+        >>> check_position(3), check_position(None)
+        (3, None)
+    """
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise ValidationError(
+            f"must be an integer, got {type(value).__name__}", field="position", hint="use 0, 1, 2, ..."
+        )
+    if value < 0:
+        raise ValidationError(f"must be >= 0, got {value}", field="position")
+    return value
 
 
 def utc_now_iso() -> str:
@@ -77,14 +98,7 @@ def _optional_values(data: dict) -> dict[str, Any]:
             field="occasion",
             hint='name the occasion, e.g. "press conference 2024-06-14"',
         )
-    position = data.get("position")
-    if position is not None and (type(position) is not int or position < 0):
-        raise ValidationError(
-            f"must be a whole number >= 0, got {position!r}",
-            field="position",
-            hint="the statement's order in its source: 0, 1, 2, …",
-        )
-    return {"occasion": occasion.strip(), "position": position}
+    return {"occasion": occasion.strip(), "position": check_position(data.get("position"))}
 
 
 @dataclass(frozen=True)
@@ -162,11 +176,11 @@ class Statement:
         """
         if not isinstance(data, dict):
             raise ValidationError(f"expected a JSON object, got {type(data).__name__}")
-        unknown = [k for k in data if k not in STATEMENT_FIELDS and k not in OPTIONAL_FIELDS]
+        unknown = [k for k in data if k not in RECORD_KEYS]
         if unknown:
             raise ValidationError(
                 f"unknown key(s): {', '.join(map(str, unknown))}",
-                hint=f"allowed keys: {', '.join(STATEMENT_FIELDS + OPTIONAL_FIELDS)}",
+                hint=f"allowed keys: {', '.join(RECORD_KEYS)}",
             )
         extra = _optional_values(data)
         values: dict[str, str] = {}
@@ -305,12 +319,14 @@ class Stance:
 __all__ = [
     "MAX_TEXT_CHARS",
     "OPTIONAL_FIELDS",
+    "RECORD_KEYS",
     "STATEMENT_FIELDS",
     "Frame",
     "Mention",
     "Stance",
     "StanceValue",
     "Statement",
+    "check_position",
     "statement_id",
     "utc_now_iso",
 ]

@@ -76,6 +76,15 @@ class Modality(StrEnum):
     NEUTRAL = "neutral"
 
 
+class Commitment(StrEnum):
+    """How firmly a statement commits its speaker to the stances it takes."""
+
+    FIRM = "firm"
+    OPEN = "open"
+    HEDGED = "hedged"
+    NONE = "none"
+
+
 class StanceValue(StrEnum):
     """A holder's stance towards a tagged item."""
 

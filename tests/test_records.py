@@ -54,3 +54,27 @@ def test_statement_rejects_tampered_id() -> None:
     s = Statement.create(speaker="putin", date="2024", text="x")
     with pytest.raises(ValidationError, match="does not match the content"):
         Statement.from_dict({**s.to_dict(), "text": "y"})
+
+
+@pytest.mark.parametrize("position", [None, 0, 7])
+def test_position_round_trips(position) -> None:
+    s = Statement.create(speaker="nato", date="2024", text="x", position=position)
+    d = s.to_dict()
+    assert ("position" in d) == (position is not None)
+    assert Statement.from_dict(d) == s and s.position == position
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (-1, "must be >= 0, got -1"),
+        ("1", "must be an integer, got str"),
+        (1.0, "must be an integer, got float"),
+        (False, "must be an integer, got bool"),
+    ],
+)
+def test_bad_position_is_rejected(value, message) -> None:
+    d = {**Statement.create(speaker="nato", date="2024", text="x").to_dict(), "position": value}
+    with pytest.raises(ValidationError) as info:
+        Statement.from_dict(d)
+    assert info.value.field == "position" and message in info.value.message

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # Importing a command module registers its commands on ``app``.
 from . import (
+    codebook_cmds,  # noqa: F401
     corpus_cmds,  # noqa: F401
     extract_cmds,  # noqa: F401
     frames_cmds,  # noqa: F401

@@ -16,6 +16,7 @@ from ..corpus import (
     init_corpus,
     list_statements,
     remove_statement,
+    repair_corpus,
     validate_corpus,
 )
 from ..errors import ImportRejectedError, RhetoricError
@@ -37,13 +38,25 @@ def init_cmd(
         Path | None,
         typer.Argument(help="Folder to create (default: the --corpus folder).", show_default=False),
     ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            metavar="NAME",
+            help="Start from a shipped codebook and actors: generic-negotiation, israel-hamas, iran-nuclear.",
+        ),
+    ] = None,
+    from_corpus: Annotated[
+        Path | None,
+        typer.Option("--from", metavar="DIR", help="Copy the codebook and actors of this corpus."),
+    ] = None,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
     """Create an empty corpus folder: statements.jsonl, actors.toml, codebook.toml and README.md.
 
-    Example: rhetoric init corpora/my-topic
+    Example: rhetoric init corpora/gaza --template israel-hamas
     """
-    created = init_corpus(directory or corpus)
+    created = init_corpus(directory or corpus, template=template, from_corpus=from_corpus)
     typer.echo(f"created corpus {created.path}")
 
 
@@ -213,12 +226,36 @@ def remove_cmd(
     typer.echo(f"removed {removed.id} ({removed.speaker}, {removed.date})")
 
 
+def _repair(corpus: Corpus, *, yes: bool) -> None:
+    found = repair_corpus(corpus, dry_run=True)
+    if not found.needed:
+        typer.echo(f"nothing to repair: {corpus.statements_path} ends on a whole line", err=True)
+        return
+    shown = found.removed[:120].decode("utf-8", "replace")
+    more = f" … ({len(found.removed)} bytes)" if len(found.removed) > 120 else ""
+    typer.echo(f"line {found.line} is incomplete: {shown!r}{more}", err=True)
+    if not yes and not typer.confirm("Cut it?", err=True):
+        raise fail("not repaired (answer y, or pass --yes)")
+    done = repair_corpus(corpus)
+    if done.needed:
+        typer.echo(f"repaired: removed incomplete line {done.line} ({len(done.removed)} bytes)", err=True)
+
+
 @command("validate")
-def validate_cmd(corpus: CorpusOpt = DEFAULT_CORPUS) -> None:
+def validate_cmd(
+    repair: Annotated[
+        bool,
+        typer.Option("--repair", help="Cut an incomplete last line (left by a crash) after confirming."),
+    ] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="With --repair: do not ask for confirmation.")] = False,
+    corpus: CorpusOpt = DEFAULT_CORPUS,
+) -> None:
     """Check every line: JSON, schema, ids matching content, no duplicate ids; exit 1 on any problem.
 
     Example: rhetoric validate --corpus corpora/ukraine-nato
     """
+    if repair:
+        _repair(Corpus(corpus), yes=yes)
     report = validate_corpus(Corpus(corpus))
     for message in report.warnings:
         warn(message)

@@ -23,16 +23,35 @@ IdsOpt = Annotated[list[str] | None, typer.Option("--id", help="Analyse this cor
 AllOpt = Annotated[bool, typer.Option("--all", help="Analyse every statement of the corpus.")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (coloured), json or csv.")]
 SpeakerOpt = Annotated[str, typer.Option("--speaker", help="Speaker of free TEXT (default stance holder).")]
+WithModelOpt = Annotated[
+    bool,
+    typer.Option(
+        "--with-model",
+        help="Let the trained fallback (`rhetoric train --frames GOLD`) fill what the rules leave empty.",
+    ),
+]
 
 
 def _analyses(
-    text: str | None, ids: list[str] | None, all_: bool, corpus: Path, codebook: Path | None, speaker: str
+    text: str | None,
+    ids: list[str] | None,
+    all_: bool,
+    corpus: Path,
+    codebook: Path | None,
+    speaker: str,
+    with_model: bool = False,
 ) -> Iterator[StatementAnalysis]:
     from ..frames.analyze import analyze_inputs  # the tagger and frames load only when used
 
     body = sys.stdin.read() if text == "-" else text
     return analyze_inputs(
-        corpus, text=body, ids=ids, all_statements=all_, codebook_path=codebook, speaker=speaker
+        corpus,
+        text=body,
+        ids=ids,
+        all_statements=all_,
+        codebook_path=codebook,
+        speaker=speaker,
+        with_model=with_model,
     )
 
 
@@ -45,10 +64,11 @@ def _run(
     corpus: Path,
     codebook: Path | None,
     speaker: str,
+    with_model: bool = False,
 ) -> None:
     """Analyse and emit; with --all a progress bar counts statements on stderr (terminals only)."""
     with progress_bar("analysing statements") as update:
-        analyses = _analyses(text, ids, all_, corpus, codebook, speaker)
+        analyses = _analyses(text, ids, all_, corpus, codebook, speaker, with_model)
         if update is not None and all_:
             from ..corpus.store import Corpus
 
@@ -122,6 +142,7 @@ def frames(
     all_: AllOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
     speaker: SpeakerOpt = "",
+    with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
 ) -> None:
@@ -132,7 +153,7 @@ def frames(
 
     Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
     """
-    _run("frames", text, ids, all_, fmt, corpus, codebook, speaker)
+    _run("frames", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
 
 
 @command("stances")
@@ -142,6 +163,7 @@ def stances(
     all_: AllOpt = False,
     fmt: FormatOpt = OutputFormat.TABLE,
     speaker: SpeakerOpt = "",
+    with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
 ) -> None:
@@ -152,4 +174,4 @@ def stances(
 
     Example: rhetoric stances --id s-3960f0777033
     """
-    _run("stances", text, ids, all_, fmt, corpus, codebook, speaker)
+    _run("stances", text, ids, all_, fmt, corpus, codebook, speaker, with_model)

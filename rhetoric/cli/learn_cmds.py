@@ -57,23 +57,44 @@ def train(
     gold: Annotated[
         list[Path] | None, typer.Option("--gold", help="Gold JSONL file to learn from (repeatable).")
     ] = None,
+    frames: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--frames",
+            help="Train the frame/stance fallback on this gold file with frames and stances (repeatable).",
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the solver.")] = DEFAULT_SEED,
     threshold: Annotated[
-        float,
+        float | None,
         typer.Option(
-            "--threshold", min=0.0, max=1.0, help="Probability from which the model predicts a tag."
+            "--threshold",
+            min=0.0,
+            max=1.0,
+            help="Probability from which the model predicts a tag (or the fallback a pair or stance).",
         ),
-    ] = DEFAULT_THRESHOLD,
+    ] = None,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
     """Train the tag classifier on the codebook's examples plus gold files; save it in the corpus folder.
 
+    With --frames, train the learned fallback for frames and stances instead (fallback.joblib and
+    fallback.json beside the tag model), used by `frames`/`stances`/`evaluate --with-model`;
+    give --gold too to train both.
+
     Example: rhetoric train --gold corpora/ukraine-nato/gold/heldout.jsonl
     """
+    if frames:
+        _train_fallback(frames, seed=seed, threshold=threshold, corpus=corpus)
+        if not gold:
+            return
     from ..learn.model import train_corpus_model
 
     model, model_path, meta_path = train_corpus_model(
-        corpus, gold_paths=gold or (), seed=seed, threshold=threshold
+        corpus,
+        gold_paths=gold or (),
+        seed=seed,
+        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
     )
     for message in model.warnings:
         warn(message)
@@ -82,6 +103,23 @@ def train(
         f"Trained on {t['samples']} samples ({t['codebook_examples']} codebook examples, "
         f"{t['gold_statements']} gold statements from {len(t['gold_files'])} file(s)) for "
         f"{len(model.tag_ids)} tags; saved {model_path} and {meta_path}"
+    )
+
+
+def _train_fallback(paths: list[Path], *, seed: int, threshold: float | None, corpus: Path) -> None:
+    from ..learn.fallback import DEFAULT_FALLBACK_THRESHOLD, train_corpus_fallback
+
+    model, model_path, meta_path = train_corpus_fallback(
+        corpus,
+        gold_paths=paths,
+        seed=seed,
+        threshold=DEFAULT_FALLBACK_THRESHOLD if threshold is None else threshold,
+    )
+    t = model.meta["training"]
+    typer.echo(
+        f"Trained the fallback on {t['statements']} gold statements from {len(t['gold_files'])} file(s) "
+        f"({t['pair_candidates']} tag pairs, {t['pair_positives']} role pairs; {t['stance_candidates']} "
+        f"tags with a stance or none); saved {model_path} and {meta_path}"
     )
 
 
@@ -112,6 +150,12 @@ def suggest(
 def evaluate(
     gold: Annotated[Path | None, typer.Argument(help="Gold JSONL file.")] = None,
     model: Annotated[bool, typer.Option("--model", help="Also score lexicon+model, side by side.")] = False,
+    with_model: Annotated[
+        bool,
+        typer.Option(
+            "--with-model", help="Also score frames and stances of rules+fallback (`train --frames`)."
+        ),
+    ] = False,
     threshold: ThresholdOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
@@ -123,14 +167,18 @@ def evaluate(
         typer.Option("--statements", help="With --pairs: coded statements (JSONL id, text) to match ids by text."),
     ] = None,
 ) -> None:
-    """Precision, recall and F1 of the tagger against gold, per tag, micro and macro, with every error;
-    or, with --pairs, shift pairs scored (items taken up / let go found, verdict accepted) with each miss.
+    """Precision, recall and F1 against gold: tags, and frames, stances and commitment where gold has them;
+    or, with --pairs, coded shift pairs scored (items taken up / let go found, verdict accepted), each miss listed.
 
-    JSON: {"micro", "macro", "per_tag": {tag: {precision, recall, f1, support}}, "errors", ...};
-    with --model the lexicon+model figures are under "with_model". CSV: one row per system, level
-    and tag.
+    Tags per tag, micro and macro; frame role pairs (outcome<=condition, with relation and polarity
+    agreement), speaker and third-party stances per tag, commitment per class; every error listed.
+    A gold line is matched to the corpus statement of its statement_id, else of its id, else of
+    its text (whitespace collapsed); a line no statement matches is analysed as free text.
+    JSON: {"micro", "macro", "per_tag", "errors", "frames", "stances", "third_party_stances",
+    "commitment", ...}; --model adds "with_model" (tags), --with-model "with_fallback" (claims).
+    CSV: one row per system, level and key.
 
-    Example: rhetoric evaluate corpora/ukraine-nato/gold/heldout.jsonl --model
+    Example: rhetoric evaluate ../shared/realdev/gold.jsonl --corpus /tmp/realdev-corpus
     """
     if pairs is not None:
         from .shifts_cmds import evaluate_pairs_output
@@ -142,7 +190,7 @@ def evaluate(
     from ..learn.evaluate import evaluate_gold_file
     from ..learn.render import EVALUATION_COLUMNS, evaluation_renderable, evaluation_rows
 
-    report = evaluate_gold_file(corpus, gold, with_model=model, threshold=threshold)
+    report = evaluate_gold_file(corpus, gold, with_model=model, with_fallback=with_model, threshold=threshold)
     for message in report.warnings:
         warn(message)
     _emit(fmt, report.to_dict(), evaluation_rows(report), EVALUATION_COLUMNS, evaluation_renderable(report))

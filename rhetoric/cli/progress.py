@@ -21,6 +21,13 @@ from ..analysis import ProgressFn
 MIN_TOTAL = 20
 
 
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # replaced or closed streams
+        return False
+
+
 @contextmanager
 def progress_bar(description: str, *, min_total: int = MIN_TOTAL) -> Iterator[ProgressFn | None]:
     """Yield a ``progress(done, total)`` callback drawing a transient bar on stderr, or None off a TTY.
@@ -36,7 +43,16 @@ def progress_bar(description: str, *, min_total: int = MIN_TOTAL) -> Iterator[Pr
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # rich redirects stdout into its live display (on stderr) by default: `frames --all --format
+    # csv > f.csv` would then print the CSV on the terminal and leave f.csv empty. Redirect only
+    # when stdout is the same terminal, where printing above the bar keeps the screen tidy.
+    with Progress(
+        *columns,
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=_is_terminal(sys.stdout),
+        redirect_stderr=False,
+    ) as bar:
         task = bar.add_task(description, total=None, visible=False)
 
         def update(done: int, total: int) -> None:

@@ -44,7 +44,7 @@ def report(
     """
     fmts = [f.value for f in formats] if formats else ["html", "md"]
     with progress_bar("analysing statements") as update:
-        from ..reports.write import write_report  # matplotlib loads only for reports
+        from ..reports.write import write_report  # the report stack loads only for reports
 
         paths = write_report(
             corpus, speakers=speakers, formats=fmts, out_dir=out, codebook_path=codebook, progress=update
@@ -66,6 +66,14 @@ def export(
     speakers: SpeakersOpt = None,
     describe: Annotated[
         bool, typer.Option("--describe", help="Print the data dictionary (tables, columns, types) and exit.")
+    ] = False,
+    excel_safe: Annotated[
+        bool,
+        typer.Option(
+            "--excel-safe",
+            help="CSV for a spreadsheet: prefix text cells starting with = + - @ (or tab, CR) with ' "
+            "so they are not run as formulas. Off by default: texts stay exact for pandas and R.",
+        ),
     ] = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
@@ -95,6 +103,7 @@ def export(
             speakers=speakers,
             codebook_path=codebook,
             progress=update,
+            excel_safe=excel_safe,
         )
     for path, table in zip(result.paths, names, strict=True):
         typer.echo(f"{path}\t{result.rows[table]} rows")

@@ -12,6 +12,10 @@ A pattern is a sequence of space-separated items, matched against word tokens
 ``withdraw* ~3 troops``   bounded gap: up to 3 tokens between the neighbours
 =====================  ================================================================
 
+Size limits keep matching fast and predictable: at most ``MAX_TERMS`` (16) items and
+``MAX_PATTERN_CHARS`` (1,000) characters per pattern; a longer phrase is better split into
+several patterns. ``rhetoric codebook check`` reports a pattern beyond them.
+
 Words are folded like the text: ``Kyiv’s`` is ``kyiv`` (a possessive ``'s`` is
 dropped), ``U.S.`` is ``us``, ``İstanbul`` is ``istanbul``. Text hyphens split
 tokens, so a plain ``1991 borders`` also matches ``pre-1991 borders``.
@@ -33,6 +37,10 @@ from ..text.tokens import word_norm
 
 #: Largest gap ``~N`` accepted.
 MAX_GAP = 10
+#: Most items (positions) in one pattern; real phrases need far fewer.
+MAX_TERMS = 16
+#: Longest pattern source accepted, in characters.
+MAX_PATTERN_CHARS = 1000
 #: Fewest characters before a ``*`` wildcard.
 MIN_WILDCARD_PREFIX = 2
 # Characters a pattern word may contain besides letters and digits (after folding).
@@ -186,6 +194,11 @@ def parse_pattern(source: str) -> Pattern:
         raise PatternError(f"a pattern must be a string, got {type(source).__name__}")
     if not source.strip():
         raise _error("empty pattern", source, 0)
+    if len(source) > MAX_PATTERN_CHARS:
+        raise PatternError(
+            f"pattern is {len(source)} characters long, more than {MAX_PATTERN_CHARS}: "
+            f"{source[:40]!r}… (split it into several patterns)"
+        )
     terms: list[Term] = []
     pending_gap: tuple[int, int] | None = None  # (size, position)
     pos = 0
@@ -211,6 +224,12 @@ def parse_pattern(source: str) -> Pattern:
                 raise _error("a pattern cannot start with a gap", source, pos)
             pending_gap = (size, pos)
         else:
+            if len(terms) == MAX_TERMS:
+                raise _error(
+                    f"more than {MAX_TERMS} items in one pattern (split it into several patterns)",
+                    source,
+                    pos,
+                )
             terms.append(_parse_term(source, item, pos, pending_gap[0] if pending_gap else 0))
             pending_gap = None
         pos = end
@@ -271,4 +290,14 @@ def pattern_warnings(pattern: Pattern) -> list[str]:
     return out
 
 
-__all__ = ["MAX_GAP", "MIN_WILDCARD_PREFIX", "Pattern", "Piece", "Term", "parse_pattern", "pattern_warnings"]
+__all__ = [
+    "MAX_GAP",
+    "MAX_PATTERN_CHARS",
+    "MAX_TERMS",
+    "MIN_WILDCARD_PREFIX",
+    "Pattern",
+    "Piece",
+    "Term",
+    "parse_pattern",
+    "pattern_warnings",
+]

@@ -15,6 +15,7 @@ from .init import init_corpus
 from .prepare import prepare_statement, resolve_speaker
 from .query import get_statement, list_statements, load_statements_frame
 from .remove import remove_statement
+from .repair import RepairResult, repair_corpus
 from .store import Corpus
 from .validate import ValidationReport, validate_corpus
 
@@ -24,6 +25,7 @@ __all__ = [
     "Corpus",
     "ImportResult",
     "RejectedRow",
+    "RepairResult",
     "ValidationReport",
     "add_statement",
     "add_statements",
@@ -34,6 +36,7 @@ __all__ = [
     "load_statements_frame",
     "prepare_statement",
     "remove_statement",
+    "repair_corpus",
     "resolve_speaker",
     "validate_corpus",
 ]

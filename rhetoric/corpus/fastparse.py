@@ -26,6 +26,9 @@ from ..errors import ValidationError
 from ..records import MAX_TEXT_CHARS, STATEMENT_FIELDS, Statement, _norm_for_id
 from ..types import DateQualifier, Kind
 
+#: Key order of a canonical line that carries the optional position.
+_WITH_POSITION = (*STATEMENT_FIELDS, "position")
+
 try:  # orjson parses a statement line 3-4x faster than the standard library
     from orjson import loads as _loads
 except ImportError:  # pragma: no cover - orjson is a declared dependency
@@ -103,10 +106,16 @@ def fast_fields(raw: bytes) -> dict[str, str] | None:
         d = _loads(raw)
     except ValueError:
         return None
-    if type(d) is not dict or tuple(d) != STATEMENT_FIELDS:
+    if type(d) is not dict:
         return None
+    keys = tuple(d)
+    if keys != STATEMENT_FIELDS:
+        # The one optional key: an integer position >= 0 after the string fields.
+        if keys != _WITH_POSITION or type(d["position"]) is not int or d["position"] < 0:
+            return None
+        d = {k: d[k] for k in STATEMENT_FIELDS} | {"position": d["position"]}
     try:
-        "".join(d.values())  # C-speed check that every value is a string
+        "".join(d[k] for k in STATEMENT_FIELDS)  # C-speed check that every value is a string
     except TypeError:
         return None
     speaker = d["speaker"]

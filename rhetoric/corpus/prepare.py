@@ -20,7 +20,7 @@ from typing import Any
 
 from ..actors import ActorRegistry
 from ..errors import ActorError, RhetoricError, ValidationError
-from ..records import OPTIONAL_FIELDS, STATEMENT_FIELDS, Statement, utc_now_iso
+from ..records import RECORD_KEYS, Statement, utc_now_iso
 
 
 def resolve_speaker(registry: ActorRegistry, name: str, *, strict: bool = False) -> tuple[str, str | None]:
@@ -96,12 +96,13 @@ def prepare_statement(
     if not isinstance(data, Mapping):
         raise ValidationError(f"expected an object with statement fields, got {type(data).__name__}")
     record = dict(data)
-    unknown = [k for k in record if k not in STATEMENT_FIELDS and k not in OPTIONAL_FIELDS]
+    unknown = [k for k in record if k not in RECORD_KEYS]
     if unknown:
         raise ValidationError(
             f"unknown key(s): {', '.join(map(str, unknown))}",
-            hint=f"allowed keys: {', '.join(STATEMENT_FIELDS + OPTIONAL_FIELDS)}",
+            hint=f"allowed keys: {', '.join(RECORD_KEYS)}",
         )
+    _reject_surrogates(record)
     warnings: list[str] = []
     speaker = record.get("speaker")
     if isinstance(speaker, str) and speaker.strip() and "\x00" not in speaker:
@@ -124,6 +125,24 @@ def prepare_statement(
     if warning:
         warnings.append(warning)
     return statement, warnings
+
+
+def _reject_surrogates(record: Mapping[str, Any]) -> None:
+    """Refuse lone surrogates (from ``\\ud800`` escapes or undecodable command-line bytes).
+
+    They cannot be written as UTF-8, so they would fail half-way through a write.
+    """
+    for key, value in record.items():
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValidationError(
+                    f"contains a character that is not valid Unicode text "
+                    f"({value[exc.start : exc.end]!r} at position {exc.start})",
+                    field=str(key),
+                    hint="re-save the input as UTF-8; on the command line check the terminal's encoding",
+                ) from None
 
 
 def located(exc: RhetoricError, *, path: str | None, line: int | None) -> RhetoricError:

@@ -27,6 +27,8 @@ from ..records import REQUIRED_FIELDS, STATEMENT_FIELDS
 
 FORMATS = ("csv", "jsonl")
 _EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
+# A rejected row is kept for the rejects file; a hostile line (megabytes of brackets) is cut.
+_RAW_KEEP = 10_000
 _ENCODING_HINT = "pass --encoding with the file's encoding, e.g. --encoding cp1252 or --encoding latin-1"
 
 
@@ -111,7 +113,13 @@ def _jsonl_rows(text: str, path: str) -> Iterator[Row]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             err = ValidationError(f"malformed JSON: {exc.msg} at column {exc.colno}", path=path, line=lineno)
-            yield Row(lineno, None, line, err)
+            yield Row(lineno, None, line[:_RAW_KEEP], err)
+            continue
+        except RecursionError:
+            err = ValidationError(
+                "JSON nested too deeply to read (a statement is one flat object)", path=path, line=lineno
+            )
+            yield Row(lineno, None, line[:_RAW_KEEP], err)
             continue
         if not isinstance(data, dict):
             err = ValidationError(
@@ -136,6 +144,14 @@ def _csv_rows(text: str, path: str) -> Iterator[Row]:
                 path=path,
                 line=1,
                 hint=f"allowed columns: {', '.join(STATEMENT_FIELDS)}",
+            )
+        repeated = sorted({c for c in columns if columns.count(c) > 1})
+        if repeated:
+            raise ValidationError(
+                f"repeated column(s): {', '.join(map(repr, repeated))}",
+                path=path,
+                line=1,
+                hint="each column may appear once in the header row; rename or drop the extra one",
             )
         missing = [c for c in REQUIRED_FIELDS if c not in columns]
         if missing:

@@ -40,7 +40,7 @@ def csv_lines(statements: Iterable[Statement]) -> Iterator[str]:
     for s in statements:
         buf.seek(0)
         buf.truncate()
-        writer.writerow(s.to_dict().values())
+        writer.writerow(getattr(s, name) for name in STATEMENT_FIELDS)
         yield buf.getvalue()
 
 
@@ -66,5 +66,5 @@ def statement_fields_table(statement: Statement) -> Table:
     table.add_column("field", style="bold", no_wrap=True)
     table.add_column("value", overflow="fold")
     for name, value in statement.to_dict().items():
-        table.add_row(name, Text(value))
+        table.add_row(name, Text(str(value)))
     return table

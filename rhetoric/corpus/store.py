@@ -65,6 +65,21 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write_error(exc: OSError, path: Path) -> CorpusError:
+    """A failed write of the statements file as one user-facing error (the file is unchanged)."""
+    import errno
+
+    reason = (exc.strerror or str(exc)).rstrip(".")
+    reason = reason[:1].lower() + reason[1:]
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        hint = "free some disk space and retry; the corpus is unchanged"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "check the permissions of the corpus folder and its files; the corpus is unchanged"
+    else:
+        hint = "the corpus is unchanged; fix the cause and retry"
+    return CorpusError(f"cannot write {str(path)!r}: {reason}", hint=hint)
+
+
 class Corpus:
     """A corpus folder. Cheap to construct; files are read lazily."""
 
@@ -92,17 +107,38 @@ class Corpus:
         Raises:
             CorpusError: If the folder or its statements file is missing.
         """
+        if self.path.exists() and not self.path.is_dir():
+            raise CorpusError(
+                f"corpus path {str(self.path)!r} is a file, not a folder",
+                hint="pass the corpus folder (the one holding statements.jsonl) as --corpus",
+            )
         if not self.path.is_dir():
             raise CorpusError(
                 f"corpus folder {str(self.path)!r} does not exist",
                 hint="create it with `rhetoric init DIR` or pass --corpus",
             )
-        if not self.statements_path.exists():
+        target = self.statements_path
+        if target.is_dir():
             raise CorpusError(
-                f"{str(self.statements_path)!r} is missing",
+                f"{str(target)!r} is a folder, not a file",
+                hint="move that folder away; statements.jsonl must be a file",
+            )
+        if not target.exists():
+            broken = " (a broken symbolic link)" if target.is_symlink() else ""
+            raise CorpusError(
+                f"{str(target)!r} is missing{broken}",
                 hint="create the corpus with `rhetoric init DIR`",
             )
         return self
+
+    @property
+    def write_target(self) -> Path:
+        """The real file behind ``statements.jsonl``: a symbolic link is followed, never replaced.
+
+        Atomic rewrites put their temp file beside this target, so a linked statements file
+        is rewritten where it lives and the link stays a link.
+        """
+        return Path(os.path.realpath(self.statements_path))
 
     def actors(self) -> ActorRegistry:
         """The corpus's actor registry (empty if ``actors.toml`` is absent)."""
@@ -126,13 +162,22 @@ class Corpus:
         # a caller's duplicate check) re-enters instead of deadlocking on its own flock.
         lock = FileLock(str(self.statements_path) + ".lock", is_singleton=True)
         try:
-            with lock.acquire(timeout=timeout):
-                yield
-        except Timeout:
+            lock.acquire(timeout=timeout)
+        except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
             raise CorpusError(
                 f"could not lock {str(self.statements_path)!r} within {timeout:.0f} s",
                 hint="another rhetoric process is writing; retry when it finishes",
             ) from None
+        except OSError as exc:
+            raise CorpusError(
+                f"cannot create the lock file {str(self.statements_path) + '.lock'!r}: "
+                f"{(exc.strerror or str(exc)).lower()}",
+                hint="the corpus folder must be writable to change the corpus; check its permissions",
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -168,42 +213,64 @@ class Corpus:
             raw = fh.read(span[1] - span[0])
         return parse_line(raw, path=str(self.statements_path))
 
-    def _line_start(self, needle: bytes) -> int:
-        """Byte offset of the first line that starts with ``needle``, or -1.
+    def _hits(self, needle: bytes) -> Iterator[int]:
+        """File offsets of every occurrence of ``needle``, in order.
 
         Reads in large chunks into one reused buffer: in a fresh process this is faster
         than mmap (no page-table set-up) and keeps memory flat.
         """
         p = self.statements_path
         if not p.exists() or p.stat().st_size == 0:
-            return -1
-        pattern = b"\n" + needle
-        overlap = len(pattern) - 1
+            return
+        overlap = len(needle) - 1
         buf = bytearray(_SCAN_CHUNK + overlap)
         view = memoryview(buf)
         with open(p, "rb", buffering=0) as fh:
-            if fh.read(len(needle)) == needle:
-                return 0
-            fh.seek(0)
             base = keep = 0  # file offset of buf[0]; bytes carried over from the last chunk
             while n := fh.readinto(view[keep : keep + _SCAN_CHUNK]):
                 end = keep + n
-                pos = buf.find(pattern, 0, end)
-                if pos != -1:
-                    return base + pos + 1
+                pos = buf.find(needle, 0, end)
+                while pos != -1:
+                    yield base + pos
+                    pos = buf.find(needle, pos + 1, end)
                 keep = min(overlap, end)
                 buf[:keep] = buf[end - keep : end]
                 base += end - keep
-        return -1
 
     def find_line(self, statement_id: str) -> tuple[int, int] | None:
-        """Byte span ``(start, end)`` of the line holding this id (end includes the newline), or None."""
-        start = self._line_start(f'{{"id": {json.dumps(statement_id)}'.encode())
-        if start == -1:
-            return None
+        """Byte span ``(start, end)`` of the line holding this id (end includes the newline), or None.
+
+        Searches for the id as a JSON string, then checks that it is the ``id`` of its line: a
+        canonical line starts with it; any other line (keys hand-reordered, other spacing) is
+        parsed. So the answer does not depend on key order, and an id quoted in a text (whose
+        quotes are escaped) never matches.
+        """
+        quoted = json.dumps(statement_id).encode()
+        canonical = b'{"id": ' + quoted
+        for hit in self._hits(quoted):
+            span = self._line_around(hit)
+            with open(self.statements_path, "rb") as fh:
+                fh.seek(span[0])
+                raw = fh.read(span[1] - span[0])
+            if raw.startswith(canonical) or _line_id(raw) == statement_id:
+                return span
+        return None
+
+    def _line_around(self, offset: int) -> tuple[int, int]:
+        """Byte span of the line holding ``offset`` (end includes the newline)."""
         with open(self.statements_path, "rb") as fh:
-            fh.seek(start)
-            end = start
+            start = offset
+            while start > 0:
+                back = min(start, 1 << 16)
+                fh.seek(start - back)
+                chunk = fh.read(back)
+                nl = chunk.rfind(b"\n")
+                if nl != -1:
+                    start = start - back + nl + 1
+                    break
+                start -= back
+            fh.seek(offset)
+            end = offset
             while chunk := fh.read(1 << 16):
                 nl = chunk.find(b"\n")
                 if nl != -1:
@@ -212,29 +279,32 @@ class Corpus:
             return start, end
 
     def contains_id(self, statement_id: str) -> bool:
-        """Whether a statement with this id is stored (fast byte search, no parsing).
+        """Whether a statement with this id is stored (fast byte search; key order does not matter).
 
-        Ids start a line, so an id quoted inside a text (escaped quotes) never matches.
+        Ids quoted inside a text (escaped quotes) never match.
         """
-        return self._line_start(f'{{"id": {json.dumps(statement_id)}'.encode()) != -1
+        return self.find_line(statement_id) is not None
 
     def ids(self) -> set[str]:
-        """Every stored statement id (byte scan of line starts, no JSON parsing)."""
+        """Every stored statement id (byte scan of line starts; only lines in another key order are parsed)."""
         found: set[str] = set()
         if not self.statements_path.exists() or self.statements_path.stat().st_size == 0:
             return found
         prefix = b'{"id": "'
         with open(self.statements_path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            pos = 0 if mm[: len(prefix)] == prefix else None
-            if pos is None:
-                hit = mm.find(b"\n" + prefix)
-                pos = -1 if hit == -1 else hit + 1
-            while pos != -1:
-                start = pos + len(prefix)
-                end = mm.find(b'"', start)
-                found.add(mm[start:end].decode("utf-8", "replace"))
-                hit = mm.find(b"\n" + prefix, end)
-                pos = -1 if hit == -1 else hit + 1
+            pos, size = 0, len(mm)
+            while pos < size:
+                nl = mm.find(b"\n", pos)
+                end = size if nl == -1 else nl
+                if mm[pos : pos + len(prefix)] == prefix:
+                    close = mm.find(b'"', pos + len(prefix), end)
+                    if close != -1:
+                        found.add(mm[pos + len(prefix) : close].decode("utf-8", "replace"))
+                elif end > pos:
+                    sid = _line_id(mm[pos:end])
+                    if sid is not None:
+                        found.add(sid)
+                pos = end + 1
         return found
 
     # -- writing ---------------------------------------------------------------------------------
@@ -261,7 +331,7 @@ class Corpus:
         except ValueError:
             raise CorpusError(
                 f"{str(p)!r} ends in an incomplete line",
-                hint="run `rhetoric validate` and repair the last line before adding",
+                hint="run `rhetoric validate --repair` to cut the incomplete line, then retry",
             ) from None
         return b"\n"
 
@@ -278,16 +348,41 @@ class Corpus:
         with self.lock():
             self._remove_stale_temps()
             payload = self._check_tail() + payload
-            fd = os.open(self.statements_path, os.O_WRONLY | os.O_APPEND)
+            self._append_bytes(payload)
+        return payload.count(b"\n") - (1 if payload.startswith(b"\n") else 0)
+
+    def _append_bytes(self, payload: bytes) -> None:
+        """Append in one write (looping on short writes), fsync; on any failure cut back to the old size.
+
+        Raises:
+            CorpusError: If the write or fsync fails (full disk, quota, I/O error); the file
+                is truncated back to its old size so that no half line remains.
+        """
+        path = self.statements_path
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        except OSError as exc:
+            raise _write_error(exc, path) from None
+        try:
+            old_size = os.fstat(fd).st_size
             try:
                 view = memoryview(payload)
                 while view:
                     written = os.write(fd, view)
                     view = view[written:]
                 os.fsync(fd)
-            finally:
-                os.close(fd)
-        return payload.count(b"\n") - (1 if payload.startswith(b"\n") else 0)
+            except BaseException as exc:
+                # A full disk can accept part of the payload: roll back so the file ends on a whole line.
+                try:
+                    os.ftruncate(fd, old_size)
+                    os.fsync(fd)
+                except OSError:
+                    pass
+                if isinstance(exc, OSError):
+                    raise _write_error(exc, path) from None
+                raise
+        finally:
+            os.close(fd)
 
     def append_atomic(self, statements: Iterable[Statement]) -> int:
         """Append by rewriting: copy the file plus the new lines to a temp file, then rename.
@@ -319,7 +414,8 @@ class Corpus:
 
         Only a lock holder creates them, so under the lock every one is stale.
         """
-        for stale in self.path.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        folders = {self.path, self.write_target.parent}
+        for stale in (p for folder in folders for p in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}")):
             try:
                 stale.unlink()
             except OSError:
@@ -331,9 +427,12 @@ class Corpus:
         Callers must hold :meth:`lock`. A crash at any moment leaves either the old or the
         new file, never a mix.
         """
-        target = self.statements_path
+        target = self.write_target
         self._remove_stale_temps()
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.path)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
+        except OSError as exc:
+            raise _write_error(exc, target) from None
         try:
             with os.fdopen(fd, "wb") as fh:
                 for chunk in build:
@@ -343,13 +442,25 @@ class Corpus:
             if target.exists():
                 os.chmod(tmp, target.stat().st_mode & 0o777)
             os.replace(tmp, target)
-            _fsync_dir(self.path)
-        except BaseException:
+            _fsync_dir(target.parent)
+        except BaseException as exc:
             try:
                 os.unlink(tmp)
-            except FileNotFoundError:
+            except OSError:
                 pass
+            if isinstance(exc, OSError):
+                raise _write_error(exc, target) from None
             raise
+
+
+def _line_id(raw: bytes) -> str | None:
+    """The ``id`` of a JSON line in any key order, or None if it is not a JSON object with one."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    sid = data.get("id") if isinstance(data, dict) else None
+    return sid if isinstance(sid, str) else None
 
 
 def parse_line(raw: bytes, *, path: str | None = None, line: int | None = None) -> Statement:
@@ -373,6 +484,10 @@ def parse_line(raw: bytes, *, path: str | None = None, line: int | None = None) 
     except json.JSONDecodeError as exc:
         raise ValidationError(
             f"malformed JSON: {exc.msg} at column {exc.colno}", path=path, line=line
+        ) from None
+    except RecursionError:
+        raise ValidationError(
+            "JSON nested too deeply to read (a statement is one flat object)", path=path, line=line
         ) from None
     try:
         return Statement.from_dict(data)

@@ -38,6 +38,14 @@ TYPES: dict[str, str] = {
     "list": 'values joined with ";" (empty when none)',
 }
 
+#: How CSV exports treat cells a spreadsheet would run as formulas (printed with the dictionary).
+CSV_FORMULA_POLICY = (
+    "Text is written exactly as stored, so a cell may begin with `=`, `+`, `-`, `@`, a tab or a "
+    "carriage return, which a spreadsheet runs as a formula. For CSV opened in Excel, LibreOffice or "
+    "Google Sheets pass `--excel-safe`: such cells then begin with an added `'` (strip it to get the "
+    "text back). The default keeps texts exact for pandas and R."
+)
+
 _ID = Column("statement_id", "string", "statement id (`s-` + 12 hex digits), key into `statements`")
 _SPEAKER = Column("speaker", "string", "canonical actor id of the statement's speaker")
 _DATE = Column("date", "date", "date of the statement")
@@ -184,6 +192,7 @@ def describe_markdown(tables: tuple[str, ...] = TABLE_NAMES) -> str:
     lines += [f"| (every table) | {c.name} | {c.type} | {c.meaning} |" for c in PROVENANCE]
     lines += ["", "| type | written as |", "|---|---|"]
     lines += [f"| {name} | {text} |" for name, text in TYPES.items()]
+    lines += ["", CSV_FORMULA_POLICY]
     return "\n".join(lines) + "\n"
 
 

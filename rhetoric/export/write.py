@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from os import PathLike
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from ..analysis import CorpusAnalysis, ProgressFn, analyze_all
 from ..errors import UsageError
+from ..outputs import TEMP_PREFIX, TEMP_SUFFIX, ensure_folder, output_error, output_lock, remove_stale_temps
 from ..types import ExportFormat  # noqa: F401  (re-exported: part of this module's API)
 from .dictionary import TABLE_NAMES, TABLES, columns, resolve_tables  # noqa: F401
 from .tables import Row, iter_rows
@@ -44,20 +47,43 @@ def _format(fmt: str) -> ExportFormat:
         raise UsageError(f"unknown export format {fmt!r}", hint="use csv, parquet or jsonl") from None
 
 
-def _csv_value(value) -> object:
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(value: str) -> str:
+    """A text cell a spreadsheet will not run: a leading ``'`` before a formula-like start.
+
+    Example:
+        >>> print(excel_safe("=SUM(A1:A9)"), excel_safe("-5 troops"), excel_safe("No."))
+        '=SUM(A1:A9) '-5 troops No.
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _csv_value(value, *, safe: bool = False) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if safe and isinstance(value, str):
+        return excel_safe(value)
     return value
 
 
-def write_csv(rows: Iterable[Row], names: tuple[str, ...], path: Path) -> int:
-    """Write rows as RFC 4180 CSV; returns the row count."""
+def write_csv(rows: Iterable[Row], names: tuple[str, ...], path: Path, *, excel_safe: bool = False) -> int:
+    """Write rows as RFC 4180 CSV; returns the row count.
+
+    Args:
+        rows: Table rows.
+        names: Column names, in order.
+        path: The file to write.
+        excel_safe: Prefix text cells that start like a formula with ``'`` (see :func:`excel_safe`).
+    """
     n = 0
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(names)
         for row in rows:
-            writer.writerow([_csv_value(row[k]) for k in names])
+            writer.writerow([_csv_value(row[k], safe=excel_safe) for k in names])
             n += 1
     return n
 
@@ -87,31 +113,71 @@ def write_parquet(rows: Iterable[Row], table: str, path: Path) -> int:
 
 
 def write_tables(
-    ca: CorpusAnalysis, *, tables: Iterable[str], out_dir: str | PathLike, fmt: str = "csv"
+    ca: CorpusAnalysis,
+    *,
+    tables: Iterable[str],
+    out_dir: str | PathLike,
+    fmt: str = "csv",
+    excel_safe: bool = False,
 ) -> ExportResult:
     """Write the tables of an analysed corpus to ``out_dir/<table>.<fmt>``.
 
+    The whole set is first written into a temporary folder inside ``out_dir``, then each file is
+    renamed into place: a crash while writing leaves the previous set untouched, and temp
+    folders left by a killed export are removed by the next one (under the folder's lock).
+
     Raises:
-        UsageError: If a table or the format is unknown.
+        UsageError: If a table or the format is unknown, or ``excel_safe`` is asked for a
+            format other than CSV.
+        OutputError: If the folder or a file cannot be written (the path and the fix named).
     """
     fmt = _format(fmt)
+    if excel_safe and fmt is not ExportFormat.CSV:
+        raise UsageError("--excel-safe applies to CSV only", hint="drop it, or use --format csv")
     names = resolve_tables(tables)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(out_dir)
     paths, counts = [], {}
-    for table in names:
-        path = out / f"{table}.{fmt.value}"
-        tmp = path.with_name(f".{path.name}.tmp")
-        rows = iter_rows(ca, table)
-        if fmt is ExportFormat.CSV:
-            counts[table] = write_csv(rows, columns(table), tmp)
-        elif fmt is ExportFormat.JSONL:
-            counts[table] = write_jsonl(rows, tmp)
-        else:
-            counts[table] = write_parquet(rows, table, tmp)
-        os.replace(tmp, path)  # a reader never sees half a file
-        paths.append(path)
+    with output_lock(out):
+        remove_stale_temps(out)
+        for stale in out.glob(".*.tmp"):  # fixed temp names of earlier versions
+            if stale.is_file() and stale.name[1:-4].rsplit(".", 1)[0] in TABLES:
+                stale.unlink(missing_ok=True)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=out))
+        except OSError as exc:
+            raise output_error(exc, out) from None
+        try:
+            for table in names:
+                part = staging / f"{table}.{fmt.value}"
+                try:
+                    counts[table] = _write_table(ca, table, fmt, part, excel_safe=excel_safe)
+                    _fsync(part)
+                except OSError as exc:
+                    raise output_error(exc, out / part.name) from None
+            for table in names:  # every table is complete: now swap them in
+                path = out / f"{table}.{fmt.value}"
+                try:
+                    os.replace(staging / path.name, path)
+                except OSError as exc:
+                    raise output_error(exc, path) from None
+                paths.append(path)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return ExportResult(tuple(paths), counts)
+
+
+def _write_table(ca: CorpusAnalysis, table: str, fmt: ExportFormat, path: Path, *, excel_safe: bool) -> int:
+    rows = iter_rows(ca, table)
+    if fmt is ExportFormat.CSV:
+        return write_csv(rows, columns(table), path, excel_safe=excel_safe)
+    if fmt is ExportFormat.JSONL:
+        return write_jsonl(rows, path)
+    return write_parquet(rows, table, path)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def export_tables(
@@ -123,6 +189,7 @@ def export_tables(
     speakers: Iterable[str] | None = None,
     codebook_path: str | PathLike | None = None,
     progress: ProgressFn | None = None,
+    excel_safe: bool = False,
 ) -> ExportResult:
     """Analyse a corpus and write tidy tables, one file per table.
 
@@ -134,6 +201,10 @@ def export_tables(
         speakers: Only these speakers (ids or aliases); all when None.
         codebook_path: Another codebook file to use.
         progress: Called as ``progress(done, total)`` while statements are analysed.
+        excel_safe: For CSV meant for a spreadsheet: prefix text cells that start with
+            ``=``, ``+``, ``-``, ``@``, a tab or a carriage return with ``'`` so that they are
+            not run as formulas. Off by default: the tables are data for pandas or R and keep
+            every text exactly as stored.
 
     Returns:
         The written paths and row counts.
@@ -141,8 +212,12 @@ def export_tables(
     Raises:
         UsageError: If a table or the format is unknown.
         CorpusError: If the corpus is missing.
+        OutputError: If ``out_dir`` or a file in it cannot be written.
     """
     names = resolve_tables(tables)
-    _format(fmt)
+    if excel_safe and _format(fmt) is not ExportFormat.CSV:
+        raise UsageError("--excel-safe applies to CSV only", hint="drop it, or use --format csv")
+    if Path(out_dir).exists():
+        ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     ca = analyze_all(corpus_dir, speakers=speakers, codebook_path=codebook_path, progress=progress)
-    return write_tables(ca, tables=names, out_dir=out_dir, fmt=fmt)
+    return write_tables(ca, tables=names, out_dir=out_dir, fmt=fmt, excel_safe=excel_safe)

@@ -33,7 +33,13 @@ TABLE_FIELDS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Candidate:
-    """A proposed attributed statement; ``text == article[start:end]``."""
+    """A proposed attributed statement; ``text == article[start:end]``.
+
+    ``position`` is the candidate's 0-based rank by offset among the article's candidates, so
+    that the statements of one article keep their order once stored. ``speaker_known`` is
+    false when the speaker is not an actor of ``actors.toml`` (a name or organisation kept as
+    written, or a descriptor such as "a senior official" the article never names).
+    """
 
     speaker: str
     speaker_as_written: str
@@ -51,6 +57,7 @@ class Candidate:
     date_evidence: str = ""
     speaker_known: bool = True
     note: str = ""
+    position: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Mapping in field order (the JSON contract)."""
@@ -62,7 +69,7 @@ class Candidate:
             return (1, (), self.start)
         return (0, PartialDate.parse(self.date).sort_key(self.date_qualifier), self.start)
 
-    def to_record(self) -> dict[str, str]:
+    def to_record(self) -> dict[str, str | int]:
         """The statement fields for the corpus add path (``rhetoric.corpus.add_statements``)."""
         note = f"extracted (cue: {self.cue}; confidence {self.confidence:.2f})"
         if self.note:
@@ -78,4 +85,5 @@ class Candidate:
             "url": self.url,
             "document": self.document,
             "note": note,
+            "position": self.position,
         }

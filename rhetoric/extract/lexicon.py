@@ -50,6 +50,10 @@ STANCE_LEMMAS: frozenset[str] = frozenset(
     voice want thank
     """.split()
 )
+#: Cue lemmas that give a clause its subject (so that ", stressing that …" and "but reiterated …"
+#: after them find their speaker) yet attribute no statement themselves: a wish or fear the writer
+#: ascribes ("mediators had hoped …", "Israel wants …") and acts ("thanked X", "declined to comment").
+CONTENTLESS_LEMMAS: frozenset[str] = frozenset("hope fear want thank decline".split())
 
 #: Stance lemmas that only count with a particle ("ruled out", "opened up to", "applied for").
 PARTICLES: dict[str, tuple[str, ...]] = {
@@ -88,7 +92,7 @@ PARTICIPLE_CUES: frozenset[str] = frozenset(
     """
     adding saying arguing insisting warning noting stressing claiming promising vowing calling urging
     describing accusing suggesting stating explaining declaring acknowledging admitting pledging
-    threatening demanding asking emphasising emphasizing reiterating
+    threatening demanding asking emphasising emphasizing reiterating underlining underscoring
     """.split()
 )
 
@@ -144,6 +148,26 @@ ADVERBIAL_STARTERS: frozenset[str] = PARENTHETICAL_STARTERS | frozenset(
     "nonetheless additionally finally first second in".split()
 )
 
+#: Prepositions after a stance verb that make its "object" a place or time, not content
+#: ("the talks have concluded in Antalya").
+CIRCUMSTANCE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in at on during after before near inside outside across throughout since until amid".split()
+)
+#: Lower-case particles that open a capitalised name part ("al-Busaidi", "bin Salman", "el-Sisi").
+NAME_PARTICLES: tuple[str, ...] = (
+    "al-",
+    "el-",
+    "ad-",
+    "an-",
+    "ar-",
+    "as-",
+    "ash-",
+    "at-",
+    "az-",
+    "ul-",
+    "bin-",
+)
+
 #: Determiners and quantifiers that make a subject too vague to be a speaker.
 VAGUE_QUANTIFIERS: frozenset[str] = frozenset(
     "some many several few other others most various certain numerous all both any each".split()
@@ -177,8 +201,75 @@ SPEAKER_NOUNS: frozenset[str] = frozenset(
     member-states states country countries nation nations bloc union organisation organization
     force forces navy guard police prosecutor prosecutors watchdog regulator embassy mission
     leadership presidency foreign-ministry ministries headquarters command secretariat coalition
-    partners partner counterpart counterparts colleague colleagues
+    partners partner counterpart counterparts colleague colleagues media
     """.split()
+)
+#: Heads of an unnamed voice of a state or organisation: "an unnamed Israeli official", "a Hamas
+#: source", "Turkey's government", "a spokesman at Oman's foreign ministry" speak for that party.
+PARTY_VOICE_NOUNS: frozenset[str] = frozenset(
+    """
+    official officials source sources spokesman spokeswoman spokesperson diplomat diplomats
+    government ministry foreign-ministry administration authorities delegation negotiator negotiators
+    embassy mission office presidency leadership military army cabinet
+    """.split()
+)
+#: Capitalised modifiers of an official that name no party ("Western diplomats", "Gulf sources").
+NOT_PARTIES: frozenset[str] = frozenset(
+    "western eastern northern southern arab gulf international regional allied senior top".split()
+)
+#: Person heads a descriptor may use for someone the article names elsewhere ("the minister",
+#: "a senior official"); with :data:`GENERIC_PERSON_HEADS` the head itself need not recur.
+PERSON_HEADS: frozenset[str] = frozenset(
+    """
+    official spokesman spokeswoman spokesperson minister president leader envoy diplomat adviser advisor
+    aide negotiator ambassador secretary chancellor premier chief head commander general mayor governor
+    """.split()
+)
+GENERIC_PERSON_HEADS: frozenset[str] = frozenset("leader official chief head".split())
+#: Words that say the article will not name the person ("an unnamed official").
+ANONYMOUS_WORDS: frozenset[str] = frozenset("unnamed anonymous unidentified".split())
+#: Common nouns by which an article refers back to a news outlet it named ("the outlet said").
+OUTLET_NOUNS: frozenset[str] = frozenset(
+    "outlet agency newspaper paper daily broadcaster network channel publication magazine".split()
+)
+#: News outlets often relayed in international coverage (a name here is an outlet, not a party).
+OUTLETS: tuple[str, ...] = (
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "TASS",
+    "RIA Novosti",
+    "Interfax",
+    "Ukrinform",
+    "BBC",
+    "CNN",
+    "NBC News",
+    "CBS News",
+    "ABC News",
+    "Fox News",
+    "Sky News",
+    "Bloomberg",
+    "Axios",
+    "Politico",
+    "The New York Times",
+    "The Washington Post",
+    "The Wall Street Journal",
+    "The Guardian",
+    "Financial Times",
+    "The Times",
+    "Le Monde",
+    "Der Spiegel",
+    "Al Jazeera",
+    "Xinhua",
+    "Anadolu",
+    "Kyiv Independent",
+    "Kommersant",
+    "Izvestia",
+    "Haaretz",
+    "Times of Israel",
+    "Al-Monitor",
 )
 #: Plural heads naming an unnamed group of people ("officials", "Western diplomats"): no actor.
 PERSON_PLURALS: frozenset[str] = frozenset(
@@ -259,6 +350,30 @@ DEMONYMS: dict[str, str] = {
     "georgian": "Georgia",
     "moldovan": "Moldova",
     "european": "European Union",
+    "qatari": "Qatar",
+    "omani": "Oman",
+    "egyptian": "Egypt",
+    "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates",
+    "palestinian": "Palestine",
+    "lebanese": "Lebanon",
+    "syrian": "Syria",
+    "iraqi": "Iraq",
+    "jordanian": "Jordan",
+    "pakistani": "Pakistan",
+    "korean": "South Korea",
+    "australian": "Australia",
+    "mexican": "Mexico",
+    "brazilian": "Brazil",
+    "venezuelan": "Venezuela",
+    "irish": "Ireland",
+    "portuguese": "Portugal",
+    "serbian": "Serbia",
+    "croatian": "Croatia",
+    "slovenian": "Slovenia",
+    "azerbaijani": "Azerbaijan",
+    "armenian": "Armenia",
+    "kazakh": "Kazakhstan",
     "eu": "European Union",
     "nato": "NATO",
 }

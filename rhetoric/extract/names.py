@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import DEMONYMS, DETERMINERS, SPEAKER_NOUNS, TITLE_WORDS
+from .lexicon import DEMONYMS, DETERMINERS, NAME_PARTICLES, SPEAKER_NOUNS, TITLE_WORDS
 
 _TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-я0-9][\w.\-]*(?:['’][A-Za-z]+)?|[,;:()–—]")
 _POSSESSIVE_RE = re.compile(r"^(?P<base>.+?)['’]s?$")
@@ -39,7 +39,10 @@ class NameToken:
 
     @property
     def capital(self) -> bool:
-        return self.text[:1].isupper()
+        """Capitalised, or a name part behind a lower-case particle ("al-Busaidi")."""
+        if self.text[:1].isupper():
+            return True
+        return self.text.startswith(NAME_PARTICLES) and self.text.split("-", 1)[1][:1].isupper()
 
 
 def name_tokens(text: str) -> list[NameToken]:

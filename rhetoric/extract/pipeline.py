@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actors import ActorRegistry
 from ..dates import PartialDate
@@ -25,12 +25,13 @@ from ..errors import ExtractionError
 from ..text.sentences import split_sentences
 from ..types import Kind
 from .candidate import Candidate
-from .lexicon import PRONOUNS
+from .lexicon import CIRCUMSTANCE_PREPOSITIONS, CONTENTLESS_LEMMAS, DOCUMENT_NOUNS, PRONOUNS, VERB_FORMS
 from .quotes import Quote, find_quotes, mask_quotes, paragraphs
+from .referents import Referents
 from .reltime import ResolvedDate, default_date, find_time_cues, resolve_time, specificity
 from .reported import Attribution, find_attributions
 from .speakers import Discourse, Speaker, SpeakerResolver
-from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, Pattern
+from .types import BASE_CONFIDENCE, UNBALANCED_QUOTE_CONFIDENCE, CharSpan, CueClass, Pattern
 
 #: Confidence factor by how the speaker was resolved.
 SPEAKER_FACTOR: dict[str, float] = {
@@ -38,6 +39,7 @@ SPEAKER_FACTOR: dict[str, float] = {
     "name": 1.0,
     "relay": 0.95,
     "descriptor": 0.9,
+    "party": 0.85,
     "document": 0.85,
     "pronoun": 0.85,
     "unresolved": 0.8,
@@ -53,8 +55,11 @@ _SENTENCE_END = ".!?"
 _PREPOSITIONS = frozenset("with to by for of against from on at about than like between among".split())
 
 
-def is_headline(text: str, para: CharSpan) -> bool:
+def is_headline(text: str, para: CharSpan, *, first: bool = False) -> bool:
     """A paragraph without sentence-final punctuation and at most 15 words (a title or subheading).
+
+    The article's first paragraph is its headline at any length when it has no final punctuation
+    (a long title "…, Kremlin spokesperson says" is not a statement of the body).
 
     Example:
         >>> is_headline("Changing rhetoric", (0, 17)), is_headline("He said no.", (0, 11))
@@ -63,7 +68,7 @@ def is_headline(text: str, para: CharSpan) -> bool:
     body = text[para[0] : para[1]].rstrip()
     last = body[-1:]
     ends = last in _SENTENCE_END + ":" or (last in '”"’»' and body[-2:-1] in _SENTENCE_END + ",")
-    return not ends and ". " not in body and len(body.split()) <= 15
+    return not ends and ". " not in body and (first or len(body.split()) <= 15)
 
 
 def sentence_units(text: str, quotes: list[Quote]) -> list[CharSpan]:
@@ -116,6 +121,7 @@ class _Extractor:
         self._quote_ends = [q.end - 1 for q in self.quotes]
         self.mentions = self.resolver.mentions(text)
         self._mention_offsets = [off for off, _s in self.mentions]
+        self.referents = Referents(text, self.mentions)
         self.state = _State(Discourse(self.mentions))
 
     def speakers_of(self, phrase: str) -> list[Speaker]:
@@ -225,6 +231,12 @@ class _Extractor:
 
     def run(self) -> list[Candidate]:
         headlines = [p for p in self.paras if is_headline(self.text, p)]
+        if (
+            self.paras
+            and self.paras[0] not in headlines
+            and is_headline(self.text, self.paras[0], first=True)
+        ):
+            headlines.append(self.paras[0])
         for start, end in sentence_units(self.text, self.quotes):
             if any(s <= start < e for s, e in headlines):
                 continue
@@ -232,15 +244,21 @@ class _Extractor:
             if m and any(s == start for s, _e in self.paras):
                 start = m.end()  # "KYIV, Feb 19 (Reuters) - " belongs to no statement
             self.unit((start, end))
-        return sorted(self.state.candidates, key=Candidate.sort_key)
+        by_offset = sorted(self.state.candidates, key=lambda c: (c.start, c.end))
+        rank = {id(c): n for n, c in enumerate(by_offset)}
+        placed = [replace(c, position=rank[id(c)]) for c in self.state.candidates]
+        return sorted(placed, key=Candidate.sort_key)
 
     def unit(self, unit: CharSpan) -> None:
         st = self.state
         para = self.paragraph_of(unit[0])
         attrs = find_attributions(
-            self.text, self.masked, unit, accept=lambda phrase: bool(self.speakers_of(phrase))
+            self.text,
+            self.masked,
+            unit,
+            accept=lambda phrase: bool(self.speakers_of(phrase)) or Referents.refers_back(phrase),
         )
-        self.note_sentence_subject(unit)
+        self.note_sentence_subject(unit, attrs)
         covered: list[CharSpan] = []
         previous: list[Speaker] = []
         first_subject = min((a.subject[0] for a in attrs if a.subject), default=unit[0])
@@ -259,12 +277,15 @@ class _Extractor:
                         for s in st.discourse.resolve(phrase, attr.subject[0])
                     ]
                 else:
-                    speakers = [self.full_name(s, attr.subject[0]) for s in self.speakers_of(phrase)]
+                    speakers = self.named(phrase, attr.subject[0])
             if not speakers:
                 continue
             if attr.subject is not None:
                 st.discourse.note(attr.subject[0], speakers)
             previous = speakers
+            self.note_documents(attr, speakers)
+            if self.contentless(attr):
+                continue
             date, evidence = self.date_for(attr, unit, first_subject)
             if pronoun and not evidence.strip() or (pronoun and evidence == "article date"):
                 if st.last_direct and st.last_direct[0][0].id == speakers[0].id:
@@ -285,10 +306,12 @@ class _Extractor:
                 else:
                     st.dangling = (speakers, para, date, attr.cue)
                 continue
-            hearsay = (
-                attr.pattern == Pattern.HEARSAY or "reportedly" in attr.cue.lower() or attr.relay is not None
-            )
-            relay = f"relayed by {self.text[attr.relay[0] : attr.relay[1]]}" if attr.relay else ""
+            relay = ""
+            if attr.relay:
+                speakers, relay = self.relayed(speakers, attr)
+            hearsay = attr.pattern == Pattern.HEARSAY or "reportedly" in attr.cue.lower() or bool(relay)
+            if relay and self.wholly_quoted(attr.content):
+                hearsay = False  # a relayed quotation is still the speaker's own words (direct)
             for span in (*attr.extra_contents, attr.content):
                 self.make(
                     speakers,
@@ -306,6 +329,68 @@ class _Extractor:
                 st.last_direct = (speakers, para, date)
         self.standalone_quotes(unit, para, covered, bool(attrs))
 
+    def relayed(self, speakers: list[Speaker], attr: Attribution) -> tuple[list[Speaker], str]:
+        """Speakers and relay note of "X said that …, Y said" / "…, Y said, according to Z".
+
+        When a state or organisation's words come through a person who speaks for it ("Turkey
+        stressed that …, Foreign Minister Ana Vidal said"), the person is the speaker.
+        """
+        assert attr.relay is not None
+        s, e = attr.relay
+        phrase = self.text[s:e]
+        via = (
+            [self.full_name(v, s) for v in self.speakers_of(phrase)] if phrase.lower() not in PRONOUNS else []
+        )
+        if len(via) == 1 and via[0].kind == "person" and all(sp.kind != "person" for sp in speakers):
+            self.state.discourse.note(s, via)
+            return via, ""
+        return speakers, f"relayed by {phrase}"
+
+    def wholly_quoted(self, span: CharSpan) -> bool:
+        """Whether a content span starts and ends with quote marks of its quotations."""
+        inside = self.quotes_in(*span)
+        return bool(inside) and inside[0].start == span[0] and inside[-1].end >= span[1] - 1
+
+    def named(self, phrase: str, offset: int) -> list[Speaker]:
+        """Speakers of a subject phrase, with names the article gives elsewhere (:mod:`referents`)."""
+        speakers = [self.full_name(s, offset) for s in self.speakers_of(phrase)]
+        if len(speakers) <= 1 and not (
+            speakers and speakers[0].kind == "person" and speakers[0].method != "unresolved"
+        ):
+            person = self.referents.person_for(phrase, offset)
+            if person is not None:
+                return [self.full_name(person, offset)]
+            outlet = self.referents.outlet_for(phrase, offset)
+            if outlet is not None:
+                return [outlet]
+        return speakers or self.referents.document_for(phrase, offset)
+
+    def note_documents(self, attr: Attribution, speakers: list[Speaker]) -> None:
+        """Remember the issuer of a document an attribution names ("said in a statement")."""
+        spans = [attr.cue_span, *attr.scope]
+        words = {w.strip(".,;:").lower() for s, e in spans for w in self.masked[s:e].split()}
+        for noun in words & DOCUMENT_NOUNS:
+            self.referents.note_document(noun, attr.cue_span[0], speakers)
+
+    def contentless(self, attr: Attribution) -> bool:
+        """A wish or act (:data:`CONTENTLESS_LEMMAS`), or a stance verb with nothing after it, or only
+        a place or time: no statement.
+
+        "The Kremlin has not confirmed." and "The talks have concluded in Antalya." report
+        no content; "has never supported the idea" does.
+        """
+        if any(VERB_FORMS.get(w.lower()) in CONTENTLESS_LEMMAS for w in attr.cue.split()):
+            return True
+        if attr.cue_class != CueClass.STANCE:
+            return False
+        start, end = attr.cue_span[1], attr.content[1]
+        for cue in find_time_cues(self.masked, start, end):  # "warned on Monday against …"
+            if self.masked[start : cue.start].strip(" ,"):
+                break
+            start = cue.end
+        rest = self.text[start:end].split()
+        return not rest or rest[0].lower() in CIRCUMSTANCE_PREPOSITIONS
+
     def full_name(self, speaker: Speaker, offset: int) -> Speaker:
         """An unknown surname ("Rutte", "Mr Sybiha") becomes the full name mentioned before it."""
         if speaker.known or " " in speaker.id.strip():
@@ -318,17 +403,20 @@ class _Extractor:
                 )
         return speaker
 
-    def note_sentence_subject(self, unit: CharSpan) -> None:
+    def note_sentence_subject(self, unit: CharSpan, attrs: list[Attribution]) -> None:
         """Remember the first person named in a sentence outside a possessive or a prepositional phrase.
 
         A later "he" or "she" most often refers to such a sentence subject, even when the
         sentence itself attributes nothing ("Mark Rutte struck a different tone. He argued …").
+        A person named inside reported content is not the sentence's subject ("Witkoff said
+        Putin wanted peace. He added …": "he" is Witkoff).
         """
+        contents = [span for a in attrs for span in (a.content, *a.extra_contents)]
         k = bisect.bisect_left(self._mention_offsets, unit[0])
         for offset, speaker in self.mentions[k:]:
             if offset >= unit[1]:
                 return
-            if speaker.kind != "person":
+            if speaker.kind != "person" or any(s <= offset < e for s, e in contents):
                 continue
             end = offset + len(speaker.as_written)
             before = self.text[max(unit[0], offset - 12) : offset].split()

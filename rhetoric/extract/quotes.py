@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from .types import CharSpan
 
 #: Opening mark -> the marks that close it.
-QUOTE_PAIRS: dict[str, str] = {"“": "”", '"': '"', "«": "»", "„": "“”", "‘": "’", "‹": "›"}
+#: A straight double mark may be closed by a typographic one and the reverse: copied and edited
+#: news text mixes them ("I would like …,” he wrote), and a mismatch would otherwise run the
+#: quote to the paragraph end and hide every cue after it.
+QUOTE_PAIRS: dict[str, str] = {"“": '”"', '"': '"”', "«": "»", "„": "“”", "‘": "’", "‹": "›"}
 #: Placeholder that replaces quoted text in a masked copy: not a word character, not punctuation we parse.
 MASK_CHAR = "\u00b7"
 

@@ -127,6 +127,8 @@ def find_attributions(
         elif cue.kind == "participle":
             participle_content(p, cue)
         trailing = cue.left_content is not None and not cue.right_open
+        if cue.kind == "according" and trailing and _relays_last(p, cue, accepted):
+            continue
         if parent is not None and parent.cue_class == CueClass.REPORTING and cue.kind in ("verb", "hearsay"):
             if trailing and cue.subject is not None:
                 # "Putin told him that …, the White House said": the relay of the reported content.
@@ -163,6 +165,24 @@ def _verb_subject(p: UnitParser, cue: Cue, accepted: list[Cue]) -> None:
         group = [toks[j].low for j in range(cue.vg_start, cue.index)]
         plural = phrase.lower() in ("they", "we", "i", "you") or " and " in phrase or phrase.endswith("s")
         cue.valid = any(g in AUXILIARIES for g in group) or plural
+
+
+def _relays_last(p: UnitParser, cue: Cue, accepted: list[Cue]) -> bool:
+    """ ", X said on Monday, according to TASS": the outlet relays X's statement (no speaker itself).
+
+    Marks the sentence-final attribution right before "according to" as relayed and returns True.
+    """
+    last = next((a for a in reversed(accepted) if a.kind != "boundary"), None)
+    if last is None or last.kind not in ("verb", "inverted") or last.right_open:
+        return False
+    if last.content[0] >= p.toks[last.index].start:
+        return False  # its content is not on the left
+    between = [j for j in range(last.end_index, cue.index) if p.toks[j].is_word and j not in p.time_ids]
+    if between or cue.subject is None:
+        return False
+    toks = p.toks
+    last.relay = (toks[cue.subject[0]].start, toks[cue.subject[1] - 1].end)
+    return True
 
 
 def _np_start(tok: Token) -> bool:

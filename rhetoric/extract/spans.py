@@ -54,7 +54,8 @@ _ADVERBIAL_WORDS = frozenset(
     in on at to during after before with via from a an the his her its their statement interview
     conference news press briefing video address televised speech post meeting summit forum visit
     reporters journalists audience parliament lawmakers broadcaster television radio phone call
-    late early afternoon morning evening night separately also again later earlier
+    late early afternoon morning evening night separately also again later earlier posted published
+    issued released shared online
     """.split()
 )
 
@@ -72,6 +73,8 @@ def parenthetical_end(p: UnitParser, cue: Cue) -> bool:
     if j + 1 >= len(toks) or toks[j].text != ",":
         return False
     nxt = toks[j + 1]
+    if nxt.low == "according":
+        return False  # ", he said, according to TASS": the relay closes the sentence
     if nxt.low in AUXILIARIES or nxt.low in CLAUSE_MARKERS:
         return True
     return (
@@ -87,6 +90,11 @@ def has_left(p: UnitParser, cue: Cue) -> bool:
         return False
     prev = p.toks[cue.subject[0] - 1]
     return prev.text in ",–—" or prev.text in CLOSE_MARKS
+
+
+def _relay_ahead(toks: list, j: int) -> bool:
+    """ "said on Monday according to TASS": "according to" after the verb is a relay, not content."""
+    return toks[j].low == "according" and j + 1 < len(toks) and toks[j + 1].low == "to"
 
 
 def right_content_start(parser: UnitParser, cue: Cue) -> tuple[int | None, bool]:
@@ -109,7 +117,7 @@ def right_content_start(parser: UnitParser, cue: Cue) -> tuple[int | None, bool]
             return j, True
         if t.text == "," and j + 1 < n and toks[j + 1].text in OPEN_MARKS:
             return j + 1, True
-        if t.text in ",.;!?" or t.low in PARTICIPLE_CUES:
+        if t.text in ",.;!?" or t.low in PARTICIPLE_CUES or _relay_ahead(toks, j):
             break
         object_slot = cue.lemma in OBJECT_VERBS and j - k < 4
         # "told reporters after meeting European leaders": a temporal clause is no content.
@@ -123,7 +131,7 @@ def right_content_start(parser: UnitParser, cue: Cue) -> tuple[int | None, bool]
         ):
             break
         j += 1
-    if j >= n or toks[j].text in ",.;!?" or toks[j].low in PARTICIPLE_CUES:
+    if j >= n or toks[j].text in ",.;!?" or toks[j].low in PARTICIPLE_CUES or _relay_ahead(toks, j):
         if has_left(parser, cue) or (not swallowed and (j >= n or (toks[j].text in ".!?" and j == n - 1))):
             return None, True
     if cue.lemma in OBJECT_VERBS and cue.lemma != "promise":

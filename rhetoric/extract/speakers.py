@@ -34,6 +34,8 @@ from .lexicon import (
     DEMONYMS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    NOT_PARTIES,
+    PARTY_VOICE_NOUNS,
     PERSON_PLURALS,
     PRONOUNS,
     REFLEXIVES,
@@ -49,6 +51,7 @@ from .names import (
     ends_sentence,
     has_words,
     is_name_word,
+    is_title,
     last_run,
     name_tokens,
     split_coordination,
@@ -116,6 +119,9 @@ class SpeakerResolver:
             return []
         if phrase.lower() in PRONOUNS:
             return []
+        last = phrase.rsplit(" ", 1)[-1].lower()
+        if last in CUT_WORDS or last in DETERMINERS:
+            return []  # "the United States with a list of": a noun phrase cut open, not a subject
         whole = self._alias(phrase)
         if whole is not None:
             return [Speaker.of(whole, phrase, "alias")]
@@ -159,9 +165,16 @@ class SpeakerResolver:
                 # An unknown full name ("Andrii Sybiha") can still be what "he" refers to.
                 name, kind = unknown_name(run)
                 words = name_tokens(name)
+                # A sentence-final name keeps its full stop in the token ("… with Antony Blinken.").
+                if name.endswith(".") and ends_sentence(words[-1]):
+                    name, words = name[:-1], [*words[:-1], NameToken(words[-1].text[:-1], 0, 0)]
+                    written = written[:-1] if written.endswith(".") else written
                 if (
                     kind == "person"
-                    and all(t.capital and t.low.rstrip(".") not in CALENDAR_WORDS for t in words)
+                    and all(
+                        (t.capital or t.low in NAME_CONNECTORS) and t.low.rstrip(".") not in CALENDAR_WORDS
+                        for t in words
+                    )
                     and not any(t.text.endswith(".") and len(t.text) > 3 for t in words)
                 ):
                     found.append((toks[i].start, Speaker(name, written, "unresolved", False, "person")))
@@ -297,12 +310,49 @@ class SpeakerResolver:
                 issuer = self._resolve_segment(" ".join(t.text for t in rest[1:]))
                 return Speaker(issuer.id, seg, "document", issuer.known, issuer.kind) if issuer else None
             return Speaker.of(actor, seg, "document") if actor else None
+        if head_noun in PARTY_VOICE_NOUNS:
+            party = self._party(a)
+            if party is not None:
+                return party
         if head_noun in SPEAKER_NOUNS:
             if head_noun in PERSON_PLURALS or (len(words) == 1 and head_noun.endswith("s")):
                 return None  # "officials said", "Western diplomats say": an unnamed group is no actor
             name = seg.split(" ", 1)[1] if words[0] in DETERMINERS and " " in seg else seg
             kind = "organisation" if head_noun in _INSTITUTION_NOUNS else "person"
             return Speaker(name, seg, "unresolved", False, kind)
+        return None
+
+    def _party(self, a: _Segment) -> Speaker | None:
+        """The state or organisation an unnamed official, source or ministry speaks for.
+
+        Found in a demonym ("an unnamed Israeli official" -> Israel), a possessor ("Turkey's
+        government"), a capitalised modifier ("a senior Hamas official") or a prepositional
+        owner ("a spokesman at Oman's foreign ministry"). A party missing from ``actors.toml``
+        comes back by name with ``known=False``. The article may still name the person
+        (:mod:`referents` tries that first for person heads).
+        """
+        for t in a.head:
+            country = DEMONYMS.get(t.low)
+            if country:
+                actor = self.actors.resolve(country) or self.actors.resolve(t.text)
+                if actor is not None:
+                    return Speaker.of(actor, a.text, "party")
+                return Speaker(country, a.text, "party", False, "state")
+        owner = a.possessor or _run_before_head(a.head)
+        if owner and all(t.capital or t.low in NAME_CONNECTORS for t in owner):
+            actor = self._head_actor(owner)
+            if actor is not None:
+                return Speaker.of(actor, a.text, "party")
+            name = " ".join(t.text for t in owner)
+            kind = "state" if name in DEMONYMS.values() else "organisation"
+            return Speaker(name, a.text, "party", False, kind)
+        rest = a.tokens[len(a.possessor) + len(a.head) :]
+        if rest and rest[0].low in ("at", "of", "from", "in"):
+            inner = self._analyse(a.text[rest[1].start :]) if len(rest) > 1 else None
+            if inner is None:
+                return None
+            if inner.head and inner.head[-1].low in PARTY_VOICE_NOUNS | _INSTITUTION_NOUNS:
+                return self._party(inner)
         return None
 
     def _head_actor(self, run: list[NameToken]) -> Actor | None:
@@ -379,8 +429,22 @@ class SpeakerResolver:
         return Speaker(f"{head} {verb} {names[0]}", a.text, "unresolved", False)
 
 
+def _run_before_head(head: list[NameToken]) -> list[NameToken]:
+    """The capitalised run right before the head noun ("a State Department spokesperson")."""
+    k = len(head) - 1
+    while k > 0 and head[k - 1].capital and head[k - 1].low not in DETERMINERS:
+        k -= 1
+    run = head[k:-1]
+    while run and run[0].low in NOT_PARTIES:
+        run = run[1:]
+    if not run or all(is_title(t) for t in run):
+        return []
+    return run
+
+
 def _rank(s: Speaker) -> int:
-    order = {"alias": 5, "name": 5, "relay": 4, "descriptor": 3, "document": 2, "unresolved": 1}
+    # A party stands in for an unnamed official: any name in the phrase outranks it.
+    order = {"alias": 5, "name": 5, "relay": 4, "descriptor": 3, "document": 2, "unresolved": 1, "party": 1}
     # An unknown full name outranks an unknown description ("Mykhailo Podolyak, an adviser to …").
     named = not s.known and all(w[:1].isupper() for w in s.id.split())
     return order.get(s.method, 0) * 4 + (2 if named else 0) + (1 if s.kind == "person" else 0)
@@ -434,7 +498,7 @@ _VOICE_OF_OWNER = frozenset("office administration government team camp cabinet 
 _INSTITUTION_NOUNS = frozenset(
     "ministry office government administration agency council commission committee court parliament "
     "service army military force forces navy guard police embassy mission alliance bloc union "
-    "organisation organization newspaper daily weekly outlet broadcaster campaign party team".split()
+    "organisation organization newspaper daily weekly outlet broadcaster campaign party team media".split()
 )
 
 

@@ -13,18 +13,38 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..actors import ActorRegistry
 from ..codebook.load import load_codebook
 from ..corpus.store import Corpus
 from ..errors import UsageError
+from ..lang import language_of
 from ..records import Frame, Mention, Stance, Statement
 from ..tagging.tagger import Tagger, tag_corpus
 from ..text.sentences import split_sentences
+from ..types import Commitment
 from .config import FramesConfig
 from .cues import CueTable, default_cue_table
 from .detect import detect_frames
+from .modality import commitment_of
 from .stances import detect_stances
+
+
+class Fallback(Protocol):
+    """What completes the rules' output where they are silent (:class:`rhetoric.learn.fallback.FallbackModel`)."""
+
+    def complete(
+        self,
+        text: str,
+        mentions: Any,
+        frames: Any,
+        stances: Any,
+        *,
+        statement_id: str | None = None,
+        speaker: str = "",
+        date: str = "",
+    ) -> tuple[tuple[Frame, ...], tuple[Stance, ...]]: ...
 
 
 @dataclass(frozen=True)
@@ -36,10 +56,17 @@ class StatementAnalysis:
     frames: tuple[Frame, ...]
     stances: tuple[Stance, ...]
     statement: Statement | None = None
+    #: How firmly the statement commits its speaker (none when it takes no stance).
+    commitment: Commitment = Commitment.NONE
 
 
 class Analyzer:
-    """A compiled tagger plus the cue table, tag roles and actors of one corpus."""
+    """A compiled tagger plus the cue table, tag roles and actors of one corpus.
+
+    With a ``fallback`` (a trained :class:`rhetoric.learn.fallback.FallbackModel`) the learned
+    classifiers add frames and stances where the rules found none; without one the output is the
+    rules' alone.
+    """
 
     def __init__(
         self,
@@ -48,12 +75,15 @@ class Analyzer:
         cues: CueTable | None = None,
         actors: ActorRegistry | None = None,
         opposites: tuple[tuple[str, str], ...] = (),
+        fallback: Fallback | None = None,
     ) -> None:
         self.tagger = tagger
+        self.fallback = fallback
         self.codebook = tagger.codebook
         self.cues = cues or default_cue_table()
         self.opposites = opposites
         self.actors = actors or ActorRegistry()
+        self.language = language_of(self.codebook)
         self.roles = {
             spec.id: str(spec.role.value if hasattr(spec.role, "value") else spec.role)
             for spec in self.codebook.tags
@@ -61,23 +91,41 @@ class Analyzer:
 
     @classmethod
     def for_corpus(
-        cls, corpus_dir: str | PathLike, *, codebook_path: str | PathLike | None = None
+        cls,
+        corpus_dir: str | PathLike,
+        *,
+        codebook_path: str | PathLike | None = None,
+        fallback: Fallback | None = None,
+        with_model: bool = False,
     ) -> Analyzer:
         """Load a corpus's codebook (with its ``[[frames.cue]]`` extensions) and actors.
+
+        ``with_model`` loads the corpus's trained fallback (``rhetoric train --frames``) unless
+        ``fallback`` is given.
 
         Raises:
             NotFoundError: If the codebook does not exist.
             CodebookError: If the codebook or its cue extensions are malformed.
             ActorError: If ``actors.toml`` is malformed.
+            ModelError: With ``with_model``, if the fallback is missing or stale.
         """
         corpus = Corpus(corpus_dir)
         codebook = load_codebook(Path(codebook_path) if codebook_path else corpus.codebook_path)
-        config = FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
+        from ..lang import language_of
+
+        config = FramesConfig.from_codebook_table(
+            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+        )
+        if fallback is None and with_model:
+            from ..learn.fallback import load_fallback  # scikit-learn loads only when asked
+
+            fallback = load_fallback(corpus_dir, codebook=codebook)
         return cls(
             Tagger.from_codebook(codebook),
             cues=config.cues,
             actors=corpus.actors(),
             opposites=config.opposites,
+            fallback=fallback,
         )
 
     def analyze_mentions(
@@ -112,14 +160,25 @@ class Analyzer:
             speaker=speaker,
             actors=self.actors,
             frames=frames,
+            language=self.language,
         )
+        if self.fallback is not None:
+            # The learned part only fills what the rules left empty (see FallbackModel.complete).
+            return self.fallback.complete(
+                text, mentions, frames, stances, statement_id=statement_id, speaker=speaker, date=date
+            )
         return tuple(frames), tuple(stances)
+
+    def commitment(self, text: str, stances: Iterable[Stance]) -> Commitment:
+        """The statement's commitment: none unless some stance is taken, then hedged, open or firm."""
+        has_stance = any(s.stance in ("support", "oppose") for s in stances)
+        return commitment_of(text, has_stance=has_stance, language=self.language)
 
     def analyze_text(self, text: str, *, speaker: str = "", date: str = "") -> StatementAnalysis:
         """Analyse free text (no statement id)."""
         mentions = self.tagger.tag(text)
         frames, stances = self.analyze_mentions(text, mentions, speaker=speaker, date=date)
-        return StatementAnalysis(text, tuple(mentions), frames, stances)
+        return StatementAnalysis(text, tuple(mentions), frames, stances, None, self.commitment(text, stances))
 
     def analyze(self, statement: Statement, mentions: Iterable[Mention] | None = None) -> StatementAnalysis:
         """Analyse one corpus statement."""
@@ -133,7 +192,9 @@ class Analyzer:
             speaker=statement.speaker,
             date=statement.date,
         )
-        return StatementAnalysis(statement.text, mentions, frames, stances, statement)
+        return StatementAnalysis(
+            statement.text, mentions, frames, stances, statement, self.commitment(statement.text, stances)
+        )
 
     def analyze_corpus(
         self, corpus: Corpus, *, ids: Iterable[str] | None = None
@@ -152,6 +213,7 @@ def analyze_inputs(
     codebook_path: str | PathLike | None = None,
     speaker: str = "",
     date: str = "",
+    with_model: bool = False,
 ) -> Iterator[StatementAnalysis]:
     """Analyse free text, some corpus statements, or the whole corpus (exactly one of them).
 
@@ -163,10 +225,12 @@ def analyze_inputs(
         codebook_path: Another codebook file to use.
         speaker: Speaker recorded for free text (the default stance holder).
         date: Date recorded for free text.
+        with_model: Let the corpus's trained fallback fill what the rules leave empty.
 
     Raises:
         UsageError: Unless exactly one of ``text``, ``ids`` and ``all_statements`` is given.
         NotFoundError: If an id is not in the corpus.
+        ModelError: With ``with_model``, if the fallback is missing or stale.
 
     Example:
         >>> next(analyze_inputs("corpora/ukraine-nato", text="A truce now.")).mentions[0].tag  # doctest: +SKIP
@@ -175,7 +239,7 @@ def analyze_inputs(
     ids = list(ids or [])
     if sum([text is not None, bool(ids), all_statements]) != 1:
         raise UsageError("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
-    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
+    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path, with_model=with_model)
     if text is not None:
         return iter([analyzer.analyze_text(text, speaker=speaker, date=date)])
     corpus = Corpus(corpus_dir).require()

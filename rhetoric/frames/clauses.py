@@ -1,7 +1,9 @@
-"""Clause boundaries and the small word lists that frames and stances share.
+"""Clause boundaries and the word classes frame shapes read, compiled from the language package.
 
 Frames and stances look for mentions in regions of a sentence; a region stops at
-a clause boundary (semicolon, spaced dash, ", but", "however", "said that" …).
+a clause boundary (semicolon, spaced dash, ", but", "however", "said that" …). The
+words come from ``rhetoric/lang/<code>/frames.toml`` and ``negation.toml``; they are
+compiled once per language (:func:`frame_words`), on first use.
 
 Example:
     >>> s = "He said that talks are over, but a truce holds; nothing else."
@@ -13,74 +15,104 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-_APOS = "['’]"
+if TYPE_CHECKING:
+    from ..lang import Language
+
 #: How far (characters) a clause region reaches from its cue: bounds the work on run-on text.
 MAX_REACH = 600
 
-BOUNDARY_RE = re.compile(
-    r";"
-    r"|\s[–—-]\s|[–—]"
-    r"|,\s*(?:but|and|while|whereas|although|though|yet|so|because|as)(?!\w)"
-    r"|(?<!\w)(?:but|however|whereas|although|though|because|meanwhile)(?!\w)"
-    r"|(?<!\w)(?:said|says|say|stated|states|argued|argues|suggested|suggests|insisted|insists|warned|warns"
-    r"|added|adds|noted|notes|claimed|claims|believes|believe|stressed|stresses|told\s+\w+|announced"
-    r"|declared|emphasised|emphasized|explained|wrote|reiterated|repeated)\s+that(?!\w)",
-    re.IGNORECASE,
-)
 
-NEGATION_RE = re.compile(
-    r"(?<!\w)(?:not|no|never|cannot|can"
-    + _APOS
-    + r"t|won"
-    + _APOS
-    + r"t|wouldn"
-    + _APOS
-    + r"t|don"
-    + _APOS
-    + r"t"
-    r"|doesn"
-    + _APOS
-    + r"t|isn"
-    + _APOS
-    + r"t|aren"
-    + _APOS
-    + r"t|shouldn"
-    + _APOS
-    + r"t|mustn"
-    + _APOS
-    + r"t"
-    r"|couldn" + _APOS + r"t|impossible|nor|neither|nobody|nothing|out\s+of\s+the\s+question)(?!\w)",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class FrameWords:
+    """The compiled word classes of one language (see ``frames.toml`` for what each one is)."""
 
-#: Negated-possibility words that a cue absorbs when they stand right before it ("not possible until").
-NEG_PREDICATE_BEFORE_CUE_RE = re.compile(
-    r"(?:(?<!\w)(?:not|never)\s+(?:be\s+)?"
-    r"(?:possible|feasible|acceptable|realistic|an\s+option)|impossible|out\s+of\s+the\s+question)\s*$",
-    re.IGNORECASE,
-)
-
-MODAL_DEMAND_RE = re.compile(
-    r"(?<!\w)(?:must|need|needs|needed|have\s+to|has\s+to|had\s+to|should|require|requires|required|"
-    r"requiring|demand|demands|insist|insists|want|wants)(?!\w)",
-    re.IGNORECASE,
-)
-
-COPULA_RE = re.compile(
-    r"(?<!\w)(?:are|is|were|was|include|includes|remain|remains|would\s+be|will\s+be|must\s+be)(?!\w)|:",
-    re.IGNORECASE,
-)
-
-#: Words that may stand between a clause boundary and a clause-initial cue ("But only if …").
-FRONTING_FILLER_RE = re.compile(
-    r"^(?:(?:and|but|so|yet|however|even|only|then|that|now|and\s+that|but\s+that)\s*,?\s*)*$", re.IGNORECASE
-)
+    boundary: re.Pattern[str]
+    weak_after: re.Pattern[str]
+    continues: re.Pattern[str]
+    fronting_filler: re.Pattern[str]
+    negation: re.Pattern[str]
+    neg_predicate_before_cue: re.Pattern[str]
+    modal_demand: re.Pattern[str]
+    modal: re.Pattern[str]
+    copula: re.Pattern[str]
+    then: re.Pattern[str]
+    receive: re.Pattern[str]
+    exchange_verb: re.Pattern[str]
+    wants: re.Pattern[str]
+    only: re.Pattern[str]
+    temporal: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    purpose_link: re.Pattern[str]
 
 
-def boundaries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def _alt(lang: Language, file: str, key: str) -> str:
+    return f"(?:{lang.pattern(file, key)})"
+
+
+def _words(source: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){source}(?!\w)", re.IGNORECASE)
+
+
+def _compile(lang: Language) -> FrameWords:
+    def a(key: str, file: str = "frames") -> str:
+        return _alt(lang, file, key)
+
+    negation = "|".join(
+        (a("negators", "negation"), a("negated_modals", "negation"), a("negative_words"))
+    )
+    return FrameWords(
+        boundary=re.compile(
+            rf";|\s[–—-]\s|[–—]|,\s*{a('boundary_after_comma')}(?!\w)"
+            rf"|(?<!\w){a('boundary_words')}(?!\w)|(?<!\w){a('reporting_verbs')}(?!\w)",
+            re.IGNORECASE,
+        ),
+        weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
+        continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
+        fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
+        negation=_words(f"(?:{negation})"),
+        neg_predicate_before_cue=re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
+        modal_demand=_words(a("demand_modals")),
+        modal=_words(a("modals")),
+        copula=re.compile(rf"(?<!\w){a('copulas')}(?!\w)|:", re.IGNORECASE),
+        then=_words(a("then_words")),
+        receive=_words(a("receive_verbs")),
+        exchange_verb=_words(a("exchange_verbs")),
+        wants=re.compile(rf"\s*\w+\s+(?:\w+\s+)?{a('wish_verbs')}(?!\w)", re.IGNORECASE),
+        only=_words(a("only")),
+        # Numbers are times whatever the language: "until 2025", "within 30 days".
+        temporal=re.compile(
+            rf"\s*(?:{a('temporal_prefixes')}\s+)*(?:{a('temporal')}|\d{{4}}|\d+\s+\w+)(?!\w)", re.IGNORECASE
+        ),
+        anaphor=_words(a("anaphors")),
+        purpose_link=_words(a("purpose_link")),
+    )
+
+
+_CACHE: dict[int, tuple[object, FrameWords]] = {}
+
+
+def frame_words(lang: Language | None = None) -> FrameWords:
+    """The compiled word classes of ``lang`` (English when None), built once per language object."""
+    if lang is None:
+        from ..lang import load_language
+
+        lang = load_language("en")
+    hit = _CACHE.get(id(lang))
+    if hit is None or hit[0] is not lang:
+        hit = (lang, _compile(lang))
+        _CACHE[id(lang)] = hit
+    return hit[1]
+
+
+def boundaries(
+    text: str, start: int = 0, end: int | None = None, *, words: FrameWords | None = None
+) -> list[tuple[int, int]]:
     """Spans of clause boundaries in ``text[start:end]``, left to right."""
-    return [m.span() for m in BOUNDARY_RE.finditer(text, start, len(text) if end is None else end)]
+    rx = (words or frame_words()).boundary
+    return [m.span() for m in rx.finditer(text, start, len(text) if end is None else end)]
 
 
 def region_before(
@@ -102,20 +134,20 @@ def region_before(
     return max(start, pos - MAX_REACH)
 
 
-def region_after(text: str, pos: int, end: int, bounds: list[tuple[int, int]]) -> int:
+def region_after(
+    text: str, pos: int, end: int, bounds: list[tuple[int, int]], *, words: FrameWords | None = None
+) -> int:
     """End of the clause that starts at ``pos``: the first strong boundary after it, or ``end``.
 
     ", and" does not end the region: conditions are often listed ("withdraw, pay
     reparations, and restore the borders"). Never reaches further than :data:`MAX_REACH`.
     """
+    weak = (words or frame_words()).weak_after
     limit = min(end, pos + MAX_REACH)
     for i in range(bisect.bisect_left(bounds, (pos, pos)), len(bounds)):
         b_start, b_end = bounds[i]
         if b_start >= limit:
             break
-        if not _WEAK_AFTER_RE.match(text[b_start:b_end]):
+        if not weak.match(text[b_start:b_end]):
             return b_start
     return limit
-
-
-_WEAK_AFTER_RE = re.compile(r",\s*(?:and|so|as)$", re.IGNORECASE)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CodebookError
-from .cues import CueTable, default_cue_table
+from .cues import CueTable, cue_table
+
+if TYPE_CHECKING:
+    from ..lang import Language
 
 FRAMES_KEYS = ("cue", "opposites")
 
@@ -26,18 +29,21 @@ class FramesConfig:
     opposites: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_codebook_table(cls, table: Any, *, tag_ids: Iterable[str] | None = None) -> FramesConfig:
+    def from_codebook_table(
+        cls, table: Any, *, tag_ids: Iterable[str] | None = None, language: Language | None = None
+    ) -> FramesConfig:
         """Validate a codebook's ``[frames]`` table.
 
         Args:
             table: The parsed ``[frames]`` table (or None).
             tag_ids: Known tag ids; opposites naming other tags are errors when given.
+            language: The codebook's language data (:func:`rhetoric.lang.language_of`); English when None.
 
         Raises:
             CodebookError: Listing every problem as ``[frames.field] message``.
         """
         if not table:
-            return cls(default_cue_table())
+            return cls(cue_table(language))
         problems: list[str] = []
         if not isinstance(table, dict):
             raise CodebookError("invalid [frames] table", problems=["[frames] must be a table"])
@@ -61,7 +67,7 @@ class FramesConfig:
                 problems.append(f"[frames.opposites[{i}]] unknown tag(s): {', '.join(unknown)}")
                 continue
             pairs.append((pair[0], pair[1]))
-        cues = default_cue_table()
+        cues = cue_table(language)
         entries = table.get("cue", [])
         if entries:
             if not isinstance(entries, list):

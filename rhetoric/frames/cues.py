@@ -1,31 +1,34 @@
-"""Condition-cue table: load the packaged ``cues.toml``, extend it per corpus, find cues in text.
+"""Condition-cue table: the language's ``cues.toml`` records, extended per corpus, found in text.
 
-Phrases are literal words (never evaluated); they compile to one alternation so a
-sentence is scanned once. Longer phrases win where cues overlap.
+Phrases are literal words (never evaluated); per first word they compile to one
+alternation so a sentence is scanned once. Longer phrases win where cues overlap. A
+cue's local exceptions (``not_before``, ``not_after``, ``next_word_ends``) are checked
+here, so an exception is no hit at all and cuts no other cue's region.
 
 Example:
     >>> table = default_cue_table()
     >>> [(h.cue.id, h.text) for h in table.find("No talks until they leave, as long as we agree.")]
     [('until', 'until'), ('as_long_as', 'as long as')]
+    >>> [h.cue.id for h in table.find("They met once again, even if late.")]
+    []
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CodebookError
-from ..types import Relation
+from ..lang import phrase_regex, validate_cues
+from .clauses import FrameWords, frame_words
 
-SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional")
-CUE_KEYS = ("id", "phrases", "shape", "relation", "requires")
-#: What a cue needs earlier in its clause to count: a negation ("no talks *while* …"), "only"
-#: ("talks only *after* …") or a verb of exchange ("trade land *for* peace").
-REQUIRES = ("", "negation", "only", "exchange_verb")
+if TYPE_CHECKING:
+    from ..lang import Language
+
+_HYPHENS = "-‐‑"
+_SEP = "[\\s\"“”‘’«»,]+"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,46 @@ class CueSpec:
     shape: str
     relation: str
     requires: str = ""
+    position: str = "any"
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    next_word_ends: tuple[str, ...] = ()
+    flip_on_demand: bool = False
+    _before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _after_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _next_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_record(cls, rec: Mapping[str, Any]) -> CueSpec:
+        """A cue from a validated record (see :func:`rhetoric.lang.validate_cues`)."""
+
+        def alt(key: str) -> str:
+            return "|".join(phrase_regex(p) for p in rec.get(key, ()))
+
+        nb, na, nx = alt("not_before"), alt("not_after"), alt("next_word_ends")
+        return cls(
+            id=rec["id"],
+            phrases=tuple(rec["phrases"]),
+            shape=rec["shape"],
+            relation=rec.get("relation", "precondition"),
+            requires=rec.get("requires", ""),
+            position=rec.get("position", "any"),
+            not_before=tuple(rec.get("not_before", ())),
+            not_after=tuple(rec.get("not_after", ())),
+            next_word_ends=tuple(rec.get("next_word_ends", ())),
+            flip_on_demand=bool(rec.get("flip_on_demand", False)),
+            _before_re=re.compile(rf"(?<!\w)(?:{nb})\s*$", re.IGNORECASE) if nb else None,
+            _after_re=re.compile(rf"\s*(?:{na})(?!\w)", re.IGNORECASE) if na else None,
+            _next_re=re.compile(rf"\s*\w+(?:{nx})(?!\w)", re.IGNORECASE) if nx else None,
+        )
+
+    def holds_at(self, text: str, start: int, end: int, floor: int = 0) -> bool:
+        """Whether the words around ``text[start:end]`` leave this cue a cue."""
+        if self._before_re is not None and self._before_re.search(text[max(floor, start - 24) : start]):
+            return False
+        if self._after_re is not None and self._after_re.match(text, end):
+            return False
+        return self._next_re is None or bool(self._next_re.match(text, end))
 
 
 @dataclass(frozen=True)
@@ -49,12 +92,6 @@ class CueHit:
     text: str
 
 
-def _phrase_regex(phrase: str) -> str:
-    words = phrase.lower().split()
-    parts = [re.escape(w).replace("'", "['’]").replace("\\-", "[-‐‑–]?") for w in words]
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
-
-
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 
 
@@ -62,113 +99,109 @@ def _first_word(phrase: str) -> str:
     return _WORD_RE.match(phrase.lower().replace("’", "'").strip()).group(0)
 
 
-def _key(phrase: str) -> str:
-    # Matched text may differ from the listed phrase in case, spacing, apostrophes and hyphens.
-    return re.sub(r"[\W_]+", "", phrase.casefold())
-
-
-def _validate_entry(entry: Any, where: str) -> CueSpec:
-    problems: list[str] = []
-    if not isinstance(entry, dict):
-        raise CodebookError("cue entries must be tables", problems=[f"[{where}] not a table"])
-    cue_id = str(entry.get("id", ""))
-    label = f"{where}.{cue_id or '?'}"
-    unknown = [k for k in entry if k not in CUE_KEYS]
-    if unknown:
-        problems.append(f"[{label}] unknown key(s): {', '.join(unknown)}")
-    if not cue_id:
-        problems.append(f"[{label}.id] missing")
-    phrases = entry.get("phrases", [])
-    if (
-        not isinstance(phrases, list)
-        or not phrases
-        or not all(isinstance(p, str) and p.strip() for p in phrases)
-    ):
-        problems.append(f"[{label}.phrases] must be a non-empty list of non-empty strings")
-    shape = entry.get("shape", "")
-    if shape not in SHAPES:
-        problems.append(f"[{label}.shape] {shape!r} is not one of {', '.join(SHAPES)}")
-    relation = entry.get("relation", "precondition")
-    if relation not in {r.value for r in Relation}:
-        problems.append(
-            f"[{label}.relation] {relation!r} is not one of precondition, exchange, unconditional"
-        )
-    requires = entry.get("requires", "")
-    if requires not in REQUIRES:
-        problems.append(f"[{label}.requires] {requires!r} must be empty or one of {', '.join(REQUIRES[1:])}")
-    if problems:
-        raise CodebookError("invalid condition cue", problems=problems)
-    return CueSpec(cue_id, tuple(p.strip() for p in phrases), shape, relation, requires)
-
-
 class CueTable:
     """A compiled set of condition cues."""
 
-    def __init__(self, cues: list[CueSpec]) -> None:
+    def __init__(self, cues: list[CueSpec], *, language: Language | None = None) -> None:
         self.cues = tuple(cues)
+        #: The language whose clause words the frame shapes read with these cues (None: English).
+        self.language = language
         entries: list[tuple[str, CueSpec]] = []
         for cue in self.cues:
             entries.extend((p, cue) for p in cue.phrases)
         # Longest phrase first, so the alternation prefers "only if" over "if".
         entries.sort(key=lambda pc: (-len(pc[0]), pc[0]))
-        self._entries = entries
-        self._by_phrase: dict[str, list[CueSpec]] = {}
-        for phrase, cue in entries:
-            self._by_phrase.setdefault(_key(phrase), []).append(cue)
         # One small alternation per first word: a sentence is scanned word by word and only
         # words that can open a cue try their phrases (a single big alternation is ~10x slower).
-        by_first: dict[str, list[str]] = {}
-        for phrase, _ in entries:
-            by_first.setdefault(_first_word(phrase), []).append(phrase)
-        self._by_first = {
-            word: re.compile("|".join(f"(?:{_phrase_regex(p)})" for p in phrases), re.IGNORECASE)
-            for word, phrases in by_first.items()
-        }
+        # Each distinct phrase is a named group; the group says which cues the match is.
+        by_first: dict[str, dict[str, list[CueSpec]]] = {}
+        for phrase, cue in entries:
+            by_first.setdefault(_first_word(phrase), {}).setdefault(phrase.lower(), []).append(cue)
+        self._groups: dict[str, list[CueSpec]] = {}
+        self._sources: dict[str, str] = {}
+        for word, phrases in by_first.items():
+            parts = []
+            for phrase, specs in phrases.items():
+                name = f"p{len(self._groups)}"
+                self._groups[name] = specs
+                # Quotes and commas may stand between the words of a cue ('be "based on', 'and, ultimately,').
+                regex = phrase_regex(phrase).replace(r"\s+", _SEP)
+                parts.append(f"(?P<{name}>{regex})(?!\\w)")
+            self._sources[word] = "|".join(parts)
+        # Compiled on first use: a short text needs a few of them, and start-up stays small.
+        self._by_first: dict[str, re.Pattern[str]] = {}
+
+    def _regex(self, word: str) -> re.Pattern[str] | None:
+        regex = self._by_first.get(word)
+        if regex is None:
+            source = self._sources.get(word)
+            if source is None:
+                return None
+            regex = self._by_first[word] = re.compile(source, re.IGNORECASE)
+        return regex
+
+    @property
+    def words(self) -> FrameWords:
+        """The compiled clause words of :attr:`language`."""
+        return frame_words(self.language)
 
     @classmethod
-    def from_dicts(cls, entries: list[dict], *, where: str = "cue") -> CueTable:
+    def from_dicts(cls, entries: Any, *, where: str = "cue", language: Language | None = None) -> CueTable:
         """Build from parsed TOML ``[[cue]]`` tables.
 
         Raises:
-            CodebookError: Listing every problem as ``[where.id.field] message``.
+            CodebookError: Listing every problem as ``[where[i].id.field] message``.
         """
-        cues, problems = [], []
-        for i, entry in enumerate(entries):
-            try:
-                cues.append(_validate_entry(entry, f"{where}[{i}]"))
-            except CodebookError as exc:
-                problems.extend(exc.problems)
+        problems: list[str] = []
+        records = validate_cues(entries, where, problems)
         if problems:
             raise CodebookError("invalid condition cues", problems=problems)
-        return cls(cues)
+        return cls([CueSpec.from_record(r) for r in records], language=language)
 
-    def extended(self, entries: list[dict]) -> CueTable:
+    def extended(self, entries: Any) -> CueTable:
         """A new table with extra cues (a codebook's ``[[frames.cue]]``) appended."""
-        return CueTable([*self.cues, *CueTable.from_dicts(entries, where="frames.cue").cues])
+        extra = CueTable.from_dicts(entries, where="frames.cue").cues
+        return CueTable([*self.cues, *extra], language=self.language)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue in ``text[start:end]``, left to right, non-overlapping, longest first.
 
-        A phrase listed under several cues yields one hit per cue at the same place.
+        A phrase listed under several cues yields one hit per cue at the same place; a
+        word joined to the one before by a hyphen ("land-for-peace") is no cue.
         """
         end = len(text) if end is None else end
         hits: list[CueHit] = []
         resume = start
         for w in _WORD_RE.finditer(text, start, end):
-            if w.start() < resume:
+            if w.start() < resume or (w.start() > start and text[w.start() - 1] in _HYPHENS):
                 continue
-            regex = self._by_first.get(w.group(0).lower().replace("’", "'"))
+            regex = self._regex(w.group(0).lower().replace("’", "'"))
             m = regex.match(text, w.start(), end) if regex else None
             if m is None:
                 continue
-            for cue in self._by_phrase.get(_key(m.group(0)), ()):
-                hits.append(CueHit(cue, m.start(), m.end(), m.group(0)))
-            resume = m.end()
+            found = False
+            for cue in self._groups[m.lastgroup]:
+                if cue.holds_at(text, m.start(), m.end(), start):
+                    hits.append(CueHit(cue, m.start(), m.end(), m.group(0)))
+                    found = True
+            if found:
+                resume = m.end()
         return hits
 
 
-@lru_cache(maxsize=1)
+def cue_table(lang: Language | None = None) -> CueTable:
+    """The cue table of a language (its ``cues.toml`` plus a codebook's ``[[words.cues.cue]]``), cached."""
+    if lang is None:
+        return default_cue_table()
+    cached = lang._patterns.get("frames.cue_table")
+    if cached is None:
+        cached = CueTable([CueSpec.from_record(r) for r in lang.cues()], language=lang)
+        lang._patterns["frames.cue_table"] = cached
+    return cached
+
+
 def default_cue_table() -> CueTable:
-    """The packaged cue table (``rhetoric/frames/data/cues.toml``)."""
-    raw = resources.files("rhetoric.frames").joinpath("data/cues.toml").read_text(encoding="utf-8")
-    return CueTable.from_dicts(tomllib.loads(raw)["cue"])
+    """The English cue table (``rhetoric/lang/en/cues.toml``)."""
+    from ..lang import load_language
+
+    return cue_table(load_language("en"))

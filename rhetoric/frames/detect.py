@@ -26,62 +26,24 @@ from dataclasses import dataclass
 from ..records import Frame, Mention
 from ..text.sentences import split_sentences
 from ..types import Polarity, Relation, Role, Span
-from .clauses import (
-    COPULA_RE,
-    FRONTING_FILLER_RE,
-    MODAL_DEMAND_RE,
-    NEG_PREDICATE_BEFORE_CUE_RE,
-    NEGATION_RE,
-    boundaries,
-    region_after,
-    region_before,
-)
+from .clauses import FrameWords, boundaries, region_after, region_before
 from .cues import CueHit, CueTable, default_cue_table
 from .modality import modality_of
 
 OTHER = "other"
 _MAX_OTHER_WORDS = 25
-_RECEIVE_RE = re.compile(
-    r"(?<!\w)(?:wants?|wanted|demand\w*|asks?|asked|asking|insist\w*|seeks?|seeking|sought|expects?|expected"
-    r"|requir\w+|gets?|getting|receive\w*|obtain\w*|wins?|secure[sd]?)(?!\w)",
-    re.IGNORECASE,
-)
-_NOT_A_CUE_BEFORE = re.compile(r"(?<!\w)(?:as|even|what|only\s+even)\s*$", re.IGNORECASE)
-_NOT_A_CUE_AFTER = {
-    "once": re.compile(r"\s*(?:again|more|and\s+for\s+all|upon|in\s+a\s+while)(?!\w)", re.IGNORECASE),
-}
-_NOT_A_CUE_BEFORE_BY_ID = {
-    "trade_for": re.compile(r"[-‐‑]\s*$"),
-    "once": re.compile(r"(?<!\w)(?:at|all\s+at|more\s+than|than|for)\s*$", re.IGNORECASE),
-    "before": re.compile(
-        r"(?<!\w)(?:never|long|shortly|just|days|weeks|months|years|ever|as)\s*$", re.IGNORECASE
-    ),
-}
-# "until Monday", "before the end of the year": time, not a condition (when nothing is tagged there).
-_TEMPORAL_RE = re.compile(
-    r"\s*(?:the\s+)?(?:(?:very\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?(?:dawn|dusk|midnight|noon|morning|"
-    r"evening|night|today|tomorrow|yesterday|tonight|now|then|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
-    r"autumn|fall|winter|christmas|easter|new\s+year|\d{4}|\d+\s+\w+|next\s+\w+|last\s+\w+|this\s+\w+|"
-    r"(?:year|month|week|day)s?|weekend|summit|election|elections|inauguration|talks\s+began)(?!\w)",
-    re.IGNORECASE,
-)
-_CONTINUES_RE = re.compile(r"\s*(?:and|or|nor|as\s+well\s+as|but\s+also|plus)(?!\w)", re.IGNORECASE)
-_REQUIRED = {
-    "negation": NEGATION_RE,
-    "only": re.compile(r"(?<!\w)only(?!\w)", re.IGNORECASE),
-    "exchange_verb": re.compile(
-        r"(?<!\w)(?:trade|trades|traded|trading|swap|swaps|swapped|swapping|exchange|exchanges|exchanged|exchanging"
-        r"|give|gives|gave|giving|cede|cedes|ceded|ceding|sell|sells|sold|selling)(?!\w)",
-        re.IGNORECASE,
-    ),
-}
-_WANTS_RE = re.compile(
-    r"\s*(?:it|they|he|she|we|you|\w+)\s+(?:really\s+)?(?:wants?|wanted|wishes|hopes?\s+for|seeks?|is\s+to|are\s+to)"
-    r"(?!\w)",
-    re.IGNORECASE,
-)
-_THEN_RE = re.compile(r"(?<!\w)(?:then|before|after\s+which|so\s+that|in\s+order\s+to)(?!\w)", re.IGNORECASE)
+#: An outcome or condition side this short that holds only an anaphor ("until this happens") points back.
+_MAX_ANAPHOR_WORDS = 6
+
+
+def _required(words: FrameWords, requires: str) -> re.Pattern[str]:
+    return {
+        "negation": words.negation,
+        "only": words.only,
+        "exchange_verb": words.exchange_verb,
+        "modal": words.modal,
+        "demand": words.modal_demand,
+    }[requires]
 
 
 @dataclass(frozen=True)
@@ -101,22 +63,57 @@ class _Proposal:
 class _Sentence:
     """Mentions, cues and boundaries of one sentence, with the region helpers the shapes need."""
 
-    def __init__(self, text: str, span: Span, mentions: Sequence[Mention], hits: list[CueHit]) -> None:
+    def __init__(
+        self,
+        text: str,
+        span: Span,
+        mentions: Sequence[Mention],
+        words: FrameWords,
+        previous: Sequence[Mention] = (),
+    ) -> None:
         self.text = text
         self.start, self.end = span
         self.mentions = mentions
+        self.words = words
+        #: Mentions of the sentence before (what an anaphor "this", "such a step" may point back to).
+        self.previous = previous
+        self.bounds = boundaries(text, self.start, self.end, words=words)
+        self.hits: list[CueHit] = []
+        self.hit_starts: list[int] = []
+        self.fronted_until = self.start
+
+    def set_hits(self, hits: list[CueHit]) -> None:
+        # "an unconditional ceasefire" describes its noun and opens no region: it cuts none.
         self.hits = hits
-        self.bounds = boundaries(text, self.start, self.end)
-        self.hit_starts = [h.start for h in hits]
+        self.hit_starts = [h.start for h in hits if h.cue.shape != "unconditional"]
+
+    def anaphor(self, a: int, b: int, other: Sequence[Mention] = ()) -> tuple[Mention, ...]:
+        """What a short side with an anaphor ("this", "such a step") points back to.
+
+        The nearest mention before ``a`` in the sentence that is not on the frame's other
+        side, else the last mention of the sentence before; nothing when ``text[a:b]`` is
+        longer than a few words or has no anaphor.
+        """
+        if b <= a or len(self.text[a:b].split()) > _MAX_ANAPHOR_WORDS:
+            return ()
+        if not self.words.anaphor.search(self.text, a, b):
+            return ()
+        before = [m for m in self.mentions if m.end <= a and m not in other]
+        if before:
+            return (before[-1],)
+        return (self.previous[-1],) if self.previous else ()
 
     def inside(self, a: int, b: int) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions if m.start >= a and m.end <= b)
 
     def clause_start(self, pos: int) -> int:
-        return region_before(self.text, self.start, pos, self.bounds)
+        start = region_before(self.text, self.start, pos, self.bounds)
+        # After a fronted clause that made a frame ("To win talks, X would … in exchange for Y"),
+        # a later cue's clause starts after its comma.
+        return max(start, self.fronted_until) if pos > self.fronted_until else start
 
     def clause_end(self, pos: int) -> int:
-        end = region_after(self.text, pos, self.end, self.bounds)
+        end = region_after(self.text, pos, self.end, self.bounds, words=self.words)
         # Another cue starts another frame.
         i = bisect.bisect_right(self.hit_starts, pos)
         if i < len(self.hit_starts) and self.hit_starts[i] < end:
@@ -126,7 +123,7 @@ class _Sentence:
     def next_comma(self, pos: int, end: int) -> int | None:
         """The comma that closes a fronted clause: not one that goes on with "and", "or", "as well as"."""
         i = self.text.find(",", pos, end)
-        while i >= 0 and _CONTINUES_RE.match(self.text, i + 1):
+        while i >= 0 and self.words.continues.match(self.text, i + 1):
             i = self.text.find(",", i + 1, end)
         return None if i < 0 else i
 
@@ -137,7 +134,7 @@ class _Sentence:
         if last_comma >= 0:
             sep = last_comma + 1
         before = self.text[sep : hit.start].strip(" \t\"'“”‘’«»()[]")
-        return bool(FRONTING_FILLER_RE.match(before))
+        return bool(self.words.fronting_filler.match(before))
 
 
 def _clean_other(text: str) -> str:
@@ -146,31 +143,24 @@ def _clean_other(text: str) -> str:
 
 
 def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
-    shape, cue = hit.cue.shape, hit.cue
+    shape, cue, w = hit.cue.shape, hit.cue, sent.words
     text = sent.text
-    window = text[max(sent.start, hit.start - 24) : hit.start]
-    if cue.id in {"if", "once", "before"} and _NOT_A_CUE_BEFORE.search(window):
-        return None
-    before_rule = _NOT_A_CUE_BEFORE_BY_ID.get(cue.id)
-    if before_rule and before_rule.search(window):
-        return None
-    after_rule = _NOT_A_CUE_AFTER.get(cue.id)
-    if after_rule and after_rule.match(text, hit.end):
-        return None
     c_start = sent.clause_start(hit.start)
-    if shape in ("post", "exchange", "no_without") and sent.fronted(hit):
+    if shape in ("post", "exchange", "no_without", "pre") and sent.fronted(hit):
         comma = sent.next_comma(hit.end, sent.end)
         if comma is not None:
-            main_end = region_after(text, comma + 1, sent.end, sent.bounds)
+            main_end = region_after(text, comma + 1, sent.end, sent.bounds, words=w)
             # "Without X, there is no Y": the negation stands in the main clause.
-            if cue.requires != "negation" or NEGATION_RE.search(text, comma + 1, main_end):
-                if cue.requires in ("only", "exchange_verb") and not _REQUIRED[cue.requires].search(
+            if cue.requires != "negation" or w.negation.search(text, comma + 1, main_end):
+                if cue.requires not in ("", "negation") and not _required(w, cue.requires).search(
                     text, hit.start, main_end
                 ):
                     return None
                 return _fronted(sent, hit, comma)
             return None
-    if cue.requires and not _REQUIRED[cue.requires].search(text, c_start, hit.start):
+        if cue.position == "fronted":
+            return None
+    if cue.requires and not _required(w, cue.requires).search(text, c_start, hit.start):
         return None
     if shape in ("post", "no_without", "exchange", "unconditional"):
         o_start, o_end = c_start, hit.start
@@ -178,15 +168,15 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
         outcome_part, condition_part = (o_start, o_end), (k_start, k_end)
         if (
             cue.id == "before"
-            and MODAL_DEMAND_RE.search(text, o_start, o_end)
-            and not NEGATION_RE.search(text, o_start, o_end)
+            and w.modal_demand.search(text, o_start, o_end)
+            and not w.negation.search(text, o_start, o_end)
         ):
             # "Russia must withdraw before talks can start": the condition comes first.
             outcome_part, condition_part = condition_part, outcome_part
-        if cue.id == "if" and _WANTS_RE.match(text, k_start, k_end):
+        if cue.flip_on_demand and w.wants.match(text, k_start, k_end):
             # "Kyiv must withdraw if it wants the fighting to stop": the wish is what is at stake.
             outcome_part, condition_part = condition_part, outcome_part
-        if shape == "exchange" and _RECEIVE_RE.search(text, o_start, o_end):
+        if shape == "exchange" and w.receive.search(text, o_start, o_end):
             # "Russia wants sanctions relief in return for a truce": the truce is what Russia gives.
             outcome_part, condition_part = condition_part, outcome_part
         if shape == "unconditional":
@@ -196,13 +186,20 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
         return _build(sent, hit, (hit.end, sent.clause_end(hit.end)), (c_start, hit.start), c_start)
     if shape == "conditions_are":
         k_end = sent.clause_end(hit.end)
-        cop = COPULA_RE.search(text, hit.end, k_end)
+        cop = w.copula.search(text, hit.end, k_end)
         if cop is None or not sent.inside(cop.end(), k_end):
             return None
         return _build(sent, hit, (hit.end, cop.start()), (cop.end(), k_end), c_start)
+    if shape == "x_for_y":
+        # "the necessity of a truce for any peace effort": the condition, then what it is for.
+        k_end = sent.clause_end(hit.end)
+        link = w.purpose_link.search(text, hit.end, k_end)
+        if link is None:
+            return None
+        return _build(sent, hit, (link.end(), k_end), (hit.end, link.start()), c_start)
     if shape == "must_first":
         k_end = sent.clause_end(hit.end)
-        then = _THEN_RE.search(text, hit.end, k_end)
+        then = w.then.search(text, hit.end, k_end)
         cond_end = then.start() if then else k_end
         outs = [m for m in sent.mentions if m.end <= c_start or m.start >= cond_end]
         o_span = (
@@ -214,22 +211,32 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
 
 
 def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
-    """ "Until X, Y" / "If we speak ceasefire, we need Z" / "In return for X, Y"."""
-    text, cue = sent.text, hit.cue
-    sub = (hit.end, comma)
+    """ "Until X, Y" / "If we speak ceasefire, we need Z" / "In return for X, Y" / "To end X, Y must …"."""
+    proposal = _fronted_proposal(sent, hit, comma)
+    if proposal is not None:
+        sent.fronted_until = comma + 1
+    return proposal
+
+
+def _fronted_proposal(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
+    text, cue, w = sent.text, hit.cue, sent.words
+    # A gap phrase ("for ~4 to be") may hold the outcome itself.
+    sub = (hit.start if cue.shape == "pre" else hit.end, comma)
     main_end = sent.clause_end(comma + 1)
     main = (comma + 1, main_end)
-    if cue.id == "if":
-        whole_end = region_after(text, comma + 1, sent.end, sent.bounds)
-        modal = MODAL_DEMAND_RE.search(text, main[0], whole_end)
+    if cue.flip_on_demand:
+        whole_end = region_after(text, comma + 1, sent.end, sent.bounds, words=w)
+        modal = w.modal_demand.search(text, main[0], whole_end)
         if modal:
             # "If we speak ceasefire, we need security guarantees": the if-clause is what is at stake.
             return _build(
                 sent, hit, sub, (modal.end(), whole_end), hit.start, cue_text=f"{hit.text} … {modal.group(0)}"
             )
     if cue.shape == "exchange":
-        receive = _RECEIVE_RE.search(text, main[0], main[1])
+        receive = w.receive.search(text, main[0], main[1])
         return _build(sent, hit, sub if receive else main, main if receive else sub, hit.start)
+    if cue.shape == "pre":
+        return _build(sent, hit, sub, main, hit.start)
     return _build(sent, hit, main, sub, hit.start)
 
 
@@ -243,12 +250,20 @@ def _build(
     outcome_mentions: tuple[Mention, ...] | None = None,
     cue_text: str | None = None,
 ) -> _Proposal | None:
-    text = sent.text
+    text, w = sent.text, sent.words
     outcomes = outcome_mentions if outcome_mentions is not None else sent.inside(*outcome_part)
     conditions = sent.inside(*condition_part) if condition_part[1] > condition_part[0] else ()
+    if condition_part[0] == hit.end:
+        # A mention that takes the cue word in ("after the conflict") belongs to the condition.
+        conditions = tuple(m for m in sent.mentions if hit.start <= m.start < hit.end < m.end) + conditions
+    outcomes, conditions = _outermost(outcomes), _outermost(conditions)
+    if not outcomes and outcome_mentions is None:
+        outcomes = sent.anaphor(*outcome_part, other=conditions)
+    if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value:
+        conditions = sent.anaphor(*condition_part, other=outcomes)
     cue_start, cue_end, cue_str = hit.start, hit.end, cue_text or hit.text
     if hit.cue.shape in ("post", "no_without") and outcome_part[1] == hit.start:
-        pred = NEG_PREDICATE_BEFORE_CUE_RE.search(text, outcome_part[0], hit.start)
+        pred = w.neg_predicate_before_cue.search(text, outcome_part[0], hit.start)
         if pred:
             cue_start = pred.start()
             cue_str = text[cue_start : hit.end] if cue_text is None else cue_str
@@ -256,7 +271,7 @@ def _build(
     # Only a condition that follows its cue is kept untagged; text before a cue is too often a subject.
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value and condition_part[0] >= hit.end:
         other_text = _clean_other(text[condition_part[0] : condition_part[1]])
-        if len(other_text.split()) < 2 or _TEMPORAL_RE.match(other_text):
+        if len(other_text.split()) < 2 or w.temporal.match(other_text):
             other_text = ""
         if other_text:
             i = text.find(other_text.split()[0], condition_part[0], condition_part[1])
@@ -268,11 +283,11 @@ def _build(
     neg_region = (min(outcome_part[0], clause_start), max(outcome_part[1], cue_start))
     negated = (
         hit.cue.shape == "no_without"
-        or bool(NEGATION_RE.search(text, *neg_region))
+        or bool(w.negation.search(text, *neg_region))
         or cue_str.lower().startswith(("not ", "never "))
     )
     if hit.cue.relation == Relation.UNCONDITIONAL.value:
-        negated = bool(NEGATION_RE.search(text, outcome_part[0], hit.start))
+        negated = bool(w.negation.search(text, outcome_part[0], hit.start))
     points = [
         cue_start,
         cue_end,
@@ -294,6 +309,26 @@ def _build(
         negated,
         region,
     )
+
+
+def _outermost(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Mentions not strictly inside another one ("an agreement to end the war" is the agreement)."""
+    if len(mentions) < 2:
+        return mentions
+    return tuple(
+        m
+        for m in mentions
+        if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in mentions)
+    )
+
+
+def _counts(sent: _Sentence, hit: CueHit) -> bool:
+    cue = hit.cue
+    if cue.requires and not _required(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
+        return False
+    if cue.position != "any" and sent.fronted(hit) != (cue.position == "fronted"):
+        return False
+    return True
 
 
 def _tags(mentions: Sequence[Mention]) -> tuple[str, ...]:
@@ -350,24 +385,27 @@ def detect_frames(
     spans = list(sentences) if sentences is not None else split_sentences(text)
     frames: list[Frame] = []
     prefix = statement_id or "text"
+    words = cues.words
+    previous: list[Mention] = []
     for index, span in enumerate(spans):
         in_sentence = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
+        prev, previous = previous, in_sentence or previous
         if not in_sentence:
             continue
-        # At one place, "conditions for … are" is tried before "condition for" (pre).
+        found = cues.find(text, span[0], span[1])
+        if not found:
+            continue
+        sent = _Sentence(text, span, in_sentence, words, prev)
+        # At one place, "conditions for … are" is tried before "condition for" (pre). A cue whose
+        # requirement appears nowhere in the sentence, or that stands where it may not, is no cue and
+        # must not cut another cue's region ("until Russia pays *for* the damage").
         hits = sorted(
-            (
-                h
-                for h in cues.find(text, span[0], span[1])
-                # A cue whose requirement appears nowhere in the sentence is no cue, and must not cut
-                # another cue's region ("until Russia pays *for* the damage").
-                if not h.cue.requires or _REQUIRED[h.cue.requires].search(text, span[0], span[1])
-            ),
+            (h for h in found if _counts(sent, h)),
             key=lambda h: (h.start, h.cue.shape != "conditions_are"),
         )
         if not hits:
             continue
-        sent = _Sentence(text, span, in_sentence, hits)
+        sent.set_hits(hits)
         seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
         done_at: set[int] = set()
         for hit in hits:

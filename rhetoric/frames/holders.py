@@ -19,19 +19,20 @@ import re
 from functools import lru_cache
 
 from ..actors import ActorRegistry, normalize_name
+from ..lang import Language, load_language
 
 _WORD_RE = re.compile(r"\w+(?:['’.-]\w+)*\.?")
-_AUX_TAIL_RE = re.compile(
-    r"(?:\s*(?:\b(?:are|is|was|were|has|have|had|also|still|now|then|do|does|did|will|would|shall|should|can|could"
-    r"|may|might|must|not|never|n['’]t|said\s+to|reported\s+to|believed\s+to|thought\s+to|understood\s+to"
-    r"|known\s+to|expected\s+to|continues?\s+to|continued\s+to|appears?\s+to|seems?\s+to|firmly|strongly|openly"
-    r"|publicly|repeatedly|reportedly|already|long|always|both|all|each|themselves|itself|themselves)\b|\w+ly\b)"
-    r"\s*)*$",
-    re.IGNORECASE,
-)
-_JOIN_RE = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*)$", re.IGNORECASE
-)
+
+
+def _subject_regexes(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words skipped between a subject and its verb (any ``-ly`` adverb too), and holder joins."""
+    skip = language.pattern("stances", "subject_skip")
+    joins = language.pattern("stances", "holder_joins")
+    tail = re.compile(rf"(?:\s*(?:\b(?:{skip})\b|\w+ly\b)\s*)*$", re.IGNORECASE)
+    join = re.compile(rf"^\s*(?:,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+|\s*&\s*)$", re.IGNORECASE)
+    return tail, join
+
+
 _MAX_ALIAS_WORDS = 6
 
 
@@ -44,8 +45,9 @@ def _norm_word(word: str) -> str:
 class ActorFinder:
     """Finds actor names in text through an :class:`ActorRegistry`'s aliases."""
 
-    def __init__(self, registry: ActorRegistry) -> None:
+    def __init__(self, registry: ActorRegistry, language: Language | None = None) -> None:
         self.registry = registry
+        self._tail_re, self._join_re = _subject_regexes(language or load_language("en"))
         self._index = registry.aliases()
         # Acronyms ("US", "UK", "EU") must be written in capitals: "us" is a pronoun.
         self._acronyms = {
@@ -87,7 +89,7 @@ class ActorFinder:
         to drop" → ``()`` (Kiev is the object of the demand, not the stance holder).
         """
         head = text[clause_start:pos]
-        tail = _AUX_TAIL_RE.search(head)
+        tail = self._tail_re.search(head)
         cut = clause_start + (tail.start() if tail else len(head))
         actors = self.find(text, clause_start, cut)
         chain: list[str] = []
@@ -97,7 +99,7 @@ class ActorFinder:
             if edge == cut:
                 if gap.strip(" \t\"'“”‘’"):
                     break
-            elif not _JOIN_RE.match(gap):
+            elif not self._join_re.match(gap):
                 break
             # "the US": the article belongs to the name.
             chain.append(actor_id)
@@ -105,7 +107,15 @@ class ActorFinder:
         return tuple(dict.fromkeys(reversed(chain)))
 
 
-@lru_cache(maxsize=8)
-def finder_for(registry: ActorRegistry) -> ActorFinder:
-    """A cached :class:`ActorFinder` per registry object."""
-    return ActorFinder(registry)
+_FINDERS: dict[tuple[int, int], tuple[ActorRegistry, Language | None, ActorFinder]] = {}
+
+
+def finder_for(registry: ActorRegistry, language: Language | None = None) -> ActorFinder:
+    """A cached :class:`ActorFinder` per registry and language object."""
+    key = (id(registry), id(language))
+    hit = _FINDERS.get(key)
+    if hit is None or hit[0] is not registry or hit[1] is not language:
+        if len(_FINDERS) > 16:
+            _FINDERS.clear()
+        hit = _FINDERS[key] = (registry, language, ActorFinder(registry, language))
+    return hit[2]

@@ -1,45 +1,57 @@
-"""Modality of a position: firm, open, hypothetical or neutral, from marker words near the frame.
+"""Modality of a position (firm, open, hypothetical, neutral) and a statement's commitment.
+
+The marker words live in ``rhetoric/lang/<code>/modality.toml``; this module only
+decides which marker wins.
 
 Example:
     >>> modality_of("Talks are not possible until they leave.", 0, 40, anchor=0)
     'firm'
     >>> modality_of("He opened up to a truce as long as guarantees hold.", 0, 51, anchor=16)
     'open'
+    >>> commitment_of("Perhaps a truce could work.", has_stance=True)
+    <Commitment.HEDGED: 'hedged'>
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..types import Modality
-
-_A = "['’]"
-
-FIRM_RE = re.compile(
-    r"(?<!\w)(?:must|will\s+not|won"
-    + _A
-    + r"t|will\s+never|never|necessary|non[-‐‑\s]?negotiable|red\s+lines?"
-    r"|insist\w*|demand\w*|cannot|can" + _A + r"t|can\s+not|(?:is|are|be|was)?\s*not\s+possible|impossible"
-    r"|ha(?:ve|s|d)\s+to|under\s+no\s+circumstances|requir\w+|out\s+of\s+the\s+question|unacceptable"
-    r"|not\s+acceptable|essential|no\s+way|firmly|absolutely|categorically|only\s+if|only\s+after|only\s+when"
-    r"|need\s+to|needs\s+to|we\s+need|shall\s+not)(?!\w)",
-    re.IGNORECASE,
-)
-OPEN_RE = re.compile(
-    r"(?<!\w)(?:could|may|might|ready\s+to|ready\s+for|willing\w*|open\s+to|open(?:s|ed|ing)?\s+up\s+to"
-    r"|open\s+up\s+to|consider\w*|possible|possibly|prepared\s+to|can\s+imagine|not\s+rul(?:e|ing)\s+out"
-    r"|flexib\w+|compromise\w*|would\s+accept|could\s+accept|perhaps|maybe|in\s+principle|signal(?:s|ed|led)?"
-    r"|hint(?:s|ed)?|offer(?:s|ed)?)(?!\w)",
-    re.IGNORECASE,
-)
-HYPOTHETICAL_RE = re.compile(
-    r"(?<!\w)(?:if\s+(?:we|you|they|he|she|it|\w+)\s+(?:really\s+)?(?:want|wants|wanted|were|was|would|wish|wishes)"
-    r"|hypothetical\w*|in\s+theory|in\s+the\s+event|suppose|supposing|imagine\s+that|were\s+(?:we|they)\s+to)(?!\w)",
-    re.IGNORECASE,
-)
+from ..lang import Language, load_language
+from ..types import Commitment, Modality
 
 
-def modality_of(text: str, start: int, end: int, *, anchor: int) -> str:
+@dataclass(frozen=True)
+class ModalityWords:
+    """The compiled marker regexes of one language."""
+
+    firm: re.Pattern[str]
+    open: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    hedged: re.Pattern[str]
+    commitment_open: re.Pattern[str]
+
+
+_CACHE: dict[int, tuple[Language, ModalityWords]] = {}
+
+
+def modality_words(language: Language | None = None) -> ModalityWords:
+    """The marker regexes of ``language`` (English by default), compiled once per language object."""
+    language = language or load_language("en")
+    hit = _CACHE.get(id(language))
+    if hit is None or hit[0] is not language:
+        keys = ("firm", "open", "hypothetical", "hedged")
+        ignore = language.pattern("modality", "commitment_ignores_open")
+        # "may" before a day number is the month ("from May 12").
+        open_ = rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{language.pattern('modality', 'open')})(?!\w)(?!\s+\d)"
+        words = ModalityWords(
+            *(language.regex("modality", key) for key in keys), re.compile(open_, re.IGNORECASE)
+        )
+        hit = _CACHE[id(language)] = (language, words)
+    return hit[1]
+
+
+def modality_of(text: str, start: int, end: int, *, anchor: int, language: Language | None = None) -> str:
     """Classify the modality of ``text[start:end]``.
 
     Hypothetical markers win; otherwise firm or open, and where both occur the marker
@@ -50,16 +62,18 @@ def modality_of(text: str, start: int, end: int, *, anchor: int) -> str:
         start: Start of the region to read.
         end: End of the region.
         anchor: Offset of what the modality is about (usually the first outcome mention).
+        language: Language data; English when omitted.
 
     Returns:
         A :class:`~rhetoric.types.Modality` value.
     """
-    if HYPOTHETICAL_RE.search(text, start, end):
+    words = modality_words(language)
+    if words.hypothetical.search(text, start, end):
         return Modality.HYPOTHETICAL.value
-    firm = [m.span() for m in FIRM_RE.finditer(text, start, end)]
+    firm = [m.span() for m in words.firm.finditer(text, start, end)]
     open_ = [
         m.span()
-        for m in OPEN_RE.finditer(text, start, end)
+        for m in words.open.finditer(text, start, end)
         # "not possible" is firm, already counted; do not count its "possible" as open.
         if not any(fs <= m.start() < fe for fs, fe in firm)
     ]
@@ -74,3 +88,32 @@ def modality_of(text: str, start: int, end: int, *, anchor: int) -> str:
         return min(abs(span[0] - anchor), abs(span[1] - anchor))
 
     return Modality.FIRM.value if min(map(dist, firm)) <= min(map(dist, open_)) else Modality.OPEN.value
+
+
+def commitment_of(text: str, *, has_stance: bool, language: Language | None = None) -> Commitment:
+    """How firmly a statement commits its speaker: none, hedged, open or firm.
+
+    A statement that takes no stance commits to nothing; a hedge ("perhaps", "I think",
+    "we hope") outweighs everything; a firm marker ("must", "insisted", "unacceptable")
+    outweighs readiness; readiness or room to move alone ("ready to", "could accept",
+    "open to") is open; a stance put without any marker is firm.
+
+    Args:
+        text: The statement text.
+        has_stance: Whether the speaker supports or opposes any tagged item.
+        language: Language data; English when omitted.
+
+    Example:
+        >>> commitment_of("We are ready for talks.", has_stance=True).value
+        'open'
+        >>> commitment_of("Talks took place.", has_stance=False).value
+        'none'
+    """
+    if not has_stance:
+        return Commitment.NONE
+    words = modality_words(language)
+    if words.hedged.search(text):
+        return Commitment.HEDGED
+    if words.firm.search(text) or not words.commitment_open.search(text):
+        return Commitment.FIRM
+    return Commitment.OPEN

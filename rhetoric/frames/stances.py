@@ -1,10 +1,27 @@
 """Stances: who supports, who opposes each tagged item, read from the words around its mention.
 
-A stance verb before a mention governs it ("has never supported … NATO membership"),
-a predicate after it judges it ("membership is not on the table"), and a verb with a
-pronoun object attributes it ("… because the US, Germany and Hungary oppose it").
-Holders are the actors named as the verb's subject, else the speaker. A condition
-that a frame demands is supported by the speaker.
+The words are data (``rhetoric/lang/<code>/stances.toml`` and ``negation.toml``); this
+module is the engine. A stance is about the TAGGED ITEM, not a verb's surface: a cue
+is read in this order, the first that speaks wins:
+
+1. a stance verb with a pronoun object after the item, its subject a named actor
+   ("… because the US and Germany oppose it");
+2. the nearest cue before the item in its clause: a support verb or goal phrase ("calls
+   for a truce", "the need for guarantees"), an oppose verb ("ruled out membership") or
+   an ending verb or noun ("lift sanctions", "a cessation of aid") — an ending governs
+   only what goes on, never an item that is itself an ending ("end the war" IS the item
+   war_end), and a cue that opposes an ending supports the thing ("rejected lifting
+   sanctions"); a negator flips any cue ("not ready to");
+3. the item's own verb after it: ended ("sanctions must be lifted") or demanded
+   ("a full truce must follow");
+4. a negated modal or negative determiner right before it ("can't join NATO", "no truce");
+5. a predicate linked to it by a copula ("talks are the only way", "membership is not on
+   the table");
+6. a condition the statement's frames demand is supported;
+7. desirability before it ("a just and lasting peace", "strong guarantees"), unless the
+   sentence only reports or asks ("we discussed a full ceasefire").
+
+Holders are the actors named as the cue's subject, else the speaker.
 
 Example:
     >>> from rhetoric.records import Mention
@@ -22,81 +39,135 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..actors import ActorRegistry
+from ..lang import Language, load_language
 from ..records import Frame, Mention, Stance
 from ..text.sentences import sentence_index, split_sentences
 from ..types import Span, StanceValue
 from .clauses import boundaries, region_before
 from .holders import finder_for
 
-_SUPPORT = (
-    r"support(?:s|ed|ing)?|backs|backed|backing|in\s+favou?r\s+of|favou?r(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:for|to)"
-    r"|push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?\s+on"
-    r"|want(?:s|ed|ing)?|seek(?:s|ing)?|sought|welcome(?:s|d)?|endorse(?:s|d)?|advocat(?:e|es|ed|ing)"
-    r"|agree(?:s|d)?\s+to|accept(?:s|ed|ing)?|propos(?:e|es|ed|ing)|appl(?:y|ies|ied)\s+for|ask(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?for"
-    r"|urg(?:e|es|ed|ing)|hope(?:s|d)?\s+for|aim(?:s|ed)?\s+(?:for|at)|strive(?:s)?\s+for|work(?:s|ed)?\s+towards?"
-    r"|commit(?:s|ted|ting)?\s+to|ready\s+(?:for|to)|open\s+to|open(?:s|ed)?\s+up\s+to|pursue(?:s|d)?|promis(?:e|es|ed|ing)"
-    r"|vow(?:s|ed)?|pledg(?:e|es|ed)|prepared\s+to|willing\s+to|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)"
-    r"|send(?:s|ing)?|sent|deliver(?:s|ed|ing)?|continu(?:e|es|ed|ing)\s+to|need(?:s|ed)?|requir(?:e|es|ed|ing)|deserves?|guarantee(?:s|d)?"
-)
-_OPPOSE = (
-    r"(?:stop|stops|stopped|stopping|halt\w*|end|ends|ended|ending|cease\w*|cut\w*|suspend\w*)\s+"
-    r"(?:supplying|sending|providing|delivering|funding|arming|financing)|oppos(?:e|es|ed|ing)|opposition\s+to|against|reject(?:s|ed|ing)?|rul(?:e|es|ed|ing)\s+out|refus(?:e|es|ed|ing)"
-    r"|block(?:s|ed|ing)?|veto(?:es|ed|ing)?|drop(?:s|ped|ping)?|renounc(?:e|es|ed|ing)|abandon(?:s|ed|ing)?"
-    r"|give\s+up|gave\s+up|giving\s+up|gives\s+up|put(?:s|ting)?\s+off|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?"
-    r"|defer(?:s|red|ring)?|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|halt(?:s|ed|ing)?"
-    r"|cut(?:s|ting)?\s+off|scrap(?:s|ped|ping)?|resist(?:s|ed|ing)?|warn(?:s|ed|ing)?\s+against|end(?:s|ed|ing)?"
-    r"|stop(?:s|ped|ping)?|freez(?:e|es|ing)|froze|suspend(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?\s+from"
-)
-_PREDICATE_OPPOSE = (
-    r"(?:stop|stops|stopped|stopping|halt\w*|end|ends|ended|ending|cease\w*|cut\w*|suspend\w*)\s+"
-    r"(?:supplying|sending|providing|delivering|funding|arming|financing)|not\s+on\s+the\s+table|off\s+the\s+table|unrealistic|unacceptable|out\s+of\s+the\s+question|a\s+non[-\s]?starter"
-    r"|not\s+an\s+option|impossible|dead|uneasy|a\s+red\s+line|premature|a\s+mistake|illegitimate|null\s+and\s+void"
-)
-_PREDICATE_SUPPORT = (
-    r"necessary|essential|vital|indispensable|a\s+must|the\s+only\s+way|crucial|key|inevitable|irreversible"
-    r"|unstoppable|on\s+the\s+table"
-)
+SUPPORT = StanceValue.SUPPORT.value
+OPPOSE = StanceValue.OPPOSE.value
+NEUTRAL = StanceValue.NEUTRAL.value
 
-_A = "['’]"
-_NEG_NEAR = re.compile(
-    r"(?<!\w)(?:not|never|no\s+longer|n"
-    + _A
-    + r"t|cannot|won"
-    + _A
-    + r"t|refus\w+\s+to|unwilling\s+to)\W+(?:\w+\W+){0,2}$",
-    re.IGNORECASE,
-)
-_VERB_RE = re.compile(rf"(?<!\w)(?:(?P<oppose>{_OPPOSE})|(?P<support>{_SUPPORT}))(?!\w)", re.IGNORECASE)
-_PRONOUN_RE = re.compile(
-    rf"(?<!\w)(?:(?P<oppose>{_OPPOSE})|(?P<support>{_SUPPORT}))\s+(?:it|this|that|them|the\s+idea|the\s+move|such\s+a\s+step)(?!\w)",
-    re.IGNORECASE,
-)
-_PREDICATE_RE = re.compile(
-    rf"(?<!\w)(?:(?P<oppose>{_PREDICATE_OPPOSE})|(?P<support>{_PREDICATE_SUPPORT}))(?!\w)", re.IGNORECASE
-)
-# "arms deliveries … stop", "sanctions must not be lifted": a verb right after the mention acts on it.
-_POST_VERB_RE = re.compile(
-    r"\W*(?:\w+\W+){0,3}?(?P<neg>(?:must|should|will|would|can|may)?\s*(?:not|never|n['’]t)\s+)?"
-    r"(?:(?:must|should|will|would|to|can|may|has\s+to|have\s+to)\s+)?(?:be\s+)?"
-    r"(?P<verb>stop|stops|stopped|end|ends|ended|cease|ceases|ceased|halt|halts|halted|lifted|eased|dropped|"
-    r"abandoned|scrapped|suspended|withdrawn|cut\s+off|frozen|postponed|ruled\s+out|rejected|blocked)(?!\w)",
-    re.IGNORECASE,
-)
-# "Ukraine can't join NATO", "we will never recognise …": a negated modal right before the mention.
-_NEG_BEFORE_RE = re.compile(
-    r"(?<!\w)(?:can['’]t|cannot|can\s+not|won['’]t|will\s+not|will\s+never|would\s+never|must\s+not|"
-    r"shall\s+not|never|no)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
 _MAX_GAP_WORDS = 6
-# A verb does not reach across a subordinate clause ("abandon its NATO ambitions *before* any settlement").
-_SUBORDINATOR_RE = re.compile(
-    r"(?<!\w)(?:before|after|until|unless|if|when|while|once|because|as\s+long\s+as|so\s+that|than)(?!\w)",
-    re.IGNORECASE,
-)
+# An ending verb governs the noun phrase right after it ("lift the sanctions"), no further.
+_MAX_GAP_ENDING = 2
 # A condition the speaker demands keeps its "support" unless a verb stands this close before it.
 _MAX_GAP_OVER_DEMAND = 3
+# A cue that governs an ending cue stands this close before it ("rejected lifting sanctions").
+_MAX_GAP_GOVERNOR = 3
 _PREDICATE_WINDOW = 90
+_AFTER_WINDOW = 60
+# The head of a list before its last item: "the sovereignty, independence, unity and ".
+_LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*)+(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,?\s+)?(?:and|or)\s+$")
+_BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    """The compiled stance regexes of one language."""
+
+    before: re.Pattern[str]
+    negated_before_cue: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    after_ending: re.Pattern[str]
+    after_support: re.Pattern[str]
+    predicate: re.Pattern[str]
+    negated_item: re.Pattern[str]
+    qualifiers: re.Pattern[str]
+    goal: re.Pattern[str]
+    determiner_before: re.Pattern[str]
+    leading_qualifiers: re.Pattern[str]
+    coordination: re.Pattern[str]
+    deontic: re.Pattern[str]
+    infinitive: re.Pattern[str]
+    preposition: re.Pattern[str]
+    mention_only: re.Pattern[str]
+    subordinator: re.Pattern[str]
+    ending_item: re.Pattern[str]
+    negator: re.Pattern[str]
+
+
+_CACHE: dict[int, tuple[Language, StanceWords]] = {}
+
+
+def stance_words(language: Language | None = None) -> StanceWords:
+    """The stance regexes of ``language`` (English by default), compiled once per language object."""
+    language = language or load_language("en")
+    hit = _CACHE.get(id(language))
+    if hit is None or hit[0] is not language:
+        hit = _CACHE[id(language)] = (language, _compile(language))
+    return hit[1]
+
+
+def _compile(lang: Language) -> StanceWords:
+    def p(key: str, file: str = "stances") -> str:
+        return lang.pattern(file, key)
+
+    def bounded(source: str) -> str:
+        return rf"(?<!\w)(?:{source})(?!\w)"
+
+    neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
+    ending = rf"(?:{p('ending_verbs')})(?:\s+(?P<supply>{p('supply_gerunds')}))?|{p('ending_phrases')}"
+    cue = (
+        rf"(?P<ending>{ending})|(?P<oppose>{p('oppose_verbs')}|{p('oppose_phrases')})"
+        rf"|(?P<support>{p('support_verbs')}|{p('support_phrases')})"
+    )
+    pronoun_cue = rf"(?P<oppose>{p('oppose_verbs')})|(?P<support>{p('support_verbs')})"
+    modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"
+    copula = p("copulas")
+    return StanceWords(
+        before=re.compile(bounded(cue), re.IGNORECASE),
+        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,2}}$", re.IGNORECASE),
+        pronoun=re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
+        after_ending=re.compile(
+            rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
+            rf"(?P<verb>{p('after_ending')})(?!\w)",
+            re.IGNORECASE,
+        ),
+        after_support=re.compile(
+            rf"[\s\"'”’“]*(?:[\w'’-]+\s+){{0,3}}?(?P<verb>{p('after_support')})(?!\w)(?P<neg>\s+(?:{neg})(?!\w))?",
+            re.IGNORECASE,
+        ),
+        predicate=re.compile(
+            rf"\W*(?:[\w'’-]+\W+){{0,4}}?(?:{modal_aux})?(?:{copula})(?!\w)"
+            rf"(?P<mid>(?:[\s\"“”‘’]+[\w'’-]+){{0,8}}?)[\s\"“”‘’]+(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))(?!\w)",
+            re.IGNORECASE,
+        ),
+        negated_item=re.compile(
+            rf"(?<!\w)(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?$",
+            re.IGNORECASE,
+        ),
+        qualifiers=re.compile(
+            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
+            rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
+            re.IGNORECASE,
+        ),
+        goal=re.compile(
+            rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
+            rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
+            re.IGNORECASE,
+        ),
+        determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
+        leading_qualifiers=re.compile(
+            rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
+            re.IGNORECASE,
+        ),
+        coordination=re.compile(
+            rf"(?:[\s,\"“”‘’]|(?<!\w)(?:{p('coordinators')}|{p('determiners')}|{p('advocacy_qualifiers')}|\w+ly)(?!\w))*",
+            re.IGNORECASE,
+        ),
+        deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
+        infinitive=re.compile(
+            rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
+        ),
+        preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
+        mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
+        subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
+        ending_item=re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
+        negator=re.compile(bounded(neg), re.IGNORECASE),
+    )
 
 
 @dataclass(frozen=True)
@@ -109,57 +180,158 @@ class _Cue:
 
 
 def _flip(stance: str) -> str:
-    return StanceValue.OPPOSE.value if stance == StanceValue.SUPPORT.value else StanceValue.SUPPORT.value
+    return OPPOSE if stance == SUPPORT else SUPPORT
 
 
-def _cue_from(match: re.Match, text: str, clause_start: int) -> _Cue:
-    stance = StanceValue.OPPOSE.value if match.group("oppose") else StanceValue.SUPPORT.value
-    start = match.start()
-    neg = _NEG_NEAR.search(text, clause_start, match.start())
-    if neg:
-        stance, start = _flip(stance), neg.start()
-    return _Cue(stance, start, match.end(), " ".join(text[start : match.end()].split()).lower())
+def _words(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
-def _verb_before(
-    text: str, mention: Mention, clause_start: int, max_gap: int = _MAX_GAP_WORDS
-) -> _Cue | None:
-    best = None
-    for match in _VERB_RE.finditer(text, clause_start, mention.start):
-        gap = text[match.end() : mention.start]
-        if len(gap.split()) <= max_gap and not re.search(r"[;:,]", gap) and not _SUBORDINATOR_RE.search(gap):
-            best = match
-    return _cue_from(best, text, clause_start) if best else None
+def _kind(match: re.Match) -> str:
+    return "ending" if match.group("ending") else OPPOSE if match.group("oppose") else SUPPORT
 
 
-def _verb_after(text: str, mention: Mention, sent_end: int) -> _Cue | None:
-    match = _POST_VERB_RE.match(text, mention.end, min(sent_end, mention.end + 60))
-    if not match or _SUBORDINATOR_RE.search(text, mention.end, match.start("verb")):
-        return None
-    stance = StanceValue.SUPPORT.value if match.group("neg") else StanceValue.OPPOSE.value
-    start = match.start("neg") if match.group("neg") else match.start("verb")
-    return _Cue(stance, start, match.end(), " ".join(text[start : match.end()].split()).lower())
+@dataclass(frozen=True)
+class _Context:
+    """One statement's text, its mention spans and the language's stance words."""
+
+    text: str
+    words: StanceWords
+    spans: tuple[Span, ...]
+
+    def inside_mention(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.spans)
+
+    def linked(self, start: int, end: int, max_words: int, *, lists: bool = False) -> bool:
+        """``text[start:end]`` is a short gap no punctuation or subordinate clause breaks.
+
+        With ``lists``, the gap may also be the head of a list ending in "and"/"or"
+        ("honour the sovereignty, independence and [territorial integrity]").
+        """
+        gap = self.text[start:end]
+        if self.words.subordinator.search(gap):
+            return False
+        if len(gap.split()) <= max_words and not _BREAK_RE.search(gap):
+            return True
+        return lists and len(gap.split()) <= 2 * max_words and bool(_LIST_GAP_RE.match(gap))
+
+    def negated(self, clause_start: int, pos: int) -> re.Match | None:
+        return self.words.negated_before_cue.search(self.text, clause_start, pos)
 
 
-def _negated_before(text: str, mention: Mention, clause_start: int) -> _Cue | None:
-    match = _NEG_BEFORE_RE.search(text, max(clause_start, mention.start - 30), mention.start)
+def _attributive(ctx: _Context, match: re.Match, clause_start: int) -> bool:
+    """A participle after a determiner is an adjective, not a holder's act ("the proposed truce")."""
+    word = match.group(0)
+    if " " in word or not word.lower().endswith(("ed", "en")):
+        return False
+    return bool(ctx.words.determiner_before.search(ctx.text, clause_start, match.start()))
+
+
+def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int) -> _Cue | None:
+    """The nearest cue before the mention that governs it (see the module docs, step 2)."""
+    text = ctx.text
+    cues = [
+        m for m in ctx.words.before.finditer(text, clause_start, mention.start)
+        if not ctx.inside_mention(*m.span()) and not _attributive(ctx, m, clause_start)
+    ]
+    ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
+    for i in range(len(cues) - 1, -1, -1):
+        match = cues[i]
+        kind = _kind(match)
+        if kind == "ending":
+            # "end the war" is the item war_end; "stop supplying weapons" opposes the supply.
+            if (
+                ending_item
+                or not ctx.linked(match.end(), mention.start, _MAX_GAP_ENDING + 2 * bool(match.group("supply")))
+                or ctx.words.preposition.search(text, match.end(), mention.start)
+            ):
+                continue
+        elif not ctx.linked(match.end(), mention.start, max_gap, lists=True):
+            continue
+        stance, start = (OPPOSE if kind == "ending" else kind), match.start()
+        if ctx.words.negator.search(text, match.end(), mention.start):
+            # "guaranteeing that Ukraine will not join NATO"
+            stance = _flip(stance)
+        neg = ctx.negated(clause_start, start)
+        if neg:
+            stance, start = _flip(stance), neg.start()
+        elif i > 0 and ctx.linked(cues[i - 1].end(), match.start(), _MAX_GAP_GOVERNOR):
+            # The cue's own governor: "ready to adopt" (the subject stands before "ready"), or
+            # "rejected lifting sanctions", "drop its plans to join": a cue against a cue turns it.
+            governor = cues[i - 1]
+            start = governor.start()
+            if _kind(governor) != SUPPORT:
+                stance = _flip(stance)
+            neg = ctx.negated(clause_start, start)
+            if neg:
+                stance, start = _flip(stance), neg.start()
+        return _Cue(stance, start, match.end(), _words(text[start : match.end()]))
+    return None
+
+
+def _after(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
+    """The item's own verb after it: ended (oppose) or demanded (support); step 3."""
+    text = ctx.text
+    limit = min(sent_end, mention.end + _AFTER_WINDOW)
+    ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
+    if ending_item:
+        inside = ctx.words.deontic.search(text, mention.start, mention.end)
+        if inside:
+            # "the war has to stop": the item (an ending) is demanded.
+            return _Cue(SUPPORT, inside.start(), inside.end(), _words(inside.group(0)))
+    match = None if ending_item else ctx.words.after_ending.match(text, mention.end, limit)
+    if match and ctx.linked(mention.end, match.start("verb"), 5) and not ctx.inside_mention(*match.span("verb")):
+        stance = SUPPORT if match.group("neg") else OPPOSE
+        start = match.start("neg") if match.group("neg") else match.start("verb")
+        return _Cue(stance, start, match.end(), _words(text[start : match.end()]))
+    match = ctx.words.after_support.match(text, mention.end, limit)
+    if match and not ctx.inside_mention(*match.span("verb")):
+        stance = OPPOSE if match.group("neg") else SUPPORT
+        return _Cue(stance, match.start("verb"), match.end(), _words(text[match.start("verb") : match.end()]))
+    return None
+
+
+def _negated_item(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | None:
+    match = ctx.words.negated_item.search(ctx.text, max(clause_start, mention.start - 30), mention.start)
     if not match:
         return None
-    return _Cue(
-        StanceValue.OPPOSE.value, match.start(), match.end(), " ".join(match.group(0).split()).lower()
+    return _Cue(OPPOSE, match.start(), match.end(), _words(match.group(0)))
+
+
+def _predicate(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
+    limit = min(sent_end, mention.end + _PREDICATE_WINDOW)
+    match = ctx.words.predicate.match(ctx.text, mention.end, limit)
+    if not match or _BREAK_RE.search(ctx.text, mention.end, match.start("oppose") if match.group("oppose") else match.start("support")):
+        return None
+    stance = OPPOSE if match.group("oppose") else SUPPORT
+    start = match.start("mid")
+    if ctx.words.negator.search(match.group("mid")):
+        stance = _flip(stance)
+    return _Cue(stance, start, match.end(), _words(ctx.text[start : match.end()]))
+
+
+def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Span) -> _Cue | None:
+    """Desirability right before the item, in a sentence that does more than report or ask (step 7)."""
+    text = ctx.text
+    window = max(clause_start, mention.start - 80)
+    match = (
+        ctx.words.qualifiers.search(text, window, mention.start)
+        or ctx.words.goal.search(text, window, mention.start)
+        or ctx.words.infinitive.search(text, window, mention.start)
     )
-
-
-def _predicate_after(text: str, mention: Mention, sent_end: int) -> _Cue | None:
-    match = _PREDICATE_RE.search(text, mention.end, min(sent_end, mention.end + _PREDICATE_WINDOW))
-    if not match:
+    if not match or ctx.inside_mention(*match.span()):
+        # "a just peace": the qualifier may open the mention itself.
+        match = ctx.words.leading_qualifiers.match(text, mention.start, mention.end)
+        if not match or match.end() >= mention.end:
+            return None
+    s_start, s_end = sentence
+    if text[s_start:s_end].rstrip(" \"'”’").endswith("?"):
         return None
-    stance = StanceValue.OPPOSE.value if match.group("oppose") else StanceValue.SUPPORT.value
-    start = match.start()
-    neg = _NEG_NEAR.search(text, mention.end, match.start())
-    if neg and not match.group(0).lower().startswith("not"):
-        stance, start = _flip(stance), neg.start()
-    return _Cue(stance, start, match.end(), " ".join(text[start : match.end()].split()).lower())
+    if ctx.words.mention_only.search(text, clause_start, mention.start):
+        return None
+    if ctx.negated(clause_start, match.start()):
+        return None
+    return _Cue(SUPPORT, match.start(), mention.start, _words(match.group(0)))
 
 
 def detect_stances(
@@ -171,6 +343,7 @@ def detect_stances(
     speaker: str = "",
     actors: ActorRegistry | None = None,
     frames: Sequence[Frame] = (),
+    language: Language | None = None,
 ) -> list[Stance]:
     """One stance per mention: support, oppose or neutral, and who holds it.
 
@@ -182,58 +355,80 @@ def detect_stances(
         speaker: Canonical speaker, the holder unless the sentence names others.
         actors: Registry used to resolve named holders; without it, the speaker holds every stance.
         frames: The statement's frames; a condition a frame demands counts as supported.
+        language: Language data (a codebook's, with its ``[words.stances]``); English when omitted.
 
     Returns:
         Stances in mention order; never raises on any text.
     """
     if not mentions:
         return []
+    words = stance_words(language)
     spans = list(sentences) if sentences is not None else split_sentences(text)
-    finder = finder_for(actors) if actors is not None and len(actors) else None
+    finder = finder_for(actors, language) if actors is not None and len(actors) else None
+    ctx = _Context(text, words, tuple((m.start, m.end) for m in mentions))
     speaker_holders = (speaker,) if speaker else ()
     # "Ukraine is ready to …" said by Ukraine's president is the president's stance too.
     me = actors.get(speaker) if actors is not None and speaker else None
     own = me.affiliation if me else ""
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
+    # "We are ready for talks if Russia withdraws": what the speaker makes conditional, they want.
+    wanted = {
+        (f.sentence, tag)
+        for f in frames
+        if f.relation == "precondition" and f.polarity != "negated"
+        for tag in f.outcomes
+    }
     # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
     # (An exchange refused — "will never trade land for peace" — is a stance, so it is not listed.)
-    at_stake = {(f.sentence, tag) for f in frames if f.relation != "exchange" for tag in f.outcomes}
+    at_stake = {
+        (f.sentence, tag)
+        for f in frames
+        if f.relation != "exchange" and f.polarity == "negated"
+        for tag in f.outcomes
+    }
     out: list[Stance] = []
     for mention in mentions:
         index = sentence_index(spans, mention.start) if spans else 0
         s_start, s_end = spans[index] if spans else (0, len(text))
         bounds = boundaries(text, s_start, s_end)
         clause_start = region_before(text, s_start, mention.start, bounds, attach_across=False)
+        demanded_here = (index, mention.tag) in demanded
         chosen: _Cue | None = None
-        pronoun = _PRONOUN_RE.search(text, mention.end, s_end)
+        pronoun = words.pronoun.search(text, mention.end, s_end)
         if pronoun and finder:
-            cue = _cue_from(pronoun, text, s_start)
             holders = finder.subject_before(text, pronoun.start(), s_start)
             if holders:
-                chosen = _Cue(cue.stance, cue.start, cue.end, cue.text, holders)
+                stance = OPPOSE if pronoun.group("oppose") else SUPPORT
+                start = pronoun.start()
+                neg = ctx.negated(s_start, start)
+                if neg:
+                    stance, start = _flip(stance), neg.start()
+                chosen = _Cue(stance, start, pronoun.end(), _words(text[start : pronoun.end()]), holders)
         if chosen is None:
-            demanded_here = (index, mention.tag) in demanded
-            chosen = _verb_before(
-                text, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS
-            )
-            # A predicate after the mention ("membership is unrealistic") has the mention as its subject.
+            chosen = _cue_before(ctx, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS)
             if chosen and finder:
                 holders = finder.subject_before(text, chosen.start, clause_start)
                 if holders:
                     chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, holders)
-            chosen = chosen or _verb_after(text, mention, s_end)
+            chosen = chosen or _after(ctx, mention, s_end)
             if (index, mention.tag) not in at_stake:
-                chosen = (
-                    chosen
-                    or _negated_before(text, mention, clause_start)
-                    or _predicate_after(text, mention, s_end)
-                )
+                chosen = chosen or _negated_item(ctx, mention, clause_start) or _predicate(ctx, mention, s_end)
         if chosen and own and own in chosen.holders and speaker not in chosen.holders:
             chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, (speaker, *chosen.holders))
-        if chosen is None and (index, mention.tag) in demanded:
-            chosen = _Cue(StanceValue.SUPPORT.value, mention.start, mention.end, "demanded as a condition")
+        if chosen is None and demanded_here:
+            chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
+        if chosen is None and (index, mention.tag) not in at_stake:
+            chosen = _advocated(ctx, mention, clause_start, (s_start, s_end))
+        if chosen is None and out and out[-1].stance != NEUTRAL and out[-1].sentence == index:
+            # "a ceasefire and, ultimately, an end to the war": coordinated items share a stance.
+            prev = out[-1]
+            gap = ctx.words.coordination.fullmatch(text, prev.end, mention.start)
+            if gap and prev.end < mention.start and len(text[prev.end : mention.start].split()) <= 5:
+                chosen = _Cue(prev.stance, prev.start, prev.end, prev.cue, prev.holders)
+        if chosen is None and (index, mention.tag) in wanted:
+            chosen = _Cue(SUPPORT, mention.start, mention.end, "outcome of a condition")
         if chosen is None:
-            chosen = _Cue(StanceValue.NEUTRAL.value, mention.start, mention.end, "")
+            chosen = _Cue(NEUTRAL, mention.start, mention.end, "")
         out.append(
             Stance(
                 statement_id=statement_id,

@@ -36,7 +36,7 @@ from typing import Any
 
 from ..errors import LanguageError
 from .inflect import INFLECTORS
-from .schema import SCHEMA
+from .schema import CUE_FIELDS, SCHEMA
 
 #: Characters that would make a phrase a regex (phrases are data, not patterns).
 _FORBIDDEN = set("\\()[]{}*+?^$|")
@@ -85,6 +85,8 @@ def _validate(name: str, doc: Mapping[str, Any], problems: list[str], *, origin:
         kind = schema.get(key)
         if kind is None:
             problems.append(f"[{where}] unknown key (known: {', '.join(sorted(schema))})")
+        elif kind == "cues":
+            out[key] = validate_cues(value, where, problems)
         elif kind == "forms":
             if not isinstance(value, Mapping):
                 problems.append(f"[{where}] must be a table of base = [forms]")
@@ -115,6 +117,66 @@ def _validate(name: str, doc: Mapping[str, Any], problems: list[str], *, origin:
                 phrases.append(phrase)
             out[key] = tuple(phrases)
     return out
+
+
+def validate_cues(entries: Any, where: str, problems: list[str]) -> tuple[dict[str, Any], ...]:
+    """Condition-cue tables checked against :data:`~rhetoric.lang.schema.CUE_FIELDS` (problems appended).
+
+    Example:
+        >>> problems = []
+        >>> validate_cues([{"id": "x", "phrases": ["if"], "shape": "sideways"}], "cues.cue", problems)
+        ()
+        >>> problems[0][:45]
+        "[cues.cue[0].x.shape] 'sideways' is not one o"
+    """
+    if not isinstance(entries, list):
+        problems.append(f"[{where}] must be an array of tables ([[cue]])")
+        return ()
+    out = []
+    ids: set[str] = set()
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, Mapping):
+            problems.append(f"[{where}[{i}]] not a table")
+            continue
+        label = f"{where}[{i}].{entry.get('id') or '?'}"
+        before = len(problems)
+        cue_id = str(entry.get("id", ""))
+        if cue_id in ids:
+            problems.append(f"[{label}.id] duplicate cue id {cue_id!r}")
+        ids.add(cue_id)
+        unknown = [k for k in entry if k not in CUE_FIELDS]
+        if unknown:
+            problems.append(f"[{label}] unknown key(s): {', '.join(map(str, unknown))} (known: {', '.join(CUE_FIELDS)})")
+        for name in ("id", "phrases", "shape"):
+            if name not in entry:
+                problems.append(f"[{label}.{name}] missing")
+        record: dict[str, Any] = {}
+        for name, value in entry.items():
+            kind = CUE_FIELDS.get(name)
+            if kind == "text":
+                if not isinstance(value, str) or not value.strip():
+                    problems.append(f"[{label}.{name}] must be a non-empty string")
+                record[name] = str(value).strip()
+            elif kind == "flag":
+                if not isinstance(value, bool):
+                    problems.append(f"[{label}.{name}] must be true or false")
+                record[name] = bool(value)
+            elif kind == "phrases":
+                if not isinstance(value, list) or (name == "phrases" and not value):
+                    problems.append(f"[{label}.{name}] must be a non-empty list of phrases" if name == "phrases" else f"[{label}.{name}] must be a list of phrases")
+                    continue
+                checked = [_check_phrase(p, f"{label}.{name}", problems) for p in value]
+                folded = [p.lower().replace("’", "'") for p in checked if p]
+                for dup in sorted({p for p in folded if folded.count(p) > 1}):
+                    problems.append(f"[{label}.{name}] duplicate phrase {dup!r}")
+                record[name] = tuple(p for p in checked if p)
+            elif isinstance(kind, tuple):
+                if value not in kind:
+                    problems.append(f"[{label}.{name}] {value!r} is not one of {', '.join(k for k in kind if k)}")
+                record[name] = value
+        if len(problems) == before:
+            out.append(record)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -165,6 +227,10 @@ class Language:
         alternatives = sorted(dict.fromkeys(alternatives), key=lambda s: (-len(s), s))
         return "|".join(alternatives) if alternatives else r"(?!x)x"
 
+    def cues(self) -> tuple[Mapping[str, Any], ...]:
+        """The validated condition-cue tables of ``cues.cue`` (a codebook's ``[[words.cues.cue]]`` appended)."""
+        return tuple(self.data.get("cues", {}).get("cue", ()))
+
     def _require(self, file: str, key: str) -> None:
         if key not in SCHEMA.get(file, {}):
             raise LanguageError(f"the analysis asked for unknown language data {file}.{key}")
@@ -180,6 +246,11 @@ def _word_regex(word: str) -> str:
         else:
             out.append(re.escape(ch))
     return "".join(out)
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regex source of one phrase (see the module docs for the syntax), without word edges."""
+    return _phrase_regex(phrase.split())
 
 
 def _phrase_regex(words: list[str]) -> str:
@@ -229,7 +300,9 @@ def _load(code: str, extension_json: str) -> Language:
             extra = _validate(name, doc, problems, origin="words.")
             merged = dict(data.get(name, {}))
             for key, value in extra.items():
-                if isinstance(value, Mapping):
+                if SCHEMA[name][key] == "cues":
+                    merged[key] = (*merged.get(key, ()), *value)
+                elif isinstance(value, Mapping):
                     merged[key] = {**merged.get(key, {}), **value}
                 else:
                     merged[key] = tuple(dict.fromkeys((*merged.get(key, ()), *value)))
@@ -262,4 +335,4 @@ def language_of(codebook: Any) -> Language:
     return load_language(codebook.language or "en", extend=codebook.extensions.get("words"))
 
 
-__all__ = ["Language", "known_languages", "language_of", "load_language"]
+__all__ = ["Language", "known_languages", "language_of", "load_language", "phrase_regex", "validate_cues"]

@@ -13,6 +13,10 @@ an undefined precision or recall counting as 0 there (scikit-learn's ``zero_divi
 
 Gold items without a corpus statement are evaluated on their own text (free text).
 
+Frames, stances and commitment are scored too, on the gold lines that carry them, by
+:mod:`rhetoric.learn.evaluate_claims` (the realdev scorer's counting): the rules alone and, with
+a trained fallback (``rhetoric train --frames``), rules+fallback side by side.
+
 Example:
     >>> Counts(tp=3, fp=1, fn=2).f1
     0.6666666666666666
@@ -25,14 +29,17 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
 
+from ..corpus.store import Corpus
 from ..records import Mention
 from ..tagging import Tagger, load_tagger
-from .gold import ResolvedItem, load_resolved
+from .gold import ResolvedItem, corpus_if_any, load_resolved
 from .model import TagModel, load_corpus_model
 from .predict import model_mentions
 
 LEXICON = "lexicon"
 LEXICON_MODEL = "lexicon+model"
+RULES = "rules"
+RULES_FALLBACK = "rules+fallback"
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -154,6 +161,9 @@ class EvaluationReport:
     mention_items: int
     systems: list[SystemResult]
     warnings: list[str] = field(default_factory=list)
+    #: Frame, stance and commitment scores (:class:`~rhetoric.learn.evaluate_claims.ClaimResult`):
+    #: the rules, then rules+fallback if evaluated; empty when no gold line carries a claim.
+    claims: list[Any] = field(default_factory=list)
 
     def system(self, name: str) -> SystemResult:
         """The result of one system by name."""
@@ -166,6 +176,10 @@ class EvaluationReport:
         out.update(self.systems[0].to_dict())
         if len(self.systems) > 1:
             out["with_model"] = self.systems[1].to_dict()
+        if self.claims:
+            out.update(self.claims[0].to_dict())
+        if len(self.claims) > 1:
+            out["with_fallback"] = self.claims[1].to_dict()
         return out
 
 
@@ -287,20 +301,66 @@ def evaluate(
     return report
 
 
+def _analyses(items: Sequence[ResolvedItem], analyzer: Any, corpus: Corpus | None):
+    """``(item, analysis, speaker)`` for every item: the corpus statement's analysis, else free text's."""
+    for r in items:
+        statement = corpus.get(r.statement_id) if corpus is not None and r.statement_id else None
+        if statement is not None:
+            yield r, analyzer.analyze(statement), statement.speaker
+        else:
+            yield r, analyzer.analyze_text(r.text), ""
+
+
+def evaluate_claims(
+    items: Sequence[ResolvedItem],
+    corpus_dir: str | PathLike,
+    *,
+    with_fallback: bool = False,
+    codebook_path: str | PathLike | None = None,
+) -> list[Any]:
+    """Score frames, stances and commitment of the rules (and rules+fallback) on the items that carry them.
+
+    Returns:
+        One :class:`~rhetoric.learn.evaluate_claims.ClaimResult` per system; empty if no item is coded.
+
+    Raises:
+        ModelError: With ``with_fallback``, if the fallback model is missing or stale.
+    """
+    from ..frames.analyze import Analyzer
+    from .evaluate_claims import score_claims
+
+    coded = [r for r in items if r.item.coded]
+    if not coded:
+        return []
+    corpus = corpus_if_any(corpus_dir)
+    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
+    results = [score_claims(RULES, _analyses(coded, analyzer, corpus), actors=analyzer.actors)]
+    if with_fallback:
+        analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path, with_model=True)
+        results.append(
+            score_claims(RULES_FALLBACK, _analyses(coded, analyzer, corpus), actors=analyzer.actors)
+        )
+    return results
+
+
 def evaluate_gold_file(
     corpus_dir: str | PathLike,
     gold_path: str | PathLike,
     *,
     with_model: bool = False,
+    with_fallback: bool = False,
     threshold: float | None = None,
     codebook_path: str | PathLike | None = None,
 ) -> EvaluationReport:
     """Evaluate the corpus's codebook (and with ``with_model`` its model) against a gold file.
 
+    Frames, stances and commitment are scored where gold lines carry them (rules alone, and
+    with ``with_fallback`` rules+fallback too).
+
     Raises:
         NotFoundError, CodebookError: If the codebook is missing or malformed.
         BatchValidationError: If the gold file has problems.
-        ModelError: With ``with_model``, if the model is missing or stale.
+        ModelError: With ``with_model`` or ``with_fallback``, if that model is missing or stale.
 
     Example:
         >>> evaluate_gold_file("corpora/ukraine-nato", "corpora/ukraine-nato/gold/heldout.jsonl").items  # doctest: +SKIP
@@ -311,17 +371,24 @@ def evaluate_gold_file(
     else:
         tagger, model = load_tagger(corpus_dir, codebook_path=codebook_path), None
     _gold, items = load_resolved(gold_path, corpus_dir, tag_ids=tagger.codebook.tag_ids)
-    return evaluate(items, tagger, model=model, threshold=threshold)
+    report = evaluate(items, tagger, model=model, threshold=threshold)
+    report.claims = evaluate_claims(
+        items, corpus_dir, with_fallback=with_fallback, codebook_path=codebook_path
+    )
+    return report
 
 
 __all__ = [
     "LEXICON",
     "LEXICON_MODEL",
+    "RULES",
+    "RULES_FALLBACK",
     "Counts",
     "ErrorCase",
     "EvaluationReport",
     "SystemResult",
     "evaluate",
+    "evaluate_claims",
     "evaluate_gold_file",
     "macro",
     "match_spans",

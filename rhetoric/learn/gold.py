@@ -6,12 +6,17 @@ One JSON object per line, one line per statement::
      "mentions": [{"tag": "ceasefire", "start": 12, "end": 17}], "frames": []}
     {"text": "Russia must pull out all its forces first.", "tags": ["withdrawal"]}
 
-Keys: ``statement_id`` or ``text`` (at least one; ``text`` is matched to the corpus statement with
-exactly that text, and is free text when no statement has it), ``tags`` (required, statement level),
+Keys: ``statement_id``, ``id`` or ``text`` (at least one). ``statement_id`` must name a corpus
+statement. ``id`` is the coder's own id (e.g. of a development set): it denotes the corpus statement
+of that id if there is one; otherwise, like a ``text`` alone, the line is matched to the first corpus
+statement with that text (exactly, else with whitespace runs collapsed), and is evaluated as free
+text when no statement has it. ``tags`` (required, statement level),
 ``optional_tags`` (acceptable either way: neither a false positive nor a false negative),
 ``mentions`` (``tag``, ``start``, ``end``, optional ``text`` that must equal the span; present means
-the item is annotated at mention level, even when empty), ``frames`` (condition frames, checked for
-structure only) and ``note``. Every problem of a file is reported at once as
+the item is annotated at mention level, even when empty), ``frames`` (condition frames),
+``optional_frame_pairs``, ``stances``, ``third_party_stances`` and ``commitment`` (see
+:mod:`rhetoric.learn.gold_claims`; a key present means the line is coded for it, even when empty)
+and ``note``. Every problem of a file is reported at once as
 ``file:line: [field] message``.
 
 Example:
@@ -25,6 +30,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from os import PathLike
@@ -34,8 +40,24 @@ from typing import Any
 from ..corpus.store import Corpus
 from ..errors import BatchValidationError, InputFormatError, NotFoundError, ValidationError
 from ..types import Modality, Polarity, Relation
+from .gold_claims import OTHER, ClaimChecks
 
-ITEM_KEYS = ("statement_id", "text", "tags", "optional_tags", "mentions", "frames", "note")
+ITEM_KEYS = (
+    "statement_id",
+    "id",
+    "text",
+    "tags",
+    "optional_tags",
+    "mentions",
+    "frames",
+    "optional_frame_pairs",
+    "stances",
+    "third_party_stances",
+    "commitment",
+    "note",
+)
+#: Keys whose presence means the line is coded for that claim (scored by ``rhetoric evaluate``).
+CLAIM_KEYS = ("frames", "stances", "third_party_stances", "commitment")
 MENTION_KEYS = ("tag", "start", "end", "text")
 FRAME_KEYS = (
     "outcomes",
@@ -71,8 +93,14 @@ class GoldItem:
         tags: Tags the statement must get.
         optional_tags: Tags that are acceptable either way.
         mentions: Hand-marked spans, or None if the item is not annotated at mention level.
-        frames: Condition frames as written (validated for structure only).
+        frames: Condition frames as written (validated).
         note: Free-form coder note.
+        id: The coder's own id of the statement (matched to corpus ids, else by text).
+        optional_frame_pairs: ``(outcome, condition)`` pairs that are neither a hit nor a miss.
+        stances: The speaker's ``{tag: support|oppose}``, None if not coded.
+        third_party_stances: ``(holder, tag, stance)`` of others, None if not coded.
+        commitment: The speaker's commitment (:class:`~rhetoric.learn.gold_claims.Commitment`), or None.
+        coded: The claim keys (:data:`CLAIM_KEYS`) the line carries.
     """
 
     line: int
@@ -83,11 +111,19 @@ class GoldItem:
     mentions: tuple[GoldMention, ...] | None = None
     frames: tuple[dict[str, Any], ...] = ()
     note: str = ""
+    id: str | None = None
+    optional_frame_pairs: tuple[tuple[str, str], ...] = ()
+    stances: dict[str, str] | None = None
+    third_party_stances: tuple[tuple[str, str, str], ...] | None = None
+    commitment: str | None = None
+    coded: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
-        """What identifies the statement before resolution: its id, else its text."""
-        return self.statement_id if self.statement_id is not None else (self.text or "")
+        """What identifies the statement before resolution: its corpus id, else its text, else ``id:<id>``."""
+        if self.statement_id is not None:
+            return self.statement_id
+        return self.text if self.text is not None else f"id:{self.id}"
 
 
 @dataclass(frozen=True)
@@ -127,7 +163,12 @@ def _did_you_mean(value: str, known: Iterable[str]) -> str:
     return f"did you mean {close[0]!r}? {base}" if close else base
 
 
-class _Checker:
+def normalize_space(text: str) -> str:
+    """Whitespace runs collapsed to one space, ends stripped (how ``text`` lines match corpus texts)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class _Checker(ClaimChecks):
     """Collects problems of one file, each a ValidationError with path, line and field."""
 
     def __init__(self, path: str, tag_ids: tuple[str, ...] | None) -> None:
@@ -138,7 +179,9 @@ class _Checker:
     def bad(self, line: int, field: str | None, message: str, hint: str | None = None) -> None:
         self.problems.append(ValidationError(message, path=self.path, line=line, field=field, hint=hint))
 
-    def tag_list(self, line: int, field: str, value: Any, *, required: bool) -> tuple[str, ...]:
+    def tag_list(
+        self, line: int, field: str, value: Any, *, required: bool, allow_other: bool = False
+    ) -> tuple[str, ...]:
         if value is None:
             if required:
                 self.bad(line, field, "is missing", "give a list of tag ids, [] if none applies")
@@ -151,8 +194,9 @@ class _Checker:
             if v in seen:
                 self.bad(line, field, f"tag {v!r} is listed twice")
             seen.add(v)
-            if self.tag_ids is not None and v not in self.tag_ids:
-                self.bad(line, field, f"unknown tag {v!r}", _did_you_mean(v, self.tag_ids))
+            if self.tag_ids is not None and v not in self.tag_ids and not (allow_other and v == OTHER):
+                known = (*self.tag_ids, OTHER) if allow_other else self.tag_ids
+                self.bad(line, field, f"unknown tag {v!r}", _did_you_mean(v, known))
         return tuple(dict.fromkeys(value))
 
     def mentions(self, line: int, value: Any, text: str | None) -> tuple[GoldMention, ...] | None:
@@ -219,8 +263,14 @@ class _Checker:
                 if k not in FRAME_KEYS:
                     self.bad(line, f"{where}.{k}", "unknown key", f"allowed keys: {', '.join(FRAME_KEYS)}")
             for k in ("outcomes", "conditions"):
-                self.tag_list(line, f"{where}.{k}", raw.get(k), required=True)
-            self.tag_list(line, f"{where}.other_conditions", raw.get("other_conditions"), required=False)
+                self.tag_list(line, f"{where}.{k}", raw.get(k), required=True, allow_other=True)
+            self.tag_list(
+                line,
+                f"{where}.other_conditions",
+                raw.get("other_conditions"),
+                required=False,
+                allow_other=True,
+            )
             for k in ("cue", "note"):
                 if k in raw and not isinstance(raw[k], str):
                     self.bad(line, f"{where}.{k}", "must be a string")
@@ -241,13 +291,14 @@ class _Checker:
         for k in data:
             if k not in ITEM_KEYS:
                 self.bad(line, k, "unknown key", f"allowed keys: {', '.join(ITEM_KEYS)}")
-        sid, text = data.get("statement_id"), data.get("text")
-        if sid is None and text is None:
+        sid, text, ext = data.get("statement_id"), data.get("text"), data.get("id")
+        if sid is None and text is None and ext is None:
             self.bad(
-                line, None, "needs statement_id or text", "give the corpus id or the exact statement text"
+                line, None, "needs statement_id, id or text", "give the corpus id or the exact statement text"
             )
-        if sid is not None and (not isinstance(sid, str) or not sid.strip()):
-            self.bad(line, "statement_id", f"must be a non-empty string, got {sid!r}")
+        for k, v in (("statement_id", sid), ("id", ext)):
+            if v is not None and (not isinstance(v, str) or not v.strip()):
+                self.bad(line, k, f"must be a non-empty string, got {v!r}")
         if text is not None and (not isinstance(text, str) or not text.strip()):
             self.bad(line, "text", f"must be a non-empty string, got {json.dumps(text)[:40]}")
             text = None
@@ -267,9 +318,18 @@ class _Checker:
         note = data.get("note", "")
         if not isinstance(note, str):
             self.bad(line, "note", "must be a string")
+        claims = {
+            "optional_frame_pairs": self.optional_pairs(line, data.get("optional_frame_pairs")),
+            "stances": self.stance_map(line, data.get("stances")),
+            "third_party_stances": self.third_party(line, data.get("third_party_stances")),
+            "commitment": self.commitment(line, data.get("commitment")),
+        }
         if len(self.problems) > before:
             return None
-        return GoldItem(line, sid, text, tags, optional, mentions, frames, note)
+        coded = frozenset(k for k in CLAIM_KEYS if data.get(k) is not None)
+        return GoldItem(
+            line, sid, text, tags, optional, mentions, frames, note, id=ext, coded=coded, **claims
+        )
 
 
 def loads_gold(content: str, *, path: str = "<gold>", tag_ids: Iterable[str] | None = None) -> GoldSet:
@@ -296,6 +356,7 @@ def loads_gold(content: str, *, path: str = "<gold>", tag_ids: Iterable[str] | N
     checker = _Checker(path, tuple(tag_ids) if tag_ids is not None else None)
     items: list[GoldItem] = []
     seen: dict[str, int] = {}
+    seen_ids: dict[str, int] = {}
     for lineno, raw in enumerate(content.splitlines(), start=1):
         if not raw.strip():
             continue
@@ -311,7 +372,14 @@ def loads_gold(content: str, *, path: str = "<gold>", tag_ids: Iterable[str] | N
             field = "statement_id" if item.statement_id is not None else "text"
             checker.bad(lineno, field, f"statement coded twice (also line {seen[item.key]})", "keep one line")
             continue
+        if item.id is not None and item.id in seen_ids:
+            checker.bad(
+                lineno, "id", f"id {item.id!r} used twice (also line {seen_ids[item.id]})", "keep one line"
+            )
+            continue
         seen[item.key] = lineno
+        if item.id is not None:
+            seen_ids[item.id] = lineno
         items.append(item)
     if checker.problems:
         raise BatchValidationError(
@@ -351,8 +419,9 @@ def resolve_gold(gold: GoldSet, corpus: Corpus | None) -> list[ResolvedItem]:
     """Tie every gold item to the text to tag.
 
     ``statement_id`` must name a corpus statement (and a given ``text`` must equal its text);
-    a ``text`` alone is matched to the first corpus statement with exactly that text, and is
-    evaluated as free text when none has it.
+    an ``id`` that names a corpus statement denotes it; otherwise the ``text`` is matched to the
+    first corpus statement with exactly that text, else with the same text once whitespace runs
+    are collapsed, and is evaluated as free text when none has it.
 
     Raises:
         BatchValidationError: Listing unknown ids and text mismatches with file and line.
@@ -364,10 +433,12 @@ def resolve_gold(gold: GoldSet, corpus: Corpus | None) -> list[ResolvedItem]:
     """
     by_id: dict[str, str] = {}
     by_text: dict[str, str] = {}
+    by_norm: dict[str, str] = {}
     if corpus is not None:
         for s in corpus.iter_statements():
             by_id[s.id] = s.text
             by_text.setdefault(s.text, s.id)
+            by_norm.setdefault(normalize_space(s.text), s.id)
     checker = _Checker(gold.path, None)
     out: list[ResolvedItem] = []
     for item in gold.items:
@@ -388,9 +459,15 @@ def resolve_gold(gold: GoldSet, corpus: Corpus | None) -> list[ResolvedItem]:
                 )
                 continue
             out.append(ResolvedItem(item, item.statement_id, text, gold.path))
+        elif item.id is not None and item.id in by_id:
+            out.append(ResolvedItem(item, item.id, by_id[item.id], gold.path))
+        elif item.text is None:
+            checker.bad(
+                item.line, "id", f"no statement {item.id!r} in the corpus", "give the statement's text too"
+            )
         else:
-            text = item.text or ""
-            out.append(ResolvedItem(item, by_text.get(text), text, gold.path))
+            sid = by_text.get(item.text) or by_norm.get(normalize_space(item.text))
+            out.append(ResolvedItem(item, sid, by_id[sid] if sid else item.text, gold.path))
     if not checker.problems:
         for r in out:
             checker.mentions(r.item.line, [m.__dict__ for m in r.item.mentions or ()], r.text)
@@ -414,6 +491,7 @@ def load_resolved(
 
 
 __all__ = [
+    "CLAIM_KEYS",
     "GoldItem",
     "GoldMention",
     "GoldSet",
@@ -422,5 +500,6 @@ __all__ = [
     "load_resolved",
     "load_gold",
     "loads_gold",
+    "normalize_space",
     "resolve_gold",
 ]

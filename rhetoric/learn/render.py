@@ -95,7 +95,95 @@ def evaluation_rows(report: EvaluationReport) -> list[dict[str, Any]]:
                     "fn": "",
                 }
             )
+    rows += claim_rows(report)
     return [{k: ("" if row.get(k) is None else row[k]) for k in EVALUATION_COLUMNS} for row in rows]
+
+
+def claim_rows(report: EvaluationReport) -> list[dict[str, Any]]:
+    """Rows of the frame, stance and commitment scores: per key, then micro (level = the claim)."""
+    rows = []
+    for result in report.claims:
+        for level, counts in result.sections():
+            scope = "pair" if level == "frames" else "class" if level == "commitment" else "tag"
+            for key, c in sorted(counts.items()):
+                rows.append(
+                    {"system": result.name, "level": level, "scope": scope, "tag": key, **c.to_dict()}
+                )
+            rows.append(
+                {
+                    "system": result.name,
+                    "level": level,
+                    "scope": "micro",
+                    "tag": "",
+                    **micro(counts).to_dict(),
+                }
+            )
+    return rows
+
+
+_CLAIM_TITLES = {
+    "frames": "frame role pairs",
+    "stances": "stances (speaker)",
+    "third_party": "stances (third party)",
+    "commitment": "commitment",
+}
+
+
+def claims_renderable(report: EvaluationReport) -> list[Any]:
+    """Micro table of frames, stances and commitment per system, per-key tables, then every error."""
+    if not report.claims:
+        return []
+    first = report.claims[0]
+    coded = ", ".join(f"{n} {k}" for k, n in sorted(first.coded.items()))
+    table = Table(title=f"Claims (gold lines coded: {coded})", title_justify="left")
+    table.add_column("claim")
+    table.add_column("support", justify="right")
+    for r in report.claims:
+        for col in ("P", "R", "F1"):
+            table.add_column(f"{r.name} {col}", justify="right")
+    for level, counts in first.sections():
+        cells = [_CLAIM_TITLES[level], str(micro(counts).support)]
+        for r in report.claims:
+            cells += _score_cells(micro(dict(r.sections())[level]))
+        table.add_row(*cells)
+    parts: list[Any] = [table]
+    for r in report.claims:
+        if first.coded.get("frames"):
+            parts.append(
+                Text(
+                    f"{r.name}: relation agrees on {r.relation.agree}/{r.relation.compared} pairs found, "
+                    f"polarity on {r.polarity.agree}/{r.polarity.compared}"
+                )
+            )
+        if first.coded.get("commitment"):
+            acc = r.commitment_accuracy()
+            parts.append(
+                Text(f"{r.name}: commitment accuracy {_fmt(acc.accuracy)} ({acc.agree}/{acc.compared})")
+            )
+    for level, counts in first.sections():
+        per = Table(title=f"{_CLAIM_TITLES[level]} per key", title_justify="left")
+        per.add_column("key")
+        per.add_column("support", justify="right")
+        for r in report.claims:
+            for col in ("P", "R", "F1"):
+                per.add_column(f"{r.name} {col}", justify="right")
+        keys = sorted(set().union(*(dict(r.sections())[level] for r in report.claims)))
+        for key in keys:
+            cells = [key, str(counts.get(key, Counts()).support)]
+            for r in report.claims:
+                cells += _score_cells(dict(r.sections())[level].get(key, Counts()))
+            per.add_row(*cells)
+        parts.append(per)
+    for r in report.claims:
+        parts.append(Text(f"\n{r.name}: {len(r.errors)} frame, stance and commitment error(s)", style="bold"))
+        for e in r.errors:
+            line = Text(f"  {e.kind} {e.level} {e.tag}  ")
+            line.append(e.gold, style="dim")
+            line.append(f"  {e.text}")
+            if e.evidence:
+                line.append(f"  [{e.evidence}]", style="italic")
+            parts.append(line)
+    return parts
 
 
 def _score_cells(c: Counts) -> list[str]:
@@ -154,6 +242,7 @@ def evaluation_renderable(report: EvaluationReport) -> Group:
             if e.evidence:
                 line.append(f"  [{e.evidence}]", style="italic")
             parts.append(line)
+    parts += claims_renderable(report)
     return Group(*parts)
 
 
@@ -308,6 +397,8 @@ __all__ = [
     "SUGGESTION_COLUMNS",
     "agreement_renderable",
     "agreement_rows",
+    "claim_rows",
+    "claims_renderable",
     "evaluation_renderable",
     "evaluation_rows",
     "suggestion_renderable",

@@ -1,33 +1,27 @@
-"""Per-actor timeline chart (tags × statements in date order) as deterministic inline SVG.
+"""Per-actor timeline chart (tags × statements in date order) as small, deterministic inline SVG.
 
 Markers: a square where the tag is a condition, a circle where it is the outcome at stake,
 a small dot for a bare mention, and a triangle up / down for the actor's support / opposition
 (beside the role marker when both apply). The verdict of each shift is written between the
-two statements it compares. Matplotlib runs headless (Agg-free SVG canvas); text stays text
-(``svg.fonttype = none``), ids are salted with a fixed string and prefixed per chart, and no
-date is written, so the same timeline always gives the same bytes.
+two statements it compares. A long timeline is drawn by period (month, else year): each
+column then shows what the actor said in that period, so the chart stays the same size
+whatever the corpus holds. The SVG is written directly (text stays text, ids are prefixed
+per chart, nothing depends on the clock), so the same timeline always gives the same bytes.
 
 Example:
     >>> from rhetoric.shifts.timeline import timeline
     >>> svg = timeline_svg(timeline([]), id_prefix="empty")
-    >>> svg.startswith("<svg") and "no codebook tag" in svg
+    >>> svg.startswith("<svg") and "no codebook tag mentioned" in svg
     True
 """
 
 from __future__ import annotations
 
-import io
-import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
 
-import matplotlib
-
-matplotlib.use("Agg")  # never open a window, whatever the environment says
-
-from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from ..shifts.model import TagRole  # noqa: E402
-from ..shifts.timeline import Timeline  # noqa: E402
+from ..shifts.timeline import Timeline
 
 #: Colours shared with the HTML stylesheet (condition amber, outcome green, support blue, oppose red).
 COLOURS = {
@@ -46,110 +40,82 @@ VERDICT_COLOURS = {
     "mixed": "#0e7490",
     "no_position": "#9ca3af",
 }
-_MARKERS = {"condition": "s", "outcome": "o", "mentioned": ".", "support": "^", "oppose": "v"}
-_RC = {
-    "svg.hashsalt": "rhetoric",
-    "svg.fonttype": "none",
-    "font.family": ["DejaVu Sans", "sans-serif"],
-    "font.size": 9,
-    "path.simplify": True,
-}
+#: Columns drawn one per statement up to this many; beyond it, one per period.
+MAX_COLUMNS = 40
 _MAX_TICKS = 12
-_ID_RE = re.compile(r'id="([^"]+)"')
-_METADATA_RE = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+#: Which mark wins when a period holds several statements (the strongest reading first).
+_PRIORITY = ("condition", "outcome", "oppose", "support", "mentioned")
+_ROW, _TOP, _BOTTOM, _LEGEND, _CHAR = 22, 26, 34, 96, 6.2
 
 
-def _x_label(number: int, analysis) -> str:
-    s = analysis.statement
-    qualifier = f"\n({s.date_qualifier})" if s.date_qualifier else ""
-    return f"#{number}\n{s.date}{qualifier}"
+@dataclass(frozen=True)
+class _Column:
+    label: tuple[str, ...]  # one or two lines under the axis
+    cells: dict[str, tuple[str, ...]]  # tag → the marks of this column
 
 
-def _points(tl: Timeline, tags: tuple[str, ...]) -> dict[str, list[tuple[float, int]]]:
-    """Marker kind → (x, y) points; stance markers sit beside a role marker."""
-    points: dict[str, list[tuple[float, int]]] = {k: [] for k in _MARKERS}
-    for x, position in enumerate(tl.positions):
-        for y, tag in enumerate(tags):
-            state = position.state(tag)
-            if state.role is TagRole.ABSENT:
+def _statement_columns(tl: Timeline, tags: Sequence[str]) -> list[_Column]:
+    matrix = tl.matrix()
+    stances = [{t: p.state(t).stance for t in tags} for p in tl.positions]
+    columns = []
+    for i, analysis in enumerate(tl.analyses):
+        s = analysis.statement
+        date = s.date if s else ""
+        qualifier = f" ({s.date_qualifier})" if s and s.date_qualifier else ""
+        cells = {}
+        for tag in tags:
+            cell = matrix[tag][i]
+            if cell == "absent":
                 continue
-            has_role = state.role in (TagRole.CONDITION, TagRole.OUTCOME)
-            if has_role:
-                points[state.role.value].append((x, y))
-            if state.stance in ("support", "oppose"):
-                points[state.stance].append((x + 0.18 if has_role else x, y))
-            elif not has_role:
-                points["mentioned"].append((x, y))
-    return points
+            marks = [cell] if cell in ("condition", "outcome", "mentioned") else []
+            if stances[i][tag] in ("support", "oppose"):
+                marks.append(stances[i][tag])
+            cells[tag] = tuple(marks) or ("mentioned",)
+        columns.append(_Column((f"#{i + 1}", date + qualifier), cells))
+    return columns
 
 
-def _prefix_ids(svg: str, prefix: str) -> str:
-    """Make every id unique to this chart so several charts can share one HTML page."""
-    ids = set(_ID_RE.findall(svg))
-    if not ids:
-        return svg
-
-    def ref(match: re.Match) -> str:
-        name = match.group(2)
-        return f"{match.group(1)}{prefix}-{name}" if name in ids else match.group(0)
-
-    svg = _ID_RE.sub(lambda m: f'id="{prefix}-{m.group(1)}"', svg)
-    return re.sub(r"(url\(#|href=\"#)([^)\"]+)", ref, svg)
-
-
-def _draw_cells(ax, tl: Timeline, tags: tuple[str, ...], n: int, width: float) -> None:
-    """Markers, axes and legend; markers shrink and tick labels thin out on long timelines."""
-    room = (width - 1.8) * 72 / n  # points of width per statement
-    scale = min(1.0, (room / 20) ** 2)
-    for kind, pts in _points(tl, tags).items():
-        if pts:
-            size = (30 if kind == "mentioned" else 46) * scale
-            ax.scatter(
-                [p[0] for p in pts],
-                [p[1] for p in pts],
-                marker=_MARKERS[kind],
-                s=max(size, 4.0),
-                c=COLOURS[kind],
-                label=kind,
-                zorder=3,
-                linewidths=0,
-            )
-    ax.set_yticks(range(len(tags)), labels=tags)
-    step = -(-n // _MAX_TICKS)  # ceil: at most _MAX_TICKS labelled statements
-    ticks = list(range(0, n, step))
-    ax.set_xticks(ticks, labels=[_x_label(i + 1, tl.analyses[i]) for i in ticks], fontsize=7.5)
-    ax.set_xlim(-0.6, n - 0.4)
-    ax.set_ylim(-0.6, len(tags) - 0.4)
-    ax.grid(axis="y", color="#e5e7eb", linewidth=0.8, zorder=0)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7.5, handletextpad=0.2)
+def _period_columns(columns: list[_Column], dates: list[str]) -> list[_Column]:
+    """Statements grouped by month, or by year when months are still too many."""
+    for width in (7, 4):
+        keys = list(dict.fromkeys(d[:width] or "undated" for d in dates))
+        if len(keys) <= MAX_COLUMNS or width == 4:
+            break
+    grouped: dict[str, dict[str, set[str]]] = {k: {} for k in keys}
+    counts = dict.fromkeys(keys, 0)
+    for col, d in zip(columns, dates, strict=True):
+        key = d[:width] or "undated"
+        counts[key] += 1
+        for tag, marks in col.cells.items():
+            grouped[key].setdefault(tag, set()).update(marks)
+    out = []
+    for key in keys:
+        cells = {}
+        for tag, marks in grouped[key].items():
+            role = next((m for m in _PRIORITY if m in marks and m in ("condition", "outcome")), None)
+            stance = next((m for m in ("oppose", "support") if m in marks), None)
+            cells[tag] = tuple(m for m in (role, stance) if m) or ("mentioned",)
+        out.append(_Column((key, f"n={counts[key]}"), cells))
+    return out
 
 
-def _draw_verdicts(ax, tl: Timeline, top: float) -> None:
-    """Each shift's verdict between its two statements: words when they fit, coloured ticks otherwise."""
-    if len(tl.shifts) < _MAX_TICKS:
-        for x, shift in zip(tl.shift_offsets(), tl.shifts, strict=True):
-            verdict = shift.verdict.value
-            colour = VERDICT_COLOURS.get(verdict, "#111827")
-            ax.text(
-                x, top, verdict, ha="center", va="bottom", fontsize=7.5, style="italic", color=colour
-            )
-        return
-    moved = [
-        (x, s.verdict.value)
-        for x, s in zip(tl.shift_offsets(), tl.shifts, strict=True)
-        if s.verdict.value not in ("unchanged", "no_position")
-    ]
-    if moved:
-        ax.scatter(
-            [x for x, _ in moved],
-            [top + 0.15] * len(moved),
-            marker="|",
-            s=40,
-            c=[VERDICT_COLOURS.get(v, "#111827") for _, v in moved],
-            clip_on=False,
-        )
+def _marker(kind: str, x: float, y: float, size: float) -> str:
+    c = COLOURS[kind]
+    h = size / 2
+    if kind == "condition":
+        return f'<rect x="{x - h:.1f}" y="{y - h:.1f}" width="{size:.1f}" height="{size:.1f}" fill="{c}"/>'
+    if kind == "outcome":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{h:.1f}" fill="{c}"/>'
+    if kind == "mentioned":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{max(h / 2.5, 1.5):.1f}" fill="{c}"/>'
+    tip, base = (y - h, y + h) if kind == "support" else (y + h, y - h)
+    return f'<path d="M{x - h:.1f} {base:.1f}L{x + h:.1f} {base:.1f}L{x:.1f} {tip:.1f}Z" fill="{c}"/>'
+
+
+def _text(x: float, y: float, text: str, *, anchor: str = "middle", size: float = 9, extra: str = "") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'
+    )
 
 
 def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> str:
@@ -164,23 +130,68 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
         SVG markup, byte-identical for the same timeline.
     """
     tags = tuple(reversed(tl.tags()))  # first-seen tag at the top
-    n = max(len(tl.analyses), 1)
-    width = min(max(4.8, 1.8 + 1.15 * n), 16.0)
-    height = max(1.5, 1.0 + 0.34 * max(len(tags), 1))
-    with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(width, height), dpi=72)
-        FigureCanvasSVG(fig)
-        ax = fig.add_subplot()
-        if not tags:
-            ax.text(0.5, 0.5, "no codebook tag mentioned", ha="center", va="center", color="#6b7280")
-            ax.set_axis_off()
-        else:
-            _draw_cells(ax, tl, tags, n, width)
-            _draw_verdicts(ax, tl, len(tags) - 0.45)
-        fig.tight_layout(pad=0.4)
-        buf = io.StringIO()
-        metadata = {"Date": None, "Creator": None, **({"Title": title} if title else {})}
-        fig.savefig(buf, format="svg", metadata=metadata)
-    svg = buf.getvalue()
-    svg = _METADATA_RE.sub("", svg[svg.index("<svg") :])  # RDF block: namespace URLs, no content
-    return _prefix_ids(svg, id_prefix).strip() + "\n"
+    pid = escape(id_prefix, quote=True)
+    head = f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{pid}-title" font-family="sans-serif"'
+    title_el = f'<title id="{pid}-title">{escape(title or "timeline")}</title>'
+    if not tags:
+        return (
+            f'{head} width="320" height="60" viewBox="0 0 320 60">{title_el}'
+            + _text(160, 34, "no codebook tag mentioned", extra=' fill="#6b7280"')
+            + "</svg>\n"
+        )
+    columns = _statement_columns(tl, tags)
+    by_period = len(columns) > MAX_COLUMNS
+    if by_period:
+        columns = _period_columns(columns, [a.statement.date if a.statement else "" for a in tl.analyses])
+    n = len(columns)
+    left = 12 + _CHAR * max(len(t) for t in tags)
+    col_w = max(14.0, min(64.0, 900.0 / n))
+    width = left + col_w * n + _LEGEND
+    height = _TOP + _ROW * len(tags) + _BOTTOM
+    size = min(10.0, col_w / 3.2)
+    parts = [f'{head} width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}">', title_el]
+
+    def cx(i: int) -> float:
+        return left + col_w * (i + 0.5)
+
+    def cy(row: int) -> float:
+        return _TOP + _ROW * (len(tags) - 1 - row) + _ROW / 2
+
+    for row, tag in enumerate(tags):
+        parts.append(f'<line x1="{left:.1f}" y1="{cy(row):.1f}" x2="{left + col_w * n:.1f}" y2="{cy(row):.1f}" '
+                     'stroke="#e5e7eb"/>')
+        parts.append(_text(left - 6, cy(row) + 3, tag, anchor="end"))
+    for i, col in enumerate(columns):
+        for row, tag in enumerate(tags):
+            marks = col.cells.get(tag, ())
+            for k, kind in enumerate(marks):
+                offset = size * 0.75 if k and len(marks) > 1 else 0.0
+                parts.append(_marker(kind, cx(i) + offset, cy(row), size))
+    step = -(-n // _MAX_TICKS)  # ceil: at most _MAX_TICKS labelled columns
+    base = _TOP + _ROW * len(tags)
+    for i in range(0, n, step):
+        parts.append(_text(cx(i), base + 13, columns[i].label[0], size=7.5))
+        parts.append(_text(cx(i), base + 24, columns[i].label[1], size=7.5, extra=' fill="#6b7280"'))
+    if not by_period:
+        words = len(tl.shifts) < _MAX_TICKS
+        for offset, shift in zip(tl.shift_offsets(), tl.shifts, strict=True):
+            verdict = shift.verdict.value
+            colour = VERDICT_COLOURS.get(verdict, "#111827")
+            x = left + col_w * (offset + 0.5)
+            if words:
+                parts.append(_text(x, _TOP - 8, verdict, size=7.5, extra=f' font-style="italic" fill="{colour}"'))
+            elif verdict not in ("unchanged", "no_position"):
+                parts.append(f'<line x1="{x:.1f}" y1="{_TOP - 14}" x2="{x:.1f}" y2="{_TOP - 4}" stroke="{colour}" '
+                             'stroke-width="2"/>')
+    lx = left + col_w * n + 14
+    present = {m for col in columns for marks in col.cells.values() for m in marks}
+    shown = [k for k in ("condition", "outcome", "mentioned", "support", "oppose") if k in present]
+    for k, kind in enumerate(shown):
+        y = _TOP + 6 + 14 * k
+        parts.append(_marker(kind, lx, y, 8))
+        parts.append(_text(lx + 9, y + 3, kind, anchor="start", size=7.5))
+    parts.append("</svg>")
+    return "".join(parts) + "\n"
+
+
+__all__ = ["COLOURS", "MAX_COLUMNS", "VERDICT_COLOURS", "timeline_svg"]

@@ -11,13 +11,13 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
 from ..analysis import ProgressFn
 from ..errors import UsageError
+from ..outputs import atomic_file, ensure_folder, output_lock, remove_stale_temps
 from ..types import ReportFormat  # noqa: F401  (re-exported: part of this module's API)
 from .collect import ReportData, collect_report, slug
 from .html import report_html
@@ -73,21 +73,26 @@ def write_report(
         UsageError: If a format is unknown.
         CorpusError: If the corpus is missing.
         NotFoundError: If a requested speaker has no statement.
+        OutputError: If ``out_dir`` or a file in it cannot be written.
     """
     fmts = _formats(formats)
+    if Path(out_dir).exists():
+        ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     speakers = list(speakers) if speakers is not None else None
     data = collect_report(
         corpus_dir, speakers=speakers or None, codebook_path=codebook_path, progress=progress
     )
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(out_dir)
     stem = report_stem(data, speakers or None)
     paths = []
-    for fmt in fmts:
-        path = out / f"{stem}.{fmt.value}"
-        tmp = path.with_name(f".{path.name}.tmp")
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(_RENDERERS[fmt](data))
-        os.replace(tmp, path)  # a browser reloading the page never sees half a file
-        paths.append(path)
+    with output_lock(out):
+        remove_stale_temps(out)
+        for fmt in fmts:
+            path = out / f"{stem}.{fmt.value}"
+            (out / f".{path.name}.tmp").unlink(missing_ok=True)  # fixed temp name of earlier versions
+            # A random temp name, created exclusively, then renamed: a browser reloading the page
+            # never sees half a file, and a link planted in a shared folder is never followed.
+            with atomic_file(path) as fh:
+                fh.write(_RENDERERS[fmt](data))
+            paths.append(path)
     return paths

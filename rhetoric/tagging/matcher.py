@@ -13,54 +13,145 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..codebook.patterns import Pattern, Piece, Term
 
 
-def _ends(terms: tuple[Term, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]) -> None:
-    """Collect every token index where a match of ``terms[ei:]`` can end, starting at ``ti``.
-
-    ``slack`` is gap allowance carried over from skipped optional terms. The first term of a
-    match is anchored (the caller has placed ``ti`` on it), so ``_match_from`` handles it.
-    """
-    if ei == len(terms):
-        out.add(ti)
-        return
-    term = terms[ei]
-    allowed = slack + term.gap
+def _variant_end(variant: tuple[Piece, ...], q: int, norms: Sequence[str]) -> int:
+    """Token index after ``variant`` matched at ``q``, or -1."""
     n = len(norms)
-    for g in range(allowed + 1):
-        p = ti + g
-        if p >= n:
-            break
-        for variant in term.variants:
-            q = p
-            for piece in variant:
-                if q >= n or not piece.matches(norms[q]):
-                    break
-                q += 1
-            else:
-                _ends(terms, ei + 1, q, 0, norms, out)
-    if term.optional:
-        _ends(terms, ei + 1, ti, allowed, norms, out)
+    for piece in variant:
+        if q >= n or not piece.matches(norms[q]):
+            return -1
+        q += 1
+    return q
 
 
 def _match_from(pattern: Pattern, ei: int, ti: int, norms: Sequence[str]) -> int | None:
-    """Longest match end when ``pattern`` starts with term ``ei`` exactly at token ``ti``."""
+    """Longest match end when a gapless ``pattern`` starts with term ``ei`` exactly at token ``ti``.
+
+    Term by term, keeps the set of token positions a partial match can have reached, each
+    with the largest gap allowance carried over from skipped optional terms (a larger
+    allowance reaches everything a smaller one does); no recursion. Patterns with gaps use
+    :class:`_GapSearch`, which shares the work between start positions.
+    """
     terms = pattern.terms
-    out: set[int] = set()
-    term = terms[ei]
+    n = len(norms)
+    states: dict[int, int] = {}  # position -> largest carried slack
+    for variant in terms[ei].variants:
+        q = _variant_end(variant, ti, norms)
+        if q != -1:
+            states[q] = 0
+    for term in terms[ei + 1 :]:
+        if not states:
+            return None
+        reached: dict[int, int] = {}
+        for pos, slack in states.items():
+            allowed = slack + term.gap
+            for p in range(pos, min(pos + allowed + 1, n)):
+                for variant in term.variants:
+                    q = _variant_end(variant, p, norms)
+                    if q != -1 and q not in reached:
+                        reached[q] = 0
+            if term.optional and reached.get(pos, -1) < allowed:
+                reached[pos] = allowed
+        states = reached
+    return max(states) if states else None
+
+
+def _term_hits(term: Term, norms: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of every place a term matches (any variant) in the sentence."""
+    exact = {v[0].norm for v in term.variants if len(v) == 1 and not v[0].prefix}
+    prefixes = tuple(v[0].norm for v in term.variants if len(v) == 1 and v[0].prefix)
+    hits = [
+        (p, p + 1) for p, tok in enumerate(norms) if tok in exact or (prefixes and tok.startswith(prefixes))
+    ]
     for variant in term.variants:
-        q = ti
-        for piece in variant:
-            if q >= len(norms) or not piece.matches(norms[q]):
-                break
-            q += 1
-        else:
-            _ends(terms, ei + 1, q, 0, norms, out)
-    return max(out) if out else None
+        if len(variant) > 1:
+            for p in range(len(norms)):
+                q = _variant_end(variant, p, norms)
+                if q != -1:
+                    hits.append((p, q))
+    return hits
+
+
+class _GapSearch:
+    """Longest matches of one gapped pattern in one sentence, memoised across start positions.
+
+    Tried naively at every start, a pattern with gaps redoes the same sub-matches over and over
+    (exponential in the number of gaps: ``the ~10`` eight times took minutes). Here the places
+    each term matches are listed once per sentence, and each ``(term, place)`` and
+    ``(term, position, carried gap)`` is solved once, so the work is bounded by
+    terms × matches × gap; only states a match can reach are visited. Recursion depth is at
+    most twice the pattern's terms (``MAX_TERMS`` bounds it).
+    """
+
+    __slots__ = ("hits", "memo", "norms", "terms", "values")
+
+    def __init__(self, pattern: Pattern, norms: Sequence[str]) -> None:
+        self.terms = pattern.terms
+        self.norms = norms
+        self.hits: list[tuple[list[int], list[int]] | None] = [None] * len(self.terms)
+        self.values: list[dict[int, int]] = [{} for _ in self.terms]
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def _hits(self, k: int) -> tuple[list[int], list[int]]:
+        """Starts and ends of every match of term ``k`` in the sentence, by start."""
+        found = self.hits[k]
+        if found is None:
+            term = self.terms[k]
+            same = next((i for i in range(k) if self.hits[i] is not None and self.terms[i] == term), None)
+            if same is not None:  # a repeated term ("the ~3 the") matches at the same places
+                found = self.hits[same]
+            else:
+                pairs = sorted(_term_hits(term, self.norms))
+                found = ([p for p, _ in pairs], [q for _, q in pairs])
+            self.hits[k] = found
+        return found
+
+    def anchored(self, k: int, p: int) -> int:
+        """Longest end of ``terms[k:]`` with term ``k`` starting exactly at token ``p`` (-1: none)."""
+        starts, _ = self._hits(k)
+        i = bisect_left(starts, p)
+        best = -1
+        while i < len(starts) and starts[i] == p:
+            best = max(best, self._value(k, i))
+            i += 1
+        return best
+
+    def _value(self, k: int, i: int) -> int:
+        """Longest end of ``terms[k:]`` through the ``i``-th match of term ``k``."""
+        memo = self.values[k]
+        found = memo.get(i)
+        if found is None:
+            found = memo[i] = self.free(k + 1, self._hits(k)[1][i], 0)
+        return found
+
+    def free(self, k: int, pos: int, slack: int) -> int:
+        """Longest end of ``terms[k:]`` with term ``k`` starting within its gap after ``pos``."""
+        if k == len(self.terms):
+            return pos
+        key = (k, pos, slack)
+        found = self.memo.get(key)
+        if found is not None:
+            return found
+        term = self.terms[k]
+        allowed = slack + term.gap
+        starts, _ = self._hits(k)
+        best = -1
+        i = bisect_left(starts, pos)
+        while i < len(starts) and starts[i] <= pos + allowed:
+            end = self._value(k, i)
+            if end > best:
+                best = end
+            i += 1
+        if term.optional:
+            best = max(best, self.free(k + 1, pos, allowed))
+        self.memo[key] = best
+        return best
 
 
 class PatternMatcher:
@@ -83,6 +174,7 @@ class PatternMatcher:
                 if not term.optional:
                     break
             self._starts.append(starts)
+        self._gapped = [any(t.gap for t in p.terms) for p in self.patterns]
         self._full = self._index(range(len(self.patterns)))
         self._subsets: dict[frozenset[int], _Index] = {}
 
@@ -116,6 +208,7 @@ class PatternMatcher:
             exact, prefix, lengths = index
         found: dict[tuple[int, int], int] = {}
         patterns = self.patterns
+        searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
         for ti, norm in enumerate(norms):
             entries = exact.get(norm)
             if lengths:
@@ -127,7 +220,14 @@ class PatternMatcher:
             if not entries:
                 continue
             for pid, ei in entries:
-                end = _match_from(patterns[pid], ei, ti, norms)
+                if self._gapped[pid]:
+                    search = searches.get(pid)
+                    if search is None:
+                        search = searches[pid] = _GapSearch(patterns[pid], norms)
+                    end = search.anchored(ei, ti)
+                    end = None if end == -1 else end
+                else:
+                    end = _match_from(patterns[pid], ei, ti, norms)
                 if end is not None and end > found.get((pid, ti), -1):
                     found[(pid, ti)] = end
         return sorted((pid, s, e) for (pid, s), e in found.items())

@@ -1,4 +1,4 @@
-"""Sentence splitting with nltk's Punkt, its parameters set in code (no downloads).
+"""Sentence splitting with Punkt's decisions for a set of abbreviations (no nltk, no downloads).
 
 Example:
     >>> text = "Gen. Kellogg met Mr. Zelensky in the U.S. on Sunday. They talked."
@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+from .punkt import PunktSplitter
 
 # Lower-cased, without the final period, as Punkt stores them.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -43,13 +41,7 @@ def _join_number_signs(line: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> PunktSentenceTokenizer:
-    # nltk is imported on first use: importing it costs over a second, and commands that never
-    # split a sentence (add, list, validate) should not pay for it.
-    from .punkt import Punkt, punkt_parameters
-
-    return Punkt(punkt_parameters(ABBREVIATIONS))
+_SPLITTER = PunktSplitter(ABBREVIATIONS)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -74,13 +66,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
     # The tagger and the frames stage split the same statement one after the other.
     spans: list[tuple[int, int]] = []
-    tok = _tokenizer()
     pos = 0
     # A line break ends a sentence: headlines and paragraphs carry no final period.
     for line in text.splitlines(keepends=True):
         if line.strip():
             spans.extend(
-                (pos + s, pos + e) for s, e in _join_number_signs(line, list(tok.span_tokenize(line)))
+                (pos + s, pos + e) for s, e in _join_number_signs(line, _SPLITTER.span_tokenize(line))
             )
         pos += len(line)
     return tuple(spans)

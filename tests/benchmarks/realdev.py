@@ -67,8 +67,11 @@ def build_corpus(realdev: Path, template: Path, workdir: Path) -> tuple[Path, di
     return corpus_dir, {r["id"]: by_text.get(_norm(r["text"])) for r in rows}
 
 
-def score(realdev: Path, template: Path, detail=None) -> dict[str, object]:
-    """Score the library on realdev; returns the figures (and writes misses to ``detail``)."""
+def score(realdev: Path, template: Path, detail=None, *, with_pairs: bool = True) -> dict[str, object]:
+    """Score the library on realdev; returns the figures (and writes misses to ``detail``).
+
+    ``with_pairs=False`` skips the shift pairs (the slow part) for tests of the analysis alone.
+    """
     from rhetoric.frames.analyze import Analyzer
     from rhetoric.shifts.queries import compare_statements
 
@@ -83,8 +86,10 @@ def score(realdev: Path, template: Path, detail=None) -> dict[str, object]:
         ptag: dict[str, set] = defaultdict(set)
         pfr: dict[str, set] = defaultdict(set)
         pst: dict[str, dict] = defaultdict(dict)
+        pcom: dict[str, str] = {}
         for a in analyzer.analyze_corpus(Corpus(corpus_dir)):
             i = a.statement.id
+            pcom[i] = str(a.commitment)
             for m in a.mentions:
                 ptag[i].add(m.tag)
             for f in a.frames:
@@ -98,9 +103,13 @@ def score(realdev: Path, template: Path, detail=None) -> dict[str, object]:
         t = [0, 0, 0]
         fr = [0, 0, 0]
         st = [0, 0, 0]
+        com = [0, 0]
         for r in rows:
             g = gold[r["id"]]
             i = sid[r["id"]]
+            if g.get("commitment"):
+                com[0] += pcom.get(i) == g["commitment"]
+                com[1] += 1
             req, opt = set(g["tags"]), set(g["optional_tags"])
             p = ptag.get(i, set())
             t[0] += len(p & req)
@@ -126,7 +135,7 @@ def score(realdev: Path, template: Path, detail=None) -> dict[str, object]:
                       f"frames miss={sorted(gp - pp)} extra={sorted(pp - gp - op)} "
                       f"stances gold={gs} pred={ps}\n  {r['text']}", file=detail)
         good = 0
-        for pr in pairs:
+        for pr in pairs if with_pairs else []:
             a, b = sid.get(pr["from"]), sid.get(pr["to"])
             if not (a and b):
                 continue
@@ -145,7 +154,7 @@ def score(realdev: Path, template: Path, detail=None) -> dict[str, object]:
                       f"st={[(x['tag'], x['from'], x['to']) for x in c.get('stance_changes', [])]} "
                       f"verdict={c.get('verdict')}", file=detail)
     return {"tags": prf(*t), "frames": prf(*fr), "stances": prf(*st), "pairs": (good, len(pairs)),
-            "n": len(rows)}
+            "n": len(rows), "commitment": (com[0], com[1])}
 
 
 def summary_line(res: dict) -> str:
@@ -169,6 +178,8 @@ def main() -> None:
     detail = open(args.detail, "w", encoding="utf-8") if args.detail else None
     res = score(args.realdev, args.corpus_template, detail)
     print(summary_line(res))
+    right, n = res["commitment"]
+    print(f"commitment accuracy {right / n if n else 0:.3f} ({right}/{n} statements with gold commitment)")
 
 
 if __name__ == "__main__":

@@ -103,3 +103,23 @@ def test_broken_actors_file_is_a_warning(seed_copy: Corpus) -> None:
     seed_copy.actors_path.write_text("[actors.x\n")
     report = validate_corpus(seed_copy)
     assert report.ok and report.warnings[0].startswith("actors.toml: ")
+
+
+def test_position_lines_are_canonical_and_bad_positions_are_problems(corpus: Corpus) -> None:
+    ok = Statement.create(speaker="nato", date="2024", text="first", position=0)
+    good = Statement.create(speaker="nato", date="2024", text="second")
+    bad = [
+        {**good.to_dict(), "position": -1},
+        {**good.to_dict(), "position": "2"},
+        {**good.to_dict(), "position": True},
+    ]
+    lines = [encode_statement(ok)] + [(json.dumps(b) + "\n").encode() for b in bad]
+    corpus.statements_path.write_bytes(b"".join(lines))
+    report = validate_corpus(corpus)
+    assert [p.line for p in report.problems] == [2, 3, 4]
+    assert "[position] must be >= 0, got -1" in str(report.problems[0])
+    assert "[position] must be an integer, got str" in str(report.problems[1])
+    assert "[position] must be an integer, got bool" in str(report.problems[2])
+    assert report.warnings == ()  # the line with a position is canonical
+    corpus.statements_path.write_bytes(lines[0])
+    assert [s.position for s in corpus.statements()] == [0]

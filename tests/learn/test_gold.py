@@ -26,7 +26,7 @@ def problems(content: str, tag_ids=TAGS) -> list[str]:
 
 # (invalid line, exact problem, the valid twin)
 TWINS = [
-    ('{"tags": []}', "g.jsonl:1: needs statement_id or text (give the corpus id or the exact statement text)",
+    ('{"tags": []}', "g.jsonl:1: needs statement_id, id or text (give the corpus id or the exact statement text)",
      '{"text": "x", "tags": []}'),
     ('{"text": "x"}', "g.jsonl:1: [tags] is missing (give a list of tag ids, [] if none applies)",
      '{"text": "x", "tags": []}'),
@@ -43,7 +43,8 @@ TWINS = [
      "g.jsonl:1: [optional_tags] tag 'ceasefire' is also in tags (a tag is either required or optional)",
      '{"text": "x", "tags": ["ceasefire"], "optional_tags": ["peace_deal"]}'),
     ('{"text": "x", "tags": [], "coder": "ann"}',
-     "g.jsonl:1: [coder] unknown key (allowed keys: statement_id, text, tags, optional_tags, mentions, frames, note)",
+     "g.jsonl:1: [coder] unknown key (allowed keys: statement_id, id, text, tags, optional_tags, mentions, frames, "
+     "optional_frame_pairs, stances, third_party_stances, commitment, note)",
      '{"text": "x", "tags": [], "note": "ann"}'),
     ('{"text": "", "tags": []}', 'g.jsonl:1: [text] must be a non-empty string, got ""',
      '{"text": " x", "tags": []}'),
@@ -82,6 +83,45 @@ TWINS = [
     ('{"text": "x", "tags": [],}', "g.jsonl:1: malformed JSON: Expecting property name enclosed in double quotes at column 26",
      '{"text": "x", "tags": []}'),
     ('["x"]', "g.jsonl:1: expected a JSON object, got list", '{"text": "x", "tags": []}'),
+    # claims: frames, stances, third-party stances, commitment, optional pairs
+    ('{"id": 3, "text": "x", "tags": []}', "g.jsonl:1: [id] must be a non-empty string, got 3",
+     '{"id": "x-3", "text": "x", "tags": []}'),
+    ('{"text": "x", "tags": [], "frames": [{"outcomes": ["others"], "conditions": []}]}',
+     "g.jsonl:1: [frames[0].outcomes] unknown tag 'others' (did you mean 'other'? " + HINT_TAGS + ")",
+     '{"text": "x", "tags": [], "frames": [{"outcomes": ["other"], "conditions": []}]}'),
+    ('{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "polarity": "no"}]}',
+     "g.jsonl:1: [frames[0].polarity] unknown value 'no' (use one of affirmed, negated)",
+     '{"text": "x", "tags": [], "frames": [{"outcomes": [], "conditions": [], "polarity": "negated"}]}'),
+    ('{"text": "x", "tags": [], "stances": ["ceasefire"]}',
+     'g.jsonl:1: [stances] must be an object {tag: "support" | "oppose"}',
+     '{"text": "x", "tags": [], "stances": {"ceasefire": "support"}}'),
+    ('{"text": "x", "tags": [], "stances": {"ceasefire": "neutral"}}',
+     "g.jsonl:1: [stances.ceasefire] unknown stance 'neutral' (use support or oppose)",
+     '{"text": "x", "tags": [], "stances": {"ceasefire": "oppose"}}'),
+    ('{"text": "x", "tags": [], "stances": {"truce": "support"}}',
+     f"g.jsonl:1: [stances.truce] unknown tag 'truce' ({HINT_TAGS})",
+     '{"text": "x", "tags": [], "stances": {}}'),
+    ('{"text": "x", "tags": [], "third_party_stances": {"holder": "nato"}}',
+     "g.jsonl:1: [third_party_stances] must be a list of {holder, tag, stance} objects",
+     '{"text": "x", "tags": [], "third_party_stances": []}'),
+    ('{"text": "x", "tags": [], "third_party_stances": [{"holder": "", "tag": "ceasefire", "stance": "support"}]}',
+     "g.jsonl:1: [third_party_stances[0].holder] must be a non-empty name, got ''",
+     '{"text": "x", "tags": [], "third_party_stances": [{"holder": "nato", "tag": "ceasefire", "stance": "support"}]}'),
+    ('{"text": "x", "tags": [], "third_party_stances": [{"holder": "nato", "tag": "ceasefire", "stance": "support", "who": 1}]}',
+     "g.jsonl:1: [third_party_stances[0].who] unknown key (allowed keys: holder, tag, stance)",
+     '{"text": "x", "tags": [], "third_party_stances": [{"holder": "nato", "tag": "ceasefire", "stance": "support"}]}'),
+    ('{"text": "x", "tags": [], "third_party_stances": [{"holder": "nato", "tag": "ceasefire", "stance": "for"}]}',
+     "g.jsonl:1: [third_party_stances[0].stance] unknown stance 'for' (use support or oppose)",
+     '{"text": "x", "tags": [], "third_party_stances": [{"holder": "nato", "tag": "ceasefire", "stance": "support"}]}'),
+    ('{"text": "x", "tags": [], "commitment": "strong"}',
+     'g.jsonl:1: [commitment] unknown value "strong" (use one of firm, open, hedged, none)',
+     '{"text": "x", "tags": [], "commitment": "hedged"}'),
+    ('{"text": "x", "tags": [], "optional_frame_pairs": [["peace_deal"]]}',
+     'g.jsonl:1: [optional_frame_pairs[0]] must be [outcome, condition], got ["peace_deal"]',
+     '{"text": "x", "tags": [], "optional_frame_pairs": [["peace_deal", "other"]]}'),
+    ('{"text": "x", "tags": [], "optional_frame_pairs": [["peace_deal", "truce"]]}',
+     f"g.jsonl:1: [optional_frame_pairs[0]] unknown tag 'truce' ({HINT_TAGS})",
+     '{"text": "x", "tags": [], "optional_frame_pairs": [["peace_deal", "ceasefire"]]}'),
 ]  # fmt: skip
 
 
@@ -98,8 +138,8 @@ def test_every_problem_is_reported_at_once() -> None:
     assert str(info.value) == (
         "g.jsonl: 3 problem(s); fix them and run again\n"
         "  g.jsonl:1: [tags] is missing (give a list of tag ids, [] if none applies)\n"
-        "  g.jsonl:3: [extra] unknown key (allowed keys: statement_id, text, tags, optional_tags, mentions, "
-        "frames, note)\n"
+        "  g.jsonl:3: [extra] unknown key (allowed keys: statement_id, id, text, tags, optional_tags, mentions, "
+        "frames, optional_frame_pairs, stances, third_party_stances, commitment, note)\n"
         f"  g.jsonl:3: [tags] unknown tag 'nope' ({HINT_TAGS})"
     )
 
@@ -247,3 +287,42 @@ def test_shipped_gold_files_are_valid(path: Path, shipped_codebook) -> None:
     gold = load_gold(path, tag_ids=shipped_codebook.tag_ids)
     assert len(gold.items) >= 30
     assert all(item.text for item in gold.items)
+
+
+def test_realdev_shaped_lines_parse_with_their_claims() -> None:
+    content = (
+        '{"id": "x-1", "text": "No talks   until a truce.", "tags": ["ceasefire"], "optional_tags": [], '
+        '"frames": [{"outcomes": ["peace_deal"], "conditions": ["ceasefire", "other"], "relation": "precondition", '
+        '"polarity": "negated"}], "optional_frame_pairs": [["peace_deal", "other"]], '
+        '"stances": {"ceasefire": "support"}, '
+        '"third_party_stances": [{"holder": " NATO ", "tag": "ceasefire", "stance": "oppose"}], "commitment": "firm"}\n'
+        '{"id": "x-2", "tags": []}\n{"id": "x-3", "tags": []}\n'
+    )
+    a, b, c = loads_gold(content, tag_ids=TAGS).items
+    assert (a.id, a.stances, a.third_party_stances, a.commitment) == (
+        "x-1", {"ceasefire": "support"}, (("NATO", "ceasefire", "oppose"),), "firm",
+    )  # fmt: skip
+    assert a.optional_frame_pairs == (("peace_deal", "other"),)
+    assert a.coded == {"frames", "stances", "third_party_stances", "commitment"} and b.coded == frozenset()
+    assert (b.key, c.key) == ("id:x-2", "id:x-3")  # id-only lines are distinct statements
+
+
+def test_id_used_twice_is_an_error() -> None:
+    content = '{"id": "x-1", "text": "a", "tags": []}\n{"id": "x-1", "text": "b", "tags": []}\n'
+    assert problems(content) == ["g.jsonl:2: [id] id 'x-1' used twice (also line 1) (keep one line)"]
+
+
+def test_resolve_by_id_then_by_text_with_collapsed_whitespace(make_corpus) -> None:
+    folder, statements = make_corpus(["A truce  now,\nplease.", "Talks later."])
+    corpus = Corpus(folder)
+    lines = [
+        {"id": statements[1].id, "tags": []},  # an id that names a corpus statement
+        {"id": "dev-7", "text": "A truce now, please.", "tags": []},  # else matched by text
+        {"id": "dev-8", "text": "Something else.", "tags": []},  # else free text
+    ]
+    content = "".join(json.dumps(o) + "\n" for o in lines)
+    resolved = resolve_gold(loads_gold(content), corpus)
+    assert [r.statement_id for r in resolved] == [statements[1].id, statements[0].id, None]
+    assert resolved[1].text == statements[0].text
+    with pytest.raises(BatchValidationError, match=r"\[id\] no statement 'dev-9' in the corpus"):
+        resolve_gold(loads_gold('{"id": "dev-9", "tags": []}'), corpus)

@@ -22,8 +22,8 @@ def test_svg_has_no_date_no_prolog_and_text_as_text(seed_data) -> None:
     svg = timeline_svg(_zelensky(seed_data), id_prefix="z", title="Zelensky")
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
     assert "<?xml" not in svg and "<metadata>" not in svg and "dc:date" not in svg
-    assert "<title>Zelensky</title>" in svg
-    assert ">nato_membership<" in svg  # svg.fonttype none: labels stay searchable text
+    assert '<title id="z-title">Zelensky</title>' in svg
+    assert ">nato_membership<" in svg  # labels stay searchable text
     assert ">softened<" in svg  # verdict written between the statements
 
 
@@ -38,7 +38,7 @@ def test_ids_are_prefixed_and_references_follow(seed_data) -> None:
     svg = timeline_svg(_zelensky(seed_data), id_prefix="chart-z")
     ids = re.findall(r'id="([^"]+)"', svg)
     assert ids and all(i.startswith("chart-z-") for i in ids)
-    refs = re.findall(r'(?:href="#|url\(#)([^")]+)', svg)
+    refs = re.findall(r'aria-labelledby="([^"]+)"', svg)
     assert refs and set(refs) <= set(ids)
 
 
@@ -81,3 +81,19 @@ def test_long_timeline_thins_labels_and_drops_verdict_words() -> None:
     labels = re.findall(r">#(\d+)<", svg)
     assert 1 < len(labels) <= 12 and labels[0] == "1"
     assert ">softened<" not in svg and ">hardened<" not in svg
+
+
+def test_many_statements_are_drawn_by_period_at_a_bounded_size() -> None:
+    texts = [
+        ("Talks are only possible if Kyiv recognises the new territorial realities.",
+         [("negotiations", "Talks"), ("territorial_concession", "new territorial realities")]),
+        ("We are ready for negotiations without any preconditions.", [("negotiations", "negotiations")]),
+    ]
+    small = timeline_svg(timeline([analysed("putin", "2020-01", *texts[0])]), id_prefix="s")
+    sizes = []
+    for n in (200, 2000):
+        analyses = [analysed("putin", f"{2000 + i % 3}-{i % 12 + 1:02d}", *texts[i % 2]) for i in range(n)]
+        svg = timeline_svg(timeline(analyses), id_prefix="many")
+        assert ">2000-01<" in svg and ">n=" in svg  # one column per month, with its count
+        sizes.append(len(svg))
+    assert abs(sizes[0] - sizes[1]) < 100 and sizes[1] < 40 * len(small)

@@ -67,14 +67,14 @@ TRUCE_IF_NEUTRAL = (
             [TALKS_IF, OPPOSE_NATO],
             ("territorial_concession",),
             ("negotiations",),
-            ("territorial_concession",),
+            ("negotiations", "territorial_concession"),  # the stance stage reads the talks offered as wanted
             ("nato_membership",),
         ),
         # never any condition: stances from every statement, the latest wins
         ([OPPOSE_NATO, SUPPORT_NATO], (), (), ("nato_membership",), ()),
         ([SUPPORT_NATO, OPPOSE_NATO], (), (), (), ("nato_membership",)),
         # a later framed statement replaces the conditions; stances before it no longer count
-        ([TALKS_IF, OPPOSE_NATO, TRUCE_IF_NEUTRAL], ("neutrality",), ("ceasefire",), ("neutrality",), ()),
+        ([TALKS_IF, OPPOSE_NATO, TRUCE_IF_NEUTRAL], ("neutrality",), ("ceasefire",), ("ceasefire", "neutrality"), ()),
     ],
 )
 def test_current_position_rules(statements, conditions, outcomes, supports, opposes) -> None:

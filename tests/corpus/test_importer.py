@@ -81,7 +81,7 @@ BAD_ROWS = [
         '{"speaker": "nato", "date": "2024", "text": "x", "colour": "red"}\n',
         [
             "unknown_key.jsonl:1: unknown key(s): colour (allowed keys: id, speaker, speaker_as_written, "
-            "date, date_qualifier, text, kind, source, url, document, added_at, note, position)"
+            "date, date_qualifier, text, kind, source, url, document, added_at, note, occasion, position)"
         ],
     ),
     (

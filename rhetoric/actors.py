@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import ActorError
 
-ACTOR_KEYS = ("name", "role", "kind", "gender", "affiliation", "aliases", "note")
+ACTOR_KEYS = ("name", "role", "kind", "gender", "affiliation", "party", "aliases", "note")
 ACTOR_KINDS = ("person", "state", "organisation", "group", "city", "other")
 
 _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
@@ -59,6 +59,20 @@ class Actor:
     #: The actor this one speaks for (a president's state, a spokesman's government), or "".
     affiliation: str = ""
     note: str = ""
+    #: The side this actor speaks for in timelines and comparisons (Hamas for its officials, Iran
+    #: for its ministers), or "". An actor id or a free label.
+    party: str = ""
+
+
+def _party_value(value: object, *, path: str | None, actor_id: str) -> str:
+    if not isinstance(value, str):
+        raise ActorError(
+            f"party must be a string, got {type(value).__name__}",
+            path=path,
+            field=f"{actor_id}.party",
+            hint='name the side the actor speaks for, e.g. party = "hamas"',
+        )
+    return value.strip()
 
 
 class ActorRegistry:
@@ -150,6 +164,7 @@ class ActorRegistry:
                     aliases=tuple(aliases),
                     affiliation=str(entry.get("affiliation", "")),
                     note=str(entry.get("note", "")),
+                    party=_party_value(entry.get("party", ""), path=path, actor_id=actor_id),
                 )
             )
         for actor in reg:
@@ -191,6 +206,44 @@ class ActorRegistry:
     def get(self, actor_id: str) -> Actor | None:
         """The actor with this canonical id, or None."""
         return self._actors.get(actor_id)
+
+    def party_of(self, actor_id: str) -> str:
+        """The party an actor speaks for: its ``party``, else "" (unknown actors have none).
+
+        Example:
+            >>> reg = ActorRegistry([Actor("haniyeh", "Ismail Haniyeh", party="hamas")])
+            >>> reg.party_of("haniyeh"), reg.party_of("someone")
+            ('hamas', '')
+        """
+        actor = self._actors.get(actor_id)
+        return actor.party if actor else ""
+
+    def parties(self) -> dict[str, tuple[str, ...]]:
+        """Each party named in the registry → its members' ids (the party's own actor included)."""
+        out: dict[str, list[str]] = {}
+        for actor in self._actors.values():
+            if actor.party:
+                out.setdefault(actor.party, []).append(actor.id)
+        for party, members in out.items():
+            if party in self._actors and party not in members:
+                members.insert(0, party)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def resolve_party(self, name: str) -> str | None:
+        """The party a name refers to: a party label as written, or an actor that is a party.
+
+        Example:
+            >>> reg = ActorRegistry([Actor("hamas", "Hamas"), Actor("haniyeh", "Ismail Haniyeh", party="hamas")])
+            >>> reg.resolve_party("HAMAS"), reg.resolve_party("Ismail Haniyeh"), reg.resolve_party("x")
+            ('hamas', None, None)
+        """
+        parties = self.parties()
+        key = normalize_name(name)
+        for party in parties:
+            if normalize_name(party) == key:
+                return party
+        actor = self.resolve(name)
+        return actor.id if actor and actor.id in parties else None
 
     def aliases(self) -> dict[str, str]:
         """Every normalised alias mapped to its actor id."""

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from ..errors import UsageError
 from ..learn.defaults import DEFAULT_BOOTSTRAP, DEFAULT_SEED, DEFAULT_THRESHOLD
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, app, command, warn
@@ -147,7 +148,7 @@ def suggest(
 
 @command("evaluate")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL file.")],
+    gold: Annotated[Path | None, typer.Argument(help="Gold JSONL file.")] = None,
     model: Annotated[bool, typer.Option("--model", help="Also score lexicon+model, side by side.")] = False,
     with_model: Annotated[
         bool,
@@ -158,8 +159,16 @@ def evaluate(
     threshold: ThresholdOpt = None,
     fmt: FormatOpt = OutputFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
+    pairs: Annotated[
+        Path | None, typer.Option("--pairs", help="Score coded shift pairs instead (JSONL, realdev format).")
+    ] = None,
+    statements: Annotated[
+        Path | None,
+        typer.Option("--statements", help="With --pairs: coded statements (JSONL id, text) to match ids by text."),
+    ] = None,
 ) -> None:
-    """Precision, recall and F1 against gold: tags, and frames, stances and commitment where gold has them.
+    """Precision, recall and F1 against gold: tags, and frames, stances and commitment where gold has them;
+    or, with --pairs, coded shift pairs scored (items taken up / let go found, verdict accepted), each miss listed.
 
     Tags per tag, micro and macro; frame role pairs (outcome<=condition, with relation and polarity
     agreement), speaker and third-party stances per tag, commitment per class; every error listed.
@@ -171,6 +180,13 @@ def evaluate(
 
     Example: rhetoric evaluate ../shared/realdev/gold.jsonl --corpus /tmp/realdev-corpus
     """
+    if pairs is not None:
+        from .shifts_cmds import evaluate_pairs_output
+
+        evaluate_pairs_output(corpus, pairs=pairs, statements=statements, fmt=fmt)
+        return
+    if gold is None:
+        raise UsageError("give a gold JSONL file, or --pairs PAIRS.jsonl")
     from ..learn.evaluate import evaluate_gold_file
     from ..learn.render import EVALUATION_COLUMNS, evaluation_renderable, evaluation_rows
 

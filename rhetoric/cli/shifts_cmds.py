@@ -1,18 +1,21 @@
-"""Shift commands: ``compare`` two statements or two periods, an actor's ``timeline``."""
+"""Shift commands: ``compare`` two statements or two periods, a person's or party's ``timeline``,
+``evaluate`` coded shift pairs."""
 
 from __future__ import annotations
 
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from ..errors import UsageError
-from ..shifts.queries import compare_periods, compare_statements, speaker_timeline
+from ..shifts.queries import compare_periods, compare_statements, evaluate_pairs_file, speaker_timeline
 from ..shifts.render import shift_markdown, shift_table, timeline_markdown, timeline_table
+from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 
 
@@ -38,6 +41,13 @@ def compare_cmd(
     from_speaker: Annotated[
         str | None, typer.Option("--from-speaker", help="Compare two periods of this speaker instead.")
     ] = None,
+    party: Annotated[
+        str | None, typer.Option("--party", help="Compare two periods of this party (actors.toml) instead.")
+    ] = None,
+    across_speakers: Annotated[
+        bool,
+        typer.Option("--across-speakers", help="Compare two statements of speakers of different parties."),
+    ] = False,
     until: Annotated[
         str | None, typer.Option("--until", help="End of the earlier period (YYYY[-MM[-DD]]).")
     ] = None,
@@ -48,24 +58,31 @@ def compare_cmd(
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
 ) -> None:
-    """Diff two statements (or two periods of one speaker): conditions added, dropped and kept,
-    outcomes, stance and tone changes, typed events with evidence, and a verdict.
+    """Diff two statements (or two periods of one speaker or party): items taken up, let go and
+    kept, conditions added and dropped, outcomes, stance, commitment and tone changes, typed
+    events with evidence from both sides, and a verdict (no_position when a side states none).
 
-    JSON prints one object with from, to, added, dropped, kept, outcome_from, outcome_to,
-    stance_changes, modality_from, modality_to, events and verdict.
+    Two statements of speakers of different parties are refused unless --across-speakers; a
+    later-then-earlier pair is compared in date order with a note.
+
+    JSON prints one object with from, to, added, dropped, kept, conditions_added,
+    conditions_dropped, outcome_from, outcome_to, stance_changes, commitment_from,
+    commitment_to, events, verdict, reasons and notes.
 
     Example: rhetoric compare s-134636953483 s-6c5b18b5efe8 --format json
     """
-    if from_speaker is not None:
-        if id_a or id_b or not until or not since:
-            raise UsageError("with --from-speaker give --until and --since, and no statement ids")
+    if from_speaker is not None or party is not None:
+        if id_a or id_b or not until or not since or (from_speaker and party):
+            raise UsageError("with --from-speaker or --party give --until and --since, and no statement ids")
         shift = compare_periods(
-            corpus, speaker=from_speaker, until=until, since=since, codebook_path=codebook
+            corpus, speaker=from_speaker, party=party, until=until, since=since, codebook_path=codebook
         )
     else:
         if not (id_a and id_b) or until or since:
             raise UsageError("give two statement ids, or --from-speaker X --until D1 --since D2")
-        shift = compare_statements(corpus, from_id=id_a, to_id=id_b, codebook_path=codebook)
+        shift = compare_statements(
+            corpus, from_id=id_a, to_id=id_b, codebook_path=codebook, across_speakers=across_speakers
+        )
     if fmt is ShiftFormat.JSON:
         sys.stdout.write(json.dumps(shift.to_dict(), ensure_ascii=False, indent=1) + "\n")
     elif fmt is ShiftFormat.MD:
@@ -76,29 +93,37 @@ def compare_cmd(
 
 @command("timeline")
 def timeline_cmd(
-    speaker: Annotated[str, typer.Option("--speaker", help="Actor id, name or alias.")],
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Actor id, name or alias.")] = None,
+    party: Annotated[
+        str | None, typer.Option("--party", help="A party from actors.toml: all its speakers as one side.")
+    ] = None,
     fmt: FormatOpt = ShiftFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
 ) -> None:
-    """An actor's statements in date order, the position matrix (tags × statements) and the
-    shift between each pair of consecutive statements.
+    """A person's (or a party's) statements in date order grouped into occasions, the position
+    matrix (tags × statements) and the shift between each pair of consecutive occasions.
 
     Example: rhetoric timeline --speaker Zelensky --format md
     """
-    tl = speaker_timeline(corpus, speaker=speaker, codebook_path=codebook)
+    if (speaker is None) == (party is None):
+        raise UsageError("give --speaker or --party")
+    tl = speaker_timeline(corpus, speaker=speaker, party=party, codebook_path=codebook)
     if fmt is ShiftFormat.JSON:
         payload = {
             "speaker": tl.speaker,
             "statements": [
                 {
                     "id": a.statement.id,
+                    "speaker": a.statement.speaker,
                     "date": a.statement.date,
                     "date_qualifier": a.statement.date_qualifier,
                     "text": a.statement.text,
                 }
                 for a in tl.analyses
             ],
+            "party": tl.party,
+            "occasions": [[tl.analyses[i].statement.id for i in occ] for occ in tl.occasions],
             "matrix": tl.matrix(),
             "shifts": [s.to_dict() for s in tl.shifts],
         }
@@ -107,3 +132,25 @@ def timeline_cmd(
         sys.stdout.write(timeline_markdown(tl))
     else:
         _console().print(timeline_table(tl))
+
+
+def evaluate_pairs_output(corpus: Path, *, pairs: Path, statements: Path | None, fmt: OutputFormat) -> None:
+    """``rhetoric evaluate --pairs``: score coded shift pairs and print each miss with its evidence."""
+    report = evaluate_pairs_file(corpus, pairs_path=pairs, statements_path=statements)
+    if fmt is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        return
+    out = _console()
+    for r in report.results:
+        if r.ok:
+            continue
+        d = r.to_dict()
+        out.print(
+            f"MISS {d['from']} → {d['to']}: verdict {d['verdict']} (coders: {', '.join(d['verdict_ok'])}); "
+            f"missed taken up {d['missed_added'] or '—'}, let go {d['missed_dropped'] or '—'}"
+        )
+        for tag, ev in d["evidence"].items():
+            before = " … ".join(ev["from"]) or "—"
+            after = " … ".join(ev["to"]) or "—"
+            out.print(f"    {tag}: {before!s} → {after!s}")
+    out.print(f"pairs {report.right}/{len(report.results)}")

@@ -24,11 +24,10 @@ from .occasions import reading_order
 from .positions import COMMITMENT_RANK, OTHER, Position, position_of
 from .verdict import decide
 
-# Lower is softer. Neutral (no marker) sits between open and firm.
+# Lower is softer. Neutral (no marker) is unknown, not in between: it moves nothing.
 _FIRMNESS = {
     Modality.OPEN.value: 0,
     Modality.HYPOTHETICAL.value: 0,
-    Modality.NEUTRAL.value: 1,
     Modality.FIRM.value: 2,
 }
 _FLIP = {StanceValue.SUPPORT.value, StanceValue.OPPOSE.value}
@@ -140,8 +139,8 @@ def _tone_events(a: Position, b: Position) -> list[ChangeEvent]:
     """Frame modality and polarity (both sides framed), commitment, unconditional offers."""
     events: list[ChangeEvent] = []
     if a.frames and b.frames:
-        fa, fb = _FIRMNESS.get(a.modality, 1), _FIRMNESS.get(b.modality, 1)
-        if fa != fb:
+        fa, fb = _FIRMNESS.get(a.modality), _FIRMNESS.get(b.modality)
+        if fa is not None and fb is not None and fa != fb:
             kind = EventType.SOFTENED if fb < fa else EventType.HARDENED
             events.append(_event(kind, "", f"modality {a.modality}→{b.modality}", a, b, tone=True))
         if a.polarity != b.polarity:
@@ -228,6 +227,7 @@ def compare(
     *,
     opposites: Iterable[tuple[str, str]] = (),
     speaker: str | None = None,
+    own_speakers: bool = False,
 ) -> Shift:
     """Diff two statements, or two sets of statements (each read in order as one position).
 
@@ -236,12 +236,13 @@ def compare(
         b: The later one (or several).
         opposites: Pairs of contradicting tags (see :func:`compare_positions`).
         speaker: Whose stances count (defaults to each side's speaker).
+        own_speakers: Count each statement's stances of its own speaker (a party's officials).
 
     Returns:
         The shift.
     """
     return compare_positions(
-        position_of(_as_list(a), speaker=speaker),
-        position_of(_as_list(b), speaker=speaker),
+        position_of(_as_list(a), speaker=speaker, own_speakers=own_speakers),
+        position_of(_as_list(b), speaker=speaker, own_speakers=own_speakers),
         opposites=opposites,
     )

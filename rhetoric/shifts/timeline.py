@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..frames.analyze import StatementAnalysis
 from .compare import compare, compare_positions
@@ -122,6 +122,8 @@ def timeline(
         compare_positions(x, y, opposites=opposites)
         for x, y in zip(occasion_positions, occasion_positions[1:], strict=False)
     )
+    if party:
+        shifts = tuple(replace(s, speaker=party) for s in shifts)
     return Timeline(speaker, ordered, positions, shifts, tuple(occasions), party)
 
 

@@ -68,7 +68,7 @@ TRUCE_IF_NEUTRAL = (
             [TALKS_IF, OPPOSE_NATO],
             ("territorial_concession",),
             ("negotiations",),
-            ("negotiations", "territorial_concession"),
+            ("negotiations", "territorial_concession"),  # the stance stage reads the talks offered as wanted
             ("nato_membership",),
         ),
         # never any condition: stances from every statement, the latest wins

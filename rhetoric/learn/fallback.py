@@ -49,7 +49,7 @@ from ..types import Polarity, Relation, StanceValue
 from .defaults import DEFAULT_SEED
 from .fallback_features import closest_pairs, cue_spans, negation_spans, pair_features, stance_features
 from .gold import GoldItem, corpus_if_any, load_resolved
-from .model import _atomic_write
+from .model import _atomic_write, read_model_meta
 
 FALLBACK_MODEL_FILE = "fallback.joblib"
 FALLBACK_META_FILE = "fallback.json"
@@ -277,30 +277,15 @@ def load_fallback(corpus_dir: str | PathLike, *, codebook: Codebook) -> Fallback
     folder = Path(corpus_dir)
     model_path, meta_path = folder / FALLBACK_MODEL_FILE, folder / FALLBACK_META_FILE
     retrain = "run `rhetoric train --frames GOLD` to retrain it"
-    if not model_path.is_file() or not meta_path.is_file():
-        raise ModelError(
-            f"no trained fallback in {str(folder)!r}", hint="run `rhetoric train --frames GOLD` first"
-        )
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ModelError(f"unreadable fallback metadata: {exc}", path=str(meta_path), hint=retrain) from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT_VERSION:
-        raise ModelError("fallback metadata has an unknown format", path=str(meta_path), hint=retrain)
-    if meta.get("codebook_sha256") != codebook.sha256:
-        raise ModelError(
-            f"the fallback was trained on another version of the codebook "
-            f"(sha256 {str(meta.get('codebook_sha256'))[:12]}…, now {codebook.sha256[:12]}…)",
-            path=str(meta_path),
-            hint=retrain,
-        )
-    if meta.get("sklearn_version") != sklearn.__version__:
-        raise ModelError(
-            f"the fallback was trained with scikit-learn {meta.get('sklearn_version')}, "
-            f"this is {sklearn.__version__}",
-            path=str(meta_path),
-            hint=retrain,
-        )
+    meta = read_model_meta(
+        model_path,
+        meta_path,
+        codebook=codebook,
+        what="fallback",
+        retrain=retrain,
+        first="run `rhetoric train --frames GOLD` first",
+        format_version=FORMAT_VERSION,
+    )
     try:
         parts = joblib.load(model_path)
         return FallbackModel(parts["pairs"], parts["stances"], meta)

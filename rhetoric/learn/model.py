@@ -389,6 +389,47 @@ def save_model(model: TagModel, corpus_dir: str | PathLike) -> tuple[Path, Path]
     return model_path, meta_path
 
 
+def read_model_meta(
+    model_path: Path,
+    meta_path: Path,
+    *,
+    codebook: Codebook,
+    what: str,
+    retrain: str,
+    first: str,
+    format_version: int = FORMAT_VERSION,
+) -> dict:
+    """The metadata of a trained model (tagger or fallback), refusing a stale or foreign one.
+
+    Raises:
+        ModelError: If either file is missing, the metadata is unreadable or of another format, or
+            the model was trained on another codebook or scikit-learn version.
+    """
+    if not model_path.is_file() or not meta_path.is_file():
+        raise ModelError(f"no trained {what} in {str(model_path.parent)!r}", hint=first)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"unreadable {what} metadata: {exc}", path=str(meta_path), hint=retrain) from None
+    if not isinstance(meta, dict) or meta.get("format") != format_version:
+        raise ModelError(f"{what} metadata has an unknown format", path=str(meta_path), hint=retrain)
+    if meta.get("codebook_sha256") != codebook.sha256:
+        raise ModelError(
+            f"the {what} was trained on another version of the codebook "
+            f"(sha256 {str(meta.get('codebook_sha256'))[:12]}…, now {codebook.sha256[:12]}…)",
+            path=str(meta_path),
+            hint=retrain,
+        )
+    if meta.get("sklearn_version") != sklearn.__version__:
+        raise ModelError(
+            f"the {what} was trained with scikit-learn {meta.get('sklearn_version')}, "
+            f"this is {sklearn.__version__}",
+            path=str(meta_path),
+            hint=retrain,
+        )
+    return meta
+
+
 def load_model(corpus_dir: str | PathLike, *, codebook: Codebook) -> TagModel:
     """Load the corpus's model, refusing one trained on another codebook or scikit-learn version.
 
@@ -404,28 +445,9 @@ def load_model(corpus_dir: str | PathLike, *, codebook: Codebook) -> TagModel:
     folder = Path(corpus_dir)
     model_path, meta_path = folder / MODEL_FILE, folder / META_FILE
     retrain = "run `rhetoric train` to retrain it"
-    if not model_path.is_file() or not meta_path.is_file():
-        raise ModelError(f"no trained model in {str(folder)!r}", hint="run `rhetoric train` first")
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ModelError(f"unreadable model metadata: {exc}", path=str(meta_path), hint=retrain) from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT_VERSION:
-        raise ModelError("model metadata has an unknown format", path=str(meta_path), hint=retrain)
-    if meta.get("codebook_sha256") != codebook.sha256:
-        raise ModelError(
-            f"the model was trained on another version of the codebook "
-            f"(sha256 {str(meta.get('codebook_sha256'))[:12]}…, now {codebook.sha256[:12]}…)",
-            path=str(meta_path),
-            hint=retrain,
-        )
-    if meta.get("sklearn_version") != sklearn.__version__:
-        raise ModelError(
-            f"the model was trained with scikit-learn {meta.get('sklearn_version')}, "
-            f"this is {sklearn.__version__}",
-            path=str(meta_path),
-            hint=retrain,
-        )
+    meta = read_model_meta(
+        model_path, meta_path, codebook=codebook, what="model", retrain=retrain, first="run `rhetoric train` first"
+    )
     try:
         pipeline = joblib.load(model_path)
     except Exception as exc:  # a truncated or foreign pickle can raise almost anything

@@ -11,9 +11,18 @@ Example:
 
 from .dictionary import PROVENANCE, TABLE_NAMES, TABLES, Column, columns, describe_markdown, table_columns
 from .tables import iter_rows, table_frame, table_rows
-from .write import ExportFormat, ExportResult, export_tables, resolve_tables, write_tables
+from .write import (
+    MANIFEST,
+    ExportFormat,
+    ExportResult,
+    export_tables,
+    resolve_tables,
+    verify_export,
+    write_tables,
+)
 
 __all__ = [
+    "MANIFEST",
     "PROVENANCE",
     "TABLES",
     "TABLE_NAMES",
@@ -28,5 +37,6 @@ __all__ = [
     "table_columns",
     "table_frame",
     "table_rows",
+    "verify_export",
     "write_tables",
 ]

@@ -4,6 +4,10 @@ CSV is UTF-8 without BOM, CRLF line ends, a header row and fields quoted only wh
 hold a comma, quote or line break. JSONL is one UTF-8 object per line. Parquet keeps the
 dictionary's types (integers, booleans, strings).
 
+A set of tables is marked whole by ``manifest.json``, written last: each file's name,
+sha256 and row count. The old manifest is removed before the first file is swapped in, so
+an export killed half-way leaves no manifest, and :func:`verify_export` says so.
+
 Example:
     >>> result = export_tables("corpora/ukraine-nato", tables=["frames"], out_dir="out")  # doctest: +SKIP
     >>> [p.name for p in result.paths]  # doctest: +SKIP
@@ -13,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -24,12 +29,22 @@ from pathlib import Path
 
 from ..analysis import CorpusAnalysis, ProgressFn, analyze_all
 from ..errors import UsageError
-from ..outputs import TEMP_PREFIX, TEMP_SUFFIX, ensure_folder, output_error, output_lock, remove_stale_temps
+from ..outputs import (
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    atomic_file,
+    ensure_folder,
+    output_error,
+    output_lock,
+    remove_stale_temps,
+)
 from ..types import ExportFormat  # noqa: F401  (re-exported: part of this module's API)
 from .dictionary import TABLE_NAMES, TABLES, columns, resolve_tables  # noqa: F401
 from .tables import Row, iter_rows
 
 _ARROW_TYPES = {"integer": "int64", "boolean": "bool_"}
+#: Written last into an export folder: which files form the set, with their sha256 and rows.
+MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -154,6 +169,13 @@ def write_tables(
                     _fsync(part)
                 except OSError as exc:
                     raise output_error(exc, out / part.name) from None
+            files = {
+                f"{t}.{fmt.value}": {"sha256": _sha256(staging / f"{t}.{fmt.value}"), "rows": counts[t]} for t in names
+            }
+            try:  # from here until the new manifest lands, the folder says it holds no whole set
+                (out / MANIFEST).unlink(missing_ok=True)
+            except OSError as exc:
+                raise output_error(exc, out / MANIFEST) from None
             for table in names:  # every table is complete: now swap them in
                 path = out / f"{table}.{fmt.value}"
                 try:
@@ -161,9 +183,42 @@ def write_tables(
                 except OSError as exc:
                     raise output_error(exc, path) from None
                 paths.append(path)
+            with atomic_file(out / MANIFEST) as fh:
+                fh.write(json.dumps({"format": fmt.value, "files": files}, indent=1, sort_keys=True) + "\n")
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return ExportResult(tuple(paths), counts)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify_export(out_dir: str | PathLike) -> tuple[bool, str]:
+    """Whether ``out_dir`` holds a whole export set, and why not.
+
+    Example:
+        >>> import tempfile
+        >>> verify_export(tempfile.mkdtemp())
+        (False, 'no manifest.json: the last export did not finish (run it again)')
+    """
+    out = Path(out_dir)
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        files = manifest["files"]
+    except FileNotFoundError:
+        return False, f"no {MANIFEST}: the last export did not finish (run it again)"
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return False, f"{MANIFEST} is unreadable ({exc}): run the export again"
+    for name, entry in sorted(files.items()):
+        path = out / name
+        if not path.is_file() or _sha256(path) != entry.get("sha256"):
+            return False, f"{name} is not the file the manifest lists: run the export again"
+    return True, f"{len(files)} file(s) of one export"
 
 
 def _write_table(ca: CorpusAnalysis, table: str, fmt: ExportFormat, path: Path, *, excel_safe: bool) -> int:

@@ -85,7 +85,7 @@ def test_export_all_csv(cli, tmp_path) -> None:
 def test_export_some_tables_other_formats(cli, tmp_path, fmt) -> None:
     result = cli("export", "shifts", "frames", "--out", str(tmp_path), "--format", fmt, *CORPUS)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"frames.{fmt}", f"shifts.{fmt}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"frames.{fmt}", "manifest.json", f"shifts.{fmt}"]
 
 
 def test_export_describe_prints_the_dictionary(cli) -> None:

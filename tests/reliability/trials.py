@@ -10,7 +10,8 @@ imported everything, so a trial costs the operation, not interpreter start-up):
   as on a full disk, and the operation must fail cleanly or succeed whole.
 
 A trial is *corrupted* when the files are in neither the old nor the new state (a torn line,
-a half file, a set mixing two exports, a lost statement); *recovered* counts corrupted trials
+a half file, a lost statement) or an export folder mixes two sets while its ``manifest.json``
+says the set is whole (a mix left without a manifest is flagged to every reader, not silent); *recovered* counts corrupted trials
 that ``repair_corpus`` (corpus) or the next export (exports) brought back to a valid state.
 
 Usage:
@@ -37,7 +38,7 @@ sys.path.insert(0, str(REPO_ROOT))
 from rhetoric.analysis import analyze_all  # noqa: E402
 from rhetoric.corpus import Corpus, add_statement, import_file, remove_statement, repair_corpus  # noqa: E402
 from rhetoric.corpus.validate import validate_corpus  # noqa: E402
-from rhetoric.export.write import write_tables  # noqa: E402
+from rhetoric.export.write import MANIFEST, verify_export, write_tables  # noqa: E402
 
 SEED = REPO_ROOT / "corpora" / "ukraine-nato"
 LONG_TEXT = "Ukraine will not give up territory unless Russia withdraws its troops. " * 1200  # ~85 KB
@@ -70,7 +71,7 @@ class Bench:
         for i, ca in enumerate(self.analyses):
             folder = root / f"reference-{i}"
             write_tables(ca, tables=["all"], out_dir=folder)
-            self.sets.append({p.name: p.read_bytes() for p in folder.iterdir()})
+            self.sets.append({p.name: p.read_bytes() for p in folder.iterdir() if p.name != MANIFEST})
         write_tables(self.analyses[0], tables=["all"], out_dir=self.out)
         self.next_set = 1
 
@@ -109,9 +110,13 @@ class Bench:
         return ids == old or ids == [i for i in old if i != gone]
 
     def export_state(self) -> bool:
-        """True when the export folder holds one whole set (old or new), whatever temp entries remain."""
-        files = {p.name: p.read_bytes() for p in self.out.iterdir() if not p.name.startswith(".")}
-        return any(files == s for s in self.sets)
+        """True unless the folder silently mixes two sets: one whole set (old or new), or a set the
+        manifest flags as unfinished (no manifest.json, so no reader takes it for whole)."""
+        files = {
+            p.name: p.read_bytes() for p in self.out.iterdir() if not p.name.startswith(".") and p.name != MANIFEST
+        }
+        whole = any(files == s for s in self.sets)
+        return whole or not verify_export(self.out)[0]
 
     def check(self, name: str) -> tuple[bool, bool]:
         """(corrupted, recovered) after a trial; restores the baseline for the next one."""

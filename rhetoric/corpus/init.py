@@ -1,14 +1,18 @@
 """Creating an empty corpus folder from the templates in ``rhetoric/corpus/templates``.
 
-A bare ``init`` writes a starter codebook to fill in; ``template=NAME`` starts from a
-ready codebook and actors file for one kind of negotiation (:func:`template_names`), and
-``from_corpus=DIR`` copies another corpus's codebook and actors.
+A bare ``init`` starts from the domain-neutral ``generic-negotiation`` codebook (named
+after the corpus, so it passes ``codebook check`` and every command works at once) and an
+empty actors file; ``template=NAME`` starts from a ready codebook and actors file for one
+kind of negotiation (:func:`template_names`), and ``from_corpus=DIR`` copies another
+corpus's codebook and actors.
 
 Example:
     >>> import tempfile
     >>> c = init_corpus(tempfile.mkdtemp() + "/my-corpus")
     >>> sorted(p.name for p in c.path.iterdir())
     ['README.md', 'actors.toml', 'codebook.toml', 'statements.jsonl']
+    >>> 'name = "my-corpus"' in (c.path / "codebook.toml").read_text()
+    True
     >>> c = init_corpus(tempfile.mkdtemp() + "/gaza", template="israel-hamas")
     >>> "hostages" in (c.path / "codebook.toml").read_text()
     True
@@ -23,6 +27,8 @@ from ..errors import CorpusError, NotFoundError, UsageError
 from .store import ACTORS_FILE, CODEBOOK_FILE, STATEMENTS_FILE, Corpus
 
 TEMPLATE_FILES = (ACTORS_FILE, CODEBOOK_FILE, "README.md")
+#: The codebook a bare ``init`` starts from.
+STARTER_TEMPLATE = "generic-negotiation"
 
 
 def _templates_root():
@@ -72,7 +78,8 @@ def _source_texts(template: str | None, from_corpus: str | os.PathLike | None) -
                     hint="--from takes a corpus folder with codebook.toml and actors.toml",
                 ) from None
         return texts
-    return {}
+    starter = _template(CODEBOOK_FILE, STARTER_TEMPLATE)
+    return {CODEBOOK_FILE: starter.replace(f'name = "{STARTER_TEMPLATE}"', 'name = "{name}"', 1)}
 
 
 def init_corpus(
@@ -80,7 +87,8 @@ def init_corpus(
 ) -> Corpus:
     """Create a corpus folder: empty ``statements.jsonl``, ``actors.toml``, ``codebook.toml``, ``README.md``.
 
-    Files that already exist are left untouched, so ``init`` can complete a half-made folder.
+    Files that already exist are left untouched, so ``init`` can complete a half-made folder
+    (except the codebook and actors that ``template`` or ``from_corpus`` explicitly ask for).
 
     Args:
         path: The folder to create (parents are created too).
@@ -107,8 +115,10 @@ def init_corpus(
         name = folder.resolve().name
         for file in TEMPLATE_FILES:
             target = folder / file
-            if file in sources:
-                target.write_text(sources[file], encoding="utf-8")
+            chosen = bool(template or from_corpus)  # asked for: replaces what a half-made folder holds
+            if file in sources and (chosen or not target.exists()):
+                text = sources[file] if chosen else sources[file].replace("{name}", name)
+                target.write_text(text, encoding="utf-8")
             elif not target.exists():
                 target.write_text(_template(file).replace("{name}", name), encoding="utf-8")
         (folder / STATEMENTS_FILE).touch()

@@ -69,3 +69,9 @@ def test_from_missing_corpus(tmp_path):
     with pytest.raises(NotFoundError, match="cannot read actors.toml of the corpus to copy"):
         init_corpus(tmp_path / "c", from_corpus=tmp_path / "none")
     assert not (tmp_path / "c").exists()
+
+
+def test_bare_init_starts_with_a_codebook_that_passes_its_check(tmp_path):
+    corpus = init_corpus(tmp_path / "my-talks")
+    assert check_codebook(corpus.codebook_path) == []
+    assert load_codebook(corpus.codebook_path).name == "my-talks"

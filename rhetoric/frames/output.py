@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from rich.text import Text
 
 from ..records import Frame, Stance
+from ..text.terminal import visible
 
 FRAME_COLUMNS: tuple[str, ...] = (
     "statement_id",
@@ -104,7 +105,7 @@ def render_frame(text: str, frame: Frame, mentions: Iterable) -> Text:
         >>> render_frame(t, f, ms).plain
         'talks until withdrawal'
     """
-    out = Text(text[frame.start : frame.end])
+    out = Text(visible(text[frame.start : frame.end], keep_offsets=True))
     for m in mentions:
         if m.start < frame.start or m.end > frame.end:
             continue

@@ -34,6 +34,7 @@ from ..codebook.model import Codebook, TagSpec
 from ..codebook.patterns import parse_pattern
 from ..corpus.store import Corpus
 from ..errors import ValidationError
+from ..text.terminal import visible
 from ..text.tokens import tokenize
 from ..types import Role
 from .tagger import Tagger, tag_corpus
@@ -197,7 +198,12 @@ def kwic_table(rows: Iterable[KwicRow], *, title: str = "") -> Table:
     table.add_column("right", overflow="fold")
     for row in rows:
         table.add_row(
-            row.statement_id, row.speaker, row.date, Text(row.left), Text(row.match), Text(row.right)
+            row.statement_id,
+            visible(row.speaker),
+            row.date,
+            Text(visible(row.left)),
+            Text(visible(row.match)),
+            Text(visible(row.right)),
         )
     return table
 

@@ -22,6 +22,7 @@ from typing import TextIO
 from rich.text import Text
 
 from ..records import Mention
+from ..text.terminal import visible
 
 #: Columns of the JSON objects and CSV rows, in order.
 MENTION_COLUMNS: tuple[str, ...] = ("statement_id", "tag", "start", "end", "text", "sentence", "pattern")
@@ -93,7 +94,7 @@ def highlight(text: str, mentions: Iterable[Mention], styles: dict[str, str]) ->
         >>> highlight("a truce", [Mention("ceasefire", 2, 7, "truce", 0, "truce")], {}).plain
         'a truce'
     """
-    out = Text(text)
+    out = Text(visible(text, keep_offsets=True))  # stored text may hold escape codes: show, never obey
     for m in mentions:
         if m.source == "model":
             continue  # a model mention spans its whole sentence: the legend shows it instead

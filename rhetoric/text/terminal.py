@@ -26,13 +26,20 @@ def _picture(match: re.Match[str]) -> str:
     return f"\\x{code:02x}"
 
 
-def visible(text: str) -> str:
+def visible(text: str, *, keep_offsets: bool = False) -> str:
     """``text`` with control characters (but newline and tab) replaced by visible symbols.
+
+    With ``keep_offsets`` every character is replaced by exactly one (C1 controls by U+FFFD), so
+    mention offsets into the stored text still point at the same characters.
 
     Example:
         >>> visible("line\\nnext\\tcell")
         'line\\nnext\\tcell'
+        >>> len(visible("a\\x85b", keep_offsets=True))
+        3
     """
+    if keep_offsets:
+        return _CONTROL.sub(lambda m: _picture(m) if ord(m.group()) < 0x80 else "\ufffd", text)
     return _CONTROL.sub(_picture, text)
 
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import __version__
-from ..errors import RhetoricError, UsageError
+from ..errors import CorpusError, RhetoricError, UsageError
 
 app = typer.Typer(
     name="rhetoric",
@@ -45,6 +45,35 @@ CodebookOpt = Annotated[
     Path | None,
     typer.Option("--codebook", help="Codebook file (default: the corpus's codebook.toml)."),
 ]
+
+
+#: ``--corpus`` of the commands that write: no default value, so an unnamed corpus can be told apart.
+WriteCorpusOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus",
+        envvar="RHETORIC_CORPUS",
+        help=f"Corpus folder (env RHETORIC_CORPUS). Writing needs it named: the default {DEFAULT_CORPUS} "
+        "is the shipped example.",
+        show_default=False,
+    ),
+]
+
+
+def require_named_corpus(corpus: Path | None) -> Path:
+    """The corpus to write to; the default (shipped example) only when ``--corpus`` or
+    ``RHETORIC_CORPUS`` named it, so a first ``add`` never changes it by accident.
+
+    Raises:
+        CorpusError: If no corpus was named.
+    """
+    if corpus is None:
+        raise CorpusError(
+            f"not writing to the shipped example corpus {str(DEFAULT_CORPUS)!r} by default",
+            hint=f"name it with --corpus {DEFAULT_CORPUS} (or RHETORIC_CORPUS) to write there, "
+            "or create your own with `rhetoric init DIR`",
+        )
+    return corpus
 
 
 def fail(message: str) -> typer.Exit:

@@ -21,7 +21,7 @@ from ..corpus import (
 )
 from ..errors import ImportRejectedError, RhetoricError
 from ..types import OutputFormat
-from .app import DEFAULT_CORPUS, CorpusOpt, command, fail, warn
+from .app import DEFAULT_CORPUS, CorpusOpt, WriteCorpusOpt, command, fail, require_named_corpus, warn
 
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output format: table, json or csv.")]
 
@@ -76,12 +76,13 @@ def add_cmd(
     ] = None,
     document: Annotated[str, typer.Option("--document", help="Path of the source article.")] = "",
     strict: Annotated[bool, typer.Option("--strict", help="Reject a speaker not in actors.toml.")] = False,
-    corpus: CorpusOpt = DEFAULT_CORPUS,
+    corpus: WriteCorpusOpt = None,
 ) -> None:
     """Add one statement and print its id; a duplicate changes nothing ("already in corpus: ID").
 
-    Example: rhetoric add --speaker Zelenskyy --date 2024-12-01 --text "NATO is necessary" --kind paraphrase
+    Example: rhetoric add --corpus corpora/my-topic --speaker Zelenskyy --date 2024-12-01 --text "NATO is necessary"
     """
+    corpus = require_named_corpus(corpus)
     if text == "-":
         text = sys.stdin.read().removesuffix("\n").removesuffix("\r")
     result = add_statement(
@@ -118,12 +119,13 @@ def import_cmd(
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and count; write nothing.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Reject speakers not in actors.toml.")] = False,
-    corpus: CorpusOpt = DEFAULT_CORPUS,
+    corpus: WriteCorpusOpt = None,
 ) -> None:
     """Import statements from a CSV or JSONL file: every row is checked before anything is written.
 
-    Example: rhetoric import quotes.csv --skip-invalid
+    Example: rhetoric import quotes.csv --skip-invalid --corpus corpora/my-topic
     """
+    corpus = require_named_corpus(corpus)
     try:
         result = import_file(
             Corpus(corpus),
@@ -211,12 +213,13 @@ def show_cmd(
 def remove_cmd(
     statement_id: Annotated[str, typer.Argument(metavar="ID", help="Statement id (s-…).")],
     yes: Annotated[bool, typer.Option("--yes", help="Confirm the removal.")] = False,
-    corpus: CorpusOpt = DEFAULT_CORPUS,
+    corpus: WriteCorpusOpt = None,
 ) -> None:
     """Remove one statement (atomic rewrite of statements.jsonl); needs --yes.
 
-    Example: rhetoric remove s-2287e0e1b45e --yes
+    Example: rhetoric remove s-2287e0e1b45e --yes --corpus corpora/my-topic
     """
+    corpus = require_named_corpus(corpus)
     if not yes:
         statement = get_statement(Corpus(corpus), statement_id)
         raise fail(
@@ -248,15 +251,16 @@ def validate_cmd(
         typer.Option("--repair", help="Cut an incomplete last line (left by a crash) after confirming."),
     ] = False,
     yes: Annotated[bool, typer.Option("--yes", help="With --repair: do not ask for confirmation.")] = False,
-    corpus: CorpusOpt = DEFAULT_CORPUS,
+    corpus: WriteCorpusOpt = None,
 ) -> None:
     """Check every line: JSON, schema, ids matching content, no duplicate ids; exit 1 on any problem.
 
     Example: rhetoric validate --corpus corpora/ukraine-nato
     """
     if repair:
+        corpus = require_named_corpus(corpus)
         _repair(Corpus(corpus), yes=yes)
-    report = validate_corpus(Corpus(corpus))
+    report = validate_corpus(Corpus(corpus or DEFAULT_CORPUS))
     for message in report.warnings:
         warn(message)
     for problem in report.problems:

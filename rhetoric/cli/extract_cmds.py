@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..types import OutputFormat
-from .app import DEFAULT_CORPUS, CorpusOpt, command, warn
+from .app import DEFAULT_CORPUS, WriteCorpusOpt, command, require_named_corpus, warn
 
 
 @command("extract")
@@ -25,7 +25,7 @@ def extract(
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop candidates below this.")
     ] = 0.0,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.TABLE,
-    corpus: CorpusOpt = DEFAULT_CORPUS,
+    corpus: WriteCorpusOpt = None,
 ) -> None:
     """Propose attributed statements (speaker, text, date, offsets) found in a news article.
 
@@ -45,6 +45,7 @@ def extract(
     # At most one byte over the limit: a huge stdin is refused without being held in memory.
     stdin = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1) if article == "-" else None
     art = read_article(article, stdin=stdin, date=date, source=source, url=url)
+    corpus = require_named_corpus(corpus) if add else corpus or DEFAULT_CORPUS
     store = Corpus(corpus)
     if not store.actors_path.exists():
         warn(f"no actors file at {store.actors_path}: speakers are kept as written")

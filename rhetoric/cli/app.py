@@ -24,7 +24,7 @@ app = typer.Typer(
     help="Offline rhetoric-change analyzer: how actors' stated conditions move over time.\n\n"
     "Example: rhetoric list --speaker zelensky",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

@@ -90,7 +90,9 @@ def codebook_show(
     table = Table(title=f"{cb.name} {cb.version} ({len(rows)} tags)")
     for col in ("tag", "role", "label", "patterns", "exclude", "positive", "negative"):
         table.add_column(
-            col, justify="right" if col in ("patterns", "exclude", "positive", "negative") else "left"
+            col,
+            justify="right" if col in ("patterns", "exclude", "positive", "negative") else "left",
+            no_wrap=col in ("tag", "role"),  # a tag id is copied into commands: never cut or wrapped
         )
     for r in rows:
         table.add_row(*(str(v) for v in r.values()))

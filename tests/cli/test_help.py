@@ -63,3 +63,22 @@ def test_takes_corpus_option(name: str, command) -> None:
 @pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
 def test_appears_in_readme(name: str, command) -> None:
     assert f"rhetoric {name}" in (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_shell_completion_is_offered() -> None:
+    from typer.testing import CliRunner
+
+    from rhetoric.cli import app
+
+    out = CliRunner().invoke(app, ["--help"]).stdout
+    assert "--install-completion" in out and "--show-completion" in out
+
+
+def test_codebook_show_never_cuts_a_tag_id() -> None:
+    from typer.testing import CliRunner
+
+    from rhetoric.cli import app
+
+    out = CliRunner().invoke(app, ["codebook", "show"], env={"COLUMNS": "50"}).stdout
+    for tag in ("territorial_concession", "security_guarantees", "nato_membership"):
+        assert tag in out

@@ -40,7 +40,7 @@ RULES = [
     ("A backstop is off the table.", [("backstop", "backstop")], "oppose"),
     ("This should not be just a pause.", [("truce", "pause")], "oppose"),
     # Judgement predicates after the item.
-    ("Such a guarantee is vital for lasting peace.", [("guarantees", "guarantee")], "support"),
+    ("A pledge of that kind is crucial for a durable settlement.", [("guarantees", "pledge")], "support"),
     ("Dialogue remains the only way forward.", [("talks", "Dialogue")], "support"),
     ("A freeze is simply unacceptable.", [("freeze", "freeze")], "oppose"),
     ("Nobody said whether the freeze would hold.", [("freeze", "freeze")], "neutral"),

@@ -76,6 +76,20 @@ class Modality(StrEnum):
     NEUTRAL = "neutral"
 
 
+class DictionaryFormat(StrEnum):
+    """Dictionary files of other tools that ``codebook import`` reads."""
+
+    YAML = "yaml"  # quanteda
+    DIC = "dic"  # LIWC
+
+
+class CodebookExportFormat(StrEnum):
+    """Formats ``codebook export`` writes."""
+
+    YAML = "yaml"
+    JSON = "json"
+
+
 class Commitment(StrEnum):
     """How firmly a statement commits its speaker to the stances it takes."""
 

@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..types import CodebookExportFormat, DictionaryFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command, warn
 from .tag_cmds import _codebook_path, codebook_app
-
-
-class DictFormat(StrEnum):
-    """Dictionary formats ``codebook import`` reads."""
-
-    YAML = "yaml"
-    DIC = "dic"
-
-
-class ExportFormat(StrEnum):
-    """Formats ``codebook export`` writes."""
-
-    YAML = "yaml"
-    JSON = "json"
 
 
 @command("import", parent=codebook_app)
@@ -35,7 +21,7 @@ def codebook_import(
         typer.Option("--out", metavar="PATH", help="Codebook file to write (default: the corpus's codebook.toml)."),
     ] = None,
     fmt: Annotated[
-        DictFormat | None, typer.Option("--format", help="yaml or dic (default: from the extension).")
+        DictionaryFormat | None, typer.Option("--format", help="yaml or dic (default: from the extension).")
     ] = None,
     name: Annotated[str | None, typer.Option("--name", help="Codebook name (default: the file name).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
@@ -60,7 +46,7 @@ def codebook_import(
 
 @command("export", parent=codebook_app)
 def codebook_export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="yaml (a quanteda dictionary) or json.")],
+    fmt: Annotated[CodebookExportFormat, typer.Option("--format", help="yaml (a quanteda dictionary) or json.")],
     out: Annotated[Path | None, typer.Option("--out", metavar="PATH", help="File to write (default: stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,

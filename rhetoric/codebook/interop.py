@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputFormatError, OutputExistsError, PatternError
+from ..types import DictionaryFormat
 from .model import Codebook
 from .patterns import parse_pattern
 
-FORMATS = ("yaml", "dic")
-EXPORT_FORMATS = ("yaml", "json")
 #: An export of a pattern with more phrases than this is cut (and reported).
 MAX_EXPANSION = 64
 
@@ -177,7 +176,7 @@ def import_dictionary(path: str | Path, *, fmt: str | None = None, name: str | N
     """
     p = Path(path)
     fmt = fmt or ("dic" if p.suffix.lower() == ".dic" else "yaml" if p.suffix.lower() in (".yml", ".yaml") else "")
-    if fmt not in FORMATS:
+    if fmt not in tuple(DictionaryFormat):
         raise InputFormatError(
             f"cannot tell the dictionary format of {p.name!r}", path=str(p), hint="give --format yaml or --format dic"
         )

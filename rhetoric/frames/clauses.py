@@ -46,6 +46,8 @@ class FrameWords:
     temporal: re.Pattern[str]
     anaphor: re.Pattern[str]
     purpose_link: re.Pattern[str]
+    infinitive_taker: re.Pattern[str]
+    list_tail: re.Pattern[str]
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -102,6 +104,13 @@ def _compile(lang: Language) -> FrameWords:
         ),
         anaphor=_words(a("anaphors")),
         purpose_link=_words(a("purpose_link")),
+        # Searched in the few words before an infinitive cue, so anchored at their end.
+        infinitive_taker=re.compile(
+            rf"(?<!\w)(?:{a('infinitive_verbs')}|{a('infinitive_words')}"
+            rf"|{a('object_infinitive_verbs')}\s+(?:[^\s]+\s+){{0,2}}[^\s]+)\s*$",
+            re.IGNORECASE,
+        ),
+        list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),
     )
 
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from ..lang import Language
 
 _HYPHENS = "-‐‑"
+#: How far back (characters) the word that takes an infinitive is looked for ("urged both sides to").
+_TAKER_REACH = 60
 _SEP = "[\\s\"“”‘’«»,]+"
 
 
@@ -45,6 +47,8 @@ class CueSpec:
     not_after: tuple[str, ...] = ()
     next_word_ends: tuple[str, ...] = ()
     flip_on_demand: bool = False
+    infinitive: bool = False
+    nearest_outcome: bool = False
     _before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _after_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _next_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -68,6 +72,8 @@ class CueSpec:
             not_after=tuple(rec.get("not_after", ())),
             next_word_ends=tuple(rec.get("next_word_ends", ())),
             flip_on_demand=bool(rec.get("flip_on_demand", False)),
+            infinitive=bool(rec.get("infinitive", False)),
+            nearest_outcome=bool(rec.get("nearest_outcome", False)),
             _before_re=re.compile(rf"(?<!\w)(?:{nb})\s*$", re.IGNORECASE) if nb else None,
             _after_re=re.compile(rf"\s*(?:{na})(?!\w)", re.IGNORECASE) if na else None,
             _next_re=re.compile(rf"\s*\w+(?:{nx})(?!\w)", re.IGNORECASE) if nx else None,
@@ -140,6 +146,25 @@ class CueTable:
             regex = self._by_first[word] = re.compile(source, re.IGNORECASE)
         return regex
 
+    def _purpose_at(self, text: str, pos: int, floor: int) -> bool:
+        """Whether an infinitive cue at ``pos`` states a purpose: not the infinitive a word takes, not a list item.
+
+        "agreed to end the war", "ready to end it", "urged Russia to end it" complete the word
+        before them; in "to stop the shelling, to stop the fighting" the second is one more item.
+        """
+        words = self.words
+        if words.infinitive_taker.search(text, max(floor, pos - _TAKER_REACH), pos):
+            return False
+        cont = words.list_tail.search(text, max(floor, pos - _TAKER_REACH), pos)
+        if cont is None:
+            return True
+        # The item before the separator opens with the same word ("to …, to …").
+        first = _WORD_RE.match(text, pos)
+        prev_start = max(text.rfind(",", floor, cont.start()) + 1, text.rfind(";", floor, cont.start()) + 1, floor)
+        return first is None or not re.search(
+            rf"(?<!\w){re.escape(first.group(0))}\s+\w", text[prev_start : cont.start()], re.IGNORECASE
+        )
+
     @property
     def words(self) -> FrameWords:
         """The compiled clause words of :attr:`language`."""
@@ -181,7 +206,9 @@ class CueTable:
                 continue
             found = False
             for cue in self._groups[m.lastgroup]:
-                if cue.holds_at(text, m.start(), m.end(), start):
+                if cue.holds_at(text, m.start(), m.end(), start) and (
+                    not cue.infinitive or self._purpose_at(text, m.start(), start)
+                ):
                     hits.append(CueHit(cue, m.start(), m.end(), m.group(0)))
                     found = True
             if found:

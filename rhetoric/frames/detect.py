@@ -37,6 +37,8 @@ from .modality import modality_of
 
 OTHER = "other"
 _MAX_OTHER_WORDS = 25
+#: Punctuation right after a cue (closing quotes first): the clause ends there.
+_CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 #: An outcome or condition side this short that holds only an anaphor ("until this happens") points back.
 _MAX_ANAPHOR_WORDS = 6
 
@@ -85,7 +87,8 @@ class _Sentence:
         self.bounds = boundaries(text, self.start, self.end, words=words)
         self.hits: list[CueHit] = []
         self.hit_starts: list[int] = []
-        self.fronted_until = self.start
+        #: The fronted clause that made a frame ("If this means X, …"): a cue inside it makes none.
+        self.fronted_from = self.fronted_until = self.start
 
     def set_hits(self, hits: list[CueHit]) -> None:
         # "an unconditional ceasefire" describes its noun and opens no region: it cuts none.
@@ -109,7 +112,17 @@ class _Sentence:
         return (self.previous[-1],) if self.previous else ()
 
     def inside(self, a: int, b: int) -> tuple[Mention, ...]:
-        return tuple(m for m in self.mentions if m.start >= a and m.end <= b)
+        """Mentions that start in ``[a, b)``: a long mention ("the plan aims to stop the war") may run past."""
+        return tuple(m for m in self.mentions if a <= m.start < b)
+
+    def taking_in(self, hit: CueHit) -> tuple[Mention, ...]:
+        """Mentions that take the cue's words in and belong to the side after it.
+
+        "after the conflict" (a mention from the cue on), "to end the war" (from inside the cue on).
+        """
+        return tuple(
+            m for m in self.mentions if hit.start <= m.start < hit.end and (m.end > hit.end or m.start > hit.start)
+        )
 
     def clause_start(self, pos: int) -> int:
         start = region_before(self.text, self.start, pos, self.bounds)
@@ -167,6 +180,9 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             return None
     if cue.requires and not _required(w, cue.requires).search(text, c_start, hit.start):
         return None
+    if shape in ("post", "no_without", "exchange") and _CLAUSE_PUNCT.match(text, hit.end):
+        # "… complies with the Russian demands," — a cue word the clause ends on names no condition.
+        return None
     if shape in ("post", "no_without", "exchange", "unconditional"):
         o_start, o_end = c_start, hit.start
         k_start, k_end = hit.end, sent.clause_end(hit.end)
@@ -219,7 +235,7 @@ def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
     """ "Until X, Y" / "If we speak ceasefire, we need Z" / "In return for X, Y" / "To end X, Y must …"."""
     proposal = _fronted_proposal(sent, hit, comma)
     if proposal is not None:
-        sent.fronted_until = comma + 1
+        sent.fronted_from, sent.fronted_until = hit.start, comma + 1
     return proposal
 
 
@@ -261,6 +277,13 @@ def _build(
     if condition_part[0] == hit.end:
         # A mention that takes the cue word in ("after the conflict") belongs to the condition.
         conditions = tuple(m for m in sent.mentions if hit.start <= m.start < hit.end < m.end) + conditions
+    elif outcome_part[0] == hit.end and outcome_mentions is None:
+        # … and to the outcome when that follows ("a truce is needed to end the war").
+        outcomes = sent.taking_in(hit) + outcomes
+    if hit.cue.nearest_outcome and outcome_part[1] == hit.start and len(outcomes) > 1:
+        # Means attach to the nearest predicate: "the plan would stop the fighting by freezing the line".
+        last = max(m.start for m in outcomes)
+        outcomes = tuple(m for m in outcomes if m.start == last)
     outcomes, conditions = _outermost(outcomes), _outermost(conditions)
     if not outcomes and outcome_mentions is None:
         outcomes = sent.anaphor(*outcome_part, other=conditions)
@@ -414,7 +437,7 @@ def detect_frames(
         seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
         done_at: set[int] = set()
         for hit in hits:
-            if hit.start in done_at:
+            if hit.start in done_at or sent.fronted_from < hit.start < sent.fronted_until:
                 continue
             proposal = _propose(sent, hit)
             if proposal is None:

@@ -94,6 +94,9 @@ SCHEMA["frames"] = {
     "temporal": "phrases",
     "anaphors": "phrases",
     "purpose_link": "phrases",
+    "infinitive_verbs": "verbs",
+    "object_infinitive_verbs": "verbs",
+    "infinitive_words": "phrases",
 }
 #: How a cue places outcome and condition around itself (see ``en/cues.toml``).
 CUE_SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional", "x_for_y")
@@ -114,6 +117,8 @@ CUE_FIELDS: dict[str, object] = {
     "not_after": "phrases",
     "next_word_ends": "phrases",
     "flip_on_demand": "flag",
+    "infinitive": "flag",
+    "nearest_outcome": "flag",
 }
 
 __all__ = ["CUE_FIELDS", "CUE_POSITIONS", "CUE_REQUIRES", "CUE_SHAPES", "SCHEMA", "Kind"]

@@ -39,6 +39,10 @@ OTHER = "other"
 _MAX_OTHER_WORDS = 25
 #: Punctuation right after a cue (closing quotes first): the clause ends there.
 _CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
+#: A mention that takes a cue in and ends the clause this few words after the cue is a time ("after the war").
+_MAX_TIME_WORDS = 3
+#: What may stand after a mention at the end of its clause.
+_CLOSERS = " \t\n,.;:!?\"'”’»)]"
 #: An outcome or condition side this short that holds only an anaphor ("until this happens") points back.
 _MAX_ANAPHOR_WORDS = 6
 
@@ -77,6 +81,7 @@ class _Sentence:
         mentions: Sequence[Mention],
         words: FrameWords,
         previous: Sequence[Mention] = (),
+        previous_outcomes: Sequence[Mention] = (),
     ) -> None:
         self.text = text
         self.start, self.end = span
@@ -84,23 +89,29 @@ class _Sentence:
         self.words = words
         #: Mentions of the sentence before (what an anaphor "this", "such a step" may point back to).
         self.previous = previous
+        #: Outcomes of the frames of the sentence before: what "this goal" on an outcome side points back to.
+        self.previous_outcomes = previous_outcomes
         self.bounds = boundaries(text, self.start, self.end, words=words)
         self.hits: list[CueHit] = []
         self.hit_starts: list[int] = []
+        self.fronted_until = self.start
         #: The fronted clause that made a frame ("If this means X, …"): a cue inside it makes none.
-        self.fronted_from = self.fronted_until = self.start
+        self.inner: Span = (self.start, self.start)
 
     def set_hits(self, hits: list[CueHit]) -> None:
         # "an unconditional ceasefire" describes its noun and opens no region: it cuts none.
         self.hits = hits
         self.hit_starts = [h.start for h in hits if h.cue.shape != "unconditional"]
 
-    def anaphor(self, a: int, b: int, other: Sequence[Mention] = ()) -> tuple[Mention, ...]:
+    def anaphor(
+        self, a: int, b: int, other: Sequence[Mention] = (), *, outcome: bool = False
+    ) -> tuple[Mention, ...]:
         """What a short side with an anaphor ("this", "such a step") points back to.
 
         The nearest mention before ``a`` in the sentence that is not on the frame's other
-        side, else the last mention of the sentence before; nothing when ``text[a:b]`` is
-        longer than a few words or has no anaphor.
+        side, else (an outcome side) the outcomes of the frames of the sentence before, else
+        the last mention of the sentence before; nothing when ``text[a:b]`` is longer than a
+        few words or has no anaphor.
         """
         if b <= a or len(self.text[a:b].split()) > _MAX_ANAPHOR_WORDS:
             return ()
@@ -109,6 +120,9 @@ class _Sentence:
         before = [m for m in self.mentions if m.end <= a and m not in other]
         if before:
             return (before[-1],)
+        if outcome and self.previous_outcomes:
+            # "We can talk after they withdraw. This goal can be reached through X": the goal is the talks.
+            return tuple(self.previous_outcomes)
         return (self.previous[-1],) if self.previous else ()
 
     def inside(self, a: int, b: int) -> tuple[Mention, ...]:
@@ -152,7 +166,10 @@ class _Sentence:
         if last_comma >= 0:
             sep = last_comma + 1
         before = self.text[sep : hit.start].strip(" \t\"'“”‘’«»()[]")
-        return bool(self.words.fronting_filler.match(before))
+        if self.words.fronting_filler.match(before):
+            return True
+        # "… and for peace to be durable, it must …": a purpose coordinated with what came before.
+        return hit.cue.position == "fronted" and hit.cue.shape == "pre" and bool(self.words.list_tail.search(before))
 
 
 def _clean_other(text: str) -> str:
@@ -234,8 +251,10 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
 def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
     """ "Until X, Y" / "If we speak ceasefire, we need Z" / "In return for X, Y" / "To end X, Y must …"."""
     proposal = _fronted_proposal(sent, hit, comma)
+    # Later cues' clauses start after the fronted one, whether or not it made a frame.
+    sent.fronted_until = comma + 1
     if proposal is not None:
-        sent.fronted_from, sent.fronted_until = hit.start, comma + 1
+        sent.inner = (hit.start, comma + 1)
     return proposal
 
 
@@ -275,8 +294,19 @@ def _build(
     outcomes = outcome_mentions if outcome_mentions is not None else sent.inside(*outcome_part)
     conditions = sent.inside(*condition_part) if condition_part[1] > condition_part[0] else ()
     if condition_part[0] == hit.end:
-        # A mention that takes the cue word in ("after the conflict") belongs to the condition.
-        conditions = tuple(m for m in sent.mentions if hit.start <= m.start < hit.end < m.end) + conditions
+        # A mention that takes the cue word in ("after the conflict subsides") belongs to the condition …
+        taken = tuple(m for m in sent.mentions if hit.start <= m.start < hit.end < m.end)
+        end = max((m.end for m in taken), default=hit.end)
+        if (
+            taken
+            and not conditions
+            and not text[end : condition_part[1]].strip(_CLOSERS)
+            and len(text[hit.end : end].split()) <= _MAX_TIME_WORDS
+        ):
+            # … unless it is a short noun phrase ending the clause: "borders restored after the war" names a
+            # time ("as long as Zelenskyy remains in office" is a condition).
+            return None
+        conditions = taken + conditions
     elif outcome_part[0] == hit.end and outcome_mentions is None:
         # … and to the outcome when that follows ("a truce is needed to end the war").
         outcomes = sent.taking_in(hit) + outcomes
@@ -286,7 +316,7 @@ def _build(
         outcomes = tuple(m for m in outcomes if m.start == last)
     outcomes, conditions = _outermost(outcomes), _outermost(conditions)
     if not outcomes and outcome_mentions is None:
-        outcomes = sent.anaphor(*outcome_part, other=conditions)
+        outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True)
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value:
         conditions = sent.anaphor(*condition_part, other=outcomes)
     cue_start, cue_end, cue_str = hit.start, hit.end, cue_text or hit.text
@@ -415,15 +445,17 @@ def detect_frames(
     prefix = statement_id or "text"
     words = cues.words
     previous: list[Mention] = []
+    prev_outcomes: list[Mention] = []
     for index, span in enumerate(spans):
         in_sentence = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
         prev, previous = previous, in_sentence or previous
         if not in_sentence:
             continue
         found = cues.find(text, span[0], span[1])
+        earlier, prev_outcomes = prev_outcomes, []
         if not found:
             continue
-        sent = _Sentence(text, span, in_sentence, words, prev)
+        sent = _Sentence(text, span, in_sentence, words, prev, earlier)
         # At one place, "conditions for … are" is tried before "condition for" (pre). A cue whose
         # requirement appears nowhere in the sentence, or that stands where it may not, is no cue and
         # must not cut another cue's region ("until Russia pays *for* the damage").
@@ -437,7 +469,7 @@ def detect_frames(
         seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
         done_at: set[int] = set()
         for hit in hits:
-            if hit.start in done_at or sent.fronted_from < hit.start < sent.fronted_until:
+            if hit.start in done_at or sent.inner[0] < hit.start < sent.inner[1]:
                 continue
             proposal = _propose(sent, hit)
             if proposal is None:
@@ -455,6 +487,7 @@ def detect_frames(
                 continue
             seen.add(key)
             done_at.add(hit.start)
+            prev_outcomes.extend(m for m in proposal.outcomes if m not in prev_outcomes)
             anchor = min(m.start for m in proposal.outcomes)
             frames.append(
                 Frame(

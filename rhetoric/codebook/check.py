@@ -87,17 +87,22 @@ def check_codebook(path: str | PathLike) -> list[str]:
         NotFoundError: If the file does not exist.
     """
     codebook, problems = parse_codebook(read_codebook_bytes(path), path=path)
-    return problems + _check_frames_table(codebook) + check_examples(codebook)
+    # The [words] problems that parsing found come back from the frames check: list each once.
+    frames = [p for p in _check_frames_table(codebook) if p not in problems]
+    return problems + frames + check_examples(codebook)
 
 
 def _check_frames_table(codebook: Codebook) -> list[str]:
-    """Problems of the ``[frames]`` table (extra cues, opposite tags)."""
+    """Problems of the ``[frames]`` table (extra cues, opposite tags), read with the codebook's own language."""
     from ..errors import CodebookError
     from ..frames.config import FramesConfig  # local: frames build on the codebook
+    from ..lang import language_of
 
     try:
-        FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
-    except CodebookError as exc:
+        FramesConfig.from_codebook_table(
+            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+        )
+    except CodebookError as exc:  # LanguageError too: an unknown language or bad [words] is listed
         return exc.problems
     return []
 

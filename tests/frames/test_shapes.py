@@ -4,7 +4,7 @@ Each shape is tested with sentences written for these tests, once with the shipp
 codebook (a war) and once with a small codebook of another negotiation (hostages and a
 truce), so a shape is a pattern of English, not of one conflict; the negative twins are
 the same words used for something else ("a report based on interviews", "after the
-meeting, he said").
+meeting, he said", "agreed to end the war", "so that's why").
 """
 
 from __future__ import annotations
@@ -86,6 +86,28 @@ HOSTAGE_CASES = [
     ("means-noun", "Aid is used as a means of pressure on the talks.", set()),
     ("once-again", "The talks resumed once again on Monday with the hostages' families present.", set()),
     ("these-noun", "We discussed a truce. Once these drafts are ready, talks will continue.", set()),
+    # A mention that runs over its cue ("to end the war") counts on the side it starts in.
+    ("needed-to", "A truce is needed to end the war.", {("war_end", "truce")}),
+    ("purpose-to", "Israel must pull back its troops to end the war.", {("war_end", "pullback")}),
+    # … but "to" completing the word before it, or a further item of a list, states no purpose.
+    ("want-to", "Both sides agreed on a truce and want to end the war.", set()),
+    ("urged-to", "Mediators urged both sides to end the war during the truce.", set()),
+    ("infinitive-list", "The plan is to free the hostages, to end the war, and to rebuild the city.", set()),
+    ("to-allow", "Israel extended the truce to allow talks.", {("talks", "truce")}),
+    ("refused-to-allow", "Israel refused to allow aid trucks in during the truce.", set()),
+    ("or-risk", "Hamas must free the hostages or risk the collapse of the truce.", {("truce", "hostages")}),
+    ("so-that", "Israel should let aid trucks in so that the talks can resume.", {("talks", "aid")}),
+    ("so-that-is", "The talks stalled, so that's why aid trucks wait at the border.", set()),
+    # Means attach to the nearest predicate, not to the subject.
+    ("by-nearest", "The talks could secure a truce by freeing the prisoners.", {("truce", "prisoners")}),
+    # A cue inside a fronted condition is part of it.
+    ("inside-fronted-if", "If the truce means a pullback of troops, there will be talks.",
+     {("talks", "truce"), ("talks", "pullback")}),
+    ("demands-noun", "The talks stalled over Hamas demands, and aid trucks wait at the border.", set()),
+    ("and-for-y-to-be", "Mediators want a truce and for the truce to hold, aid trucks must enter every day.",
+     {("truce", "aid")}),
+    ("this-goal", "There will be talks after the pullback. This goal can only be reached through a truce.",
+     {("talks", "pullback"), ("talks", "truce")}),
 ]
 
 # the same shapes with the shipped codebook
@@ -105,6 +127,20 @@ WAR_CASES = [
     ("step-toward", "A ceasefire is a first step towards negotiations.", {("negotiations", "ceasefire")}),
     ("based-on-report", "A report based on negotiations records was published.", set()),
     ("after-time", "After the negotiations in Istanbul, he said the ceasefire was holding.", set()),
+    ("or-face", "Russia must agree to a ceasefire or face new sanctions.", {("sanctions", "ceasefire")}),
+    ("needed-to", "Sanctions are needed to end the war.", {("war_end", "sanctions")}),
+    ("pushed-to", "Sanctions pushed Russia to end the war.", set()),
+    ("purpose-to", "Ukraine would have to cede territory to end the war.", {("war_end", "territorial_concession")}),
+    ("so-that", "A ceasefire is needed so that negotiations can begin.", {("negotiations", "ceasefire")}),
+    ("only-way-out", "The only way out of this war is negotiations.", {("war_end", "negotiations")}),
+    ("way-out-after", "Negotiations are the only way out of this war.", {("war_end", "negotiations")}),
+    ("by-nearest", "The plan would stop the fighting by withdrawing troops from the front line.",
+     {("ceasefire", "withdrawal")}),
+    # An agent's demand is a stance, not a condition; "after the war" alone is a time.
+    ("agent-demands", "The memorandum demands a ban on foreign troops.", set()),
+    ("after-the-war-time", "Ukraine will have its 1991 borders back after the war.", set()),
+    ("after-the-war-clause", "Ukraine will get security guarantees after the war is over and the troops withdraw.",
+     {("security_guarantees", "war_end"), ("security_guarantees", "withdrawal")}),
 ]
 
 

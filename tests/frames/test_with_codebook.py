@@ -127,3 +127,29 @@ STANCES = [
 def test_stances_with_shipped_codebook(analyzer, speaker, text, tag, stance) -> None:
     stances = [s for s in analyzer.analyze_text(text, speaker=speaker).stances if s.tag == tag]
     assert stances and stances[0].stance == stance, stances
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        # The codebook's own words extend the language the [frames] cues are read with: a clean check.
+        ('\n[words.frames]\nonly = ["solely"]\n\n[[frames.cue]]\nid = "x"\nphrases = ["upon"]\nshape = "post"\n'
+         'requires = "only"\n', []),
+        # Its error twins: bad [words] listed once (not again by the frames check), a bad cue listed.
+        ('\n[words.frames]\nanaphors = ["(bad"]\n',
+         ["[words.frames.anaphors] '(bad': '(' is regex syntax; write plain words (~N for a gap)"]),
+        ('\n[[frames.cue]]\nid = "x"\nphrases = ["upon"]\nshape = "sideways"\n',
+         ["[frames.cue[0].x.shape] 'sideways' is not one of post, pre, conditions_are, no_without, exchange, "
+          "must_first, unconditional, x_for_y"]),
+    ],
+    ids=["words-extend", "bad-words-once", "bad-cue"],
+)
+def test_codebook_check_reads_frames_with_its_language(tmp_path, extra, expected) -> None:
+    from pathlib import Path
+
+    from rhetoric.codebook.check import check_codebook
+
+    source = (Path(__file__).parent / "data" / "hostages_codebook.toml").read_text(encoding="utf-8")
+    path = tmp_path / "codebook.toml"
+    path.write_text(source + extra, encoding="utf-8")
+    assert check_codebook(path) == expected

@@ -48,6 +48,7 @@ class FrameWords:
     purpose_link: re.Pattern[str]
     infinitive_taker: re.Pattern[str]
     list_tail: re.Pattern[str]
+    embedded: re.Pattern[str]
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -110,6 +111,7 @@ def _compile(lang: Language) -> FrameWords:
             rf"|{a('object_infinitive_verbs')}\s+(?:[^\s]+\s+){{0,2}}[^\s]+)\s*$",
             re.IGNORECASE,
         ),
+        embedded=_words(a("embedded_openers")),
         list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),
     )
 

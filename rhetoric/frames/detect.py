@@ -310,6 +310,12 @@ def _build(
     elif outcome_part[0] == hit.end and outcome_mentions is None:
         # … and to the outcome when that follows ("a truce is needed to end the war").
         outcomes = sent.taking_in(hit) + outcomes
+    if outcome_part[1] == hit.start and len(outcomes) > 1 and outcome_mentions is None:
+        # "Aid goes on while the talks run, unless X": a clause inside the outcome is not what X buys.
+        first = min(outcomes, key=lambda m: m.start)
+        sub = w.embedded.search(text, first.end, hit.start)
+        if sub is not None:
+            outcomes = tuple(m for m in outcomes if m.start < sub.start())
     if hit.cue.nearest_outcome and outcome_part[1] == hit.start and len(outcomes) > 1:
         # Means attach to the nearest predicate: "the plan would stop the fighting by freezing the line".
         last = max(m.start for m in outcomes)

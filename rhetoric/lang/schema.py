@@ -97,6 +97,7 @@ SCHEMA["frames"] = {
     "infinitive_verbs": "verbs",
     "object_infinitive_verbs": "verbs",
     "infinitive_words": "phrases",
+    "embedded_openers": "phrases",
 }
 #: How a cue places outcome and condition around itself (see ``en/cues.toml``).
 CUE_SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional", "x_for_y")

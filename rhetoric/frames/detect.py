@@ -168,7 +168,7 @@ class _Sentence:
         before = self.text[sep : hit.start].strip(" \t\"'“”‘’«»()[]")
         if self.words.fronting_filler.match(before):
             return True
-        # "… and for peace to be durable, it must …": a purpose coordinated with what came before.
+        # "… and for the truce to hold, both sides must …": a purpose coordinated with what came before.
         return hit.cue.position == "fronted" and hit.cue.shape == "pre" and bool(self.words.list_tail.search(before))
 
 

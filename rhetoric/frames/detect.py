@@ -325,6 +325,9 @@ def _build(
         outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True)
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value:
         conditions = sent.anaphor(*condition_part, other=outcomes)
+        if not conditions and not text[condition_part[0] : condition_part[1]].strip(_CLOSERS):
+            # The cue is the anaphor itself: "In that case, talks can start", "If so, …".
+            conditions = sent.anaphor(hit.start, hit.end, other=outcomes)
     cue_start, cue_end, cue_str = hit.start, hit.end, cue_text or hit.text
     if hit.cue.shape in ("post", "no_without") and outcome_part[1] == hit.start:
         pred = w.neg_predicate_before_cue.search(text, outcome_part[0], hit.start)

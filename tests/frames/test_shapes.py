@@ -100,6 +100,7 @@ HOSTAGE_CASES = [
     # A clause inside the outcome ("while the talks go on") is not what the condition buys.
     ("embedded-while", "Aid trucks will keep moving while the talks go on, unless the truce collapses.",
      {("aid", "truce")}),
+    ("in-that-case", "Hamas may free the hostages. In that case, a truce can follow.", {("truce", "hostages")}),
     ("or-risk", "Hamas must free the hostages or risk the collapse of the truce.", {("truce", "hostages")}),
     ("so-that", "Israel should let aid trucks in so that the talks can resume.", {("talks", "aid")}),
     ("so-that-is", "The talks stalled, so that's why aid trucks wait at the border.", set()),
@@ -150,6 +151,14 @@ WAR_CASES = [
     ("only-with", "Russia will negotiate only with a legitimate president.", {("negotiations", "leadership")}),
     ("embedded-after", "Sanctions will stay in place after a ceasefire is agreed unless Russia withdraws its troops.",
      {("sanctions", "ceasefire"), ("sanctions", "withdrawal")}),
+    ("in-that-case", "Russia must withdraw its troops. In that case, negotiations can start.",
+     {("negotiations", "withdrawal")}),
+    ("if-so", "Russia may withdraw its troops. If so, negotiations can start.", {("negotiations", "withdrawal")}),
+    ("in-this-case-instance", "Talks resumed. In this case, the ceasefire was short.", set()),
+    ("whenever", "Negotiations are possible whenever Russia agrees to a ceasefire.", {("negotiations", "ceasefire")}),
+    ("must-come-with", "Any ceasefire must come with security guarantees.", {("ceasefire", "security_guarantees")}),
+    ("not-at-the-price", "We are ready for a ceasefire, but not at the price of territorial concessions.",
+     {("ceasefire", "territorial_concession")}),
     # An agent's demand is a stance, not a condition; "after the war" alone is a time.
     ("agent-demands", "The memorandum demands a ban on foreign troops.", set()),
     ("after-the-war-time", "Ukraine will have its 1991 borders back after the war.", set()),

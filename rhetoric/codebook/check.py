@@ -99,10 +99,14 @@ def _check_frames_table(codebook: Codebook) -> list[str]:
     from ..lang import language_of
 
     try:
+        language = language_of(codebook)
+    except CodebookError:
+        language = None  # an unknown language or bad [words] is listed by parsing; the cues are still checked
+    try:
         FramesConfig.from_codebook_table(
-            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language
         )
-    except CodebookError as exc:  # LanguageError too: an unknown language or bad [words] is listed
+    except CodebookError as exc:
         return exc.problems
     return []
 

@@ -43,6 +43,15 @@ def test_shipped_cues_load_with_their_exceptions():
         ("by something simple", []),
         ("a land-for-peace formula", []),
         ('talks should be "based on" facts', ["requiring"]),
+        # A purpose infinitive, not the infinitive a word takes, not a further list item.
+        ("They ceded land to end the war.", ["purpose_to"]),
+        ("They agreed to end the war.", []),
+        ("She urged both sides to end the war.", []),
+        ("Russia is ready to end the war.", []),
+        ("Talks to end the war began.", []),
+        ("The aim is to stop the shelling, to stop the raids.", ["purpose_to"]),
+        ("Stop now or face sanctions.", ["ultimatum"]),
+        ("So that's that.", []),
     ],
 )
 def test_cue_exceptions(text, found):
@@ -68,7 +77,7 @@ def test_bad_cue_records_list_every_problem_at_once():
         "[cues.cue[0].a.phrases] duplicate phrase 'if'",
         "[cues.cue[1].b.phrases] empty phrase",
         "[cues.cue[2].c] unknown key(s): colour (known: id, phrases, shape, relation, requires, position, "
-        "not_before, not_after, next_word_ends, flip_on_demand)",
+        "not_before, not_after, next_word_ends, flip_on_demand, infinitive, nearest_outcome)",
         "[cues.cue[2].c.phrases] 'un(less': '(' is regex syntax; write plain words (~N for a gap)",
         "[cues.cue[3].d.flip_on_demand] must be true or false",
         "[cues.cue[3].d.position] 'middle' is not one of any, fronted, inline",

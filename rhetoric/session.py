@@ -110,7 +110,11 @@ def current_position(tl: Timeline) -> CurrentPosition:
         return position_of(group, speaker=tl.speaker)
 
     at = next(
-        (k for k in range(len(occasions) - 1, -1, -1) if any(tl.positions[i].has_frames for i in occasions[k])),
+        (
+            k
+            for k in range(len(occasions) - 1, -1, -1)
+            if any(tl.positions[i].has_frames for i in occasions[k])
+        ),
         None,
     )
     framed = read(occasions[at]) if at is not None else None
@@ -205,7 +209,9 @@ class Session:
             from .learn.fallback import load_fallback  # scikit-learn loads only when asked
 
             fallback = load_fallback(self.path, codebook=self.codebook)
-        return Analyzer.from_codebook(self.codebook, tagger=self.tagger, actors=self.actors, fallback=fallback)
+        return Analyzer.from_codebook(
+            self.codebook, tagger=self.tagger, actors=self.actors, fallback=fallback
+        )
 
     @property
     def provenance(self) -> Provenance:
@@ -293,14 +299,17 @@ class Session:
         return found
 
     def _no_statement_of(self, who: str) -> None:
-        raise NotFoundError(f"no statement of {who} in {str(self.corpus.statements_path)!r}", hint=SPEAKER_HINT)
+        raise NotFoundError(
+            f"no statement of {who} in {str(self.corpus.statements_path)!r}", hint=SPEAKER_HINT
+        )
 
     def _get(self, sid: str) -> Statement:
         cached = self._cache.get(sid)
         statement = cached.statement if cached is not None else self.corpus.get(sid)
         if statement is None:
             raise NotFoundError(
-                f"no statement {sid!r} in {str(self.corpus.statements_path)!r}", hint="list ids with `rhetoric list`"
+                f"no statement {sid!r} in {str(self.corpus.statements_path)!r}",
+                hint="list ids with `rhetoric list`",
             )
         return statement
 
@@ -381,7 +390,9 @@ class Session:
         self.analyzer  # noqa: B018  (codebook, cue and model errors surface now)
         items = self.inputs(text=text, ids=ids, all_statements=all_statements)
         return (
-            self.analyze_text(item, speaker=speaker, date=date) if isinstance(item, str) else next(self.stream([item]))
+            self.analyze_text(item, speaker=speaker, date=date)
+            if isinstance(item, str)
+            else next(self.stream([item]))
             for item in items
         )
 
@@ -404,7 +415,9 @@ class Session:
 
     # -- timelines and positions -----------------------------------------------------------------
 
-    def timeline_of(self, analyses: Iterable[StatementAnalysis], *, label: str, party: bool = False) -> Timeline:
+    def timeline_of(
+        self, analyses: Iterable[StatementAnalysis], *, label: str, party: bool = False
+    ) -> Timeline:
         """The timeline of analysed statements: one actor's (``label`` its id) or a party's."""
         opposites = self.analyzer.opposites
         if party:
@@ -425,9 +438,13 @@ class Session:
             statements = self.select(party=party)
         else:
             statements = self.select(speakers=[label])
-        return self.timeline_of(self.analyze(statements, progress=progress), label=label, party=party is not None)
+        return self.timeline_of(
+            self.analyze(statements, progress=progress), label=label, party=party is not None
+        )
 
-    def timelines(self, statements: Iterable[Statement], *, progress: ProgressFn | None = None) -> tuple[Timeline, ...]:
+    def timelines(
+        self, statements: Iterable[Statement], *, progress: ProgressFn | None = None
+    ) -> tuple[Timeline, ...]:
         """One timeline per speaker of ``statements``, sorted by actor id."""
         by_speaker: dict[str, list[StatementAnalysis]] = {}
         for a in self.analyze(statements, progress=progress):
@@ -475,7 +492,9 @@ def analyze_all(
         NotFoundError: If a requested speaker has no statement.
         CodebookError: If the codebook is malformed.
     """
-    return Session.open(corpus_dir, codebook=codebook_path).corpus_analysis(speakers=speakers, progress=progress)
+    return Session.open(corpus_dir, codebook=codebook_path).corpus_analysis(
+        speakers=speakers, progress=progress
+    )
 
 
 __all__ = ["CurrentPosition", "Session", "analyze_all", "check_inputs", "current_position"]

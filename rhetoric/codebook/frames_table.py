@@ -65,7 +65,9 @@ def parse_frames_table(table: Any, *, tag_ids: Iterable[str] | None = None) -> t
     if not isinstance(table, dict):
         return FramesTable(), ["[frames] must be a table"]
     problems = [
-        f"[frames.{key}] unknown key (allowed: {', '.join(FRAMES_KEYS)})" for key in table if key not in FRAMES_KEYS
+        f"[frames.{key}] unknown key (allowed: {', '.join(FRAMES_KEYS)})"
+        for key in table
+        if key not in FRAMES_KEYS
     ]
     known = set(tag_ids) if tag_ids is not None else None
     opposites = _opposites(table.get("opposites", []), known, problems)

@@ -177,3 +177,18 @@ def test_compare_periods_reads_dates_as_intervals(until, since) -> None:
         f"Error: no statement of 'zelensky' up to {until} (3 fall in both periods and are left out) "
         "(list them with `rhetoric list --speaker zelensky`)\n"
     )
+
+
+def test_the_python_api_page_example_runs(capsys, monkeypatch) -> None:
+    import re
+
+    page = (SEED_CORPUS.parents[1] / "docs" / "python-api.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", page, re.S).group(1)
+    monkeypatch.chdir(SEED_CORPUS.parents[1])
+    exec(compile(code, "docs/python-api.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "['softened']",
+        "('nato_membership',)",
+        "softened",
+        "until",
+    ]

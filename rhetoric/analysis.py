@@ -9,7 +9,7 @@ Example:
     >>> from rhetoric.session import Session
     >>> ca = Session.open("corpora/ukraine-nato").corpus_analysis(speakers=["Zelenskyy"])
     >>> [tl.speaker for tl in ca.timelines], len(ca.timelines[0].shifts)
-    (['zelensky'], 2)
+    (['zelensky'], 1)
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ Example:
     >>> m = Mention("ceasefire", 0, 5, "truce", 0, "truce", statement_id="s-1")
     >>> f = Frame("s-1", 0, "s-1#0.1", "x", "2024", ("ceasefire",), ("other",), "if", modality="open")
     >>> p = position_of([StatementAnalysis("truce if", (m,), (f,), ())])
-    >>> p.role("ceasefire").value, p.modality, p.commitment, p.has_position
+    >>> p.role("ceasefire").value, str(p.modality), p.commitment, p.has_position
     ('outcome', 'open', 'open', True)
 """
 

@@ -415,7 +415,7 @@ class Session:
 
     # -- timelines and positions -----------------------------------------------------------------
 
-    def timeline_of(
+    def timeline_from(
         self, analyses: Iterable[StatementAnalysis], *, label: str, party: bool = False
     ) -> Timeline:
         """The timeline of analysed statements: one actor's (``label`` its id) or a party's."""
@@ -438,7 +438,7 @@ class Session:
             statements = self.select(party=party)
         else:
             statements = self.select(speakers=[label])
-        return self.timeline_of(
+        return self.timeline_from(
             self.analyze(statements, progress=progress), label=label, party=party is not None
         )
 
@@ -449,7 +449,7 @@ class Session:
         by_speaker: dict[str, list[StatementAnalysis]] = {}
         for a in self.analyze(statements, progress=progress):
             by_speaker.setdefault(a.statement.speaker, []).append(a)
-        return tuple(self.timeline_of(by_speaker[sp], label=sp) for sp in sorted(by_speaker))
+        return tuple(self.timeline_from(by_speaker[sp], label=sp) for sp in sorted(by_speaker))
 
     def current_position(self, *, speaker: str | None = None, party: str | None = None) -> CurrentPosition:
         """Where a person (or party) stands now (rule: :func:`current_position`)."""

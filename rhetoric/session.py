@@ -289,18 +289,18 @@ class Session:
             for s in list_statements(self.corpus, since=since, until=until)
             if wanted is None or s.speaker in wanted
         ]
+        period = "".join(f" {word} {d}" for word, d in (("from", since), ("up to", until)) if d)
         if speakers is not None:
-            present = {s.speaker for s in found}
-            missing = sorted(set(asked) - present)
+            missing = sorted(set(asked) - {s.speaker for s in found})
             if missing:
-                self._no_statement_of(", ".join(map(repr, missing)))
+                self._no_statement_of(", ".join(map(repr, missing)), period)
         if party is not None and not found:
-            self._no_statement_of(repr(self.members(party=party)[0]))
+            self._no_statement_of(repr(self.members(party=party)[0]), period)
         return found
 
-    def _no_statement_of(self, who: str) -> None:
+    def _no_statement_of(self, who: str, period: str = "") -> None:
         raise NotFoundError(
-            f"no statement of {who} in {str(self.corpus.statements_path)!r}", hint=SPEAKER_HINT
+            f"no statement of {who}{period} in {str(self.corpus.statements_path)!r}", hint=SPEAKER_HINT
         )
 
     def _get(self, sid: str) -> Statement:

@@ -87,6 +87,11 @@ def test_select_dates_as_intervals(session, since, until, kept) -> None:
     assert dates == kept
 
 
+def test_a_period_without_statements_is_named(session) -> None:
+    with pytest.raises(NotFoundError, match="^no statement of 'zelensky' up to 2024-11 in "):
+        session.select(speakers=["zelensky"], until="2024-11")
+
+
 def test_each_statement_is_analysed_once(monkeypatch) -> None:
     s = Session.open(SEED_CORPUS)
     calls: list[str] = []

@@ -108,14 +108,14 @@ class CorpusData:
         return self.table("shifts")
 
     def current_positions(self) -> pd.DataFrame:
-        """One row per actor: where it stands now (the report's rule, :func:`rhetoric.session.current_position`).
+        """One row per actor: where it stands now (the report's rule, :func:`rhetoric.shifts.current.current_position`).
 
         Columns: ``speaker``, ``as_of_id``, ``as_of_date``, ``framed_id``, ``conditions``,
         ``outcomes``, ``modality``, ``supports``, ``opposes`` (tag lists joined by ``;``).
         """
         import pandas as pd
 
-        from .session import current_position
+        from .shifts.current import current_position
 
         rows = []
         for tl in self.analysis.timelines:

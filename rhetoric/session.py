@@ -18,7 +18,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from os import PathLike
 from pathlib import Path
@@ -32,10 +31,10 @@ from .corpus.query import list_statements
 from .corpus.store import Corpus
 from .errors import NotFoundError, UsageError
 from .records import Mention, Statement, StatementAnalysis
-from .shifts.positions import OTHER, position_of
+from .shifts.current import CurrentPosition, current_position
 from .shifts.timeline import Timeline, timeline
 from .tagging.tagger import Tagger
-from .types import ProgressFn, StanceValue
+from .types import ProgressFn
 
 #: The one message for a call that names no input, or more than one.
 INPUTS_ERROR = "give exactly one of TEXT (or '-' for stdin), --id ID or --all"
@@ -56,80 +55,6 @@ def check_inputs(*, text: str | None, ids: Sequence[str] | None, all_statements:
     """
     if sum([text is not None, bool(ids), all_statements]) != 1:
         raise UsageError(INPUTS_ERROR)
-
-
-@dataclass(frozen=True)
-class CurrentPosition:
-    """Where an actor stands now, and which statements say so (rule: :meth:`Session.current_position`)."""
-
-    as_of_id: str
-    as_of_date: str
-    framed_id: str
-    conditions: tuple[str, ...]
-    outcomes: tuple[str, ...]
-    modality: str
-    supports: tuple[str, ...]
-    opposes: tuple[str, ...]
-
-    @property
-    def condition_labels(self) -> tuple[str, ...]:
-        """The conditions with their direction: a condition the actor wants undone (Russia
-        demanding that Ukraine drop NATO membership) reads ``against nato_membership``.
-
-        Example:
-            >>> CurrentPosition("", "", "", ("nato_membership", "neutrality"), (), "", (), ("nato_membership",)
-            ...                 ).condition_labels
-            ('against nato_membership', 'neutrality')
-        """
-        return tuple(f"against {t}" if t in self.opposes else t for t in self.conditions)
-
-
-def current_position(tl: Timeline) -> CurrentPosition:
-    """The actor's current position from its timeline.
-
-    The position is read by occasion (statements of one source and day, or one ``occasion``,
-    read together in source order — :mod:`rhetoric.shifts.occasions`), so it never depends on
-    the order of statements inside one article: conditions and outcomes come from the latest
-    occasion that states conditions (a later remark without any frame does not drop them, as in
-    :func:`rhetoric.shifts.compare.compare`); stances are the latest the actor took on each tag
-    from that occasion on. An actor who never states conditions is read from all its statements.
-
-    Example:
-        >>> current_position(timeline([])).conditions
-        ()
-    """
-    if not tl.analyses:
-        return CurrentPosition("", "", "", (), (), "", (), ())
-    latest = tl.analyses[-1].statement
-    occasions = tl.occasions or tuple((i,) for i in range(len(tl.analyses)))
-
-    def read(indices):
-        group = [tl.analyses[i] for i in indices]
-        if tl.party:
-            return position_of(group, speaker=tl.party, own_speakers=True)
-        return position_of(group, speaker=tl.speaker)
-
-    at = next(
-        (
-            k
-            for k in range(len(occasions) - 1, -1, -1)
-            if any(tl.positions[i].has_frames for i in occasions[k])
-        ),
-        None,
-    )
-    framed = read(occasions[at]) if at is not None else None
-    overall = read([i for occ in occasions[at or 0 :] for i in occ])
-    stances = [(t, overall.state(t).stance) for t in overall.tags() if t != OTHER]
-    return CurrentPosition(
-        as_of_id=latest.id,
-        as_of_date=latest.date,
-        framed_id=framed.statement_ids[0] if framed else "",
-        conditions=framed.conditions if framed else (),
-        outcomes=framed.outcomes if framed else (),
-        modality=framed.modality if framed else "",
-        supports=tuple(t for t, s in stances if s == StanceValue.SUPPORT),
-        opposes=tuple(t for t, s in stances if s == StanceValue.OPPOSE),
-    )
 
 
 class Session:
@@ -452,7 +377,7 @@ class Session:
         return tuple(self.timeline_from(by_speaker[sp], label=sp) for sp in sorted(by_speaker))
 
     def current_position(self, *, speaker: str | None = None, party: str | None = None) -> CurrentPosition:
-        """Where a person (or party) stands now (rule: :func:`current_position`)."""
+        """Where a person (or party) stands now (rule: :func:`rhetoric.shifts.current.current_position`)."""
         return current_position(self.timeline(speaker=speaker, party=party))
 
     def corpus_analysis(
@@ -497,4 +422,4 @@ def analyze_all(
     )
 
 
-__all__ = ["CurrentPosition", "Session", "analyze_all", "check_inputs", "current_position"]
+__all__ = ["Session", "analyze_all", "check_inputs"]

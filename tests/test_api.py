@@ -62,7 +62,7 @@ def test_load_is_exported_lazily() -> None:
 
 
 def test_current_positions_follow_the_report_rule(data) -> None:
-    from rhetoric.session import current_position
+    from rhetoric.shifts.current import current_position
 
     frame = data.current_positions().set_index("speaker")
     assert list(frame.columns)[:3] == ["as_of_id", "as_of_date", "framed_id"]

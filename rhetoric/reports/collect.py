@@ -2,7 +2,7 @@
 and the current position; an overview row per actor.
 
 The **current position** of an actor is the session's rule
-(:func:`rhetoric.session.current_position`), so exports and the pandas API offer the same one.
+(:func:`rhetoric.shifts.current.current_position`), so exports and the pandas API offer the same one.
 The overview's *latest shift* is the shift into the latest occasion.
 
 Example:
@@ -21,7 +21,8 @@ from os import PathLike
 
 from ..analysis import CorpusAnalysis, Provenance
 from ..records import Statement, StatementAnalysis
-from ..session import CurrentPosition, Session, current_position
+from ..session import Session
+from ..shifts.current import CurrentPosition, current_position
 from ..shifts.timeline import Timeline
 from ..types import ProgressFn
 

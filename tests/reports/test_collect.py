@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rhetoric.reports.collect import frame_summary
-from rhetoric.session import Session, current_position
+from rhetoric.session import Session
+from rhetoric.shifts.current import current_position
 from rhetoric.shifts.queries import compare_statements
 from rhetoric.shifts.timeline import timeline
 from tests.conftest import SEED_CORPUS

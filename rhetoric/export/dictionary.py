@@ -5,17 +5,5 @@ Example:
     ('speaker', 'from_id')
 """
 
-from ..output.spec import (  # noqa: F401  (re-exported: this module's public API)
-    CSV_FORMULA_POLICY,
-    PROVENANCE,
-    TABLE_NAMES,
-    TABLES,
-    TYPES,
-    Column,
-    column_types,
-    columns,
-    describe_markdown,
-    own_columns,
-    resolve_tables,
-    table_columns,
-)
+from ..output.spec import *  # noqa: F403  (this module is the spec under its old name)
+from ..output.spec import __all__  # noqa: F401

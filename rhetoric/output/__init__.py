@@ -9,21 +9,8 @@ Example:
     (('statement_id', 'frame_id'), '\\r\\n')
 """
 
-from .spec import (
-    ARROW_TYPES,
-    PANDAS_TYPES,
-    PROVENANCE,
-    TABLE_NAMES,
-    TABLES,
-    TYPES,
-    Column,
-    column_types,
-    columns,
-    describe_markdown,
-    own_columns,
-    resolve_tables,
-    table_columns,
-)
+from . import spec as _spec
+from .spec import *  # noqa: F403  (the table specs: columns defined once)
 from .write import (
     CSV_DIALECT,
     csv_cell,
@@ -39,24 +26,12 @@ from .write import (
 )
 
 __all__ = [
-    "ARROW_TYPES",
+    *_spec.__all__,
     "CSV_DIALECT",
-    "PANDAS_TYPES",
-    "PROVENANCE",
-    "TABLES",
-    "TABLE_NAMES",
-    "TYPES",
-    "Column",
-    "column_types",
-    "columns",
     "csv_cell",
-    "describe_markdown",
     "excel_safe",
     "iter_json",
-    "own_columns",
     "require_pyarrow",
-    "resolve_tables",
-    "table_columns",
     "table_format",
     "write_csv",
     "write_json",

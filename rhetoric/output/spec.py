@@ -78,6 +78,9 @@ _DATE = Column("date", "date", "date of the statement")
 _SENTENCE = Column("sentence", "integer", "index (from 0) of the sentence in the statement text")
 _START = Column("start", "integer", "start offset of the span in the statement text (characters, from 0)")
 _END = Column("end", "integer", "end offset (exclusive): `text == statement_text[start:end]`")
+_TAG = Column("tag", "string", "codebook tag id")
+_MENTION_TEXT = Column("text", "string", "the mention as written")
+_PATTERN = Column("pattern", "string", "codebook pattern that matched")
 
 PROVENANCE: tuple[Column, ...] = (
     Column("codebook", "string", "name of the codebook that produced the row"),
@@ -113,11 +116,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _SPEAKER,
         _DATE,
         _SENTENCE,
-        Column("tag", "string", "codebook tag id"),
+        _TAG,
         _START,
         _END,
-        Column("text", "string", "the mention as written"),
-        Column("pattern", "string", "codebook pattern that matched"),
+        _MENTION_TEXT,
+        _PATTERN,
         Column("role", "string", "`condition`, `outcome` (in a frame) or `mentioned`"),
     ),
     "frames": (
@@ -142,7 +145,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _SPEAKER,
         _DATE,
         _SENTENCE,
-        Column("tag", "string", "codebook tag id"),
+        _TAG,
         Column("stance", "string", "`support`, `oppose` or `neutral`"),
         Column("holders", "list", "actor ids holding the stance"),
         Column("speaker_holds", "boolean", "whether the speaker is among the holders"),
@@ -182,12 +185,12 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
     "tag": (
         Column("statement_id", "string", "statement id; empty (null in JSON) for free text"),
-        Column("tag", "string", "codebook tag id"),
+        _TAG,
         _START,
         _END,
-        Column("text", "string", "the mention as written"),
+        _MENTION_TEXT,
         _SENTENCE,
-        Column("pattern", "string", "codebook pattern that matched"),
+        _PATTERN,
     ),
     "kwic": (
         _ID,
@@ -202,7 +205,7 @@ COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
         Column("pattern", "string", "the pattern that matched"),
     ),
     "codebook": (
-        Column("tag", "string", "codebook tag id"),
+        _TAG,
         Column("role", "string", "`outcome`, `condition` or `either`"),
         Column("label", "string", "the tag's label"),
         Column("patterns", "integer", "number of patterns"),
@@ -308,3 +311,23 @@ def resolve_tables(names: Iterable[str]) -> tuple[str, ...]:
         else:
             raise UsageError(f"unknown table {name!r}", hint=f"use one of {', '.join(TABLE_NAMES)} or all")
     return tuple(t for t in TABLE_NAMES if t in wanted)
+
+
+__all__ = [
+    "ARROW_TYPES",
+    "COMMAND_TABLES",
+    "CSV_FORMULA_POLICY",
+    "MODEL_COLUMNS",
+    "PANDAS_TYPES",
+    "PROVENANCE",
+    "TABLES",
+    "TABLE_NAMES",
+    "TYPES",
+    "Column",
+    "column_types",
+    "columns",
+    "describe_markdown",
+    "own_columns",
+    "resolve_tables",
+    "table_columns",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.frames.analyze import Analyzer
+from rhetoric.analyzer import Analyzer
 
 from ..conftest import SEED_CORPUS
 
@@ -147,7 +147,7 @@ def test_stances_with_shipped_codebook(analyzer, speaker, text, tag, stance) -> 
 def test_codebook_check_reads_frames_with_its_language(tmp_path, extra, expected) -> None:
     from pathlib import Path
 
-    from rhetoric.codebook.check import check_codebook
+    from rhetoric.tagging.check import check_codebook
 
     source = (Path(__file__).parent / "data" / "hostages_codebook.toml").read_text(encoding="utf-8")
     path = tmp_path / "codebook.toml"

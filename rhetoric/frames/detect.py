@@ -30,13 +30,13 @@ from dataclasses import dataclass
 
 from ..records import Frame, Mention
 from ..text.sentences import split_sentences
-from ..types import Polarity, Relation, Role, Span
+from ..types import Polarity, Relation, Span
 from .clauses import FrameWords, boundaries, region_after, region_before
 from .cues import CueHit, CueTable, default_cue_table
 from .modality import modality_of
+from .sides import clean_other, outermost, resolve_roles, side_tags
 
 OTHER = "other"
-_MAX_OTHER_WORDS = 25
 #: Punctuation right after a cue (closing quotes first): the clause ends there.
 _CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 #: A mention that takes a cue in and ends the clause this few words after the cue is a time ("after the war").
@@ -170,11 +170,6 @@ class _Sentence:
             return True
         # "… and for the truce to hold, both sides must …": a purpose coordinated with what came before.
         return hit.cue.position == "fronted" and hit.cue.shape == "pre" and bool(self.words.list_tail.search(before))
-
-
-def _clean_other(text: str) -> str:
-    words = text.strip(" \t\n,.;:!?\"'“”‘’«»()[]–—-").split()
-    return " ".join(words[:_MAX_OTHER_WORDS])
 
 
 def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
@@ -320,7 +315,7 @@ def _build(
         # Means attach to the nearest predicate: "the plan would stop the fighting by freezing the line".
         last = max(m.start for m in outcomes)
         outcomes = tuple(m for m in outcomes if m.start == last)
-    outcomes, conditions = _outermost(outcomes), _outermost(conditions)
+    outcomes, conditions = outermost(outcomes), outermost(conditions)
     if not outcomes and outcome_mentions is None:
         outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True)
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value:
@@ -337,7 +332,7 @@ def _build(
     other_text, other_span = "", None
     # Only a condition that follows its cue is kept untagged; text before a cue is too often a subject.
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value and condition_part[0] >= hit.end:
-        other_text = _clean_other(text[condition_part[0] : condition_part[1]])
+        other_text = clean_other(text[condition_part[0] : condition_part[1]])
         if len(other_text.split()) < 2 or w.temporal.match(other_text):
             other_text = ""
         if other_text:
@@ -378,17 +373,6 @@ def _build(
     )
 
 
-def _outermost(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Mentions not strictly inside another one ("an agreement to end the war" is the agreement)."""
-    if len(mentions) < 2:
-        return mentions
-    return tuple(
-        m
-        for m in mentions
-        if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in mentions)
-    )
-
-
 def _counts(sent: _Sentence, hit: CueHit) -> bool:
     cue = hit.cue
     if cue.requires and not _required(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
@@ -396,26 +380,6 @@ def _counts(sent: _Sentence, hit: CueHit) -> bool:
     if cue.position != "any" and sent.fronted(hit) != (cue.position == "fronted"):
         return False
     return True
-
-
-def _tags(mentions: Sequence[Mention]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for m in sorted(mentions, key=lambda m: (m.start, m.end, m.tag)):
-        seen.setdefault(m.tag, None)
-    return tuple(seen)
-
-
-def _resolve_roles(
-    outcomes: tuple[str, ...], conditions: tuple[str, ...], roles: Mapping[str, str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    both = set(outcomes) & set(conditions)
-    if not both:
-        return outcomes, conditions
-    keep_out = {t for t in both if roles.get(t) == Role.OUTCOME.value}
-    return (
-        tuple(t for t in outcomes if t not in both or t in keep_out),
-        tuple(t for t in conditions if t not in keep_out),
-    )
 
 
 def detect_frames(
@@ -483,7 +447,7 @@ def detect_frames(
             proposal = _propose(sent, hit)
             if proposal is None:
                 continue
-            outcomes, conditions = _resolve_roles(_tags(proposal.outcomes), _tags(proposal.conditions), roles)
+            outcomes, conditions = resolve_roles(side_tags(proposal.outcomes), side_tags(proposal.conditions), roles)
             if not outcomes:
                 continue
             others: tuple[str, ...] = ()

@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..codebook.patterns import Pattern
+from ..codebook.patterns import Pattern, is_symbolic
 from .anchors import FUNCTION_WORDS, anchor_term, term_anchors
 
 # After the first character of an anchor: the character before it must not be a letter
@@ -200,7 +200,8 @@ class Prefilter:
             own.append((frozenset(a for a, o in key if o), piece_set(key)))
             checks, terms = [], []
             for ti, term in enumerate(pattern.terms):
-                if term.optional or ti == anchor_index:
+                # A term that may be a bare symbol ("%") is taken as present, like a function word.
+                if term.optional or ti == anchor_index or any(is_symbolic(v) for v in term.variants):
                     continue
                 term_key = frozenset((p.norm, p.prefix) for p in term_anchors(term)[1])
                 checks.append(piece_set(term_key))

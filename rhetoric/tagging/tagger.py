@@ -40,7 +40,7 @@ from ..errors import NotFoundError
 from ..records import Mention, Statement
 from ..text.normalize import Folded, fold, fold_text
 from ..text.sentences import split_sentences
-from ..text.tokens import TOKEN_RE, tokenize_folded
+from ..text.tokens import SYMBOLS, TOKEN_RE, tokenize_folded
 from .matcher import PatternMatcher
 from .prefilter import Prefilter
 
@@ -212,11 +212,11 @@ class Tagger:
         return out
 
 
-# Where a sentence is ASCII and no apostrophe, period or comma stands between letters or
-# digits, its tokens are exactly its runs of letters and digits (no initialisms, numbers
-# with separators or possessives), found with a much simpler regex.
+# Where a sentence is ASCII, holds no symbol token and no apostrophe, period or comma stands
+# between letters or digits, its tokens are exactly its runs of letters and digits (no
+# initialisms, numbers with separators, possessives or symbols), found with a simpler regex.
 _RUN = re.compile(r"[a-z0-9]+")
-_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])")
+_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])|[" + re.escape(SYMBOLS) + "]")
 
 
 def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[tuple[int, int]]]:

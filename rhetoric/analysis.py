@@ -170,7 +170,7 @@ def analyze_all(
     for a in analyses:
         by_speaker.setdefault(a.statement.speaker, []).append(a)
     timelines = tuple(
-        timeline(by_speaker[sp], speaker=sp, opposites=analyzer.opposites) for sp in sorted(by_speaker)
+        timeline(by_speaker[sp], speaker=sp, opposites=analyzer.opposites, scales=analyzer.scales) for sp in sorted(by_speaker)
     )
     return CorpusAnalysis(
         corpus_dir=Path(corpus_dir),

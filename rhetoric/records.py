@@ -256,7 +256,12 @@ class Statement:
 
 @dataclass(frozen=True)
 class Mention:
-    """A codebook tag found in a text, with exact character offsets into it."""
+    """A codebook tag found in a text, with exact character offsets into it.
+
+    ``polarity`` is ``negated`` when the matching pattern says the opposite of the tag
+    (``polarity = "negated"`` in the codebook: "staying in power" for ``leadership_change``);
+    stances on such a mention are computed against the tag.
+    """
 
     tag: str
     start: int
@@ -267,6 +272,7 @@ class Mention:
     statement_id: str | None = None
     source: str = MentionSource.LEXICON.value
     score: float | None = None
+    polarity: str = Polarity.AFFIRMED.value
 
     def to_dict(self) -> dict[str, Any]:
         """Mapping with ``statement_id`` first (the JSON contract)."""

@@ -89,7 +89,7 @@ def compare_statements(
     analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
     a, b = analyzer.analyze_corpus(corpus, ids=[from_id, to_id])
     same = a.statement.speaker == b.statement.speaker
-    shift = compare(a, b, opposites=analyzer.opposites, speaker=b.statement.speaker if same else None)
+    shift = compare(a, b, opposites=analyzer.opposites, scales=analyzer.scales, speaker=b.statement.speaker if same else None)
     if not same:
         party = registry.party_of(b.statement.speaker)
         shift = replace(shift, speaker=party or f"{a.statement.speaker} → {b.statement.speaker}")
@@ -158,10 +158,10 @@ def compare_periods(
     a = [analyzer.analyze(s) for s in earlier]
     b = [analyzer.analyze(s) for s in later]
     if party is not None:
-        shift = compare(a, b, opposites=analyzer.opposites, speaker=label, own_speakers=True)
+        shift = compare(a, b, opposites=analyzer.opposites, scales=analyzer.scales, speaker=label, own_speakers=True)
         shift = replace(shift, speaker=label)
     else:
-        shift = compare(a, b, opposites=analyzer.opposites, speaker=label)
+        shift = compare(a, b, opposites=analyzer.opposites, scales=analyzer.scales, speaker=label)
     if both:
         shift = replace(shift, notes=(f"{len(both)} statement(s) could fall in both periods; left out",))
     return shift
@@ -193,8 +193,8 @@ def speaker_timeline(
     analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
     analyses = [analyzer.analyze(s) for s in statements]
     if party is not None:
-        return timeline(analyses, speaker=label, opposites=analyzer.opposites, party=label)
-    return timeline(analyses, speaker=statements[0].speaker, opposites=analyzer.opposites)
+        return timeline(analyses, speaker=label, opposites=analyzer.opposites, scales=analyzer.scales, party=label)
+    return timeline(analyses, speaker=statements[0].speaker, opposites=analyzer.opposites, scales=analyzer.scales)
 
 
 def _text_key(text: str) -> str:
@@ -255,6 +255,6 @@ def evaluate_pairs_file(
     def compare_ids(x: str, y: str) -> Shift:
         a, b = analysis(x), analysis(y)
         same = a.statement.speaker == b.statement.speaker
-        return compare(a, b, opposites=analyzer.opposites, speaker=b.statement.speaker if same else None)
+        return compare(a, b, opposites=analyzer.opposites, scales=analyzer.scales, speaker=b.statement.speaker if same else None)
 
     return evaluate_pairs(pairs, compare_ids, resolve=resolve)

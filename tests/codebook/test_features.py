@@ -222,3 +222,14 @@ def test_party_hard_end_reaches_its_members() -> None:
     s = THREE.with_parties({"araghchi": "iran", "rubio": "usa"}.get, ["araghchi", "rubio"])
     assert s.hard_end("araghchi") == "high"
     assert s.hard_end("rubio") == "zero"
+
+
+def test_opposites_inside_a_scale_warn() -> None:
+    from rhetoric.codebook import codebook_warnings
+
+    text = scale('id = "e"\nsteps = ["zero_enrichment", "enrichment_cap", "high_enrichment"]')
+    text += '\n[frames]\nopposites = [["zero_enrichment", "enrichment_cap"], ["zero_enrichment", "high_enrichment"]]\n'
+    assert codebook_warnings(loads_codebook(HEAD + text)) == [
+        "[frames.opposites[0]] 'zero_enrichment' and 'enrichment_cap' are steps of scale 'e': "
+        "a move between them would read as reversed, not softened or hardened; drop the pair"
+    ]

@@ -32,7 +32,7 @@ Example:
     >>> text = "Trump has never supported Ukrainian NATO membership."
     >>> m = Mention("nato_membership", 36, 51, "NATO membership", 0, "nato membership")
     >>> st = detect_stances(text, [m], speaker="trump")[0]
-    >>> st.stance, st.holders, st.cue
+    >>> st.stance.value, st.holders, st.cue
     ('oppose', ('trump',), 'never supported')
 """
 
@@ -204,7 +204,7 @@ def _flip(stance: str) -> str:
 def _against_tag(stance: str, mention: Mention) -> str:
     """The stance on the tag: a negated mention ("staying in power" for a change of leader)
     supported is the tag opposed (codebook ``polarity = "negated"``); neutral stays neutral."""
-    return _flip(stance) if mention.polarity == Polarity.NEGATED.value and stance != NEUTRAL else stance
+    return _flip(stance) if mention.polarity is Polarity.NEGATED and stance != NEUTRAL else stance
 
 
 def _words(text: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..codebook.scales import Scale
-from ..frames.analyze import StatementAnalysis
+from ..records import StatementAnalysis
 from .compare import compare, compare_positions
 from .model import STANCE_NONE, Shift, TagRole
 from .occasions import group_by_occasion

@@ -219,7 +219,7 @@ class Tagger:
                 if any(start < ke and ks < end for ks, ke in kept):
                     continue
                 kept.append((start, end))
-                polarity = Polarity.NEGATED.value if negated else Polarity.AFFIRMED.value
+                polarity = Polarity.NEGATED if negated else Polarity.AFFIRMED
                 out.append(
                     Mention(tag, start, end, text[start:end], sentence, source, statement_id, polarity=polarity)
                 )

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.codebook import check_codebook, load_codebook
+from rhetoric.codebook import load_codebook
 from rhetoric.tagging import Tagger
+from rhetoric.tagging.check import check_codebook
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "codebook.md"
 

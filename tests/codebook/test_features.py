@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.codebook import check_codebook, loads_codebook
+from rhetoric.codebook import loads_codebook
 from rhetoric.codebook.scales import Movement, Scale
 from rhetoric.errors import CodebookError
+from rhetoric.tagging.check import check_codebook
 
 HEAD = '[codebook]\nname = "features"\n'
 

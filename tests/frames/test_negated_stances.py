@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from rhetoric.analyzer import Analyzer
 from rhetoric.codebook.model import Codebook, TagSpec
-from rhetoric.frames.analyze import Analyzer
 from rhetoric.frames.stances import detect_stances
 from rhetoric.shifts.positions import position_of
 from rhetoric.tagging import Tagger

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from rhetoric.analyzer import Analyzer
 from rhetoric.codebook import loads_codebook
 from rhetoric.codebook.scales import Scale
-from rhetoric.frames.analyze import Analyzer, StatementAnalysis
-from rhetoric.records import Mention, Stance
+from rhetoric.records import Mention, Stance, StatementAnalysis
 from rhetoric.shifts.compare import compare
 from rhetoric.shifts.model import EventType, Verdict
 from rhetoric.tagging import Tagger

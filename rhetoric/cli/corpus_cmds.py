@@ -80,7 +80,7 @@ def add_cmd(
 ) -> None:
     """Add one statement and print its id; a duplicate changes nothing ("already in corpus: ID").
 
-    Example: rhetoric add --corpus corpora/my-topic --speaker Zelenskyy --date 2024-12-01 --text "NATO is necessary"
+    Example: rhetoric add --speaker Putin --date 2024 --text "No." --corpus mine
     """
     corpus = require_named_corpus(corpus)
     if text == "-":
@@ -145,7 +145,7 @@ def import_cmd(
 
     Every row is checked before anything is written.
 
-    Example: rhetoric import quotes.csv --map author=speaker --corpus corpora/my-topic
+    Example: rhetoric import quotes.csv --map author=speaker --corpus corpora/mine
     """
     corpus = require_named_corpus(corpus)
     try:

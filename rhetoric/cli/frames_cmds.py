@@ -151,7 +151,7 @@ def frames(
     JSON prints one array of frame objects; CSV the same columns with lists joined by ';'.
     The table shows each frame's evidence with outcomes green, conditions yellow, the cue magenta.
 
-    Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
+    Example: rhetoric frames "No talks until Russia withdraws." --format json
     """
     _run("frames", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
 

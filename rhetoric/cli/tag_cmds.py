@@ -127,7 +127,7 @@ def tag(
     (lexicon or model) and score (the model's probability), and model mentions span
     their sentence.
 
-    Example: rhetoric tag "Kyiv wants a ceasefire before NATO membership talks" --format json
+    Example: rhetoric tag "Kyiv wants a ceasefire before NATO talks" --format json
     """
     sources = sum([text is not None, bool(ids), all_])
     if sources != 1:

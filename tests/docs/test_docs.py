@@ -66,7 +66,7 @@ def run_block(block: ConsoleBlock, work: Path) -> list[tuple[str, int]]:
 
 
 def test_there_are_examples_to_run() -> None:
-    assert len([b for b in BLOCKS if b.mode != "skip"]) >= 6
+    assert len([b for b in BLOCKS if b.mode != "skip"]) >= 10
     assert {b.page for b in BLOCKS} >= {"README.md", "docs/corpus.md", "docs/shifts.md"}
 
 

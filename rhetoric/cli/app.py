@@ -18,6 +18,7 @@ import typer
 
 from .. import __version__
 from ..errors import CorpusError, RhetoricError, UsageError
+from .helptext import HelpCommand
 
 app = typer.Typer(
     name="rhetoric",
@@ -169,6 +170,7 @@ def command(name: str | None = None, *, parent: typer.Typer | None = None, **kwa
             except UnicodeError as exc:
                 raise fail(_unicode_message(exc)) from None
 
+        kwargs.setdefault("cls", HelpCommand)  # readable metavars, an example that pastes
         return (parent or app).command(name, **kwargs)(wrapper)
 
     return decorator

@@ -146,7 +146,7 @@ def frames(
     joined by ';' (the columns of `rhetoric export`'s frames table, without provenance).
     The table shows each frame's evidence with outcomes green, conditions yellow, the cue magenta.
 
-    Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
+    Example: rhetoric frames "No talks until Russia withdraws." --format json
     """
     _run("frames", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
 

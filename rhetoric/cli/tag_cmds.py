@@ -117,7 +117,7 @@ def tag(
     (lexicon or model) and score (the model's probability), and model mentions span
     their sentence.
 
-    Example: rhetoric tag "Kyiv wants a ceasefire before NATO membership talks" --format json
+    Example: rhetoric tag "Kyiv wants a ceasefire before NATO talks" --format json
     """
     from ..session import Session  # the tagger loads only when used
 

@@ -1,6 +1,6 @@
 """Read a ``codebook.toml`` into a :class:`Codebook`, collecting every structural problem.
 
-Layout (see the README section "Codebook")::
+Layout (see docs/codebook.md, "Codebook format")::
 
     [codebook]
     name = "ukraine-nato"

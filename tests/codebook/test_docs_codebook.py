@@ -1,4 +1,4 @@
-"""docs/codebook.md: its TOML blocks, pasted together under a [codebook] table, pass codebook check."""
+"""docs/codebook-features.md: its TOML blocks, pasted together under a [codebook] table, pass codebook check."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from rhetoric.codebook import load_codebook
 from rhetoric.tagging import Tagger
 from rhetoric.tagging.check import check_codebook
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "codebook.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "codebook-features.md"
 
 
 def test_doc_blocks_make_a_codebook_that_passes(tmp_path: Path) -> None:
     if not DOC.exists():
-        pytest.skip("docs/codebook.md not present")
+        pytest.skip("docs/codebook-features.md not present")
     blocks = re.findall(r"```toml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
     assert len(blocks) >= 4
     path = tmp_path / "codebook.toml"

@@ -40,6 +40,9 @@ FUNCTION_WORDS = frozenset(
     "a an the to of in on at for with and or is are was be by from as it that this not no".split()
 )
 
+# Every prefix of a common word: a wildcard anchor beginning one is as poor as the word.
+_COMMON_PREFIXES: frozenset[str] = frozenset(w[:i] for w in COMMON_WORDS for i in range(1, len(w) + 1))
+
 # Relative cost of an anchor (how often it is expected to occur in ordinary text).
 _COMMON_COST = 1.0
 
@@ -47,7 +50,7 @@ _COMMON_COST = 1.0
 def _piece_cost(piece: Piece) -> float:
     norm = piece.norm
     if piece.prefix:
-        if any(w.startswith(norm) for w in COMMON_WORDS):
+        if norm in _COMMON_PREFIXES:
             return _COMMON_COST
         return 0.2 if len(norm) <= 3 else 0.05 if len(norm) <= 5 else 0.01
     if norm in COMMON_WORDS:

@@ -22,6 +22,8 @@ from . import __version__
 from .actors import ActorRegistry
 from .codebook.model import Codebook
 from .corpus.store import Corpus
+from .engine import Engine
+from .engine.local import AnalyzerRecipe, analyze_statements
 from .errors import NotFoundError
 from .frames.analyze import Analyzer, StatementAnalysis
 from .records import Mention
@@ -131,6 +133,7 @@ def analyze_all(
     speakers: Iterable[str] | None = None,
     codebook_path: str | PathLike | None = None,
     progress: ProgressFn | None = None,
+    engine: Engine | None = None,
 ) -> CorpusAnalysis:
     """Analyse every statement of a corpus (or of some speakers) and build each actor's timeline.
 
@@ -139,6 +142,8 @@ def analyze_all(
         speakers: Only these speakers (ids, names or aliases from ``actors.toml``); all when None.
         codebook_path: Another codebook file to use instead of the corpus's.
         progress: Called as ``progress(done, total)`` after each statement.
+        engine: Where the per-statement analysis runs (:mod:`rhetoric.engine`); the current
+            engine (one process unless the CLI chose ``--jobs``/``--engine``) when None.
 
     Returns:
         The analyses in file order and the timelines sorted by actor id.
@@ -161,11 +166,12 @@ def analyze_all(
                 hint="list the speakers with `rhetoric list` or check the aliases in actors.toml",
             )
         statements = [s for s in statements if s.speaker in wanted]
-    analyses = []
-    for done, statement in enumerate(statements, start=1):
-        analyses.append(analyzer.analyze(statement))
-        if progress is not None:
-            progress(done, len(statements))
+    recipe = AnalyzerRecipe.of(corpus_dir, codebook_path=codebook_path)
+    analyses = list(
+        analyze_statements(
+            statements, recipe=recipe, engine=engine, analyzer=analyzer, progress=progress, total=len(statements)
+        )
+    )
     by_speaker: dict[str, list[StatementAnalysis]] = {}
     for a in analyses:
         by_speaker.setdefault(a.statement.speaker, []).append(a)

@@ -11,8 +11,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from ..engine.spec import EngineKind, use_engine
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 from .progress import progress_bar
 
 if TYPE_CHECKING:
@@ -145,6 +147,9 @@ def frames(
     with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Condition frames: outcomes, the conditions demanded for them, cue, polarity and modality.
 
@@ -153,7 +158,8 @@ def frames(
 
     Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
     """
-    _run("frames", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
+    with use_engine(engine_of(jobs, engine, scheduler)):
+        _run("frames", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
 
 
 @command("stances")
@@ -166,6 +172,9 @@ def stances(
     with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Stances: support, oppose or neutral for every mention, and who holds them.
 
@@ -174,4 +183,5 @@ def stances(
 
     Example: rhetoric stances --id s-3960f0777033
     """
-    _run("stances", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
+    with use_engine(engine_of(jobs, engine, scheduler)):
+        _run("stances", text, ids, all_, fmt, corpus, codebook, speaker, with_model)

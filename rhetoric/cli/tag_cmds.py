@@ -12,6 +12,8 @@ from rich.table import Table
 
 from ..codebook import check_codebook, codebook_warnings, load_codebook
 from ..corpus.store import Corpus
+from ..engine.local import AnalyzerRecipe, select_statements, tag_statements
+from ..engine.spec import EngineKind
 from ..records import Mention
 from ..tagging import Tagger, tag_corpus
 from ..tagging.kwic import iter_kwic_json, kwic, kwic_table, query_tagger, write_kwic_csv
@@ -26,6 +28,7 @@ from ..tagging.output import (
 )
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, app, command, fail, warn
+from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -119,6 +122,9 @@ def tag(
         bool,
         typer.Option("--with-model", help="Add the trained model's tags the lexicon missed (source=model)."),
     ] = False,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Find codebook tags in a text or in corpus statements, with exact offsets.
 
@@ -144,7 +150,13 @@ def tag(
         pairs = iter([(None, body, tagger.tag(body))])
     else:
         store = Corpus(corpus).require()
-        pairs = ((s.id, s.text, m) for s, m in tag_corpus(store, tagger, ids=None if all_ else ids))
+        chosen = engine_of(jobs, engine, scheduler)
+        if chosen.in_process:
+            tagged = tag_corpus(store, tagger, ids=None if all_ else ids)
+        else:
+            recipe = AnalyzerRecipe.of(corpus, codebook_path=codebook)
+            tagged = tag_statements(select_statements(store, None if all_ else ids), recipe=recipe, engine=chosen)
+        pairs = ((s.id, s.text, m) for s, m in tagged)
     if model is not None:
         pairs = ((sid, body, _with_model(model, body, ms, sid)) for sid, body, ms in pairs)
     columns = MODEL_MENTION_COLUMNS if with_model else MENTION_COLUMNS

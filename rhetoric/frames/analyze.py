@@ -236,6 +236,9 @@ def analyze_inputs(
         >>> next(analyze_inputs("corpora/ukraine-nato", text="A truce now.")).mentions[0].tag  # doctest: +SKIP
         'ceasefire'
     """
+    from ..engine import current_engine
+    from ..engine.local import AnalyzerRecipe, analyze_statements, select_statements
+
     ids = list(ids or [])
     if sum([text is not None, bool(ids), all_statements]) != 1:
         raise UsageError("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
@@ -243,4 +246,10 @@ def analyze_inputs(
     if text is not None:
         return iter([analyzer.analyze_text(text, speaker=speaker, date=date)])
     corpus = Corpus(corpus_dir).require()
-    return analyzer.analyze_corpus(corpus, ids=None if all_statements else ids)
+    engine = current_engine()
+    if engine.in_process:
+        return analyzer.analyze_corpus(corpus, ids=None if all_statements else ids)
+    # Other processes or machines (rhetoric.engine): same analyses, same order.
+    recipe = AnalyzerRecipe.of(corpus_dir, codebook_path=codebook_path, with_model=with_model)
+    statements = select_statements(corpus, None if all_statements else ids)
+    return analyze_statements(statements, recipe=recipe, engine=engine)

@@ -23,6 +23,7 @@ from .actors import ActorRegistry
 from .codebook.model import Codebook
 from .corpus.store import Corpus
 from .engine import Engine
+from .engine.cache import analyze_cached
 from .engine.local import AnalyzerRecipe, analyze_statements
 from .errors import NotFoundError
 from .frames.analyze import Analyzer, StatementAnalysis
@@ -167,11 +168,12 @@ def analyze_all(
             )
         statements = [s for s in statements if s.speaker in wanted]
     recipe = AnalyzerRecipe.of(corpus_dir, codebook_path=codebook_path)
-    analyses = list(
-        analyze_statements(
-            statements, recipe=recipe, engine=engine, analyzer=analyzer, progress=progress, total=len(statements)
-        )
-    )
+
+    def run(todo: list) -> Iterable[StatementAnalysis]:
+        return analyze_statements(todo, recipe=recipe, engine=engine, analyzer=analyzer)
+
+    # Statements analysed before with the same codebook, actors and rhetoric come from the cache.
+    analyses = analyze_cached(corpus_dir, statements, analyzer, run, progress=progress)
     by_speaker: dict[str, list[StatementAnalysis]] = {}
     for a in analyses:
         by_speaker.setdefault(a.statement.speaker, []).append(a)

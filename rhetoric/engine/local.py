@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
-from os import PathLike, fspath
+from os import PathLike
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
@@ -60,7 +61,12 @@ class AnalyzerRecipe:
         with_model: bool = False,
     ) -> AnalyzerRecipe:
         """A recipe from path-like arguments."""
-        return cls(fspath(corpus_dir), fspath(codebook_path) if codebook_path else None, with_model)
+        # Absolute paths: workers (Dask ones above all) may not share this process's directory.
+        return cls(
+            str(Path(corpus_dir).resolve()),
+            str(Path(codebook_path).resolve()) if codebook_path else None,
+            with_model,
+        )
 
     def build(self) -> Analyzer:
         """Load the codebook, cues and actors and compile the analyzer."""

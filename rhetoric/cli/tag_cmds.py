@@ -12,7 +12,6 @@ from rich.table import Table
 
 from ..codebook import check_codebook, codebook_warnings, load_codebook
 from ..corpus.store import Corpus
-from ..engine.local import AnalyzerRecipe, select_statements, tag_statements
 from ..engine.spec import EngineKind
 from ..records import Mention
 from ..tagging import Tagger, tag_corpus
@@ -154,6 +153,8 @@ def tag(
         if chosen.in_process:
             tagged = tag_corpus(store, tagger, ids=None if all_ else ids)
         else:
+            from ..engine.local import AnalyzerRecipe, select_statements, tag_statements
+
             recipe = AnalyzerRecipe.of(corpus, codebook_path=codebook)
             tagged = tag_statements(select_statements(store, None if all_ else ids), recipe=recipe, engine=chosen)
         pairs = ((s.id, s.text, m) for s, m in tagged)

@@ -47,7 +47,7 @@ def load_commands(argv: Sequence[str] | None = None) -> None:
 
     Example:
         >>> load_commands(["tag", "a ceasefire"])
-        >>> any(c.name == "tag" for c in app.registered_commands)
+        >>> any(c.name == "tag" for c in _root.registered_commands)
         True
     """
     first = next((a for a in argv or () if not a.startswith("-")), None)

@@ -173,7 +173,9 @@ def analyze_all(
         return analyze_statements(todo, recipe=recipe, engine=engine, analyzer=analyzer)
 
     # Statements analysed before with the same codebook, actors and rhetoric come from the cache.
-    analyses = analyze_cached(corpus_dir, statements, analyzer, run, progress=progress)
+    analyses = analyze_cached(
+        corpus_dir, statements, analyzer, run, progress=progress, whole_corpus=speakers is None
+    )
     by_speaker: dict[str, list[StatementAnalysis]] = {}
     for a in analyses:
         by_speaker.setdefault(a.statement.speaker, []).append(a)

@@ -217,8 +217,14 @@ class AnalysisCache:
             out.append(analysis)
         return out
 
-    def add(self, analyses: Iterable[StatementAnalysis]) -> None:
-        """Record new analyses (best effort: a corpus that cannot be written gets no cache)."""
+    def add(self, analyses: Iterable[StatementAnalysis], *, compact: bool = True) -> None:
+        """Record new analyses (best effort: a corpus that cannot be written gets no cache).
+
+        Args:
+            analyses: Analyses computed since :meth:`lookup`.
+            compact: Whether lines not looked up may be dropped (only when the lookup covered
+                the whole corpus: a report on one speaker must not drop the others' lines).
+        """
         new: list[bytes] = []
         for a in analyses:
             if a.statement is None:
@@ -229,16 +235,16 @@ class AnalysisCache:
             self._used.add(key)
             new.append(_line(key, payload))
         try:
-            self._write(new)
+            self._write(new, compact=compact)
         except OSError:
             pass
 
-    def _write(self, new: list[bytes]) -> None:
+    def _write(self, new: list[bytes], *, compact: bool) -> None:
         from ..outputs import OutputError, atomic_file
 
         folder = self.path.parent
         dead = self._total + len(new) - len(self._used)
-        if self.path.exists() and dead <= len(self._used):
+        if self.path.exists() and (dead <= len(self._used) or not compact):
             if new:
                 with open(self.path, "ab") as fh:
                     fh.write(b"".join(new))
@@ -287,6 +293,7 @@ def analyze_cached(
     run: Callable[[list[Statement]], Iterable[StatementAnalysis]],
     *,
     progress: Callable[[int, int], None] | None = None,
+    whole_corpus: bool = True,
 ) -> list[StatementAnalysis]:
     """Analyses of ``statements`` in order: cached ones reused, the rest computed by ``run(missing)``.
 
@@ -296,6 +303,8 @@ def analyze_cached(
         analyzer: The analyzer (its codebook is part of the key).
         run: ``run(statements) -> iterable of analyses`` in the same order (an engine).
         progress: Called as ``progress(done, total)`` for every statement, cached or computed.
+        whole_corpus: Whether ``statements`` are all of the corpus (then lines of statements no
+            longer in it may be compacted away).
     """
     use = enabled() and analyzer.fallback is None  # a trained fallback is not part of the key
     store = AnalysisCache.open(corpus_dir, analyzer) if use else None
@@ -312,7 +321,7 @@ def analyze_cached(
         if progress is not None:
             progress(len(out), len(statements))
     if store is not None:
-        store.add(fresh)
+        store.add(fresh, compact=whole_corpus)
     return out
 
 

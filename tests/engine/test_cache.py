@@ -135,6 +135,16 @@ def test_removed_statements_are_compacted_away(corpus: Path) -> None:
     assert len(path.read_bytes().splitlines()) == 1 + 10
 
 
+def test_a_report_on_some_speakers_keeps_the_others_lines(corpus: Path) -> None:
+    analyze_all(corpus)
+    speaker = Corpus(corpus).statements()[0].speaker
+    analyze_all(corpus, speakers=[speaker])
+    analyzer = Analyzer.for_corpus(corpus)
+    run, seen = _counting(analyzer)
+    analyze_cached(corpus, Corpus(corpus).statements(), analyzer, run)
+    assert seen == []
+
+
 def test_disabled_by_environment(corpus: Path, monkeypatch) -> None:
     monkeypatch.setenv("RHETORIC_CACHE", "0")
     analyze_all(corpus)

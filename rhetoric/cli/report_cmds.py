@@ -9,7 +9,6 @@ import typer
 
 from ..engine.spec import EngineKind, use_engine
 from ..errors import UsageError
-from ..export.dictionary import describe_markdown, resolve_tables
 from ..types import ExportFormat, ReportFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
@@ -94,6 +93,8 @@ def export(
 
     Example: rhetoric export all --out exports/ --format csv
     """
+    from ..export.dictionary import describe_markdown, resolve_tables  # the export package loads the analysis
+
     names = resolve_tables(tables or ["all"])
     if describe:
         typer.echo(describe_markdown(names), nl=False)

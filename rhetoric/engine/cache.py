@@ -19,7 +19,7 @@ Example:
     >>> import tempfile, shutil, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp()) / "c"
     >>> _ = shutil.copytree("corpora/ukraine-nato", root)
-    >>> from rhetoric.frames.analyze import Analyzer
+    >>> from rhetoric.analyzer import Analyzer
     >>> from rhetoric.corpus.store import Corpus
     >>> analyzer, statements = Analyzer.for_corpus(root), Corpus(root).statements()
     >>> cache = AnalysisCache.open(root, analyzer)
@@ -39,17 +39,18 @@ import os
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
+from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_origin, get_type_hints
 
 import orjson
 
-from ..records import Frame, Mention, Stance, Statement
+from ..records import Frame, Mention, Stance, Statement, StatementAnalysis
 from ..types import Commitment
 
 if TYPE_CHECKING:
-    from ..frames.analyze import Analyzer, StatementAnalysis
+    from ..analyzer import Analyzer
 
 #: Environment variable: ``0`` turns the cache off.
 CACHE_ENV = "RHETORIC_CACHE"
@@ -114,11 +115,20 @@ def statement_digest(statement: Statement) -> str:
     return hashlib.blake2b(orjson.dumps(row), digest_size=12).hexdigest()
 
 
-# Fields of each record that are tuples (JSON gives lists back).
-_TUPLES = {
-    cls: tuple(i for i, f in enumerate(fields(cls)) if str(f.type).startswith("tuple"))
-    for cls in (Frame, Stance)
-}
+def _converters(cls: type) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    """Per field index, what turns its JSON value back: enums from their values, lists to tuples."""
+    hints = get_type_hints(cls)
+    out = []
+    for i, f in enumerate(fields(cls)):
+        t = hints[f.name]
+        if isinstance(t, type) and issubclass(t, Enum):
+            out.append((i, t))
+        elif get_origin(t) is tuple:
+            out.append((i, tuple))
+    return tuple(out)
+
+
+_CONVERT = {cls: _converters(cls) for cls in (Mention, Frame, Stance)}
 
 
 def _row(record: Any) -> list[Any]:
@@ -126,8 +136,10 @@ def _row(record: Any) -> list[Any]:
 
 
 def _record(cls: type, row: list[Any]) -> Any:
-    for i in _TUPLES.get(cls, ()):
-        row[i] = tuple(row[i])
+    if not isinstance(row, list) or len(row) != len(fields(cls)):
+        raise ValueError(f"a cached {cls.__name__} needs {len(fields(cls))} values")
+    for i, convert in _CONVERT[cls]:
+        row[i] = convert(row[i])
     return cls(*row)
 
 
@@ -149,8 +161,6 @@ def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
     Raises:
         ValueError, TypeError: If the payload does not have the expected shape.
     """
-    from ..frames.analyze import StatementAnalysis
-
     mentions, frames, stances, commitment = orjson.loads(payload)
     return StatementAnalysis(
         statement.text,

@@ -10,9 +10,10 @@ down afterwards. Needs the ``dask`` extra (``pip install 'rhetoric[dask]'``); ``
 imported only here, only when this engine is chosen.
 
 Example:
-    >>> from rhetoric.engine import Engine, EngineKind  # doctest: +SKIP
-    >>> from rhetoric.analysis import analyze_all  # doctest: +SKIP
-    >>> ca = analyze_all("corpora/ukraine-nato", engine=Engine(kind=EngineKind.DASK, jobs=2))  # doctest: +SKIP
+    >>> from rhetoric.engine import Engine, EngineKind, use_engine  # doctest: +SKIP
+    >>> from rhetoric.session import analyze_all  # doctest: +SKIP
+    >>> with use_engine(Engine(kind=EngineKind.DASK, jobs=2)):  # doctest: +SKIP
+    ...     ca = analyze_all("corpora/ukraine-nato")
 """
 
 from __future__ import annotations

@@ -27,15 +27,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
+from ..types import ProgressFn
 from .spec import Engine, EngineKind, current_engine
 
 if TYPE_CHECKING:
+    from ..analyzer import Analyzer
     from ..corpus.store import Corpus
-    from ..frames.analyze import Analyzer, StatementAnalysis
-    from ..records import Mention, Statement
+    from ..records import Mention, Statement, StatementAnalysis
 
-#: ``progress(done, total)`` as in :mod:`rhetoric.analysis`.
-ProgressFn = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -70,11 +69,9 @@ class AnalyzerRecipe:
 
     def build(self) -> Analyzer:
         """Load the codebook, cues and actors and compile the analyzer."""
-        from ..frames.analyze import Analyzer
+        from ..session import Session  # the session builds analyzers one way for every caller
 
-        return Analyzer.for_corpus(
-            self.corpus_dir, codebook_path=self.codebook_path, with_model=self.with_model
-        )
+        return Session.open(self.corpus_dir, codebook=self.codebook_path, with_model=self.with_model).analyzer
 
 
 # Worker-process state: the recipe given at start and the analyzer built from it on first use.

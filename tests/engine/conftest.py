@@ -35,6 +35,12 @@ def generate_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _analysis_cache_on(monkeypatch) -> None:
+    """The engine tests run with the analysis cache on (the suite turns it off elsewhere)."""
+    monkeypatch.delenv("RHETORIC_CACHE", raising=False)
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     """A 120-statement generated corpus (shared by a module's tests: they only read it)."""

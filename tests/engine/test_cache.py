@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.analysis import analyze_all
+from rhetoric.analyzer import Analyzer
 from rhetoric.corpus import add_statement
 from rhetoric.corpus.store import Corpus
 from rhetoric.engine import cache as cache_module
 from rhetoric.engine.cache import CACHE_DIR, AnalysisCache, analyze_cached, cache_key, decode, encode
-from rhetoric.frames.analyze import Analyzer
+from rhetoric.session import analyze_all
 
 from .conftest import generate_corpus
 

@@ -7,27 +7,32 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rhetoric.analysis import analyze_all
 from rhetoric.cli import app
 from rhetoric.corpus.store import Corpus
 from rhetoric.engine import Engine, EngineKind, current_engine, resolve_jobs, use_engine
 from rhetoric.engine.local import AnalyzerRecipe, _parallel_chunks, analyze_statements, tag_statements
 from rhetoric.errors import NotFoundError, UsageError
+from rhetoric.session import analyze_all
 
 runner = CliRunner()
 
 
-def test_two_processes_analyse_exactly_as_one(generated: Path) -> None:
-    one = analyze_all(generated, engine=Engine(jobs=1))
-    two = analyze_all(generated, engine=Engine(jobs=2, chunk_size=13))
+def test_two_processes_analyse_exactly_as_one(generated: Path, monkeypatch) -> None:
+    monkeypatch.setenv("RHETORIC_CACHE", "0")  # both runs analyse every statement
+    with use_engine(Engine(jobs=1)):
+        one = analyze_all(generated)
+    with use_engine(Engine(jobs=2, chunk_size=13)):
+        two = analyze_all(generated)
     assert len(one.analyses) == 120
     assert two.analyses == one.analyses
     assert two.timelines == one.timelines
 
 
-def test_progress_counts_every_statement_in_order(generated: Path) -> None:
+def test_progress_counts_every_statement_in_order(generated: Path, monkeypatch) -> None:
+    monkeypatch.setenv("RHETORIC_CACHE", "0")
     seen: list[tuple[int, int]] = []
-    analyze_all(generated, engine=Engine(jobs=2, chunk_size=50), progress=lambda d, t: seen.append((d, t)))
+    with use_engine(Engine(jobs=2, chunk_size=50)):
+        analyze_all(generated, progress=lambda d, t: seen.append((d, t)))
     assert seen == [(d, 120) for d in range(1, 121)]
 
 
@@ -140,6 +145,7 @@ def test_written_files_with_two_jobs_are_byte_identical(
     generated: Path, args: list[str], tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setenv("RHETORIC_CHUNK_SIZE", "16")
+    monkeypatch.setenv("RHETORIC_CACHE", "0")  # both runs analyse every statement
     outs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}"

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
 from os import PathLike
@@ -141,9 +140,11 @@ def map_chunks(
 
         yield from map_chunks_dask(task, chunks, recipe=recipe, engine=engine)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing loads only for a pool
+
     workers = engine.workers()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(recipe,)) as pool:
-        pending: deque[Future] = deque()
+        pending: deque[Any] = deque()
         for chunk in chunks:
             pending.append(pool.submit(task, recipe, chunk))
             if len(pending) >= 2 * workers:

@@ -357,7 +357,7 @@ class Session:
         tagger = self.tagger
         items = self.inputs(text=text, ids=ids, all_statements=all_statements)
         if text is None and not current_engine().in_process:
-            tagged = tag_statements(items, recipe=self.recipe)  # type: ignore[arg-type]
+            tagged = tag_statements(items, recipe=self.recipe, tagger=tagger)  # type: ignore[arg-type]
             return ((s.id, s.text, mentions) for s, mentions in tagged)
         return (
             (None, item, tagger.tag(item))

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..analyzer import Analyzer
     from ..corpus.store import Corpus
     from ..records import Mention, Statement, StatementAnalysis
+    from ..tagging.tagger import Tagger
 
 
 
@@ -214,13 +215,20 @@ def tag_statements(
     *,
     recipe: AnalyzerRecipe,
     engine: Engine | None = None,
+    tagger: Tagger | None = None,
 ) -> Iterator[tuple[Statement, list[Mention]]]:
-    """``(statement, mentions)`` for each statement, with an engine, streaming, in input order."""
+    """``(statement, mentions)`` for each statement, with an engine, streaming, in input order.
+
+    ``tagger``, when given, tags here whatever stays in this process (a single chunk).
+    """
     engine = engine or current_engine()
     parallel, chunks = _parallel_chunks(statements, engine)
     if not parallel:
         for chunk in chunks:
-            yield from zip(chunk, tag_chunk(recipe, chunk), strict=True)
+            if tagger is None:
+                yield from zip(chunk, tag_chunk(recipe, chunk), strict=True)
+            else:
+                yield from ((s, tagger.tag(s.text, statement_id=s.id)) for s in chunk)
         return
     sent: deque[list[Statement]] = deque()
 

@@ -18,7 +18,7 @@ corpus just gets no cache. ``RHETORIC_CACHE=0`` turns it off.
 Example:
     >>> import tempfile, shutil, pathlib
     >>> root = pathlib.Path(tempfile.mkdtemp()) / "c"
-    >>> _ = shutil.copytree("corpora/ukraine-nato", root)
+    >>> _ = shutil.copytree("corpora/ukraine-nato", root, ignore=shutil.ignore_patterns(".cache"))
     >>> from rhetoric.analyzer import Analyzer
     >>> from rhetoric.corpus.store import Corpus
     >>> analyzer, statements = Analyzer.for_corpus(root), Corpus(root).statements()

@@ -16,7 +16,6 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import __version__
 from ..errors import CorpusError, RhetoricError, UsageError
 from .helptext import HelpCommand
 
@@ -188,6 +187,8 @@ def _unicode_message(exc: UnicodeError) -> str:
 
 def _version_callback(value: bool) -> None:
     if value:
+        from .. import __version__  # importlib.metadata only when asked (start-up time)
+
         typer.echo(f"rhetoric {__version__}")
         raise typer.Exit()
 

@@ -107,6 +107,11 @@ class Pattern:
         return [" ".join(p) for p in phrases if p]
 
 
+#: Patterns parsed so far, by source (bounded: ad-hoc ``kwic`` queries should not grow it forever).
+_PARSED: dict[str, Pattern] = {}
+_MAX_PARSED = 20_000
+
+
 def _error(message: str, source: str, pos: int) -> PatternError:
     exc = PatternError(f"{message} at column {pos + 1} of {source!r}")
     exc.position = pos  # type: ignore[attr-defined]
@@ -210,6 +215,11 @@ def parse_pattern(source: str) -> Pattern:
     """
     if not isinstance(source, str):
         raise PatternError(f"a pattern must be a string, got {type(source).__name__}")
+    # Loading a codebook validates every pattern and building its tagger parses them again;
+    # parsed patterns are immutable, so the second parse is a lookup (start-up time).
+    parsed = _PARSED.get(source)
+    if parsed is not None:
+        return parsed
     if not source.strip():
         raise _error("empty pattern", source, 0)
     if len(source) > MAX_PATTERN_CHARS:
@@ -258,7 +268,10 @@ def parse_pattern(source: str) -> Pattern:
     if all(t.optional or any(is_symbolic(v) for v in t.variants) for t in terms):
         # The prefilter finds a pattern by a word or number every match contains.
         raise _error("a pattern needs a word or number besides symbols (write '60 %', not '%')", source, 0)
-    return Pattern(source, tuple(terms))
+    parsed = Pattern(source, tuple(terms))
+    if len(_PARSED) < _MAX_PARSED:
+        _PARSED[source] = parsed
+    return parsed
 
 
 def _words(term: Term) -> set[str]:

@@ -41,6 +41,9 @@ FUNCTION_WORDS = frozenset(
     "a an the to of in on at for with and or is are was be by from as it that this not no".split()
 )
 
+# Every prefix of a common word: a wildcard anchor beginning one is as poor as the word.
+_COMMON_PREFIXES: frozenset[str] = frozenset(w[:i] for w in COMMON_WORDS for i in range(1, len(w) + 1))
+
 # Relative cost of an anchor (how often it is expected to occur in ordinary text).
 _COMMON_COST = 1.0
 # A symbol ("%") is never an anchor: the prefilter looks for words and numbers.
@@ -52,7 +55,7 @@ def _piece_cost(piece: Piece) -> float:
     if norm in SYMBOLS:
         return _SYMBOL_COST
     if piece.prefix:
-        if any(w.startswith(norm) for w in COMMON_WORDS):
+        if norm in _COMMON_PREFIXES:
             return _COMMON_COST
         return 0.2 if len(norm) <= 3 else 0.05 if len(norm) <= 5 else 0.01
     if norm in COMMON_WORDS:

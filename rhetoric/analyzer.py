@@ -72,6 +72,9 @@ class Analyzer:
         self.cues = cues or default_cue_table()
         self.opposites = opposites
         self.actors = actors or ActorRegistry()
+        # The codebook's ordered scales, with each party's hard end extended to its members.
+        ids = [a.id for a in self.actors]
+        self.scales = tuple(s.with_parties(self.actors.party_of, ids) for s in self.codebook.scales)
         self.language = language_of(self.codebook)
         self.roles = {spec.id: spec.role.value for spec in self.codebook.tags}
 

@@ -123,6 +123,10 @@ class ExtractionError(RhetoricError):
     """An article cannot be processed for statement extraction."""
 
 
+class EngineError(RhetoricError):
+    """The chosen engine cannot run: the dask extra is missing or the scheduler cannot be reached."""
+
+
 class OutputError(RhetoricError):
     """An output file or folder (report, export) cannot be written; the message names path and fix."""
 

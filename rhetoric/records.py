@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import math
 import unicodedata
 from dataclasses import dataclass, field, fields
 from enum import Enum
@@ -48,9 +49,13 @@ STATEMENT_FIELDS: tuple[str, ...] = (
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("speaker", "date", "text")
 #: Optional keys after the canonical ones, written only when set: ``occasion`` (statements with the
-#: same occasion are read together as one position) and ``position`` (0-based order of the statement
-#: among those extracted from one source; shifts need it).
-OPTIONAL_FIELDS: tuple[str, ...] = ("occasion", "position")
+#: same occasion are read together as one position), ``position`` (0-based order of the statement
+#: among those extracted from one source; shifts need it) and ``meta`` (a flat object of the
+#: researcher's own columns, kept as imported).
+OPTIONAL_FIELDS: tuple[str, ...] = ("occasion", "position", "meta")
+#: Longest ``meta`` key and most ``meta`` entries a statement may carry.
+MAX_META_KEY_CHARS = 100
+MAX_META_ENTRIES = 200
 #: Every key a statement record may have.
 RECORD_KEYS: tuple[str, ...] = STATEMENT_FIELDS + OPTIONAL_FIELDS
 
@@ -88,6 +93,47 @@ def check_position(value: Any) -> int | None:
     return value
 
 
+def check_meta(value: Any) -> tuple[tuple[str, Any], ...]:
+    """Validate the optional ``meta`` key: a flat object of strings, numbers, true/false or null.
+
+    Returns its entries as ``(key, value)`` pairs in the order given (a frozen record holds no dict).
+
+    Example:
+        >>> check_meta({"outlet_id": 7, "coder": "ab", "checked": True})
+        (('outlet_id', 7), ('coder', 'ab'), ('checked', True))
+        >>> check_meta({"tags": ["a"]})
+        Traceback (most recent call last):
+        ...
+        rhetoric.errors.ValidationError: [meta.tags] must be a string, number, true/false or null, got list (meta is one flat object)
+    """
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ValidationError(
+            f"must be an object, got {type(value).__name__}", field="meta", hint='e.g. {"coder": "ab"}'
+        )
+    if len(value) > MAX_META_ENTRIES:
+        raise ValidationError(f"has {len(value)} entries; the limit is {MAX_META_ENTRIES}", field="meta")
+    for key, item in value.items():
+        if not isinstance(key, str) or not key.strip() or len(key) > MAX_META_KEY_CHARS or "\x00" in key:
+            raise ValidationError(
+                f"bad key {key!r}",
+                field="meta",
+                hint=f"keys are names of 1 to {MAX_META_KEY_CHARS} characters",
+            )
+        if item is not None and not isinstance(item, str | int | float | bool):
+            raise ValidationError(
+                f"must be a string, number, true/false or null, got {type(item).__name__}",
+                field=f"meta.{key}",
+                hint="meta is one flat object",
+            )
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValidationError("must be a finite number", field=f"meta.{key}")
+        if isinstance(item, str) and "\x00" in item:
+            raise ValidationError("contains a NUL byte", field=f"meta.{key}")
+    return tuple(value.items())
+
+
 def utc_now_iso() -> str:
     """Current UTC time as ISO 8601 with seconds and a ``Z`` suffix."""
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
@@ -121,7 +167,11 @@ def _optional_values(data: dict) -> dict[str, Any]:
             field="occasion",
             hint='name the occasion, e.g. "press conference 2024-06-14"',
         )
-    return {"occasion": occasion.strip(), "position": check_position(data.get("position"))}
+    return {
+        "occasion": occasion.strip(),
+        "position": check_position(data.get("position")),
+        "meta": check_meta(data.get("meta")),
+    }
 
 
 @dataclass(frozen=True)
@@ -142,6 +192,7 @@ class Statement:
     note: str = ""
     occasion: str = ""
     position: int | None = None
+    meta: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         _coerce(self, date_qualifier=DateQualifier, kind=Kind)
@@ -268,6 +319,8 @@ class Statement:
             d["occasion"] = self.occasion
         if self.position is not None:
             d["position"] = self.position
+        if self.meta:
+            d["meta"] = dict(self.meta)
         return d
 
     @property
@@ -282,7 +335,12 @@ class Statement:
 
 @dataclass(frozen=True)
 class Mention:
-    """A codebook tag found in a text, with exact character offsets into it."""
+    """A codebook tag found in a text, with exact character offsets into it.
+
+    ``polarity`` is ``negated`` when the matching pattern says the opposite of the tag
+    (``polarity = "negated"`` in the codebook: "staying in power" for ``leadership_change``);
+    stances on such a mention are computed against the tag.
+    """
 
     tag: str
     start: int
@@ -293,9 +351,10 @@ class Mention:
     statement_id: str | None = None
     source: MentionSource = MentionSource.LEXICON
     score: float | None = None
+    polarity: Polarity = Polarity.AFFIRMED
 
     def __post_init__(self) -> None:
-        _coerce(self, source=MentionSource)
+        _coerce(self, source=MentionSource, polarity=Polarity)
 
     def to_dict(self) -> dict[str, Any]:
         """Mapping with ``statement_id`` first (the JSON contract)."""

@@ -29,6 +29,9 @@ from .codebook.load import load_codebook
 from .codebook.model import Codebook
 from .corpus.query import list_statements
 from .corpus.store import Corpus
+from .engine import current_engine
+from .engine.cache import analyze_cached
+from .engine.local import AnalyzerRecipe, analyze_statements, tag_statements
 from .errors import NotFoundError, UsageError
 from .records import Mention, Statement, StatementAnalysis
 from .shifts.current import CurrentPosition, current_position
@@ -270,12 +273,35 @@ class Session:
             progress: Called as ``progress(done, total)`` after each statement.
         """
         statements = list(statements)
-        out = []
-        for done, statement in enumerate(statements, start=1):
-            out.append(self.analysis_of(statement))
-            if progress is not None:
+        todo = [s for s in statements if s.id not in self._cache]
+        if todo:
+            ahead = len(statements) - len(todo)
+            counted = None if progress is None else (lambda done, _n: progress(ahead + done, len(statements)))
+            # The current engine (rhetoric.engine: --jobs, --engine dask) analyses what the
+            # persistent cache beside the corpus does not already hold.
+            computed = analyze_cached(
+                self.path,
+                todo,
+                self.analyzer,
+                lambda missing: analyze_statements(missing, recipe=self.recipe, analyzer=self.analyzer),
+                progress=counted,
+                whole_corpus=len(todo) == self._size(),
+            )
+            for a in computed:
+                self._cache[a.statement.id] = a
+        elif progress is not None:
+            for done in range(1, len(statements) + 1):
                 progress(done, len(statements))
-        return out
+        return [self._cache[s.id] for s in statements]
+
+    def _size(self) -> int:
+        """Statements in the corpus (whether a batch covers all of it)."""
+        return sum(1 for _ in self.corpus.iter_lines())
+
+    @property
+    def recipe(self) -> AnalyzerRecipe:
+        """How worker processes build this session's analyzer (:mod:`rhetoric.engine`)."""
+        return AnalyzerRecipe.of(self.path, codebook_path=self.codebook_path, with_model=self.with_model)
 
     def analysis_of(self, statement: Statement) -> StatementAnalysis:
         """One statement's analysis (cached)."""
@@ -286,6 +312,9 @@ class Session:
 
     def stream(self, statements: Iterable[Statement]) -> Iterator[StatementAnalysis]:
         """Analyses one at a time without keeping them (bounded memory for ``--all`` streams)."""
+        if not current_engine().in_process:
+            yield from analyze_statements(statements, recipe=self.recipe, analyzer=self.analyzer)
+            return
         for statement in statements:
             yield self._cache.get(statement.id) or self.analyzer.analyze(statement)
 
@@ -313,13 +342,9 @@ class Session:
         """
         check_inputs(text=text, ids=ids, all_statements=all_statements)
         self.analyzer  # noqa: B018  (codebook, cue and model errors surface now)
-        items = self.inputs(text=text, ids=ids, all_statements=all_statements)
-        return (
-            self.analyze_text(item, speaker=speaker, date=date)
-            if isinstance(item, str)
-            else next(self.stream([item]))
-            for item in items
-        )
+        if text is not None:
+            return iter([self.analyze_text(text, speaker=speaker, date=date)])
+        return self.stream(self.inputs(ids=ids, all_statements=all_statements))
 
     def tag_inputs(
         self, *, text: str | None = None, ids: Sequence[str] | None = None, all_statements: bool = False
@@ -331,6 +356,9 @@ class Session:
         check_inputs(text=text, ids=ids, all_statements=all_statements)
         tagger = self.tagger
         items = self.inputs(text=text, ids=ids, all_statements=all_statements)
+        if text is None and not current_engine().in_process:
+            tagged = tag_statements(items, recipe=self.recipe, tagger=tagger)  # type: ignore[arg-type]
+            return ((s.id, s.text, mentions) for s, mentions in tagged)
         return (
             (None, item, tagger.tag(item))
             if isinstance(item, str)
@@ -344,10 +372,10 @@ class Session:
         self, analyses: Iterable[StatementAnalysis], *, label: str, party: bool = False
     ) -> Timeline:
         """The timeline of analysed statements: one actor's (``label`` its id) or a party's."""
-        opposites = self.analyzer.opposites
+        opposites, scales = self.analyzer.opposites, self.analyzer.scales
         if party:
-            return timeline(analyses, speaker=label, opposites=opposites, party=label)
-        return timeline(analyses, speaker=label, opposites=opposites)
+            return timeline(analyses, speaker=label, opposites=opposites, scales=scales, party=label)
+        return timeline(analyses, speaker=label, opposites=opposites, scales=scales)
 
     def timeline(
         self, *, speaker: str | None = None, party: str | None = None, progress: ProgressFn | None = None

@@ -15,6 +15,15 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 MINI_CODEBOOK = REPO_ROOT / "tests" / "codebook" / "data" / "mini.toml"
 
 
+@pytest.fixture(autouse=True)
+def _no_analysis_cache(monkeypatch) -> None:
+    """Tests analyse for real: no ``.cache`` beside the seed corpus, no results from an earlier run.
+
+    ``tests/engine`` turns the cache back on to test it (and checks it equals the uncached path).
+    """
+    monkeypatch.setenv("RHETORIC_CACHE", "0")
+
+
 @pytest.fixture
 def repo_root() -> Path:
     """The repository root."""

@@ -38,6 +38,7 @@ STAGES: dict[str, int] = {
     "rhetoric.shifts": 7,
     "rhetoric.analysis": 8,
     "rhetoric.session": 8,
+    "rhetoric.engine": 8,  # where the session's batch analysis runs (processes, Dask, cache)
     "rhetoric.reports": 9,
     "rhetoric.export": 9,
     "rhetoric.api": 9,

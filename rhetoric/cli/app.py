@@ -16,8 +16,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import __version__
 from ..errors import CorpusError, RhetoricError, UsageError
+from .helptext import HelpCommand
 
 app = typer.Typer(
     name="rhetoric",
@@ -169,6 +169,7 @@ def command(name: str | None = None, *, parent: typer.Typer | None = None, **kwa
             except UnicodeError as exc:
                 raise fail(_unicode_message(exc)) from None
 
+        kwargs.setdefault("cls", HelpCommand)  # readable metavars, an example that pastes
         return (parent or app).command(name, **kwargs)(wrapper)
 
     return decorator
@@ -186,6 +187,8 @@ def _unicode_message(exc: UnicodeError) -> str:
 
 def _version_callback(value: bool) -> None:
     if value:
+        from .. import __version__  # importlib.metadata only when asked (start-up time)
+
         typer.echo(f"rhetoric {__version__}")
         raise typer.Exit()
 

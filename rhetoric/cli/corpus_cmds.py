@@ -74,7 +74,7 @@ def add_cmd(
 ) -> None:
     """Add one statement and print its id; a duplicate changes nothing ("already in corpus: ID").
 
-    Example: rhetoric add --corpus corpora/my-topic --speaker Zelenskyy --date 2024-12-01 --text "NATO is necessary"
+    Example: rhetoric add --speaker Putin --date 2024 --text "No." --corpus mine
     """
     corpus = require_named_corpus(corpus)
     if text == "-":
@@ -100,9 +100,29 @@ def add_cmd(
 
 @command("import")
 def import_cmd(
-    file: Annotated[Path, typer.Argument(help="CSV (with a header row) or JSONL file of statements.")],
+    file: Annotated[
+        Path, typer.Argument(help="CSV/TSV with a header row, JSONL, or an annotation tool's export.")
+    ],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="csv or jsonl (default: from the file extension).")
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="csv, jsonl, prodigy, doccano or label-studio (default: from the extension).",
+        ),
+    ] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="COLUMN=FIELD",
+            help="Read a column (or key) as a statement field, e.g. author=speaker. Repeatable; "
+            "other unknown columns go into the statement's meta.",
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option("--delimiter", metavar="CHAR", help="CSV separator, e.g. ';' or tab (default: sniffed)."),
     ] = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of FILE.")] = "utf-8",
     skip_invalid: Annotated[
@@ -115,9 +135,11 @@ def import_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Reject speakers not in actors.toml.")] = False,
     corpus: WriteCorpusOpt = None,
 ) -> None:
-    """Import statements from a CSV or JSONL file: every row is checked before anything is written.
+    """Import statements from a CSV, JSONL, Prodigy, doccano or Label Studio file.
 
-    Example: rhetoric import quotes.csv --skip-invalid --corpus corpora/my-topic
+    Every row is checked before anything is written.
+
+    Example: rhetoric import quotes.csv --map author=speaker --corpus corpora/mine
     """
     corpus = require_named_corpus(corpus)
     try:
@@ -129,6 +151,8 @@ def import_cmd(
             skip_invalid=skip_invalid,
             dry_run=dry_run,
             strict=strict,
+            mapping=mapping or (),
+            delimiter=delimiter,
         )
     except ImportRejectedError as exc:
         for problem in exc.problems:

@@ -11,8 +11,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from ..engine.spec import EngineKind, use_engine
 from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 from .output import FormatOpt, emit_rows
 from .progress import progress_bar
 
@@ -139,6 +141,9 @@ def frames(
     with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Condition frames: outcomes, the conditions demanded for them, cue, polarity and modality.
 
@@ -146,9 +151,10 @@ def frames(
     joined by ';' (the columns of `rhetoric export`'s frames table, without provenance).
     The table shows each frame's evidence with outcomes green, conditions yellow, the cue magenta.
 
-    Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
+    Example: rhetoric frames "No talks until Russia withdraws." --format json
     """
-    _run("frames", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
+    with use_engine(engine_of(jobs, engine, scheduler)):
+        _run("frames", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
 
 
 @command("stances")
@@ -161,6 +167,9 @@ def stances(
     with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Stances: support, oppose or neutral for every mention, and who holds them.
 
@@ -169,4 +178,5 @@ def stances(
 
     Example: rhetoric stances --id s-3960f0777033
     """
-    _run("stances", text, ids, all_, fmt, corpus, codebook, speaker, with_model)
+    with use_engine(engine_of(jobs, engine, scheduler)):
+        _run("stances", text, ids, all_, fmt, corpus, codebook, speaker, with_model)

@@ -177,7 +177,7 @@ def evaluate(
     "commitment", ...}; --model adds "with_model" (tags), --with-model "with_fallback" (claims).
     CSV: one row per system, level and key.
 
-    Example: rhetoric evaluate ../shared/realdev/gold.jsonl --corpus /tmp/realdev-corpus
+    Example: rhetoric evaluate corpora/ukraine-nato/gold/heldout.jsonl --model
     """
     if pairs is not None:
         from .shifts_cmds import evaluate_pairs_output
@@ -210,7 +210,7 @@ def agreement(
     Computed over the statements every file codes; lists the disagreements to adjudicate.
     JSON: {"per_tag": {tag: {kappa, alpha, percent_agreement, ...}}, "overall": {alpha, ...}, ...}.
 
-    Example: rhetoric agreement corpora/ukraine-nato/gold/coder_a.jsonl corpora/ukraine-nato/gold/coder_b.jsonl
+    Example: rhetoric agreement coder_a.jsonl coder_b.jsonl --format json
     """
     from ..learn.agreement import agreement_files
     from ..learn.render import AGREEMENT_COLUMNS, agreement_renderable, agreement_rows

@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
+from ..engine.spec import EngineKind, use_engine
 from ..errors import UsageError
 from ..types import ExportFormat, ReportFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 from .progress import progress_bar
 
 SpeakersOpt = Annotated[
@@ -30,6 +32,9 @@ def report(
     ),
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Write the report of a corpus: an overview of actors and their current positions, and per actor
     a timeline chart, statement cards with highlighted mentions and frames, and the shift between
@@ -42,7 +47,7 @@ def report(
     Example: rhetoric report --speaker zelensky --format html --out reports/
     """
     fmts = [f.value for f in formats] if formats else ["html", "md"]
-    with progress_bar("analysing statements") as update:
+    with use_engine(engine_of(jobs, engine, scheduler)), progress_bar("analysing statements") as update:
         from ..reports.write import write_report  # the report stack loads only for reports
 
         paths = write_report(
@@ -76,6 +81,9 @@ def export(
     ] = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Export tidy tables for pandas or R: one row per statement, mention, frame, stance or shift event.
 
@@ -94,7 +102,7 @@ def export(
         return
     if out is None:
         raise UsageError("--out DIR is required (the folder to write the tables into)")
-    with progress_bar("analysing statements") as update:
+    with use_engine(engine_of(jobs, engine, scheduler)), progress_bar("analysing statements") as update:
         from ..export.write import export_tables  # pandas and pyarrow load only for exports
 
         result = export_tables(

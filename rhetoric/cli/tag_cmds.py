@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..codebook import codebook_warnings, load_codebook
 from ..corpus.store import Corpus
+from ..engine.spec import EngineKind, use_engine
 from ..output.spec import own_columns
 from ..records import Mention
 from ..tagging.kwic import KWIC_COLUMNS, kwic, kwic_table, query_tagger
@@ -25,6 +26,7 @@ from ..tagging.output import (
 )
 from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, app, command, fail, warn
+from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 from .output import FormatOpt, emit_rows
 
 codebook_app = typer.Typer(
@@ -109,6 +111,9 @@ def tag(
         bool,
         typer.Option("--with-model", help="Add the trained model's tags the lexicon missed (source=model)."),
     ] = False,
+    jobs: JobsOpt = 0,
+    engine: EngineOpt = EngineKind.LOCAL,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Find codebook tags in a text or in corpus statements, with exact offsets.
 
@@ -117,13 +122,17 @@ def tag(
     (lexicon or model) and score (the model's probability), and model mentions span
     their sentence.
 
-    Example: rhetoric tag "Kyiv wants a ceasefire before NATO membership talks" --format json
+    Example: rhetoric tag "Kyiv wants a ceasefire before NATO talks" --format json
     """
     from ..session import Session  # the tagger loads only when used
 
     session = Session.open(corpus, codebook=codebook)
     body = sys.stdin.read() if text == "-" else text
-    pairs = session.tag_inputs(text=body, ids=ids, all_statements=all_)
+    with use_engine(engine_of(jobs, engine, scheduler)):
+        _tag_output(session, session.tag_inputs(text=body, ids=ids, all_statements=all_), fmt, corpus, with_model)
+
+
+def _tag_output(session, pairs, fmt: TableFormat, corpus: Path, with_model: bool) -> None:
     cb = session.codebook
     if with_model:
         from ..learn.model import load_model  # scikit-learn loads only when the model is asked for

@@ -36,6 +36,24 @@ def codebook_warnings(codebook: Codebook) -> list[str]:
             for source in sources:
                 for warning in pattern_warnings(parse_pattern(source)):
                     out.append(f"[{spec.id}.{field}] pattern {source!r}: {warning}")
+    return out + _scale_opposite_warnings(codebook)
+
+
+def _scale_opposite_warnings(codebook: Codebook) -> list[str]:
+    """An ``[frames] opposites`` pair inside one scale, other than its two ends, makes a step a reversal."""
+    pairs = (codebook.extensions.get("frames") or {}).get("opposites")
+    if not isinstance(pairs, list):
+        return []
+    out = []
+    for i, pair in enumerate(pairs):
+        for scale in codebook.scales:
+            if not (isinstance(pair, list) and len(pair) == 2 and set(pair) <= set(scale.steps)):
+                continue
+            if set(pair) != {scale.steps[0], scale.steps[-1]}:
+                out.append(
+                    f"[frames.opposites[{i}]] {pair[0]!r} and {pair[1]!r} are steps of scale {scale.id!r}: "
+                    "a move between them would read as reversed, not softened or hardened; drop the pair"
+                )
     return out
 
 

@@ -257,9 +257,14 @@ def export_codebook(codebook: Codebook, *, fmt: str) -> tuple[str, tuple[str, ..
                          "description": codebook.description, "sha256": codebook.sha256},
             "tags": [
                 {"id": t.id, "label": t.label, "description": t.description, "role": str(t.role.value),
-                 "patterns": list(t.patterns), "exclude": list(t.exclude),
+                 "patterns": list(t.patterns), "negated": list(t.negated), "exclude": list(t.exclude),
+                 "overrides": list(t.overrides),
                  "examples": {"positive": list(t.examples_positive), "negative": list(t.examples_negative)}}
                 for t in codebook.tags
+            ],
+            "scales": [
+                {"id": s.id, "label": s.label, "steps": list(s.steps), "hard": s.hard, "hard_for": dict(s.hard_for)}
+                for s in codebook.scales
             ],
         }
         return json.dumps(doc, ensure_ascii=False, indent=1) + "\n", ()
@@ -270,6 +275,10 @@ def export_codebook(codebook: Codebook, *, fmt: str) -> tuple[str, tuple[str, ..
     for tag in codebook.tags:
         globs: list[str] = []
         for source in tag.patterns:
+            if source in tag.negated:
+                # A dictionary category has no "opposite of" entries: the phrase would count for the tag.
+                warnings.append(f"[{tag.id}] pattern {source!r}: negated (the opposite of the tag), left out")
+                continue
             phrases, reason = pattern_globs(source)
             if reason:
                 warnings.append(f"[{tag.id}] pattern {source!r}: {reason}")

@@ -1,6 +1,6 @@
 """Read a ``codebook.toml`` into a :class:`Codebook`, collecting every structural problem.
 
-Layout (see the README section "Codebook")::
+Layout (see docs/codebook.md, "Codebook format")::
 
     [codebook]
     name = "ukraine-nato"
@@ -42,16 +42,20 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CodebookError, NotFoundError, PatternError
-from ..types import Role
+from ..types import Polarity, Role
 from .model import Codebook, TagSpec
 from .patterns import parse_pattern
+from .scales import parse_scales
 
 CODEBOOK_KEYS = ("name", "version", "language", "description")
-TAG_KEYS = ("id", "label", "description", "role", "patterns", "exclude", "examples")
+TAG_KEYS = ("id", "label", "description", "role", "patterns", "exclude", "overrides", "examples")
 EXAMPLE_KEYS = ("positive", "negative")
+#: Keys of a pattern written as a table: ``{ pattern = "staying in power", polarity = "negated" }``.
+PATTERN_KEYS = ("pattern", "polarity")
+_POLARITIES = ", ".join(p.value for p in Polarity)
 #: Top-level tables passed through untouched into :attr:`Codebook.extensions`.
 EXTENSION_TABLES = ("frames", "words")
-TOP_LEVEL_KEYS = ("codebook", "tag", *EXTENSION_TABLES)
+TOP_LEVEL_KEYS = ("codebook", "tag", "scale", *EXTENSION_TABLES)
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ROLES = ", ".join(r.value for r in Role)
 
@@ -106,6 +110,78 @@ def _patterns(values: tuple[str, ...] | None, where: str, problems: list[str]) -
     return ok
 
 
+def _pattern_entries(value: Any, where: str, problems: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The ``patterns`` list: strings, or tables with a ``polarity`` (sources, negated sources)."""
+    if value is None:
+        problems.append(f"[{where}] is missing")
+        return None
+    if not isinstance(value, list):
+        problems.append(f"[{where}] must be a list of strings")
+        return None
+    if not value:
+        problems.append(f"[{where}] is empty")
+        return None
+    sources: list[str] = []
+    negated: list[str] = []
+    ok = True
+    for i, entry in enumerate(value):
+        if isinstance(entry, str):
+            sources.append(entry)
+            continue
+        here = f"{where}[{i}]"
+        if not isinstance(entry, dict):
+            problems.append(
+                f'[{here}] must be a string or a table such as {{ pattern = "staying in power", polarity = "negated" }}'
+            )
+            ok = False
+            continue
+        _unknown(entry, PATTERN_KEYS, here, problems)
+        source = entry.get("pattern")
+        polarity = entry.get("polarity", Polarity.AFFIRMED.value)
+        if not isinstance(source, str):
+            problems.append(f"[{here}.pattern] is missing" if source is None else f"[{here}.pattern] must be a string")
+            ok = False
+            continue
+        if polarity not in tuple(p.value for p in Polarity):
+            problems.append(f"[{here}.polarity] unknown polarity {polarity!r} (use {_POLARITIES})")
+            ok = False
+        sources.append(source)
+        if polarity == Polarity.NEGATED.value:
+            negated.append(source)
+    return (tuple(sources), tuple(negated)) if ok else None
+
+
+def _override_problems(tags: list[TagSpec], all_ids: set[str]) -> list[str]:
+    """``overrides`` must name other known tags and never go round in a circle."""
+    problems: list[str] = []
+    for spec in tags:
+        for other in spec.overrides:
+            if other == spec.id:
+                problems.append(f"[{spec.id}.overrides] a tag cannot override itself")
+            elif other not in all_ids:
+                problems.append(f"[{spec.id}.overrides] unknown tag {other!r}")
+    graph = {spec.id: [o for o in spec.overrides if o != spec.id] for spec in tags}
+    reported: set[frozenset[str]] = set()
+    for spec in tags:
+        # Depth-first from each tag: reaching it again closes a cycle.
+        stack: list[tuple[str, tuple[str, ...]]] = [(o, (spec.id, o)) for o in graph[spec.id]]
+        while stack:
+            node, path = stack.pop()
+            if node == spec.id:
+                key = frozenset(path)
+                if key not in reported:
+                    reported.add(key)
+                    problems.append(
+                        f"[{spec.id}.overrides] overrides go round in a circle: {' → '.join(path)} "
+                        "(keep one direction)"
+                    )
+                continue
+            if node in path[:-1]:
+                continue
+            stack.extend((o, (*path, o)) for o in graph.get(node, ()))
+    return problems
+
+
 def _parse_tag(index: int, raw: Any, seen: dict[str, int], problems: list[str]) -> TagSpec | None:
     """One ``[[tag]]`` table; None if it has a problem (all its problems are appended)."""
     before = len(problems)
@@ -134,8 +210,10 @@ def _parse_tag(index: int, raw: Any, seen: dict[str, int], problems: list[str]) 
             role = Role(role_raw)
         except ValueError:
             problems.append(f"[{name}.role] unknown role {role_raw!r} (use {_ROLES})")
-    patterns = _strings(raw.get("patterns"), f"{name}.patterns", problems, required=True)
+    entries = _pattern_entries(raw.get("patterns"), f"{name}.patterns", problems)
+    patterns, negated = entries if entries is not None else (None, ())
     _patterns(patterns, f"{name}.patterns", problems)
+    overrides = _strings(raw.get("overrides"), f"{name}.overrides", problems, required=False)
     exclude = _strings(raw.get("exclude"), f"{name}.exclude", problems, required=False)
     _patterns(exclude, f"{name}.exclude", problems)
     examples = raw.get("examples", {})
@@ -158,6 +236,8 @@ def _parse_tag(index: int, raw: Any, seen: dict[str, int], problems: list[str]) 
         exclude=exclude or (),
         examples_positive=positive or (),
         examples_negative=negative or (),
+        negated=negated,
+        overrides=overrides or (),
     )
 
 
@@ -199,16 +279,19 @@ def parse_codebook(data: bytes, *, path: str | PathLike | None = None) -> tuple[
     description = _text(head, "description", "codebook", problems, required=False)
     raw_tags = doc.get("tag")
     tags: list[TagSpec] = []
+    seen: dict[str, int] = {}
     if raw_tags is None:
         problems.append("[codebook] no tags (add [[tag]] tables)")
     elif not isinstance(raw_tags, list):
         problems.append("[codebook] 'tag' must be an array of tables: write [[tag]], not [tag]")
     else:
-        seen: dict[str, int] = {}
         for i, raw in enumerate(raw_tags, start=1):
             spec = _parse_tag(i, raw, seen, problems)
             if spec is not None:
                 tags.append(spec)
+        problems.extend(_override_problems(tags, set(seen)))
+    scales, scale_problems = parse_scales(doc.get("scale"), tag_ids=set(seen))
+    problems.extend(scale_problems)
     extensions: dict[str, Any] = {}
     for key in EXTENSION_TABLES:
         if key in doc:
@@ -226,6 +309,7 @@ def parse_codebook(data: bytes, *, path: str | PathLike | None = None) -> tuple[
         sha256=digest,
         path=p,
         extensions=extensions,
+        scales=scales,
     )
     return codebook, problems
 
@@ -308,6 +392,7 @@ def load_codebook(path: str | PathLike) -> Codebook:
 
 __all__ = [
     "CODEBOOK_KEYS",
+    "PATTERN_KEYS",
     "EXTENSION_TABLES",
     "TAG_KEYS",
     "load_codebook",

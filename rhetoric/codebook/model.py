@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..types import Role, TagId
+from .scales import Scale
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,9 @@ class TagSpec:
         exclude: Patterns whose matches suppress overlapping matches of this tag.
         examples_positive: Sentences the tag must match.
         examples_negative: Sentences the tag must not match.
+        negated: The patterns (a subset of ``patterns``) that mean the opposite of the tag
+            (``polarity = "negated"``): their mentions carry ``polarity="negated"``.
+        overrides: Tags whose mentions this tag's mentions replace where they overlap.
     """
 
     id: TagId
@@ -41,6 +45,8 @@ class TagSpec:
     exclude: tuple[str, ...] = ()
     examples_positive: tuple[str, ...] = ()
     examples_negative: tuple[str, ...] = ()
+    negated: tuple[str, ...] = ()
+    overrides: tuple[TagId, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,7 @@ class Codebook:
         sha256: Hex digest of the file's bytes (identifies the codebook a result came from).
         path: File it was loaded from, if any.
         extensions: Extension tables passed through untouched (``{"frames": {...}}``).
+        scales: Ordered scales of tags (``[[scale]]``, see :mod:`rhetoric.codebook.scales`).
     """
 
     name: str
@@ -66,6 +73,7 @@ class Codebook:
     sha256: str = ""
     path: Path | None = None
     extensions: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    scales: tuple[Scale, ...] = ()
 
     @property
     def tag_ids(self) -> tuple[TagId, ...]:

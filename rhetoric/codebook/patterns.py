@@ -10,6 +10,7 @@ A pattern is a sequence of space-separated items, matched against word tokens
 ``cease-fire``         hyphen: matches ``cease-fire``, ``cease fire`` and ``ceasefire``
 ``security? guarantee*``  optional token (``?`` after the item)
 ``withdraw* ~3 troops``   bounded gap: up to 3 tokens between the neighbours
+``3.67%``              numbers and symbols: ``3.67%`` and ``3.67 %`` (``%``, ``§``, ``$`` are tokens)
 =====================  ================================================================
 
 Size limits keep matching fast and predictable: at most ``MAX_TERMS`` (16) items and
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 
 from ..errors import PatternError
 from ..text.normalize import fold_char
-from ..text.tokens import word_norm
+from ..text.tokens import SYMBOLS, word_norm
 
 #: Largest gap ``~N`` accepted.
 MAX_GAP = 10
@@ -106,6 +107,11 @@ class Pattern:
         return [" ".join(p) for p in phrases if p]
 
 
+#: Patterns parsed so far, by source (bounded: ad-hoc ``kwic`` queries should not grow it forever).
+_PARSED: dict[str, Pattern] = {}
+_MAX_PARSED = 20_000
+
+
 def _error(message: str, source: str, pos: int) -> PatternError:
     exc = PatternError(f"{message} at column {pos + 1} of {source!r}")
     exc.position = pos  # type: ignore[attr-defined]
@@ -117,7 +123,26 @@ def _is_word_char(ch: str) -> bool:
     if not f:
         # A combining accent folds away but belongs to its word.
         return unicodedata.category(ch).startswith("M")
-    return all(c.isalnum() or c in _WORD_PUNCT for c in f)
+    return all(c.isalnum() or c in _WORD_PUNCT or c in SYMBOLS for c in f)
+
+
+def is_symbolic(variant: tuple[Piece, ...]) -> bool:
+    """Whether a variant is made of symbol tokens only (``%``): it cannot anchor a pattern.
+
+    Example:
+        >>> is_symbolic((Piece("%"),)), is_symbolic((Piece("60"), Piece("%")))
+        (True, False)
+    """
+    return all(p.norm in SYMBOLS for p in variant)
+
+
+def _norms(raw: str, source: str, pos: int) -> list[str]:
+    """Token forms of one hyphen-free word: one word, or words and symbols (``3.67%``)."""
+    norms = word_norm(raw)
+    pairs = zip(norms, norms[1:], strict=False)
+    if not norms or any(a not in SYMBOLS and b not in SYMBOLS for a, b in pairs):
+        raise _error(f"{raw!r} is not a single word", source, pos)
+    return norms
 
 
 def _parse_alternative(source: str, text: str, pos: int) -> tuple[tuple[Piece, ...], ...]:
@@ -128,7 +153,7 @@ def _parse_alternative(source: str, text: str, pos: int) -> tuple[tuple[Piece, .
         raise _error("'*' may only end a word", source, pos + body.index("*"))
     if not body:
         raise _error("a wildcard needs a word before '*'", source, pos)
-    parts: list[str] = []
+    groups: list[list[str]] = []
     offset = 0
     for raw in "".join("-" if fold_char(c) == "-" else c for c in body).split("-"):
         if not raw:
@@ -136,17 +161,15 @@ def _parse_alternative(source: str, text: str, pos: int) -> tuple[tuple[Piece, .
         for i, ch in enumerate(raw):
             if not _is_word_char(ch):
                 raise _error(f"unexpected character {ch!r}", source, pos + offset + i)
-        norms = word_norm(raw)
-        if len(norms) != 1:
-            raise _error(f"{raw!r} is not a single word", source, pos + offset)
-        parts.append(norms[0])
+        groups.append(_norms(raw, source, pos + offset))
         offset += len(raw) + 1
-    if star and len(parts[-1]) < MIN_WILDCARD_PREFIX:
+    parts = [n for g in groups for n in g]
+    if star and (len(parts[-1]) < MIN_WILDCARD_PREFIX or parts[-1] in SYMBOLS):
         raise _error(
             f"a wildcard needs at least {MIN_WILDCARD_PREFIX} letters before '*'", source, pos + len(body)
         )
     split = tuple(Piece(p) for p in parts[:-1]) + (Piece(parts[-1], star),)
-    if len(parts) == 1:
+    if len(groups) == 1 or any(len(g) > 1 or g[0] in SYMBOLS for g in groups):
         return (split,)
     return (split, (Piece("".join(parts), star),))
 
@@ -192,6 +215,11 @@ def parse_pattern(source: str) -> Pattern:
     """
     if not isinstance(source, str):
         raise PatternError(f"a pattern must be a string, got {type(source).__name__}")
+    # Loading a codebook validates every pattern and building its tagger parses them again;
+    # parsed patterns are immutable, so the second parse is a lookup (start-up time).
+    parsed = _PARSED.get(source)
+    if parsed is not None:
+        return parsed
     if not source.strip():
         raise _error("empty pattern", source, 0)
     if len(source) > MAX_PATTERN_CHARS:
@@ -237,7 +265,13 @@ def parse_pattern(source: str) -> Pattern:
         raise _error("a pattern cannot end with a gap", source, pending_gap[1])
     if all(t.optional for t in terms):
         raise _error("a pattern needs at least one item that is not optional", source, 0)
-    return Pattern(source, tuple(terms))
+    if all(t.optional or any(is_symbolic(v) for v in t.variants) for t in terms):
+        # The prefilter finds a pattern by a word or number every match contains.
+        raise _error("a pattern needs a word or number besides symbols (write '60 %', not '%')", source, 0)
+    parsed = Pattern(source, tuple(terms))
+    if len(_PARSED) < _MAX_PARSED:
+        _PARSED[source] = parsed
+    return parsed
 
 
 def _words(term: Term) -> set[str]:
@@ -298,6 +332,7 @@ __all__ = [
     "Pattern",
     "Piece",
     "Term",
+    "is_symbolic",
     "parse_pattern",
     "pattern_warnings",
 ]

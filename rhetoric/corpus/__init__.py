@@ -9,15 +9,33 @@ Example:
     'statements.jsonl'
 """
 
-from .add import AddResult, BatchResult, add_statement, add_statements
-from .importer import ImportResult, RejectedRow, import_file
-from .init import init_corpus
-from .prepare import prepare_statement, resolve_speaker
-from .query import get_statement, list_statements, load_statements_frame
-from .remove import remove_statement
-from .repair import RepairResult, repair_corpus
-from .store import Corpus
-from .validate import ValidationReport, validate_corpus
+from __future__ import annotations
+
+import importlib
+
+# The names below load their submodule on first use (PEP 562): ``rhetoric tag`` needs the
+# store, not the importer, validation or repair code, and start-up time is the user's time.
+_SUBMODULE = {
+    "AddResult": "add",
+    "BatchResult": "add",
+    "add_statement": "add",
+    "add_statements": "add",
+    "ImportResult": "importer",
+    "RejectedRow": "importer",
+    "import_file": "importer",
+    "init_corpus": "init",
+    "prepare_statement": "prepare",
+    "resolve_speaker": "prepare",
+    "get_statement": "query",
+    "list_statements": "query",
+    "load_statements_frame": "query",
+    "remove_statement": "remove",
+    "RepairResult": "repair",
+    "repair_corpus": "repair",
+    "Corpus": "store",
+    "ValidationReport": "validate",
+    "validate_corpus": "validate",
+}
 
 __all__ = [
     "AddResult",
@@ -40,3 +58,16 @@ __all__ = [
     "resolve_speaker",
     "validate_corpus",
 ]
+
+
+def __getattr__(name: str):
+    module = _SUBMODULE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_SUBMODULE])

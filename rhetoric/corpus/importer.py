@@ -1,4 +1,4 @@
-"""Importing a CSV or JSONL file of statements: validate every row, then write all at once.
+"""Importing a file of statements (CSV, JSONL, Prodigy, doccano, Label Studio): validate every row, then write.
 
 Every row is validated before anything is written, and every bad row is reported with
 its line number. By default the import is all-or-nothing; ``skip_invalid`` writes the
@@ -21,13 +21,15 @@ import datetime as _dt
 import json
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ImportRejectedError, RhetoricError
 from ..records import Statement, utc_now_iso
+from .fieldmap import parse_mapping
 from .prepare import located, prepare_statement
-from .readers import Row, read_rows
+from .readers import Row, parse_delimiter, read_rows
 from .store import Corpus
 
 
@@ -101,23 +103,30 @@ def import_file(
     dry_run: bool = False,
     strict: bool = False,
     today: _dt.date | None = None,
+    mapping: Mapping[str, str] | Sequence[str] = (),
+    delimiter: str | None = None,
 ) -> ImportResult:
-    """Import the statements of a CSV or JSONL file.
+    """Import the statements of a CSV, JSONL, Prodigy, doccano or Label Studio file.
 
-    CSV files need a header row with ``speaker``, ``date`` and ``text`` (other columns:
-    any statement field); JSONL files hold one JSON object per line with the same keys.
-    Rows without ``id`` are new statements (speaker resolved, id computed); rows with an
-    ``id`` are stored statements re-imported as they are.
+    CSV files (comma, semicolon, tab or bar separated) need a header row with ``speaker``,
+    ``date`` and ``text``, or columns mapped onto them; JSONL files hold one JSON object per
+    line with the same keys. Columns (keys) that are not statement fields are kept in the
+    statement's ``meta`` object. Rows without ``id`` are new statements (speaker resolved, id
+    computed); rows with an ``id`` are stored statements re-imported as they are. Records of
+    annotation tools are read as described in :mod:`rhetoric.corpus.annotations`.
 
     Args:
         corpus: The corpus to write to (must exist).
         path: The input file.
-        fmt: ``csv`` or ``jsonl``; default from the extension.
+        fmt: ``csv``, ``jsonl``, ``prodigy``, ``doccano`` or ``label-studio``; default from the
+            extension (``.json`` is Label Studio; Prodigy and doccano JSONL are recognised).
         encoding: Text encoding of the file (a UTF-8 BOM is always accepted).
         skip_invalid: Write the good rows and put the bad ones in ``FILE.rejects.jsonl``.
         dry_run: Validate and count only; write nothing at all.
         strict: Reject rows whose speaker is not in ``actors.toml``.
         today: Reference day for the future-date warning (default: today).
+        mapping: ``{column: field}``, or ``["column=field", ...]`` as given to ``--map``.
+        delimiter: CSV separator (one character, or ``tab``); default sniffed from the header row.
 
     Returns:
         What was (or, for a dry run, would be) added, duplicates, rejected rows and warnings.
@@ -126,12 +135,16 @@ def import_file(
         ImportRejectedError: If a row is bad and ``skip_invalid`` is false; nothing is written
             (a dry run raises it too, predicting the real outcome).
         InputFormatError: If the file cannot be read or decoded.
-        ValidationError: If a CSV header lacks required columns or has unknown ones.
+        ValidationError: If a CSV header lacks required columns, or ``mapping`` is bad or names
+            a column the file does not have.
         CorpusError: If the corpus is missing or the lock cannot be taken.
     """
     corpus.require()
     p = Path(path)
-    rows: list[Row] = read_rows(p, fmt=fmt, encoding=encoding)
+    columns = dict(mapping) if isinstance(mapping, Mapping) else parse_mapping(mapping)
+    rows: list[Row] = read_rows(
+        p, fmt=fmt, encoding=encoding, mapping=columns, delimiter=parse_delimiter(delimiter)
+    )
     registry = corpus.actors()
     stamp = utc_now_iso()
     good: list[Statement] = []

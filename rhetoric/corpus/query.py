@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..dates import PartialDate
-from ..errors import CorpusError, NotFoundError, ValidationError
-from ..records import STATEMENT_FIELDS, Statement
+from ..errors import CorpusError, NotFoundError, RhetoricError, ValidationError
+from ..records import RECORD_KEYS, STATEMENT_FIELDS, Statement
 from ..types import Kind
 from .store import Corpus, parse_line
 
@@ -179,6 +179,21 @@ def get_statement(corpus: Corpus, statement_id: str) -> Statement:
     return found
 
 
+def _table_of_statements(corpus: Corpus, schema, exc: Exception):
+    """The statement fields as an Arrow table, read through the validator (slow path)."""
+    import pyarrow as pa
+
+    try:
+        rows = [s.to_dict() for s in corpus.statements()]
+    except (RhetoricError, OSError):
+        raise CorpusError(
+            f"cannot load statements: {exc}",
+            path=str(corpus.statements_path),
+            hint="run `rhetoric validate` to find the bad line",
+        ) from None
+    return pa.Table.from_pylist([{k: r[k] for k in STATEMENT_FIELDS} for r in rows], schema=schema)
+
+
 def load_statements_frame(corpus: Corpus) -> pd.DataFrame:
     """All statements as a DataFrame, one row per line, columns in canonical order.
 
@@ -209,17 +224,22 @@ def load_statements_frame(corpus: Corpus) -> pd.DataFrame:
     if path.stat().st_size == 0:
         return schema.empty_table().to_pandas()
     try:
+        # Optional keys (occasion, position, meta) are inferred; meta may mix types across lines,
+        # which Arrow cannot type: then the statements are read one by one.
         table = pj.read_json(
             path,
             read_options=pj.ReadOptions(block_size=64 * 1024 * 1024),
-            parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error"),
+            parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="infer"),
         )
+        unknown = [c for c in table.column_names if c not in RECORD_KEYS]
     except (pa.ArrowInvalid, OSError) as exc:
+        table, unknown = _table_of_statements(corpus, schema, exc), []
+    if unknown:
         raise CorpusError(
-            f"cannot load statements: {exc}",
+            f"cannot load statements: unknown key(s) {', '.join(unknown)}",
             path=str(path),
             hint="run `rhetoric validate` to find the bad line",
-        ) from None
+        )
     frame = table.select(list(STATEMENT_FIELDS)).to_pandas()
     for name in STATEMENT_FIELDS:
         if frame[name].isna().any():

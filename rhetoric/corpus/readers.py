@@ -1,9 +1,13 @@
-"""Reading statement rows from CSV and JSONL input files, with line numbers for every row.
+"""Reading statement rows from CSV, JSONL and annotation-tool files, with line numbers for every row.
 
 Decoding is strict: a UTF-8 BOM and CRLF line ends are accepted, bytes that are not valid
 in the given encoding and NUL characters are not. Row-level problems (malformed JSON, a
 CSV row with too many cells) come back with the row so that the caller can report every
-bad row; file-level problems (encoding, missing CSV columns) raise.
+bad row; file-level problems (encoding, missing CSV columns, a bad ``--map``) raise.
+CSV files may be separated by commas, semicolons, tabs or bars (sniffed from the header row,
+or given); columns that are not statement fields go into the statement's ``meta``
+(:mod:`.fieldmap`); Prodigy, doccano and Label Studio exports are read through
+:mod:`.annotations`.
 
 Example:
     >>> rows = list(parse_rows('speaker,date,text\\r\\nPutin,2024,"No, never."\\r\\n', fmt="csv"))
@@ -23,10 +27,24 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputFormatError, ValidationError
-from ..records import REQUIRED_FIELDS, STATEMENT_FIELDS
+from ..records import REQUIRED_FIELDS
+from .annotations import FIELD_HOMES, FLATTEN, TOOL_NAMES, TOOLS, sniff_tool
+from .fieldmap import check_mapping, missing_required, to_record
 
-FORMATS = ("csv", "jsonl")
-_EXTENSIONS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
+FORMATS = ("csv", "jsonl", *TOOLS)
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".tab": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".json": "label-studio",
+}
+#: Separators a CSV header is sniffed for, in order of preference on a tie.
+DELIMITERS = (",", ";", "\t", "|")
+_SEPARATOR_WORDS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 # A rejected row is kept for the rejects file; a hostile line (megabytes of brackets) is cut.
 _RAW_KEEP = 10_000
 _ENCODING_HINT = "pass --encoding with the file's encoding, e.g. --encoding cp1252 or --encoding latin-1"
@@ -55,14 +73,14 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
     if fmt:
         fmt = fmt.lower()
         if fmt not in FORMATS:
-            raise InputFormatError(f"unknown format {fmt!r}", hint="use --format csv or --format jsonl")
+            raise InputFormatError(f"unknown format {fmt!r}", hint=f"use --format {' | '.join(FORMATS)}")
         return fmt
     found = _EXTENSIONS.get(Path(path).suffix.lower())
     if found is None:
         raise InputFormatError(
             "cannot tell the format from the file extension",
             path=str(path),
-            hint="name it .csv or .jsonl, or pass --format csv or --format jsonl",
+            hint=f"name it .csv, .tsv, .jsonl or .json, or pass --format {'|'.join(FORMATS)}",
         )
     return found
 
@@ -130,43 +148,81 @@ def _jsonl_rows(text: str, path: str) -> Iterator[Row]:
         yield Row(lineno, data, line)
 
 
-def _csv_rows(text: str, path: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def parse_delimiter(value: str | None) -> str | None:
+    """The one-character separator named by ``--delimiter`` (``tab`` and ``\\t`` name a tab).
+
+    Raises:
+        InputFormatError: If the value is not one character or a known name.
+
+    Example:
+        >>> parse_delimiter("tab"), parse_delimiter(";"), parse_delimiter(None)
+        ('\\t', ';', None)
+    """
+    if value is None:
+        return None
+    found = _DELIMITER_NAMES.get(value.lower(), value)
+    if len(found) != 1 or found in '"\r\n' or found.isalnum():
+        raise InputFormatError(
+            f"--delimiter {value!r} is not one separator character",
+            hint="use e.g. --delimiter ';' or --delimiter tab",
+        )
+    return found
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of a CSV text: the one of ``, ; TAB |`` that splits its header row into most columns.
+
+    Example:
+        >>> sniff_delimiter("speaker;date;text\\nPutin;2024;No, never.\\n")
+        ';'
+    """
+    header = text.split("\n", 1)[0]
+    counts = {d: len(next(csv.reader([header], delimiter=d), [])) for d in DELIMITERS}
+    return max(DELIMITERS, key=lambda d: (counts[d], -DELIMITERS.index(d)))
+
+
+def _csv_header(columns: list[str], path: str) -> None:
+    if any(not c for c in columns):
+        raise ValidationError(
+            f"column {columns.index('') + 1} of the header row has no name",
+            path=path,
+            line=1,
+            hint="name every column (or delete the empty one)",
+        )
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    if repeated:
+        raise ValidationError(
+            f"repeated column(s): {', '.join(map(repr, repeated))}",
+            path=path,
+            line=1,
+            hint="each column may appear once in the header row; rename or drop the extra one",
+        )
+
+
+def _csv_rows(text: str, path: str, delimiter: str, mapping: dict[str, str]) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     try:
         header = next(reader, None)
         if header is None:
             return
         columns = [c.strip() for c in header]
-        unknown = [c for c in columns if c not in STATEMENT_FIELDS]
-        if unknown:
-            raise ValidationError(
-                f"unknown column(s): {', '.join(map(repr, unknown))}",
-                path=path,
-                line=1,
-                hint=f"allowed columns: {', '.join(STATEMENT_FIELDS)}",
-            )
-        repeated = sorted({c for c in columns if columns.count(c) > 1})
-        if repeated:
-            raise ValidationError(
-                f"repeated column(s): {', '.join(map(repr, repeated))}",
-                path=path,
-                line=1,
-                hint="each column may appear once in the header row; rename or drop the extra one",
-            )
-        missing = [c for c in REQUIRED_FIELDS if c not in columns]
+        _csv_header(columns, path)
+        check_mapping(mapping, columns, path=path)
+        missing = missing_required(columns, mapping)
         if missing:
             raise ValidationError(
                 f"missing required column(s): {', '.join(missing)}",
                 path=path,
                 line=1,
-                hint=f"the header row needs {', '.join(REQUIRED_FIELDS)}",
+                hint=f"the header row needs {', '.join(REQUIRED_FIELDS)}, or map a column onto each "
+                f"with --map COLUMN=FIELD (columns: {', '.join(columns)})",
             )
         while True:
             start = reader.line_num + 1
             cells = next(reader, None)
             if cells is None:
                 return
-            raw = ",".join(cells)
+            raw = delimiter.join(cells)
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(columns):
@@ -174,40 +230,161 @@ def _csv_rows(text: str, path: str) -> Iterator[Row]:
                     f"row has {len(cells)} cells, the header has {len(columns)}",
                     path=path,
                     line=start,
-                    hint="quote cells that contain commas",
+                    hint=f"quote cells that contain {_SEPARATOR_WORDS.get(delimiter, repr(delimiter))}",
                 )
                 yield Row(start, None, raw, err)
                 continue
-            yield Row(start, dict(zip(columns, cells, strict=True)), raw)
+            yield _mapped(start, dict(zip(columns, cells, strict=True)), raw, mapping, path, drop_empty=True)
     except csv.Error as exc:
         raise InputFormatError(f"cannot parse CSV: {exc}", path=path, line=reader.line_num) from None
 
 
-def parse_rows(text: str, *, fmt: str, path: str = "<input>") -> Iterator[Row]:
-    """Rows of decoded CSV (header row first) or JSONL text, with 1-based line numbers.
+def _mapped(line: int, data: dict, raw: str, mapping: dict[str, str], path: str, *, drop_empty: bool) -> Row:
+    try:
+        return Row(line, to_record(data, mapping, drop_empty=drop_empty), raw)
+    except ValidationError as exc:
+        return Row(
+            line,
+            None,
+            raw,
+            ValidationError(exc.message, path=path, line=line, field=exc.field, hint=exc.hint),
+        )
+
+
+def _json_array_items(text: str, path: str) -> Iterator[Row]:
+    """The items of a JSON array file, each with the line it starts on."""
+    decoder = json.JSONDecoder()
+    pos = len(text) - len(text.lstrip())
+    if not text.startswith("[", pos):
+        raise InputFormatError(
+            "expected a JSON array of tasks", path=path, hint="export the project from Label Studio as JSON"
+        )
+    pos += 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            return
+        line = text.count("\n", 0, pos) + 1
+        try:
+            item, end = decoder.raw_decode(text, pos)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            raise InputFormatError(f"malformed JSON: {msg}", path=path, line=line) from None
+        yield Row(line, item, text[pos:end][:_RAW_KEEP])
+        pos = end
+
+
+def _tool_rows(rows: Iterator[Row], tool: str, mapping: dict[str, str], path: str) -> list[Row]:
+    """Rows of an annotation tool's export as statement records, checked as a whole file."""
+    flat: list[tuple[Row, dict | None, ValidationError | None]] = []
+    for row in rows:
+        if row.error is not None:
+            flat.append((row, None, row.error))
+            continue
+        try:
+            flat.append((row, FLATTEN[tool](row.data), None))
+        except ValidationError as exc:
+            flat.append(
+                (
+                    row,
+                    None,
+                    ValidationError(exc.message, path=path, line=row.line, field=exc.field, hint=exc.hint),
+                )
+            )
+    names = [k for _, data, _ in flat if data for k in data]
+    check_mapping(mapping, names, path=path, what="key")
+    missing = missing_required(names, mapping)
+    if missing and flat:
+        keys = sorted(set(names) - set(REQUIRED_FIELDS))
+        raise ValidationError(
+            f"the {TOOL_NAMES[tool]} records carry no {' and no '.join(missing)}",
+            path=path,
+            hint=f"rhetoric reads {FIELD_HOMES[tool]}; name the keys that hold them with "
+            + " ".join(f"--map KEY={f}" for f in missing)
+            + f" (keys found: {', '.join(keys) or 'none'})",
+        )
+    return [
+        Row(row.line, None, row.raw, error)
+        if data is None
+        else _mapped(row.line, data, row.raw, mapping, path, drop_empty=False)
+        for row, data, error in flat
+    ]
+
+
+def _statement_rows(rows: Iterator[Row], mapping: dict[str, str], path: str) -> list[Row]:
+    """JSONL statement records: unknown keys of new statements go to meta; stored ones stay as they are."""
+    rows = list(rows)
+    check_mapping(mapping, [k for r in rows if r.data for k in r.data], path=path, what="key")
+    return [
+        r
+        if r.data is None or (r.data.get("id") and not mapping)
+        else _mapped(r.line, r.data, r.raw, mapping, path, drop_empty=False)
+        for r in rows
+    ]
+
+
+def parse_rows(
+    text: str,
+    *,
+    fmt: str,
+    path: str = "<input>",
+    mapping: dict[str, str] | None = None,
+    delimiter: str | None = None,
+) -> list[Row]:
+    """Rows of decoded CSV (header row first), JSONL or annotation-tool text, with 1-based line numbers.
+
+    Args:
+        text: The decoded file.
+        fmt: One of :data:`FORMATS`; ``jsonl`` records of Prodigy or doccano are recognised.
+        path: Named in messages.
+        mapping: ``{column: field}`` from ``--map``.
+        delimiter: CSV separator (default: sniffed from the header row).
 
     Raises:
-        ValidationError: If the CSV header has unknown or lacks required columns.
-        InputFormatError: If the CSV cannot be parsed at all (e.g. an unclosed quote).
+        ValidationError: If the CSV header lacks required columns, or a ``--map`` names no column.
+        InputFormatError: If the file cannot be parsed at all (e.g. an unclosed quote).
     """
+    mapping = dict(mapping or {})
     if fmt == "csv":
-        return _csv_rows(text, path)
-    return _jsonl_rows(text, path)
+        return list(_csv_rows(text, path, delimiter or sniff_delimiter(text), mapping))
+    if fmt == "label-studio":
+        return _tool_rows(_json_array_items(text, path), fmt, mapping, path)
+    rows = list(_jsonl_rows(text, path))
+    tool = fmt if fmt in TOOLS else None
+    if fmt == "jsonl":
+        first = next((r.data for r in rows if r.data is not None), None)
+        tool = sniff_tool(first) if first is not None else None
+    if tool is not None:
+        return _tool_rows(iter(rows), tool, mapping, path)
+    return _statement_rows(iter(rows), mapping, path)
 
 
-def read_rows(path: str | Path, *, fmt: str | None = None, encoding: str = "utf-8") -> list[Row]:
-    """Read and parse every row of a CSV or JSONL file.
+def read_rows(
+    path: str | Path,
+    *,
+    fmt: str | None = None,
+    encoding: str = "utf-8",
+    mapping: dict[str, str] | None = None,
+    delimiter: str | None = None,
+) -> list[Row]:
+    """Read and parse every row of a CSV, JSONL or annotation-tool file.
+
+    A ``.tsv`` or ``.tab`` file is tab-separated unless ``delimiter`` says otherwise.
 
     Raises:
         InputFormatError: If the file is missing, undecodable, binary or of unknown format.
-        ValidationError: If the CSV header is wrong.
+        ValidationError: If the CSV header is wrong or a ``--map`` does not fit the file.
     """
     p = Path(path)
     kind = detect_format(p, fmt)
+    if kind == "csv" and delimiter is None and p.suffix.lower() in (".tsv", ".tab"):
+        delimiter = "\t"
     try:
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputFormatError("file not found", path=str(p)) from None
     except OSError as exc:
         raise InputFormatError(f"cannot read file: {exc.strerror}", path=str(p)) from None
-    return list(parse_rows(decode(data, path=str(p), encoding=encoding), fmt=kind, path=str(p)))
+    text = decode(data, path=str(p), encoding=encoding)
+    return parse_rows(text, fmt=kind, path=str(p), mapping=mapping, delimiter=delimiter)

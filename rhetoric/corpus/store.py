@@ -26,8 +26,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from ..actors import ActorRegistry
 from ..errors import CorpusError, ValidationError
 from ..outputs import atomic_file
@@ -149,6 +147,8 @@ class Corpus:
             timeout = LOCK_TIMEOUT_S
         # One lock object per path and process, so that a nested ``lock()`` (e.g. ``append`` inside
         # a caller's duplicate check) re-enters instead of deadlocking on its own flock.
+        from filelock import FileLock, Timeout  # only writers lock: readers start faster without it
+
         lock = FileLock(str(self.statements_path) + ".lock", is_singleton=True)
         try:
             lock.acquire(timeout=timeout)

@@ -1,6 +1,6 @@
 """Relative and absolute time expressions in news text, resolved against the article date.
 
-Rules (also in the README, section "extraction"):
+Rules (also in docs/extraction.md, "Relative-date rules"):
 
 * The article date may be a day, a month or a year. Every phrase is turned into the
   interval of calendar days it can mean for *any* publication day the article date
@@ -453,7 +453,7 @@ def resolve_time(phrase: str, article_date: str | PartialDate | None) -> Resolve
             return ResolvedDate(date, qualifier, name)
     raise ExtractionError(
         f"{phrase!r} is not a time expression rhetoric understands",
-        hint="see README section 'extraction' for the supported phrases",
+        hint="see docs/extraction.md, Relative-date rules, for the supported phrases",
     )
 
 

@@ -46,7 +46,7 @@ from ..actors import ActorRegistry
 from ..lang import Language, load_language
 from ..records import Frame, Mention, Stance
 from ..text.sentences import sentence_index, split_sentences
-from ..types import Span, StanceValue
+from ..types import Polarity, Span, StanceValue
 from .clauses import boundaries, region_before
 from .holders import finder_for
 from .lexicon import Lexicon, firsts_of
@@ -199,6 +199,12 @@ class _Cue:
 
 def _flip(stance: str) -> str:
     return OPPOSE if stance == SUPPORT else SUPPORT
+
+
+def _against_tag(stance: str, mention: Mention) -> str:
+    """The stance on the tag: a negated mention ("staying in power" for a change of leader)
+    supported is the tag opposed (codebook ``polarity = "negated"``); neutral stays neutral."""
+    return _flip(stance) if mention.polarity is Polarity.NEGATED and stance != NEUTRAL else stance
 
 
 def _words(text: str) -> str:
@@ -447,7 +453,8 @@ def detect_stances(
             prev = out[-1]
             gap = ctx.words.coordination.fullmatch(text, prev.end, mention.start)
             if gap and prev.end < mention.start and len(text[prev.end : mention.start].split()) <= 5:
-                chosen = _Cue(prev.stance, prev.start, prev.end, prev.cue, prev.holders)
+                surface = _against_tag(prev.stance, mentions[len(out) - 1])  # the words' stance, not the tag's
+                chosen = _Cue(surface, prev.start, prev.end, prev.cue, prev.holders)
         if chosen is None and (index, mention.tag) in wanted:
             chosen = _Cue(SUPPORT, mention.start, mention.end, "outcome of a condition")
         if chosen is None:
@@ -456,7 +463,7 @@ def detect_stances(
             Stance(
                 statement_id=statement_id,
                 tag=mention.tag,
-                stance=chosen.stance,
+                stance=_against_tag(chosen.stance, mention),
                 holders=chosen.holders or speaker_holders,
                 start=mention.start,
                 end=mention.end,

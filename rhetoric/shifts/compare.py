@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..codebook.scales import Movement, Scale
 from ..records import StatementAnalysis
 from ..types import Modality, Polarity, StanceValue
 from .model import ChangeEvent, EventType, Shift, StanceChange, TagRole
@@ -135,6 +136,36 @@ def _stance_events(
     return events, changes
 
 
+_SCALE_EVENT = {
+    Movement.SOFTENED: EventType.SOFTENED,
+    Movement.HARDENED: EventType.HARDENED,
+    Movement.REVERSED: EventType.STANCE_REVERSED,
+}
+
+
+def _backs(p: Position, tag: str) -> bool:
+    """The speaker wants the item: a stated support, or a demand not stated as opposed."""
+    state = p.state(tag)
+    return state.stance == StanceValue.SUPPORT.value or (
+        state.role is TagRole.CONDITION and state.stance != StanceValue.OPPOSE.value
+    )
+
+
+def _scale_events(a: Position, b: Position, scales: Iterable[Scale]) -> list[ChangeEvent]:
+    """Moves along the codebook's ordered scales (``[[scale]]``): towards the speaker's hard end
+    hardened, away from it softened, from one end to the other reversed (rules 2 and 4 decide)."""
+    events: list[ChangeEvent] = []
+    who = tuple(dict.fromkeys(x for x in (b.speaker, a.speaker) if x))
+    for scale in scales:
+        x = scale.step([t for t in scale.steps if _backs(a, t)], *who)
+        y = scale.step([t for t in scale.steps if _backs(b, t)], *who)
+        move = scale.move(x, y, *who) if x and y else None
+        if move in _SCALE_EVENT:
+            detail = f"scale {scale.id}: {x} → {y} ({move.value})"
+            events.append(ChangeEvent(_SCALE_EVENT[move], y, detail, a.state(x).evidence, b.state(y).evidence))
+    return events
+
+
 def _tone_events(a: Position, b: Position) -> list[ChangeEvent]:
     """Frame modality and polarity (both sides framed), commitment, unconditional offers."""
     events: list[ChangeEvent] = []
@@ -176,7 +207,9 @@ def _tone_events(a: Position, b: Position) -> list[ChangeEvent]:
     return events
 
 
-def compare_positions(a: Position, b: Position, *, opposites: Iterable[tuple[str, str]] = ()) -> Shift:
+def compare_positions(
+    a: Position, b: Position, *, opposites: Iterable[tuple[str, str]] = (), scales: Iterable[Scale] = ()
+) -> Shift:
     """Diff two positions.
 
     Args:
@@ -184,13 +217,15 @@ def compare_positions(a: Position, b: Position, *, opposites: Iterable[tuple[str
         b: The later position.
         opposites: Pairs of tags that contradict each other (from the codebook's
             ``[frames] opposites``); turning from one to the other is a reversal.
+        scales: Ordered scales of tags (the codebook's ``[[scale]]``, see
+            :mod:`rhetoric.codebook.scales`); moving along one softens, hardens or reverses.
 
     Returns:
         The shift, with typed events and the verdict (rules in :mod:`rhetoric.shifts.verdict`).
     """
     item_events, lists = _item_events(a, b)
     stance_events, stance_changes = _stance_events(a, b, opposites)
-    events = [*item_events, *stance_events, *_tone_events(a, b)]
+    events = [*item_events, *stance_events, *_scale_events(a, b, scales), *_tone_events(a, b)]
     verdict, reasons = decide(events, stated=(a.has_position, b.has_position), kept=lists["kept"])
     tags = tuple((t, a.state(t), b.state(t)) for t in dict.fromkeys((*a.tags(), *b.tags())) if t != OTHER)
     return Shift(
@@ -228,6 +263,7 @@ def compare(
     opposites: Iterable[tuple[str, str]] = (),
     speaker: str | None = None,
     own_speakers: bool = False,
+    scales: Iterable[Scale] = (),
 ) -> Shift:
     """Diff two statements, or two sets of statements (each read in order as one position).
 
@@ -237,6 +273,7 @@ def compare(
         opposites: Pairs of contradicting tags (see :func:`compare_positions`).
         speaker: Whose stances count (defaults to each side's speaker).
         own_speakers: Count each statement's stances of its own speaker (a party's officials).
+        scales: Ordered scales of tags (see :func:`compare_positions`).
 
     Returns:
         The shift.
@@ -245,4 +282,5 @@ def compare(
         position_of(_as_list(a), speaker=speaker, own_speakers=own_speakers),
         position_of(_as_list(b), speaker=speaker, own_speakers=own_speakers),
         opposites=opposites,
+        scales=scales,
     )

@@ -74,7 +74,10 @@ def compare_statements(session: Session, *, from_id: str, to_id: str, across_spe
         notes.append("both statements come from one occasion; read together they are one position")
     a, b = session.analyze([found[from_id], found[to_id]])
     same = a.statement.speaker == b.statement.speaker
-    shift = compare(a, b, opposites=session.analyzer.opposites, speaker=b.statement.speaker if same else None)
+    shift = compare(
+        a, b, opposites=session.analyzer.opposites, scales=session.analyzer.scales,
+        speaker=b.statement.speaker if same else None,
+    )
     if not same:
         party = registry.party_of(b.statement.speaker)
         shift = replace(shift, speaker=party or f"{a.statement.speaker} → {b.statement.speaker}")
@@ -115,10 +118,10 @@ def compare_periods(
     a, b = session.analyze(earlier), session.analyze(later)
     opposites = session.analyzer.opposites
     if party is not None:
-        shift = compare(a, b, opposites=opposites, speaker=label, own_speakers=True)
+        shift = compare(a, b, opposites=opposites, scales=session.analyzer.scales, speaker=label, own_speakers=True)
         shift = replace(shift, speaker=label)
     else:
-        shift = compare(a, b, opposites=opposites, speaker=label)
+        shift = compare(a, b, opposites=opposites, scales=session.analyzer.scales, speaker=label)
     if both:
         shift = replace(shift, notes=(f"{len(both)} statement(s) could fall in both periods; left out",))
     return shift
@@ -168,6 +171,9 @@ def evaluate_pairs_file(
     def compare_ids(x: str, y: str) -> Shift:
         a, b = session.analyze([by_id[x], by_id[y]])
         same = a.statement.speaker == b.statement.speaker
-        return compare(a, b, opposites=session.analyzer.opposites, speaker=b.statement.speaker if same else None)
+        return compare(
+            a, b, opposites=session.analyzer.opposites, scales=session.analyzer.scales,
+            speaker=b.statement.speaker if same else None,
+        )
 
     return evaluate_pairs(pairs, compare_ids, resolve=resolve)

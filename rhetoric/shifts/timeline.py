@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..codebook.scales import Scale
 from ..records import StatementAnalysis
 from .compare import compare, compare_positions
 from .model import STANCE_NONE, Shift, TagRole
@@ -91,6 +92,7 @@ def timeline(
     speaker: str = "",
     opposites: Sequence[tuple[str, str]] = (),
     party: str = "",
+    scales: Sequence[Scale] = (),
 ) -> Timeline:
     """Build a timeline from the analyses of one speaker's (or one party's) statements.
 
@@ -100,6 +102,7 @@ def timeline(
         opposites: Pairs of contradicting tags, passed to :func:`compare`.
         party: The party, when this is a party timeline: each statement's stances count for
             its own speaker, and the shifts are labelled with the party.
+        scales: Ordered scales of tags, passed to :func:`compare`.
     """
     with_statement = [a for a in analyses if a.statement]
     groups = group_by_occasion(with_statement, lambda a: a.statement)
@@ -119,7 +122,7 @@ def timeline(
         i += len(g)
     occasion_positions = [read(g) for g in groups]
     shifts = tuple(
-        compare_positions(x, y, opposites=opposites)
+        compare_positions(x, y, opposites=opposites, scales=scales)
         for x, y in zip(occasion_positions, occasion_positions[1:], strict=False)
     )
     if party:

@@ -12,7 +12,8 @@ Example:
 
 from __future__ import annotations
 
-from ..codebook.patterns import Pattern, Piece, Term
+from ..codebook.patterns import Pattern, Piece, Term, is_symbolic
+from ..text.tokens import SYMBOLS
 
 # Frequent English (and wire-copy) words: a term made only of these is a poor anchor,
 # because nearly every text contains one. Order does not matter.
@@ -40,14 +41,21 @@ FUNCTION_WORDS = frozenset(
     "a an the to of in on at for with and or is are was be by from as it that this not no".split()
 )
 
+# Every prefix of a common word: a wildcard anchor beginning one is as poor as the word.
+_COMMON_PREFIXES: frozenset[str] = frozenset(w[:i] for w in COMMON_WORDS for i in range(1, len(w) + 1))
+
 # Relative cost of an anchor (how often it is expected to occur in ordinary text).
 _COMMON_COST = 1.0
+# A symbol ("%") is never an anchor: the prefilter looks for words and numbers.
+_SYMBOL_COST = float("inf")
 
 
 def _piece_cost(piece: Piece) -> float:
     norm = piece.norm
+    if norm in SYMBOLS:
+        return _SYMBOL_COST
     if piece.prefix:
-        if any(w.startswith(norm) for w in COMMON_WORDS):
+        if norm in _COMMON_PREFIXES:
             return _COMMON_COST
         return 0.2 if len(norm) <= 3 else 0.05 if len(norm) <= 5 else 0.01
     if norm in COMMON_WORDS:
@@ -65,12 +73,12 @@ def anchor_term(pattern: Pattern) -> tuple[int, set[Piece]]:
     """Index of the required term with the cheapest anchors, and those anchors."""
     best: tuple[float, int, set[Piece]] | None = None
     for ti, term in enumerate(pattern.terms):
-        if term.optional:
+        if term.optional or any(is_symbolic(v) for v in term.variants):
             continue
         cost, pieces = term_anchors(term)
         if best is None or cost < best[0]:
             best = (cost, ti, pieces)
-    assert best is not None  # the parser rejects patterns whose terms are all optional
+    assert best is not None  # the parser rejects patterns without a required word or number
     return best[1], best[2]
 
 

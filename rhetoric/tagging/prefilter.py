@@ -47,10 +47,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import ahocorasick
 
-from ..codebook.patterns import Pattern
+from ..codebook.patterns import Pattern, is_symbolic
 from .anchors import FUNCTION_WORDS, anchor_term, term_anchors
 
 # After the first character of an anchor: the character before it must not be a letter
@@ -126,14 +127,30 @@ def _covering(anchors: Iterable[Anchor]) -> dict[Anchor, Anchor]:
 
 
 class _PieceSet:
-    """Finds any of a set of pieces as a token with the look-behind regex (any text)."""
+    """Finds any of a set of pieces as a token with the look-behind regex (any text).
+
+    Built lazily: most texts are ASCII without tricky joins and never need the regex, and
+    compiling hundreds of look-behind alternations at start-up costs most of a second.
+    """
 
     def __init__(self, pieces: Iterable[Anchor]) -> None:
-        cover = _covering(pieces)
-        self.pieces: frozenset[Anchor] = frozenset(cover.values())
+        self._raw = tuple(pieces)
+
+    @cached_property
+    def pieces(self) -> frozenset[Anchor]:
+        """The pieces after wildcards have absorbed the words they begin."""
+        return frozenset(_covering(self._raw).values())
+
+    @cached_property
+    def sound(self) -> re.Pattern[str]:
+        """The look-behind regex of the pieces (and their initialism spellings)."""
         literals = [(v, o or v[-1].isdigit() or v != a) for a, o in self.pieces for v in _variants(a)]
-        self.sound = re.compile(_build_regex(literals))
-        self.literal_anchor = {v: a for a, _ in self.pieces for v in _variants(a)}
+        return re.compile(_build_regex(literals))
+
+    @cached_property
+    def literal_anchor(self) -> dict[str, str]:
+        """Each literal the regex can match -> the anchor it spells."""
+        return {v: a for a, _ in self.pieces for v in _variants(a)}
 
     def at(self, folded: str, pos: int) -> bool:
         """Whether one of the pieces may be the token starting at ``pos``."""
@@ -200,7 +217,8 @@ class Prefilter:
             own.append((frozenset(a for a, o in key if o), piece_set(key)))
             checks, terms = [], []
             for ti, term in enumerate(pattern.terms):
-                if term.optional or ti == anchor_index:
+                # A term that may be a bare symbol ("%") is taken as present, like a function word.
+                if term.optional or ti == anchor_index or any(is_symbolic(v) for v in term.variants):
                     continue
                 term_key = frozenset((p.norm, p.prefix) for p in term_anchors(term)[1])
                 checks.append(piece_set(term_key))
@@ -208,19 +226,12 @@ class Prefilter:
                     terms.append(frozenset(number(p) for p in term_key))
             others.append(tuple(checks))
             other_numbers.append(tuple(terms))
-        # Look-behind method: one regex for all anchors, wildcards covering the words they begin.
+        # Look-behind method: one regex for all anchors, wildcards covering the words they begin
+        # (built on first use, see _PieceSet).
         self._own = tuple(own)
         self._others = tuple(others)
+        self._raw = raw
         self._all = _PieceSet(raw)
-        cover = _covering(raw)
-        pids: dict[str, set[int]] = {}
-        for anchor, ids in raw.items():
-            pids.setdefault(cover[anchor][0], set()).update(ids)
-        self._pids = {a: tuple(sorted(ids)) for a, ids in pids.items()}
-        #: The anchors after wildcards have absorbed the words they begin.
-        self.anchors: frozenset[Anchor] = self._all.pieces
-        #: The look-behind regex, right for any text.
-        self.regex = self._all.sound
         # Runs method: every anchor and tracked piece as a key of one automaton.
         self._anchor_pids = {n: tuple(ids) for n, ids in anchor_pids.items()}
         self._other_numbers = tuple(other_numbers)
@@ -231,6 +242,25 @@ class Prefilter:
             self._automaton.add_word(key, (n, len(key) - 1))
         if numbers:
             self._automaton.make_automaton()
+
+    @property
+    def anchors(self) -> frozenset[Anchor]:
+        """The anchors after wildcards have absorbed the words they begin."""
+        return self._all.pieces
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The look-behind regex, right for any text."""
+        return self._all.sound
+
+    @cached_property
+    def _pids(self) -> dict[str, tuple[int, ...]]:
+        """Look-behind method: covering anchor -> the patterns it stands for."""
+        cover = _covering(self._raw)
+        pids: dict[str, set[int]] = {}
+        for anchor, ids in self._raw.items():
+            pids.setdefault(cover[anchor][0], set()).update(ids)
+        return {a: tuple(sorted(ids)) for a, ids in pids.items()}
 
     def scan(self, folded: str) -> Scan | None:
         """Find the anchors in ``folded``; None when no pattern can match anywhere in it.

@@ -4,7 +4,9 @@ Pipeline for one text: fold it (offset map kept), split sentences (Punkt, on the
 original), tokenise the folded text, match every pattern of every tag sentence by
 sentence, drop matches that overlap one of their tag's ``exclude`` matches, keep
 the longest of overlapping matches within a tag, and map token spans back to exact
-original offsets. Different tags may overlap.
+original offsets. Different tags may overlap, unless one ``overrides`` the other: then the
+overriding tag's mention replaces the overlapping one. A mention found by a pattern with
+``polarity = "negated"`` carries ``polarity="negated"``.
 
 The hot path runs that pipeline only where it can find something: a
 :class:`~rhetoric.tagging.prefilter.Prefilter` regex scans the folded text for the
@@ -40,7 +42,8 @@ from ..errors import NotFoundError
 from ..records import Mention, Statement
 from ..text.normalize import Folded, fold, fold_text
 from ..text.sentences import split_sentences
-from ..text.tokens import TOKEN_RE, tokenize_folded
+from ..text.tokens import SYMBOLS, TOKEN_RE, tokenize_folded
+from ..types import Polarity
 from .matcher import PatternMatcher
 from .prefilter import Prefilter
 
@@ -53,6 +56,7 @@ class _Rule:
     exclude: bool
     order: int  # position among the tag's patterns (ties go to the earlier one)
     source: str
+    negated: bool = False  # the pattern means the opposite of its tag (polarity = "negated")
 
 
 class Tagger:
@@ -68,8 +72,9 @@ class Tagger:
         rules: list[_Rule] = []
         patterns = []
         for spec in codebook.tags:
+            negated = set(spec.negated)
             for order, source in enumerate(spec.patterns):
-                rules.append(_Rule(spec.id, False, order, source))
+                rules.append(_Rule(spec.id, False, order, source, source in negated))
                 patterns.append(parse_pattern(source))
             for order, source in enumerate(spec.exclude):
                 rules.append(_Rule(spec.id, True, order, source))
@@ -86,6 +91,12 @@ class Tagger:
             if r.exclude:
                 excludes.setdefault(r.tag, []).append(pid)
         self._excludes = {tag: frozenset(pids) for tag, pids in excludes.items()}
+        # Tag -> the tags that override it (their overlapping mentions replace its own).
+        overridden: dict[str, set[str]] = {}
+        for spec in codebook.tags:
+            for other in spec.overrides:
+                overridden.setdefault(other, set()).add(spec.id)
+        self._overridden_by = {tag: frozenset(by) for tag, by in overridden.items()}
 
     @classmethod
     def from_codebook(cls, codebook: Codebook) -> Tagger:
@@ -188,7 +199,7 @@ class Tagger:
         """
         if not hits:
             return []
-        include: dict[str, list[tuple[int, int, int, str]]] = {}
+        include: dict[str, list[tuple[int, int, int, str, bool]]] = {}
         exclude: dict[str, list[tuple[int, int]]] = {}
         for pid, a, b in hits:
             rule = self._rules[pid]
@@ -196,7 +207,7 @@ class Tagger:
             if rule.exclude:
                 exclude.setdefault(rule.tag, []).append(span)
             else:
-                include.setdefault(rule.tag, []).append((*span, rule.order, rule.source))
+                include.setdefault(rule.tag, []).append((*span, rule.order, rule.source, rule.negated))
         out = []
         for tag, cands in include.items():
             blocked = exclude.get(tag, ())
@@ -204,19 +215,33 @@ class Tagger:
             # Longest first, then leftmost, then the earlier pattern: greedy non-overlapping pick.
             cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
             kept: list[tuple[int, int]] = []
-            for start, end, _order, source in cands:
+            for start, end, _order, source, negated in cands:
                 if any(start < ke and ks < end for ks, ke in kept):
                     continue
                 kept.append((start, end))
-                out.append(Mention(tag, start, end, text[start:end], sentence, source, statement_id))
+                polarity = Polarity.NEGATED if negated else Polarity.AFFIRMED
+                out.append(
+                    Mention(tag, start, end, text[start:end], sentence, source, statement_id, polarity=polarity)
+                )
+        if self._overridden_by and len(include) > 1:
+            out = self._apply_overrides(out)
         return out
 
+    def _apply_overrides(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop each mention that overlaps a mention of a tag overriding its own (``overrides``)."""
+        by = self._overridden_by
+        return [
+            m
+            for m in mentions
+            if not any(o.tag in by.get(m.tag, ()) and o.start < m.end and m.start < o.end for o in mentions)
+        ]
 
-# Where a sentence is ASCII and no apostrophe, period or comma stands between letters or
-# digits, its tokens are exactly its runs of letters and digits (no initialisms, numbers
-# with separators or possessives), found with a much simpler regex.
+
+# Where a sentence is ASCII, holds no symbol token and no apostrophe, period or comma stands
+# between letters or digits, its tokens are exactly its runs of letters and digits (no
+# initialisms, numbers with separators, possessives or symbols), found with a simpler regex.
 _RUN = re.compile(r"[a-z0-9]+")
-_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])")
+_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])|[" + re.escape(SYMBOLS) + "]")
 
 
 def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[tuple[int, int]]]:

@@ -12,6 +12,8 @@ offsets into the original. The rules a reader expects:
   to the previous one by a hyphen, so ``pre-1991 borders`` still matches ``1991 borders``.
 - Initialisms are one token whose form drops the dots (``U.S.`` → ``us``).
 - Numbers keep their inner separators (``10,000``, ``3.5``).
+- The symbols of :data:`SYMBOLS` (``%``, ``§``, currency signs) are tokens of their own, so
+  ``60%`` and ``60 %`` are both ``60``, ``%`` and a codebook pattern can say ``3.67%``.
 
 Example:
     >>> [(t.norm, t.start, t.end) for t in tokenize("The U.S. backs pre-1991 borders.")]
@@ -25,13 +27,17 @@ from dataclasses import dataclass
 
 from .normalize import Folded, fold
 
-#: The token regex (groups abbr, num, word); see :func:`iter_folded_tokens` for how matches become tokens.
+#: Symbols that are tokens of their own (a domain's numbers need them: ``3.67%``, ``§ 5``, ``$6bn``).
+SYMBOLS = "%‰§$€£"
+
+#: The token regex (groups abbr, num, word, sym); see :func:`iter_folded_tokens` for how matches become tokens.
 TOKEN_RE = re.compile(
     r"""
     (?P<abbr>[^\W\d_](?:\.[^\W\d_])+\.?)          # initialisms: U.S., U.K, e.g.
     | (?P<num>\d+(?:[.,]\d+)+)                    # numbers with separators: 10,000  3.5
     | (?P<word>[^\W_]+(?:'[^\W_]+)*)              # words, with inner apostrophes
-    """,
+    """
+    + rf"| (?P<sym>[{re.escape(SYMBOLS)}])  # symbols (SYMBOLS), one per token",
     re.VERBOSE,
 )
 
@@ -122,4 +128,4 @@ def word_norm(word: str) -> list[str]:
     return [n for n, *_ in iter_folded_tokens(fold(word).text)]
 
 
-__all__ = ["TOKEN_RE", "Token", "iter_folded_tokens", "tokenize", "tokenize_folded", "word_norm"]
+__all__ = ["SYMBOLS", "TOKEN_RE", "Token", "iter_folded_tokens", "tokenize", "tokenize_folded", "word_norm"]

@@ -181,7 +181,8 @@ def test_import_missing_column(cli, seed_copy: Corpus, write_file) -> None:
     assert r.exit_code == 1
     assert (
         r.stderr
-        == f"Error: {path}:1: missing required column(s): text (the header row needs speaker, date, text)\n"
+        == f"Error: {path}:1: missing required column(s): text (the header row needs speaker, date, text, "
+        "or map a column onto each with --map COLUMN=FIELD (columns: speaker, date))\n"
     )
 
 

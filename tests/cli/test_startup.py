@@ -19,7 +19,8 @@ from ..conftest import REPO_ROOT, SEED_CORPUS
 # Seconds of import each (nltk alone pulls scikit-learn and scipy), none of them needed to
 # tag, frame or report on a text.
 HEAVY = frozenset(
-    {"nltk", "sklearn", "scipy", "matplotlib", "pyarrow", "pandas", "numpy", "PIL", "regex", "spacy", "dask"}
+    {"nltk", "sklearn", "scipy", "matplotlib", "pyarrow", "pandas", "numpy", "PIL", "regex", "spacy"}
+    | {"dask", "distributed"}
 )
 
 # Runs ``rhetoric ARGS`` in this interpreter, then writes its exit code and the top-level

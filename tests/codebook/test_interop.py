@@ -100,7 +100,13 @@ def test_export_round_trip(tmp_path):
     # A tag whose every pattern has a gap exports no glob: it is reported, and left out on the way back.
     assert {t["id"]: t["patterns"] for t in back.tags} == {k: v for k, v in exported.items() if v}
     assert "end_of_war" not in {t["id"] for t in back.tags}
-    assert all(w.endswith("a gap (~N) has no glob form") for w in warnings)
+    # Negated patterns (the opposite of their tag) are left out and reported, never counted for the tag.
+    negated = [w for w in warnings if "negated (the opposite of the tag), left out" in w]
+    assert negated == [
+        f"[idf_withdrawal] pattern {p!r}: negated (the opposite of the tag), left out"
+        for p in cb.tag("idf_withdrawal").negated
+    ]
+    assert all(w.endswith("a gap (~N) has no glob form") for w in warnings if w not in negated)
 
 
 def test_export_json_has_every_field():
@@ -108,7 +114,20 @@ def test_export_json_has_every_field():
     doc = json.loads(export_codebook(cb, fmt="json")[0])
     assert doc["codebook"]["sha256"] == cb.sha256
     assert [t["id"] for t in doc["tags"]] == [t.id for t in cb.tags]
-    assert set(doc["tags"][0]) == {"id", "label", "description", "role", "patterns", "exclude", "examples"}
+    assert set(doc["tags"][0]) == {
+        "id", "label", "description", "role", "patterns", "negated", "exclude", "overrides", "examples"
+    }
+    cap = next(t for t in doc["tags"] if t["id"] == "enrichment_cap")
+    assert cap["negated"] and set(cap["negated"]) <= set(cap["patterns"])
+    assert doc["scales"] == [
+        {
+            "id": "enrichment",
+            "label": "Enrichment level",
+            "steps": ["zero_enrichment", "enrichment_cap", "high_enrichment"],
+            "hard": "zero_enrichment",
+            "hard_for": {"iran": "high_enrichment"},
+        }
+    ]
 
 
 def test_cli_import_refuses_existing(tmp_path):

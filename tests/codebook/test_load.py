@@ -61,7 +61,7 @@ def test_partial_codebook_keeps_good_tags(bad_codebook: Path) -> None:
     [
         (
             "name = 'x'\n[codebook]\nname = 'x'\n" + TAG,
-            "[codebook] unknown top-level key 'name' (allowed: codebook, tag, frames, words)",
+            "[codebook] unknown top-level key 'name' (allowed: codebook, tag, scale, frames, words)",
         ),
         ('[codebook]\nname = ""\n' + TAG, "[codebook.name] is empty"),
         (
@@ -87,7 +87,7 @@ def test_partial_codebook_keeps_good_tags(bad_codebook: Path) -> None:
         (HEAD + TAG.replace('["truce"]', '["truce", "truce"]'), "[truce.patterns] duplicate pattern 'truce'"),
         (
             HEAD + TAG + "frames = 3\n",
-            "[truce.frames] unknown key (allowed: id, label, description, role, patterns, exclude, examples)",
+            "[truce.frames] unknown key (allowed: id, label, description, role, patterns, exclude, overrides, examples)",
         ),
         (HEAD + TAG + "[frames]\n", None),
     ],

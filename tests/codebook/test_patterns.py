@@ -161,3 +161,65 @@ def test_pattern_warnings(source: str, expected: list[str]) -> None:
 
 def test_shipped_codebook_has_no_warnings(repo_root) -> None:
     assert codebook_warnings(load_codebook(repo_root / "corpora" / "ukraine-nato" / "codebook.toml")) == []
+
+
+# Symbols in patterns: numbers with dots, %, §, currency and "Article 50" match as written,
+# with or without a space before the symbol; a symbol never matches inside a longer number.
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        ("3.67%", "a cap at 3.67% for now", ["3.67%"]),
+        ("3.67%", "a cap at 3.67 % for now", ["3.67 %"]),
+        ("3.67%", "a cap at 3.67 percent", []),
+        ("3.67%", "a cap at 13.67% is odd", []),
+        ("3.67%", "the 3.67 figure", []),
+        ("60 %", "enriched to 60% purity", ["60%"]),
+        ("60%", "enriched to 60 % purity", ["60 %"]),
+        ("60%", "enriched to 160% purity", []),
+        ("60%", "enriched to 60. Purity", []),
+        ("enrich* ~3 60|90 %", "enriching uranium to 90%", ["enriching uranium to 90%"]),
+        ("§ 5", "under §5 of the treaty", ["§5"]),
+        ("§5", "under § 5 of the treaty", ["§ 5"]),
+        ("article 50", "they triggered Article 50 today", ["Article 50"]),
+        ("article 50", "article 500 applies", []),
+        ("$ 6bn", "a fund of $6bn", ["$6bn"]),
+        ("20 per? cent|%", "20 per cent and 20% and 20 cent", ["20 per cent", "20%", "20 cent"]),
+    ],
+)
+def test_symbols_in_patterns(pattern: str, text: str, expected: list[str]) -> None:
+    assert matches(pattern, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message", "position"),
+    [
+        ("%", "a pattern needs a word or number besides symbols (write '60 %', not '%')", 0),
+        ("60? %", "a pattern needs a word or number besides symbols (write '60 %', not '%')", 0),
+        ("60%*", "a wildcard needs at least 2 letters before '*'", 3),
+        ("3.67#", "unexpected character '#'", 4),
+        ("60 %|# cap", "unexpected character '#'", 5),
+    ],
+)
+def test_symbol_pattern_errors(pattern: str, message: str, position: int) -> None:
+    with pytest.raises(PatternError) as info:
+        parse_pattern(pattern)
+    assert info.value.message == f"{message} at column {position + 1} of {pattern!r}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran enriches to 60% now. The cap was 3.67 %.",
+        "Under §5, a fund of $6bn and 20 per cent; then 90%.",
+        "Ünïcode 60 % and ‰ 3.67%",
+        "x%y 60%% 3.67%60%",
+    ],
+)
+def test_symbol_patterns_fast_path_equals_exhaustive(text: str) -> None:
+    specs = (
+        TagSpec("cap", "C", "", Role.EITHER, patterns=("3.67%", "§ 5")),
+        TagSpec("high", "H", "", Role.EITHER, patterns=("60 %", "90%", "$ 6bn")),
+    )
+    tagger = Tagger.from_codebook(Codebook("test", "1", "en", "", specs))
+    assert tagger.tag(text) == tagger.tag_exhaustive(text)
+    assert tagger.tag(text)

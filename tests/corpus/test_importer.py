@@ -77,11 +77,11 @@ BAD_ROWS = [
         ["notobject.jsonl:1: expected a JSON object, got list"],
     ),
     (
-        "unknown_key.jsonl",
-        '{"speaker": "nato", "date": "2024", "text": "x", "colour": "red"}\n',
+        "nested_key.jsonl",
+        '{"speaker": "nato", "date": "2024", "text": "x", "colour": ["red"]}\n',
         [
-            "unknown_key.jsonl:1: unknown key(s): colour (allowed keys: id, speaker, speaker_as_written, "
-            "date, date_qualifier, text, kind, source, url, document, added_at, note, occasion, position)"
+            "nested_key.jsonl:1: [meta.colour] must be a string, number, true/false or null, got list "
+            "(meta is one flat object)"
         ],
     ),
     (
@@ -149,10 +149,10 @@ BAD_FILES = [
         r"missing\.csv:1: missing required column\(s\): text",
     ),
     (
-        "extra.csv",
-        "speaker,date,text,colour\n",
+        "unnamed.csv",
+        "speaker,date,text,\n",
         ValidationError,
-        r"extra\.csv:1: unknown column\(s\): 'colour'",
+        r"unnamed\.csv:1: column 4 of the header row has no name \(name every column",
     ),
     (
         "latin1.csv",

@@ -75,3 +75,38 @@ def test_bare_init_starts_with_a_codebook_that_passes_its_check(tmp_path):
     corpus = init_corpus(tmp_path / "my-talks")
     assert check_codebook(corpus.codebook_path) == []
     assert load_codebook(corpus.codebook_path).name == "my-talks"
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "expected"),
+    [
+        # Symbols, negated patterns and overrides in the templates, on sentences of our own.
+        ("iran-nuclear", "Iran agreed to keep enrichment at 3.67% for years.", {("enrichment_cap", "affirmed")}),
+        ("iran-nuclear", "Iran has now enriched beyond 3.67 % again.", {("enrichment_cap", "negated")}),
+        ("iran-nuclear", "Stocks enriched to 60% worry inspectors.", {("high_enrichment", "affirmed"), ("inspections", "affirmed")}),
+        ("iran-nuclear", "Zero enrichment with low-level enrichment abroad.", {("zero_enrichment", "affirmed")}),
+        ("israel-hamas", "They demand a permanent ceasefire.", {("permanent_ceasefire", "affirmed")}),
+        ("israel-hamas", "The army will keep control of the corridor.", {("idf_withdrawal", "negated")}),
+        ("generic-negotiation", "The troops will stay until spring.", {("withdrawal", "negated")}),
+    ],
+)
+def test_template_polarity_and_precedence(tmp_path, name, sentence, expected):
+    corpus = init_corpus(tmp_path / "c", template=name)
+    tagger = Tagger.from_codebook(load_codebook(corpus.codebook_path))
+    assert {(m.tag, m.polarity) for m in tagger.tag(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "scale", "steps", "parties"),
+    [
+        ("iran-nuclear", "enrichment", ("zero_enrichment", "enrichment_cap", "high_enrichment"), {"iran"}),
+        ("israel-hamas", "ceasefire_scope", ("ceasefire_phase", "permanent_ceasefire", "end_of_war"), {"israel", "hamas"}),
+    ],
+)
+def test_template_scales_name_parties_of_their_actors(tmp_path, name, scale, steps, parties):
+    corpus = init_corpus(tmp_path / "c", template=name)
+    (found,) = load_codebook(corpus.codebook_path).scales
+    assert (found.id, found.steps) == (scale, steps)
+    assert {who for who, _end in found.hard_for} == parties
+    registry = ActorRegistry.load(corpus.path / "actors.toml")
+    assert parties <= set(registry.parties())

@@ -31,6 +31,9 @@ def forms(text: str) -> list[tuple[str, str]]:
         ("10,000 troops; 3.5 km", [("10,000", "10,000"), ("troops", "troops"), ("3.5", "3.5"), ("km", "km")]),
         ("F-16s", [("f", "F"), ("16s", "16s")]),
         ("“Peace”, he said", [("peace", "Peace"), ("he", "he"), ("said", "said")]),
+        ("3.67% or 60 %", [("3.67", "3.67"), ("%", "%"), ("or", "or"), ("60", "60"), ("%", "%")]),
+        ("§5, $6bn", [("§", "§"), ("5", "5"), ("$", "$"), ("6bn", "6bn")]),
+        ("AT&T #1", [("at", "AT"), ("t", "T"), ("1", "1")]),
     ],
 )
 def test_tokens(text: str, expected: list[tuple[str, str]]) -> None:

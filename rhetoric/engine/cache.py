@@ -1,0 +1,338 @@
+"""Incremental analysis: each statement's analysis kept beside the corpus, reused while nothing changed.
+
+``corpus/.cache/analysis-<key>.jsonl`` holds one line per analysed statement. The file's
+key digests everything an analysis depends on besides the statement: the codebook's
+sha256, ``actors.toml``, and rhetoric itself (its version and a digest of its code and
+language data, so an edited rule never serves stale results). Each line is keyed by the
+statement id and a digest of the whole statement record, and carries a CRC of its
+payload. So a changed statement, codebook, actor list, language file or rhetoric version
+misses exactly where it must; a torn or corrupt line is a miss, never a wrong result; a
+missing or unreadable cache is rebuilt. The cache is never trusted over the corpus: only
+statements read from the corpus now are looked up.
+
+New analyses are appended (cheap: a report after one ``add`` writes one line); when
+dead lines (removed or edited statements) outnumber live ones the file is rewritten
+atomically (:func:`rhetoric.outputs.atomic_file`). Writing is best effort: a read-only
+corpus just gets no cache. ``RHETORIC_CACHE=0`` turns it off.
+
+Example:
+    >>> import tempfile, shutil, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp()) / "c"
+    >>> _ = shutil.copytree("corpora/ukraine-nato", root, ignore=shutil.ignore_patterns(".cache"))
+    >>> from rhetoric.analyzer import Analyzer
+    >>> from rhetoric.corpus.store import Corpus
+    >>> analyzer, statements = Analyzer.for_corpus(root), Corpus(root).statements()
+    >>> cache = AnalysisCache.open(root, analyzer)
+    >>> found = cache.lookup(statements)
+    >>> found.count(None) == len(statements)
+    True
+    >>> cache.add([analyzer.analyze(s) for s in statements])
+    >>> again = AnalysisCache.open(root, analyzer).lookup(statements)
+    >>> again == [analyzer.analyze(s) for s in statements]
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, get_origin, get_type_hints
+
+import orjson
+
+from ..records import Frame, Mention, Stance, Statement, StatementAnalysis
+from ..types import Commitment
+
+if TYPE_CHECKING:
+    from ..analyzer import Analyzer
+
+#: Environment variable: ``0`` turns the cache off.
+CACHE_ENV = "RHETORIC_CACHE"
+#: The cache folder inside a corpus.
+CACHE_DIR = ".cache"
+#: Format of the cache lines (bumped when the line layout changes).
+FORMAT = 1
+_HEADER = "#rhetoric-analysis-cache"
+# Other keys' files kept besides the current one (e.g. a second codebook used with --codebook).
+_KEEP_OTHERS = 2
+
+
+def enabled() -> bool:
+    """Whether the cache is on (``RHETORIC_CACHE`` is not ``0``/``off``/``false``/``no``)."""
+    return os.environ.get(CACHE_ENV, "1").strip().lower() not in {"0", "off", "false", "no"}
+
+
+@cache
+def code_digest() -> str:
+    """Digest of rhetoric's code and data files (``*.py``, ``*.toml``, ``*.txt``, ``*.json``).
+
+    The version alone would not do: during development it stays the same while rules change.
+    """
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".toml", ".txt", ".json"} and "__pycache__" not in path.parts:
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(b"\0")
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _schema() -> str:
+    return ";".join(
+        f"{cls.__name__}:{','.join(f.name for f in fields(cls))}" for cls in (Mention, Frame, Stance)
+    )
+
+
+def cache_key(analyzer: Analyzer, actors_path: Path) -> str:
+    """The digest of everything an analysis depends on besides its statement."""
+    from .. import __version__
+
+    try:
+        actors = actors_path.read_bytes()
+    except OSError:
+        actors = b""
+    parts = [
+        f"format={FORMAT}",
+        f"rhetoric={__version__}",
+        f"code={code_digest()}",
+        f"codebook={analyzer.codebook.sha256}",
+        f"actors={hashlib.sha256(actors).hexdigest()}",
+        f"schema={_schema()}",
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+def statement_digest(statement: Statement) -> str:
+    """Digest of a whole statement record: any edit (text, speaker, date…) changes it."""
+    row = [getattr(statement, f.name) for f in fields(Statement)]
+    return hashlib.blake2b(orjson.dumps(row), digest_size=12).hexdigest()
+
+
+def _converters(cls: type) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    """Per field index, what turns its JSON value back: enums from their values, lists to tuples."""
+    hints = get_type_hints(cls)
+    out = []
+    for i, f in enumerate(fields(cls)):
+        t = hints[f.name]
+        if isinstance(t, type) and issubclass(t, Enum):
+            out.append((i, t))
+        elif get_origin(t) is tuple:
+            out.append((i, tuple))
+    return tuple(out)
+
+
+_CONVERT = {cls: _converters(cls) for cls in (Mention, Frame, Stance)}
+
+
+def _row(record: Any) -> list[Any]:
+    return [getattr(record, f.name) for f in fields(record)]
+
+
+def _record(cls: type, row: list[Any]) -> Any:
+    if not isinstance(row, list) or len(row) != len(fields(cls)):
+        raise ValueError(f"a cached {cls.__name__} needs {len(fields(cls))} values")
+    for i, convert in _CONVERT[cls]:
+        row[i] = convert(row[i])
+    return cls(*row)
+
+
+def encode(analysis: StatementAnalysis) -> bytes:
+    """The cached part of an analysis (its statement comes from the corpus)."""
+    return orjson.dumps(
+        [
+            [_row(m) for m in analysis.mentions],
+            [_row(f) for f in analysis.frames],
+            [_row(s) for s in analysis.stances],
+            str(analysis.commitment),
+        ]
+    )
+
+
+def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
+    """An analysis from a cached payload and the corpus statement it belongs to.
+
+    Raises:
+        ValueError, TypeError: If the payload does not have the expected shape.
+    """
+    mentions, frames, stances, commitment = orjson.loads(payload)
+    return StatementAnalysis(
+        statement.text,
+        tuple(_record(Mention, r) for r in mentions),
+        tuple(_record(Frame, r) for r in frames),
+        tuple(_record(Stance, r) for r in stances),
+        statement,
+        Commitment(commitment),
+    )
+
+
+class AnalysisCache:
+    """The analysis cache of one corpus for one key (see the module docstring)."""
+
+    def __init__(self, path: Path, key: str, lines: dict[str, tuple[int, bytes]], total: int) -> None:
+        self.path = path
+        self.key = key
+        self._lines = lines  # entry key -> (crc, payload)
+        self._total = total  # lines in the file (live or dead)
+        self._used: set[str] = set()
+
+    @classmethod
+    def open(cls, corpus_dir: str | os.PathLike, analyzer: Analyzer) -> AnalysisCache:
+        """Read the cache of ``corpus_dir`` for this analyzer (empty when missing or unreadable)."""
+        from ..corpus.store import Corpus
+
+        corpus = Corpus(corpus_dir)
+        key = cache_key(analyzer, corpus.actors_path)
+        path = Path(corpus_dir) / CACHE_DIR / f"analysis-{key}.jsonl"
+        lines: dict[str, tuple[int, bytes]] = {}
+        total = 0
+        try:
+            with open(path, "rb") as fh:
+                header = fh.readline()
+                if header.rstrip(b"\n") == f"{_HEADER} {FORMAT} {key}".encode():
+                    for raw in fh:
+                        total += 1
+                        parts = raw.rstrip(b"\n").split(b"\t", 2)
+                        if len(parts) == 3 and parts[1].isdigit():
+                            lines[parts[0].decode("ascii", "replace")] = (int(parts[1]), parts[2])
+        except OSError:
+            pass
+        return cls(path, key, lines, total)
+
+    @staticmethod
+    def entry_key(statement: Statement) -> str:
+        """The key of one statement's line: its id and the digest of its record."""
+        return f"{statement.id}:{statement_digest(statement)}"
+
+    def lookup(self, statements: Sequence[Statement]) -> list[StatementAnalysis | None]:
+        """The cached analysis of each statement, or None where there is none (or it is damaged)."""
+        out: list[StatementAnalysis | None] = []
+        for statement in statements:
+            key = self.entry_key(statement)
+            found = self._lines.get(key)
+            analysis = None
+            if found is not None and zlib.crc32(found[1]) == found[0]:
+                try:
+                    analysis = decode(found[1], statement)
+                except (ValueError, TypeError):  # a damaged line is a miss
+                    analysis = None
+            if analysis is not None:
+                self._used.add(key)
+            out.append(analysis)
+        return out
+
+    def add(self, analyses: Iterable[StatementAnalysis], *, compact: bool = True) -> None:
+        """Record new analyses (best effort: a corpus that cannot be written gets no cache).
+
+        Args:
+            analyses: Analyses computed since :meth:`lookup`.
+            compact: Whether lines not looked up may be dropped (only when the lookup covered
+                the whole corpus: a report on one speaker must not drop the others' lines).
+        """
+        new: list[bytes] = []
+        for a in analyses:
+            if a.statement is None:
+                continue
+            key = self.entry_key(a.statement)
+            payload = encode(a)
+            self._lines[key] = (zlib.crc32(payload), payload)
+            self._used.add(key)
+            new.append(_line(key, payload))
+        try:
+            self._write(new, compact=compact)
+        except OSError:
+            pass
+
+    def _write(self, new: list[bytes], *, compact: bool) -> None:
+        from ..outputs import OutputError, atomic_file
+
+        folder = self.path.parent
+        dead = self._total + len(new) - len(self._used)
+        if self.path.exists() and (dead <= len(self._used) or not compact):
+            if new:
+                with open(self.path, "ab") as fh:
+                    fh.write(b"".join(new))
+                self._total += len(new)
+            return
+        # First write, or mostly dead lines: rewrite with the live ones only, atomically.
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(
+                "# rhetoric's analysis cache: derived data, rebuilt when missing\n*\n", encoding="utf-8"
+            )
+        live = [_line(k, self._lines[k][1]) for k in sorted(self._used)]
+        try:
+            with atomic_file(self.path, binary=True) as fh:
+                fh.write(f"{_HEADER} {FORMAT} {self.key}\n".encode())
+                fh.write(b"".join(live))
+        except OutputError:
+            return
+        self._total = len(live)
+        _prune(folder, keep=self.path)
+
+
+def _line(key: str, payload: bytes) -> bytes:
+    return b"%s\t%d\t%s\n" % (key.encode(), zlib.crc32(payload), payload)
+
+
+def _prune(folder: Path, *, keep: Path) -> None:
+    """Remove all but the newest few cache files of other keys."""
+    others = sorted(
+        (p for p in folder.glob("analysis-*.jsonl") if p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[_KEEP_OTHERS:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def analyze_cached(
+    corpus_dir: str | os.PathLike,
+    statements: Sequence[Statement],
+    analyzer: Analyzer,
+    run: Callable[[list[Statement]], Iterable[StatementAnalysis]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    whole_corpus: bool = True,
+) -> list[StatementAnalysis]:
+    """Analyses of ``statements`` in order: cached ones reused, the rest computed by ``run(missing)``.
+
+    Args:
+        corpus_dir: The corpus folder (the cache lives in its ``.cache``).
+        statements: The statements, in the order wanted.
+        analyzer: The analyzer (its codebook is part of the key).
+        run: ``run(statements) -> iterable of analyses`` in the same order (an engine).
+        progress: Called as ``progress(done, total)`` for every statement, cached or computed.
+        whole_corpus: Whether ``statements`` are all of the corpus (then lines of statements no
+            longer in it may be compacted away).
+    """
+    use = enabled() and analyzer.fallback is None  # a trained fallback is not part of the key
+    store = AnalysisCache.open(corpus_dir, analyzer) if use else None
+    found = store.lookup(statements) if store is not None else [None] * len(statements)
+    missing = [s for s, a in zip(statements, found, strict=True) if a is None]
+    computed = iter(run(missing) if missing else ())
+    out: list[StatementAnalysis] = []
+    fresh: list[StatementAnalysis] = []
+    for a in found:
+        if a is None:
+            a = next(computed)
+            fresh.append(a)
+        out.append(a)
+        if progress is not None:
+            progress(len(out), len(statements))
+    if store is not None:
+        store.add(fresh, compact=whole_corpus)
+    return out
+
+
+__all__ = ["CACHE_DIR", "CACHE_ENV", "AnalysisCache", "analyze_cached", "cache_key", "code_digest", "enabled"]

@@ -1,0 +1,47 @@
+"""A generated corpus for the engine tests: variants of the seed statements over the seed's actors."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rhetoric.corpus import add_statements, init_corpus
+
+from ..conftest import SEED_CORPUS
+
+
+def generate_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
+    """A corpus of ``n`` variants of the seed statements (every id differs), dates spread over years."""
+    corpus = init_corpus(root)
+    for name in ("actors.toml", "codebook.toml"):
+        shutil.copy(SEED_CORPUS / name, root / name)
+    rows = [
+        json.loads(line)
+        for line in (SEED_CORPUS / "statements.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        row = dict(rng.choice(rows))
+        row.pop("id")
+        row["text"] = f"{row['text']} (variant {i})"
+        row["date"] = f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}"
+        out.append(row)
+    add_statements(corpus, out, added_at="2026-01-01T00:00:00Z")
+    return root
+
+
+@pytest.fixture(autouse=True)
+def _analysis_cache_on(monkeypatch) -> None:
+    """The engine tests run with the analysis cache on (the suite turns it off elsewhere)."""
+    monkeypatch.delenv("RHETORIC_CACHE", raising=False)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """A 120-statement generated corpus (shared by a module's tests: they only read it)."""
+    return generate_corpus(tmp_path_factory.mktemp("generated") / "corpus", 120)

@@ -1,0 +1,175 @@
+"""Analysis cache: reused while nothing changed, missed exactly where something did, never trusted over the corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rhetoric.analyzer import Analyzer
+from rhetoric.corpus import add_statement
+from rhetoric.corpus.store import Corpus
+from rhetoric.engine import cache as cache_module
+from rhetoric.engine.cache import CACHE_DIR, AnalysisCache, analyze_cached, cache_key, decode, encode
+from rhetoric.session import analyze_all
+
+from .conftest import generate_corpus
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return generate_corpus(tmp_path / "c", 40)
+
+
+def _counting(analyzer: Analyzer):
+    """A ``run`` for analyze_cached that records which statements it analysed."""
+    seen: list[str] = []
+
+    def run(todo):
+        seen.extend(s.id for s in todo)
+        return [analyzer.analyze(s) for s in todo]
+
+    return run, seen
+
+
+def _cache_files(corpus: Path) -> list[Path]:
+    return sorted((corpus / CACHE_DIR).glob("analysis-*.jsonl"))
+
+
+def test_second_run_analyses_nothing_and_gives_the_same_result(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    run, seen = _counting(analyzer)
+    first = analyze_cached(corpus, statements, analyzer, run)
+    assert len(seen) == 40
+    seen.clear()
+    second = analyze_cached(corpus, statements, analyzer, run)
+    assert seen == []
+    assert second == first == [analyzer.analyze(s) for s in statements]
+
+
+def test_one_added_statement_is_the_only_one_analysed(corpus: Path) -> None:
+    analyze_all(corpus)
+    result = add_statement(
+        Corpus(corpus), speaker="zelensky", date="2025-01", text="We want a ceasefire now."
+    )
+    analyzer = Analyzer.for_corpus(corpus)
+    run, seen = _counting(analyzer)
+    analyze_cached(corpus, Corpus(corpus).statements(), analyzer, run)
+    assert seen == [result.statement.id]
+
+
+def test_an_edited_statement_misses(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0])
+    edited = [statements[0].__class__(**{**statements[0].__dict__, "date": "2001-01"}), *statements[1:]]
+    run, seen = _counting(analyzer)
+    out = analyze_cached(corpus, edited, analyzer, run)
+    assert seen == [statements[0].id]
+    assert out[0].statement.date == "2001-01"
+
+
+@pytest.mark.parametrize("changed", ["codebook.toml", "actors.toml"])
+def test_a_changed_codebook_or_actor_list_changes_the_key(corpus: Path, changed: str) -> None:
+    before = cache_key(Analyzer.for_corpus(corpus), corpus / "actors.toml")
+    path = corpus / changed
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    after = cache_key(Analyzer.for_corpus(corpus), corpus / "actors.toml")
+    assert after != before
+
+
+def test_a_changed_rhetoric_code_or_version_changes_the_key(corpus: Path, monkeypatch) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    before = cache_key(analyzer, corpus / "actors.toml")
+    monkeypatch.setattr(cache_module, "code_digest", lambda: "other code")
+    assert cache_key(analyzer, corpus / "actors.toml") != before
+    monkeypatch.undo()
+    import rhetoric
+
+    monkeypatch.setattr(rhetoric, "__version__", "99.0", raising=False)
+    assert cache_key(analyzer, corpus / "actors.toml") != before
+
+
+def test_damaged_lines_are_misses_and_get_rewritten(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    expected = analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0])
+    (path,) = _cache_files(corpus)
+    lines = path.read_bytes().split(b"\n")
+    lines[1] = lines[1][:-5] + b"xxxxx"  # payload changed: CRC no longer matches
+    lines[2] = b"garbage"
+    lines[3] = lines[3][: len(lines[3]) // 2]  # torn
+    path.write_bytes(b"\n".join(lines))
+    run, seen = _counting(analyzer)
+    assert analyze_cached(corpus, statements, analyzer, run) == expected
+    assert len(seen) == 3
+
+
+def test_a_cache_with_another_header_is_ignored(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0])
+    (path,) = _cache_files(corpus)
+    path.write_bytes(b"#something else\n" + path.read_bytes().split(b"\n", 1)[1])
+    run, seen = _counting(analyzer)
+    analyze_cached(corpus, statements, analyzer, run)
+    assert len(seen) == 40
+
+
+def test_a_missing_cache_is_rebuilt_and_git_ignored(corpus: Path) -> None:
+    analyze_all(corpus)
+    shutil.rmtree(corpus / CACHE_DIR)
+    analyze_all(corpus)
+    assert len(_cache_files(corpus)) == 1
+    assert (corpus / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_removed_statements_are_compacted_away(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0])
+    analyze_cached(corpus, statements[:10], analyzer, _counting(analyzer)[0])  # 30 dead > 10 live
+    (path,) = _cache_files(corpus)
+    assert len(path.read_bytes().splitlines()) == 1 + 10
+
+
+def test_a_report_on_some_speakers_keeps_the_others_lines(corpus: Path) -> None:
+    analyze_all(corpus)
+    speaker = Corpus(corpus).statements()[0].speaker
+    analyze_all(corpus, speakers=[speaker])
+    analyzer = Analyzer.for_corpus(corpus)
+    run, seen = _counting(analyzer)
+    analyze_cached(corpus, Corpus(corpus).statements(), analyzer, run)
+    assert seen == []
+
+
+def test_disabled_by_environment(corpus: Path, monkeypatch) -> None:
+    monkeypatch.setenv("RHETORIC_CACHE", "0")
+    analyze_all(corpus)
+    assert not (corpus / CACHE_DIR).exists()
+
+
+def test_a_read_only_corpus_still_analyses(corpus: Path, monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(corpus / CACHE_DIR))
+
+    monkeypatch.setattr(AnalysisCache, "_write", refuse)
+    assert len(analyze_all(corpus).analyses) == 40
+
+
+def test_encode_decode_round_trip(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    for statement in Corpus(corpus).statements():
+        a = analyzer.analyze(statement)
+        assert decode(encode(a), statement) == a
+
+
+@pytest.mark.parametrize(
+    "payload", [b"[]", b"[[], [], []]", b'[[["x"]], [], [], "none"]', b"{}", b"[1,2,3,4]"]
+)
+def test_decode_rejects_wrong_shapes(corpus: Path, payload: bytes) -> None:
+    statement = Corpus(corpus).statements()[0]
+    with pytest.raises((ValueError, TypeError)):
+        decode(payload, statement)

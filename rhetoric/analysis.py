@@ -22,7 +22,7 @@ from . import __version__
 from .actors import ActorRegistry
 from .codebook.model import Codebook
 from .corpus.store import Corpus
-from .errors import NotFoundError
+from .errors import NotFoundError, UsageError
 from .frames.analyze import Analyzer, StatementAnalysis
 from .records import Mention
 from .shifts.timeline import Timeline, timeline
@@ -129,6 +129,7 @@ def analyze_all(
     corpus_dir: str | PathLike,
     *,
     speakers: Iterable[str] | None = None,
+    parties: Iterable[str] | None = None,
     codebook_path: str | PathLike | None = None,
     progress: ProgressFn | None = None,
 ) -> CorpusAnalysis:
@@ -137,6 +138,8 @@ def analyze_all(
     Args:
         corpus_dir: The corpus folder.
         speakers: Only these speakers (ids, names or aliases from ``actors.toml``); all when None.
+        parties: Instead of speakers, these parties (``party`` in ``actors.toml``): the
+            statements of their members, one timeline per party (as ``timeline --party``).
         codebook_path: Another codebook file to use instead of the corpus's.
         progress: Called as ``progress(done, total)`` after each statement.
 
@@ -145,12 +148,28 @@ def analyze_all(
 
     Raises:
         CorpusError: If the corpus is missing.
-        NotFoundError: If a requested speaker has no statement.
+        NotFoundError: If a requested speaker has no statement, or a party is unknown or silent.
+        UsageError: If both speakers and parties are given.
         CodebookError: If the codebook is malformed.
     """
     corpus = Corpus(corpus_dir).require()
     analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
     statements = corpus.statements()
+    party_of: dict[str, str] = {}
+    if parties is not None:
+        if speakers is not None:
+            raise UsageError("give --speaker or --party, not both")
+        from .shifts.queries import party_members
+
+        for name in parties:
+            label, members = party_members(corpus.actors(), name)
+            if not any(s.speaker in members for s in statements):
+                raise NotFoundError(
+                    f"no statement of party {label!r} in {str(corpus.statements_path)!r}",
+                    hint="list the speakers with `rhetoric list` or check the parties in actors.toml",
+                )
+            party_of.update((m, label) for m in members if m not in party_of)
+        statements = [s for s in statements if s.speaker in party_of]
     if speakers is not None:
         wanted = _resolve_speakers(corpus, speakers)
         present = {s.speaker for s in statements}
@@ -168,9 +187,10 @@ def analyze_all(
             progress(done, len(statements))
     by_speaker: dict[str, list[StatementAnalysis]] = {}
     for a in analyses:
-        by_speaker.setdefault(a.statement.speaker, []).append(a)
+        by_speaker.setdefault(party_of.get(a.statement.speaker, a.statement.speaker), []).append(a)
     timelines = tuple(
-        timeline(by_speaker[sp], speaker=sp, opposites=analyzer.opposites) for sp in sorted(by_speaker)
+        timeline(by_speaker[sp], speaker=sp, opposites=analyzer.opposites, party=sp if party_of else "")
+        for sp in sorted(by_speaker)
     )
     return CorpusAnalysis(
         corpus_dir=Path(corpus_dir),

@@ -140,6 +140,9 @@ def _shifts(ca: CorpusAnalysis) -> Iterator[Row]:
                 "step": step,
                 "from_id": shift.from_ids[0],
                 "to_id": shift.to_ids[0],
+                # An occasion (one source and day) is read as one position: all its ids.
+                "from_ids": _join(shift.from_ids),
+                "to_ids": _join(shift.to_ids),
                 "from_date": shift.from_date,
                 "to_date": shift.to_date,
                 "verdict": shift.verdict.value,

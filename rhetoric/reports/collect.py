@@ -193,17 +193,20 @@ def collect_report(
     corpus_dir: str | PathLike,
     *,
     speakers: Iterable[str] | None = None,
+    parties: Iterable[str] | None = None,
     codebook_path: str | PathLike | None = None,
     progress: ProgressFn | None = None,
 ) -> ReportData:
-    """Analyse a corpus (or some speakers) and gather the report data.
+    """Analyse a corpus (or some speakers, or some parties: one timeline each) and gather the report data.
 
     Raises:
         CorpusError: If the corpus is missing.
         NotFoundError: If a requested speaker has no statement.
     """
     return report_data(
-        analyze_all(corpus_dir, speakers=speakers, codebook_path=codebook_path, progress=progress)
+        analyze_all(
+            corpus_dir, speakers=speakers, parties=parties, codebook_path=codebook_path, progress=progress
+        )
     )
 
 

@@ -96,18 +96,28 @@ def compare_statements(
     return replace(shift, notes=(*shift.notes, *notes))
 
 
+def party_members(registry: ActorRegistry, party: str) -> tuple[str, tuple[str, ...]]:
+    """A party's label and its members' ids.
+
+    Raises:
+        NotFoundError: If no actor of ``actors.toml`` has that party.
+    """
+    resolved = registry.resolve_party(party)
+    if resolved is None:
+        known = ", ".join(sorted(registry.parties())) or "none"
+        raise NotFoundError(
+            f"no party {party!r} in actors.toml (parties: {known})",
+            hint='give actors a party, e.g. party = "hamas" under [actors.<id>]',
+        )
+    return resolved, registry.parties()[resolved]
+
+
 def _members(corpus: Corpus, *, speaker: str | None, party: str | None) -> tuple[str, list[str]]:
     """The label and the actor ids whose statements count (one person, or a party's members)."""
     registry = corpus.actors()
     if party is not None:
-        resolved = registry.resolve_party(party)
-        if resolved is None:
-            known = ", ".join(sorted(registry.parties())) or "none"
-            raise NotFoundError(
-                f"no party {party!r} in actors.toml (parties: {known})",
-                hint='give actors a party, e.g. party = "hamas" under [actors.<id>]',
-            )
-        return resolved, list(registry.parties()[resolved])
+        label, members = party_members(registry, party)
+        return label, list(members)
     assert speaker is not None
     actor = registry.resolve(speaker)
     return (actor.id if actor else speaker), [actor.id if actor else speaker]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,21 +14,44 @@ import typer
 from rich.console import Console
 
 from ..errors import UsageError
-from ..shifts.queries import compare_periods, compare_statements, evaluate_pairs_file, speaker_timeline
-from ..shifts.render import shift_markdown, shift_table, timeline_markdown, timeline_table
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+from .output import emit_rows
 
 
 class ShiftFormat(StrEnum):
-    """Output formats of compare and timeline."""
+    """Output formats of compare and timeline: the table formats plus Markdown."""
 
     TABLE = "table"
     JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
     MD = "md"
 
 
-FormatOpt = Annotated[ShiftFormat, typer.Option("--format", help="table, json or md (Markdown).")]
+FormatOpt = Annotated[
+    ShiftFormat,
+    typer.Option(
+        "--format",
+        help="table, json (one object), md (Markdown), or the shifts table of `rhetoric export` "
+        "as csv (RFC 4180) or jsonl (one change event a line).",
+    ),
+]
+
+
+def _emit_shift_rows(shifts: Iterator, fmt: ShiftFormat) -> None:
+    """Print shifts as the ``shifts`` table's rows (its own columns) in csv or jsonl."""
+    from ..export.tables import shift_rows
+    from ..output.spec import own_columns
+
+    rows = (row for step, shift in shifts for row in shift_rows(shift, step))
+    emit_rows(rows, own_columns("shifts"), fmt.value)
+
+
+def _session(corpus: Path, codebook: Path | None = None):
+    from ..session import Session  # the analysis loads only when a command runs
+
+    return Session.open(corpus, codebook=codebook)
 
 
 def _console() -> Console:
@@ -65,26 +89,32 @@ def compare_cmd(
     Two statements of speakers of different parties are refused unless --across-speakers; a
     later-then-earlier pair is compared in date order with a note.
 
-    JSON prints one object with from, to, added, dropped, kept, conditions_added,
+    csv and jsonl print the change events as rows of the shifts table of `rhetoric export`
+    (step 1). JSON prints one object with from, to, added, dropped, kept, conditions_added,
     conditions_dropped, outcome_from, outcome_to, stance_changes, commitment_from,
     commitment_to, events, verdict, reasons and notes.
 
     Example: rhetoric compare s-134636953483 s-6c5b18b5efe8 --format json
     """
+    from ..shifts.queries import compare_periods, compare_statements
+    from ..shifts.render import shift_markdown, shift_table
+
     if from_speaker is not None or party is not None:
         if id_a or id_b or not until or not since or (from_speaker and party):
             raise UsageError("with --from-speaker or --party give --until and --since, and no statement ids")
         shift = compare_periods(
-            corpus, speaker=from_speaker, party=party, until=until, since=since, codebook_path=codebook
+            _session(corpus, codebook), speaker=from_speaker, party=party, until=until, since=since
         )
     else:
         if not (id_a and id_b) or until or since:
             raise UsageError("give two statement ids, or --from-speaker X --until D1 --since D2")
         shift = compare_statements(
-            corpus, from_id=id_a, to_id=id_b, codebook_path=codebook, across_speakers=across_speakers
+            _session(corpus, codebook), from_id=id_a, to_id=id_b, across_speakers=across_speakers
         )
     if fmt is ShiftFormat.JSON:
         sys.stdout.write(json.dumps(shift.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    elif fmt in (ShiftFormat.CSV, ShiftFormat.JSONL):
+        _emit_shift_rows(iter([(1, shift)]), fmt)
     elif fmt is ShiftFormat.MD:
         sys.stdout.write(shift_markdown(shift))
     else:
@@ -104,30 +134,19 @@ def timeline_cmd(
     """A person's (or a party's) statements in date order grouped into occasions, the position
     matrix (tags × statements) and the shift between each pair of consecutive occasions.
 
+    csv and jsonl print the shifts as rows of the shifts table of `rhetoric export`.
+
     Example: rhetoric timeline --speaker Zelensky --format md
     """
+    from ..shifts.render import timeline_dict, timeline_markdown, timeline_table
+
     if (speaker is None) == (party is None):
         raise UsageError("give --speaker or --party")
-    tl = speaker_timeline(corpus, speaker=speaker, party=party, codebook_path=codebook)
+    tl = _session(corpus, codebook).timeline(speaker=speaker, party=party)
     if fmt is ShiftFormat.JSON:
-        payload = {
-            "speaker": tl.speaker,
-            "statements": [
-                {
-                    "id": a.statement.id,
-                    "speaker": a.statement.speaker,
-                    "date": a.statement.date,
-                    "date_qualifier": a.statement.date_qualifier,
-                    "text": a.statement.text,
-                }
-                for a in tl.analyses
-            ],
-            "party": tl.party,
-            "occasions": [[tl.analyses[i].statement.id for i in occ] for occ in tl.occasions],
-            "matrix": tl.matrix(),
-            "shifts": [s.to_dict() for s in tl.shifts],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(timeline_dict(tl), ensure_ascii=False, indent=1) + "\n")
+    elif fmt in (ShiftFormat.CSV, ShiftFormat.JSONL):
+        _emit_shift_rows(enumerate(tl.shifts, start=1), fmt)
     elif fmt is ShiftFormat.MD:
         sys.stdout.write(timeline_markdown(tl))
     else:
@@ -136,7 +155,9 @@ def timeline_cmd(
 
 def evaluate_pairs_output(corpus: Path, *, pairs: Path, statements: Path | None, fmt: OutputFormat) -> None:
     """``rhetoric evaluate --pairs``: score coded shift pairs and print each miss with its evidence."""
-    report = evaluate_pairs_file(corpus, pairs_path=pairs, statements_path=statements)
+    from ..shifts.queries import evaluate_pairs_file
+
+    report = evaluate_pairs_file(_session(corpus), pairs_path=pairs, statements_path=statements)
     if fmt is OutputFormat.JSON:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n")
         return

@@ -1,12 +1,8 @@
 """Gather what a report shows: per actor, statements in date order, their analyses, the timeline
 and the current position; an overview row per actor.
 
-The **current position** of an actor is read by occasion (statements of one source and day, or
-one ``occasion``, read together in source order — :mod:`rhetoric.shifts.occasions`), so it never
-depends on the order of statements inside one article: conditions and outcomes come from the
-latest occasion that states conditions (a later remark without any frame does not drop them, as
-in :func:`rhetoric.shifts.compare.compare`), stances are the latest the actor took on each tag
-from that occasion on. An actor who never states conditions is read from all its statements.
+The **current position** of an actor is the session's rule
+(:func:`rhetoric.shifts.current.current_position`), so exports and the pandas API offer the same one.
 The overview's *latest shift* is the shift into the latest occasion.
 
 Example:
@@ -23,12 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from os import PathLike
 
-from ..analysis import CorpusAnalysis, ProgressFn, Provenance, analyze_all
-from ..frames.analyze import StatementAnalysis
-from ..records import Statement
-from ..shifts.positions import OTHER, position_of
+from ..analysis import CorpusAnalysis, Provenance
+from ..records import Statement, StatementAnalysis
+from ..session import Session
+from ..shifts.current import CurrentPosition, current_position
 from ..shifts.timeline import Timeline
-from ..types import StanceValue
+from ..types import ProgressFn
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -44,32 +40,6 @@ def slug(name: str) -> str:
     if safe == name and safe:
         return safe
     return f"{safe or 'actor'}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:6]}"
-
-
-@dataclass(frozen=True)
-class CurrentPosition:
-    """Where an actor stands now, and which statements say so."""
-
-    as_of_id: str
-    as_of_date: str
-    framed_id: str
-    conditions: tuple[str, ...]
-    outcomes: tuple[str, ...]
-    modality: str
-    supports: tuple[str, ...]
-    opposes: tuple[str, ...]
-
-    @property
-    def condition_labels(self) -> tuple[str, ...]:
-        """The conditions with their direction: a condition the actor wants undone (Russia
-        demanding that Ukraine drop NATO membership) reads ``against nato_membership``.
-
-        Example:
-            >>> CurrentPosition("", "", "", ("nato_membership", "neutrality"), (), "", (), ("nato_membership",)
-            ...                 ).condition_labels
-            ('against nato_membership', 'neutrality')
-        """
-        return tuple(f"against {t}" if t in self.opposes else t for t in self.conditions)
 
 
 @dataclass(frozen=True)
@@ -122,48 +92,6 @@ class ReportData:
     tag_labels: dict[str, str]
 
 
-def current_position(tl: Timeline) -> CurrentPosition:
-    """The actor's current position from its timeline (rules in the module docstring).
-
-    Example:
-        >>> from rhetoric.shifts.timeline import timeline
-        >>> current_position(timeline([])).conditions
-        ()
-    """
-    if not tl.analyses:
-        return CurrentPosition("", "", "", (), (), "", (), ())
-    latest = tl.analyses[-1].statement
-    occasions = tl.occasions or tuple((i,) for i in range(len(tl.analyses)))
-
-    def read(indices) -> object:
-        group = [tl.analyses[i] for i in indices]
-        if tl.party:
-            return position_of(group, speaker=tl.party, own_speakers=True)
-        return position_of(group, speaker=tl.speaker)
-
-    at = next(
-        (
-            k
-            for k in range(len(occasions) - 1, -1, -1)
-            if any(tl.positions[i].has_frames for i in occasions[k])
-        ),
-        None,
-    )
-    framed = read(occasions[at]) if at is not None else None
-    overall = read([i for occ in occasions[at or 0 :] for i in occ])
-    stances = [(t, overall.state(t).stance) for t in overall.tags() if t != OTHER]
-    return CurrentPosition(
-        as_of_id=latest.id,
-        as_of_date=latest.date,
-        framed_id=framed.statement_ids[0] if framed else "",
-        conditions=framed.conditions if framed else (),
-        outcomes=framed.outcomes if framed else (),
-        modality=framed.modality if framed else "",
-        supports=tuple(t for t, s in stances if s == StanceValue.SUPPORT.value),
-        opposes=tuple(t for t, s in stances if s == StanceValue.OPPOSE.value),
-    )
-
-
 def report_data(ca: CorpusAnalysis) -> ReportData:
     """Arrange an analysed corpus for reporting: actors with most statements first, then by id."""
     actors = []
@@ -203,11 +131,8 @@ def collect_report(
         CorpusError: If the corpus is missing.
         NotFoundError: If a requested speaker has no statement.
     """
-    return report_data(
-        analyze_all(
-            corpus_dir, speakers=speakers, parties=parties, codebook_path=codebook_path, progress=progress
-        )
-    )
+    session = Session.open(corpus_dir, codebook=codebook_path)
+    return report_data(session.corpus_analysis(speakers=speakers, parties=parties, progress=progress))
 
 
 def frame_summary(frame, escape: Callable[[str], str] = str) -> str:

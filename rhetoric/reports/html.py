@@ -16,8 +16,7 @@ import html
 from importlib.resources import files
 
 from ..analysis import mention_role
-from ..frames.analyze import StatementAnalysis
-from ..records import Mention
+from ..records import Mention, StatementAnalysis
 from ..shifts.model import ChangeEvent, Shift
 from .charts import timeline_svg
 from .collect import ActorReport, ReportData, slug

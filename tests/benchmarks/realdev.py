@@ -70,10 +70,11 @@ def build_corpus(realdev: Path, template: Path, workdir: Path) -> tuple[Path, di
 def score(realdev: Path, template: Path, detail=None, *, with_pairs: bool = True) -> dict[str, object]:
     """Score the library on realdev; returns the figures (and writes misses to ``detail``).
 
-    ``with_pairs=False`` skips the shift pairs for tests of the analysis alone.
+    ``with_pairs=False`` skips the shift pairs (the slow part) for tests of the analysis alone.
     """
-    from rhetoric.frames.analyze import Analyzer
-    from rhetoric.shifts.compare import compare
+    from rhetoric.analyzer import Analyzer
+    from rhetoric.session import Session
+    from rhetoric.shifts.queries import compare_statements
 
     rows = [json.loads(line) for line in open(realdev / "statements.jsonl", encoding="utf-8")]
     gold = {g["id"]: g for g in map(json.loads, open(realdev / "gold.jsonl", encoding="utf-8"))}
@@ -87,10 +88,8 @@ def score(realdev: Path, template: Path, detail=None, *, with_pairs: bool = True
         pfr: dict[str, set] = defaultdict(set)
         pst: dict[str, dict] = defaultdict(dict)
         pcom: dict[str, str] = {}
-        analyses = {}
         for a in analyzer.analyze_corpus(Corpus(corpus_dir)):
             i = a.statement.id
-            analyses[i] = a
             pcom[i] = str(a.commitment)
             for m in a.mentions:
                 ptag[i].add(m.tag)
@@ -137,13 +136,12 @@ def score(realdev: Path, template: Path, detail=None, *, with_pairs: bool = True
                       f"frames miss={sorted(gp - pp)} extra={sorted(pp - gp - op)} "
                       f"stances gold={gs} pred={ps}\n  {r['text']}", file=detail)
         good = 0
+        session = Session.open(corpus_dir)
         for pr in pairs if with_pairs else []:
             a, b = sid.get(pr["from"]), sid.get(pr["to"])
             if not (a and b):
                 continue
-            # As `compare_statements` (one speaker per chain): in date order, read once.
-            x, y = sorted((analyses[a], analyses[b]), key=lambda r: r.statement.sort_key())
-            c = compare(x, y, opposites=analyzer.opposites, speaker=y.statement.speaker).to_dict()
+            c = compare_statements(session, from_id=a, to_id=b).to_dict()
             got_add = set(c.get("added", [])) | set(c.get("outcome_to", [])) | {
                 x["tag"] for x in c.get("stance_changes", [])}
             got_drop = set(c.get("dropped", [])) | set(c.get("outcome_from", [])) | {

@@ -168,16 +168,20 @@ class Analyzer:
             )
         return tuple(frames), tuple(stances)
 
-    def commitment(self, text: str, stances: Iterable[Stance]) -> Commitment:
-        """The statement's commitment: none unless some stance is taken, then hedged, open or firm."""
+    def commitment(self, text: str, stances: Iterable[Stance], *, about_items: bool = False) -> Commitment:
+        """The statement's commitment: none unless it takes a stance, or speaks about an item
+        (``about_items``: a mention or a frame) with a marker of commitment; then hedged, open or firm."""
         has_stance = any(s.stance in ("support", "oppose") for s in stances)
-        return commitment_of(text, has_stance=has_stance, language=self.language)
+        return commitment_of(text, has_stance=has_stance, about_items=about_items, language=self.language)
 
     def analyze_text(self, text: str, *, speaker: str = "", date: str = "") -> StatementAnalysis:
         """Analyse free text (no statement id)."""
         mentions = self.tagger.tag(text)
         frames, stances = self.analyze_mentions(text, mentions, speaker=speaker, date=date)
-        return StatementAnalysis(text, tuple(mentions), frames, stances, None, self.commitment(text, stances))
+        about = bool(mentions or frames)
+        return StatementAnalysis(
+            text, tuple(mentions), frames, stances, None, self.commitment(text, stances, about_items=about)
+        )
 
     def analyze(self, statement: Statement, mentions: Iterable[Mention] | None = None) -> StatementAnalysis:
         """Analyse one corpus statement."""
@@ -191,9 +195,9 @@ class Analyzer:
             speaker=statement.speaker,
             date=statement.date,
         )
-        return StatementAnalysis(
-            statement.text, mentions, frames, stances, statement, self.commitment(statement.text, stances)
-        )
+        about = bool(mentions or frames)
+        commitment = self.commitment(statement.text, stances, about_items=about)
+        return StatementAnalysis(statement.text, mentions, frames, stances, statement, commitment)
 
     def analyze_corpus(
         self, corpus: Corpus, *, ids: Iterable[str] | None = None

@@ -409,16 +409,34 @@ class Session:
         return current_position(self.timeline(speaker=speaker, party=party))
 
     def corpus_analysis(
-        self, *, speakers: Iterable[str] | None = None, progress: ProgressFn | None = None
+        self,
+        *,
+        speakers: Iterable[str] | None = None,
+        parties: Iterable[str] | None = None,
+        progress: ProgressFn | None = None,
     ) -> CorpusAnalysis:
-        """Every statement (or those of some speakers) analysed, with each actor's timeline.
+        """Every statement (or those of some speakers, or of some parties' members) analysed, with
+        each actor's timeline (one per party with ``parties``, as ``timeline --party``).
 
         Raises:
             CorpusError: If the corpus is missing.
-            NotFoundError: If a requested speaker has no statement.
+            NotFoundError: If a requested speaker or party has no statement, or a party is unknown.
+            UsageError: If both speakers and parties are given.
         """
-        statements = self.select(speakers=speakers)
-        timelines = self.timelines(statements, progress=progress)
+        if parties is not None:
+            if speakers is not None:
+                raise UsageError("give --speaker or --party, not both")
+            groups = {self.members(party=p)[0]: self.select(party=p) for p in parties}
+            ids = {s.id for group in groups.values() for s in group}
+            statements = [s for s in self.select() if s.id in ids]
+            self.analyze(statements, progress=progress)
+            timelines = tuple(
+                self.timeline_from(self.analyze(groups[label]), label=label, party=True)
+                for label in sorted(groups)
+            )
+        else:
+            statements = self.select(speakers=speakers)
+            timelines = self.timelines(statements, progress=progress)
         return CorpusAnalysis(
             corpus_dir=self.path,
             analyses=tuple(self.analyze(statements)),
@@ -433,10 +451,11 @@ def analyze_all(
     corpus_dir: str | PathLike,
     *,
     speakers: Iterable[str] | None = None,
+    parties: Iterable[str] | None = None,
     codebook_path: str | PathLike | None = None,
     progress: ProgressFn | None = None,
 ) -> CorpusAnalysis:
-    """Analyse every statement of a corpus (or of some speakers) and build each actor's timeline.
+    """Analyse every statement of a corpus (or of some speakers, or parties) and build the timelines.
 
     Shorthand for ``Session.open(corpus_dir, codebook=codebook_path).corpus_analysis(...)``.
 
@@ -446,7 +465,7 @@ def analyze_all(
         CodebookError: If the codebook is malformed.
     """
     return Session.open(corpus_dir, codebook=codebook_path).corpus_analysis(
-        speakers=speakers, progress=progress
+        speakers=speakers, parties=parties, progress=progress
     )
 
 

@@ -19,10 +19,19 @@ SpeakersOpt = Annotated[
     typer.Option("--speaker", help="Only this actor (id, name or alias; repeatable). Default: every actor."),
 ]
 
+PartiesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--party",
+        help="Only this party (party in actors.toml; repeatable): its members' statements, one timeline per party.",
+    ),
+]
+
 
 @command("report")
 def report(
     speakers: SpeakersOpt = None,
+    parties: PartiesOpt = None,
     formats: Annotated[
         list[ReportFormat] | None,
         typer.Option("--format", help="html or md (repeatable). Default: both."),
@@ -51,7 +60,13 @@ def report(
         from ..reports.write import write_report  # the report stack loads only for reports
 
         paths = write_report(
-            corpus, speakers=speakers, formats=fmts, out_dir=out, codebook_path=codebook, progress=update
+            corpus,
+            speakers=speakers,
+            parties=parties,
+            formats=fmts,
+            out_dir=out,
+            codebook_path=codebook,
+            progress=update,
         )
     for path in paths:
         typer.echo(str(path))
@@ -68,6 +83,7 @@ def export(
     out: Annotated[Path | None, typer.Option("--out", help="Folder to write the tables into.")] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet or jsonl.")] = ExportFormat.CSV,
     speakers: SpeakersOpt = None,
+    parties: PartiesOpt = None,
     describe: Annotated[
         bool, typer.Option("--describe", help="Print the data dictionary (tables, columns, types) and exit.")
     ] = False,
@@ -111,6 +127,7 @@ def export(
             out_dir=out,
             fmt=fmt.value,
             speakers=speakers,
+            parties=parties,
             codebook_path=codebook,
             progress=update,
             excel_safe=excel_safe,

@@ -149,6 +149,9 @@ def shift_rows(shift: Shift, step: int) -> Iterator[Row]:
         "step": step,
         "from_id": shift.from_ids[0],
         "to_id": shift.to_ids[0],
+        # An occasion (one source and day) is read as one position: all its ids.
+        "from_ids": ";".join(shift.from_ids),
+        "to_ids": ";".join(shift.to_ids),
         "from_date": shift.from_date,
         "to_date": shift.to_date,
         "verdict": shift.verdict.value,

@@ -188,6 +188,7 @@ def export_tables(
     out_dir: str | PathLike,
     fmt: str = "csv",
     speakers: Iterable[str] | None = None,
+    parties: Iterable[str] | None = None,
     codebook_path: str | PathLike | None = None,
     progress: ProgressFn | None = None,
     excel_safe: bool = False,
@@ -200,6 +201,8 @@ def export_tables(
         out_dir: Folder to write into (created if missing); files are named ``<table>.<fmt>``.
         fmt: ``csv``, ``parquet`` or ``jsonl``.
         speakers: Only these speakers (ids or aliases); all when None.
+        parties: Instead of speakers, these parties (``party`` in ``actors.toml``): their
+            members' statements, and shifts per party (as ``timeline --party``).
         codebook_path: Another codebook file to use.
         progress: Called as ``progress(done, total)`` while statements are analysed.
         excel_safe: For CSV meant for a spreadsheet: prefix text cells that start with
@@ -219,5 +222,7 @@ def export_tables(
     _check_format(fmt, excel_safe=excel_safe)
     if Path(out_dir).exists():
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
-    ca = analyze_all(corpus_dir, speakers=speakers, codebook_path=codebook_path, progress=progress)
+    ca = analyze_all(
+        corpus_dir, speakers=speakers, parties=parties, codebook_path=codebook_path, progress=progress
+    )
     return write_tables(ca, tables=names, out_dir=out_dir, fmt=fmt, excel_safe=excel_safe)

@@ -91,10 +91,14 @@ def modality_of(text: str, start: int, end: int, *, anchor: int, language: Langu
     return Modality.FIRM.value if min(map(dist, firm)) <= min(map(dist, open_)) else Modality.OPEN.value
 
 
-def commitment_of(text: str, *, has_stance: bool, language: Language | None = None) -> Commitment:
+def commitment_of(
+    text: str, *, has_stance: bool, about_items: bool = False, language: Language | None = None
+) -> Commitment:
     """How firmly a statement commits its speaker: none, hedged, open or firm.
 
-    A statement that takes no stance commits to nothing; a hedge ("perhaps", "I think",
+    A statement that takes no stance commits to nothing, unless it speaks about an item
+    (``about_items``) with a marker of commitment ("we must …", "we are ready to …": a stance the
+    reader did not catch is still a commitment); a hedge ("perhaps", "I think",
     "we hope") outweighs everything; a firm marker ("must", "insisted", "unacceptable")
     outweighs readiness; readiness or room to move alone ("ready to", "could accept",
     "open to") is open; a stance put without any marker is firm.
@@ -107,13 +111,17 @@ def commitment_of(text: str, *, has_stance: bool, language: Language | None = No
     Example:
         >>> commitment_of("We are ready for talks.", has_stance=True).value
         'open'
-        >>> commitment_of("Talks took place.", has_stance=False).value
+        >>> commitment_of("Talks took place.", has_stance=False, about_items=True).value
         'none'
+        >>> commitment_of("Talks must resume.", has_stance=False, about_items=True).value
+        'firm'
     """
-    if not has_stance:
+    if not has_stance and not about_items:
         return Commitment.NONE
     words = modality_words(language)
     end = len(text)
+    if not has_stance and not any(w.search(text, 0, end) for w in (words.hedged, words.firm, words.commitment_open)):
+        return Commitment.NONE
     if words.hedged.search(text, 0, end):
         return Commitment.HEDGED
     if words.firm.search(text, 0, end) or not words.commitment_open.search(text, 0, end):

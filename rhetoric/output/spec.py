@@ -155,27 +155,32 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("cue", "string", "the words that carry the stance"),
     ),
     "shifts": (
-        Column("speaker", "string", "canonical actor id"),
-        Column("from_id", "string", "earlier statement id"),
-        Column("to_id", "string", "later statement id"),
+        Column("speaker", "string", "canonical actor id (the party with `--party`)"),
+        Column("from_id", "string", "earlier statement id (the first of its occasion)"),
+        Column("to_id", "string", "later statement id (the first of its occasion)"),
         Column("from_date", "date", "date of the earlier statement"),
         Column("to_date", "date", "date of the later statement"),
         Column(
             "type",
             "string",
-            "event type (`condition_added`, `condition_dropped`, `outcome_changed`, `stance_reversed`, "
-            "`softened`, `hardened`, `became_unconditional`, `role_changed`); empty for an event-less shift",
+            "event type (`item_taken_up`, `item_let_go`, `condition_added`, `condition_dropped`, "
+            "`outcome_changed`, `stance_reversed`, `stance_flipped`, `stance_taken`, `stance_let_go`, "
+            "`ruled_out`, `softened`, `hardened`, `firmer`, `less_firm`, `became_unconditional`, "
+            "`role_changed`); empty for an event-less shift",
         ),
         Column("tag", "string", "tag the event is about (empty for tone events)"),
         Column(
             "verdict",
             "string",
-            "headline of the shift: `unchanged`, `softened`, `hardened`, `reversed`, `reframed` or `mixed`",
+            "headline of the shift: `unchanged`, `softened`, `hardened`, `reversed`, `reframed`, `mixed` "
+            "or `no_position` (rules in docs/shifts.md)",
         ),
         Column("step", "integer", "position (from 1) of the shift in the speaker's timeline"),
         Column("detail", "string", "what changed, e.g. `modality firm→open`"),
         Column("evidence_from", "string", "evidence in the earlier statement (spans joined with ` … `)"),
         Column("evidence_to", "string", "evidence in the later statement (spans joined with ` … `)"),
+        Column("from_ids", "string", "every statement id of the earlier occasion, in source order, joined with `;`"),
+        Column("to_ids", "string", "every statement id of the later occasion, in source order, joined with `;`"),
     ),
 }
 
@@ -278,7 +283,7 @@ def describe_markdown(tables: tuple[str, ...] = TABLE_NAMES) -> str:
 
     Example:
         >>> describe_markdown(("shifts",)).splitlines()[2]
-        '| shifts | speaker | string | canonical actor id |'
+        '| shifts | speaker | string | canonical actor id (the party with `--party`) |'
     """
     for t in tables:
         _check(t)

@@ -121,17 +121,18 @@ def collect_report(
     corpus_dir: str | PathLike,
     *,
     speakers: Iterable[str] | None = None,
+    parties: Iterable[str] | None = None,
     codebook_path: str | PathLike | None = None,
     progress: ProgressFn | None = None,
 ) -> ReportData:
-    """Analyse a corpus (or some speakers) and gather the report data.
+    """Analyse a corpus (or some speakers, or some parties: one timeline each) and gather the report data.
 
     Raises:
         CorpusError: If the corpus is missing.
         NotFoundError: If a requested speaker has no statement.
     """
     session = Session.open(corpus_dir, codebook=codebook_path)
-    return report_data(session.corpus_analysis(speakers=speakers, progress=progress))
+    return report_data(session.corpus_analysis(speakers=speakers, parties=parties, progress=progress))
 
 
 def frame_summary(frame, escape: Callable[[str], str] = str) -> str:

@@ -53,6 +53,7 @@ def write_report(
     corpus_dir: str | PathLike,
     *,
     speakers: Iterable[str] | None = None,
+    parties: Iterable[str] | None = None,
     formats: Iterable[str] = ("html", "md"),
     out_dir: str | PathLike = "reports",
     codebook_path: str | PathLike | None = None,
@@ -63,6 +64,8 @@ def write_report(
     Args:
         corpus_dir: The corpus folder.
         speakers: Only these actors (ids, names or aliases); every actor when None.
+        parties: Instead of actors, these parties (``party`` in ``actors.toml``), one timeline
+            each; the file name adds the party labels.
         formats: ``html`` and/or ``md``.
         out_dir: Folder to write into (created if missing).
         codebook_path: Another codebook file to use.
@@ -81,11 +84,16 @@ def write_report(
     if Path(out_dir).exists():
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     speakers = list(speakers) if speakers is not None else None
+    parties = list(parties) if parties is not None else None
     data = collect_report(
-        corpus_dir, speakers=speakers or None, codebook_path=codebook_path, progress=progress
+        corpus_dir,
+        speakers=speakers or None,
+        parties=parties or None,
+        codebook_path=codebook_path,
+        progress=progress,
     )
     out = ensure_folder(out_dir)
-    stem = report_stem(data, speakers or None)
+    stem = report_stem(data, speakers or parties or None)
     paths = []
     with output_lock(out):
         remove_stale_temps(out)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from ..codebook.scales import Movement, Scale
 from ..records import StatementAnalysis
 from ..types import Modality, Polarity, StanceValue
-from .model import ChangeEvent, EventType, Shift, StanceChange, TagRole
+from .model import STANCE_NONE, ChangeEvent, EventType, Shift, StanceChange, TagRole
 from .occasions import reading_order
 from .positions import COMMITMENT_RANK, OTHER, Position, position_of
 from .verdict import decide
@@ -55,7 +55,7 @@ def _event(
 def _item_events(a: Position, b: Position) -> tuple[list[ChangeEvent], dict[str, tuple]]:
     """Items taken up / let go, conditions added / dropped, role changes and outcome changes."""
     events: list[ChangeEvent] = []
-    pa, pb = a.positioned, b.positioned
+    pa, pb = a.at_stake, b.at_stake
     # A condition is new only when the earlier position did not already back the item; it is
     # dropped only when the later position no longer backs it ("join NATO!" keeps the demand).
     cond_added = tuple(
@@ -117,10 +117,20 @@ def _stance_events(
         if sa.stance == sb.stance or TagRole.ABSENT in (sa.role, sb.role):
             continue
         changes.append(StanceChange(tag, sa.stance, sb.stance))
-        # A reversal needs one side to *state* its stance: a condition demanded ("talks only
-        # if …") and an outcome later offered are not a flip.
+        # A flip needs one side to *state* its stance: a condition demanded ("talks only if …")
+        # and an outcome later offered are not a flip.
         if {sa.stance, sb.stance} == _FLIP and (sa.stated or sb.stated):
-            events.append(_event(EventType.STANCE_REVERSED, tag, f"{sa.stance}→{sb.stance}", a, b))
+            events.append(_event(EventType.STANCE_FLIPPED, tag, f"{sa.stance}→{sb.stance}", a, b))
+        elif sb.stance == StanceValue.OPPOSE.value and sb.stated:
+            events.append(_event(EventType.RULED_OUT, tag, f"{sa.stance}→{sb.stance}", a, b))
+        elif sa.stance == STANCE_NONE:
+            events.append(_event(EventType.STANCE_TAKEN, tag, f"{sa.stance}→{sb.stance}", a, b))
+        elif sb.stance == STANCE_NONE:
+            events.append(_event(EventType.STANCE_LET_GO, tag, f"{sa.stance}→{sb.stance}", a, b))
+    for tag in b.at_stake:
+        sb = b.state(tag)
+        if a.role(tag) is TagRole.ABSENT and sb.stance == StanceValue.OPPOSE.value and sb.stated:
+            events.append(_event(EventType.RULED_OUT, tag, "taken up as opposed", a, b))
     for x, y in opposites:
         for first, second in ((x, y), (y, x)):
             if _supports(a, first) and _supports(b, second) and not _supports(b, first):
@@ -172,19 +182,20 @@ def _tone_events(a: Position, b: Position) -> list[ChangeEvent]:
     if a.frames and b.frames:
         fa, fb = _FIRMNESS.get(a.modality), _FIRMNESS.get(b.modality)
         if fa is not None and fb is not None and fa != fb:
-            kind = EventType.SOFTENED if fb < fa else EventType.HARDENED
+            kind = EventType.LESS_FIRM if fb < fa else EventType.FIRMER
             events.append(_event(kind, "", f"modality {a.modality}→{b.modality}", a, b, tone=True))
         if a.polarity != b.polarity:
             kind = EventType.SOFTENED if b.polarity == Polarity.AFFIRMED.value else EventType.HARDENED
             events.append(_event(kind, "", f"polarity {a.polarity}→{b.polarity}", a, b, tone=True))
     ca, cb = COMMITMENT_RANK.get(a.commitment), COMMITMENT_RANK.get(b.commitment)
+    # "none" (no item spoken about) is unknown, not soft: it moves nothing.
     if (
         not any(e.detail.startswith("modality") for e in events)
         and ca is not None
         and cb is not None
         and ca != cb
     ):
-        kind = EventType.SOFTENED if cb < ca else EventType.HARDENED
+        kind = EventType.LESS_FIRM if cb < ca else EventType.FIRMER
         events.append(
             ChangeEvent(
                 kind,

@@ -37,7 +37,14 @@ STANCE_NONE = "none"
 
 
 class EventType(StrEnum):
-    """Kinds of change between two positions."""
+    """Kinds of change between two positions (how each counts: :mod:`rhetoric.shifts.verdict`).
+
+    ``stance_reversed`` is a turn to an item's declared opposite; ``stance_flipped`` a stated
+    stance turned support ↔ oppose on one item; ``stance_taken`` / ``stance_let_go`` a stance
+    where there was none / none where there was one; ``ruled_out`` an item newly opposed;
+    ``softened`` / ``hardened`` a frame's polarity or conditions attached to an offer;
+    ``firmer`` / ``less_firm`` the tone (commitment or the frames' modality).
+    """
 
     ITEM_TAKEN_UP = "item_taken_up"
     ITEM_LET_GO = "item_let_go"
@@ -45,6 +52,12 @@ class EventType(StrEnum):
     CONDITION_DROPPED = "condition_dropped"
     OUTCOME_CHANGED = "outcome_changed"
     STANCE_REVERSED = "stance_reversed"
+    STANCE_FLIPPED = "stance_flipped"
+    STANCE_TAKEN = "stance_taken"
+    STANCE_LET_GO = "stance_let_go"
+    RULED_OUT = "ruled_out"
+    FIRMER = "firmer"
+    LESS_FIRM = "less_firm"
     SOFTENED = "softened"
     HARDENED = "hardened"
     BECAME_UNCONDITIONAL = "became_unconditional"

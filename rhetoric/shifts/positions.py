@@ -1,16 +1,20 @@
 """A speaker's position in one statement or one occasion: per item its role, stance, commitment
 and evidence.
 
-An item (codebook tag) has a **position** when the speaker gives it a role in a condition frame
-(condition or outcome), takes a stance on it, or commits about it (a firm, open or hedged marker
-in the sentence that mentions it: "we will never …", "we are ready to …"). The stance is what the speaker wants to happen
+Every item (codebook tag) the speaker mentions is **at stake**: a mention is part of the
+position even without a stance, so a side that mentions an item is never "no position". An item
+is *positioned* when the speaker gives it a role in a condition frame (condition or outcome),
+takes a stance on it, or commits about it (a firm, open or hedged marker in the sentence that
+mentions it: "we will never …", "we are ready to …"). The stance is what the speaker wants to happen
 to the item: a stated stance (from the stance readings, counted only where the speaker holds
 it) wins; a condition the speaker demands is otherwise ``support``; an outcome without a stated
 stance has none (offering talks "if …" is not yet wanting them). A bare mention is no position.
 
-**Commitment** comes from the modality markers (:func:`rhetoric.frames.modality.modality_of`):
+**Commitment** of an item comes from the modality markers (:func:`rhetoric.frames.modality.modality_of`):
 firm → ``firm``, open → ``open``, hypothetical → ``hedged``, no marker → ``none``; an item in a
-frame takes the frame's modality, any other item the marker nearest to its mention.
+frame takes the frame's modality, any other item the marker nearest to its mention. The
+position's commitment is the statement's (:func:`rhetoric.frames.modality.commitment_of`, the
+reading measured against the coders), the latest one stated in an occasion.
 
 Across the statements of one occasion (or a set) they are read in order and the latest stated
 stance wins.
@@ -18,9 +22,10 @@ stance wins.
 Example:
     >>> from rhetoric.records import StatementAnalysis
     >>> from rhetoric.records import Frame, Mention
+    >>> from rhetoric.types import Commitment as C
     >>> m = Mention("ceasefire", 0, 5, "truce", 0, "truce", statement_id="s-1")
     >>> f = Frame("s-1", 0, "s-1#0.1", "x", "2024", ("ceasefire",), ("other",), "if", modality="open")
-    >>> p = position_of([StatementAnalysis("truce if", (m,), (f,), ())])
+    >>> p = position_of([StatementAnalysis("truce if", (m,), (f,), (), None, C.OPEN)])
     >>> p.role("ceasefire").value, str(p.modality), p.commitment, p.has_position
     ('outcome', 'open', 'open', True)
 """
@@ -92,9 +97,14 @@ class Position:
         return tuple(t for t, s in self.states if t != OTHER and s.positioned)
 
     @property
+    def at_stake(self) -> tuple[str, ...]:
+        """Items the speaker speaks about (mentioned, framed or with a stance), first-seen order."""
+        return tuple(t for t, s in self.states if t != OTHER and s.role is not TagRole.ABSENT)
+
+    @property
     def has_position(self) -> bool:
-        """Whether the speaker states a position on any item."""
-        return bool(self.positioned) or bool(self.frames)
+        """Whether the speaker says anything about an item (a mention puts it at stake)."""
+        return bool(self.at_stake) or bool(self.frames)
 
     def commitment_evidence(self) -> tuple[Evidence, ...]:
         """Evidence of the items whose commitment is the position's commitment."""
@@ -169,7 +179,7 @@ def position_of(
     commitments: dict[str, str] = {}
     evidence: dict[str, list[Evidence]] = {}
     frames: list[Frame] = []
-    statement_commitment = Commitment.NONE.value
+    read_commitment = Commitment.NONE.value
     for a in ordered:
         first_at: dict[str, int] = {}
         for m in a.mentions:
@@ -195,20 +205,8 @@ def position_of(
         for tag, at in first_at.items():
             if tag not in framed:
                 commitments[tag] = _commitment_near(a, at)
-        held = [
-            at
-            for t, at in first_at.items()
-            if t in stances or t in framed or commitments.get(t, "none") != Commitment.NONE.value
-        ]
-        if held or a.frames:
-            anchor = min(held) if held else a.frames[0].start
-            here = (
-                max((COMMITMENT_OF.get(f.modality, "none") for f in a.frames), key=_firmness)
-                if a.frames
-                else _commitment_near(a, anchor)
-            )
-            if here != Commitment.NONE.value:
-                statement_commitment = here
+        if a.commitment != Commitment.NONE:
+            read_commitment = a.commitment.value
     # The tone of a set is the tone of its latest statement that has frames ("firm, then open" is open now).
     latest = next((a.frames for a in reversed(ordered) if a.frames), ())
     modality = max(
@@ -251,9 +249,5 @@ def position_of(
         polarity=polarity,
         unconditional=unconditional,
         texts=tuple((a.statement.id if a.statement else None, a.text) for a in ordered),
-        commitment=statement_commitment,
+        commitment=read_commitment,
     )
-
-
-def _firmness(commitment: str) -> int:
-    return COMMITMENT_RANK.get(commitment, -1)

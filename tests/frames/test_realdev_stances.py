@@ -15,10 +15,11 @@ CANDIDATES = [ROOT / ".." / "shared" / "realdev", ROOT / ".." / ".." / "shared" 
 REALDEV = next((p.resolve() for p in CANDIDATES if (p / "gold.jsonl").exists()), None)
 
 #: Floors at the issue's target (F1 >= 0.75 at precision >= 0.80), which the merged rules and codebook
-#: reach (stances P 0.829 R 0.686 F1 0.751; commitment 0.671): a drop is a regression.
+#: reach (stances P 0.829 R 0.686 F1 0.751; commitment 0.708 since a statement that speaks about an
+#: item with a marker of commitment commits): a drop is a regression.
 STANCE_F1_FLOOR = 0.75
 STANCE_PRECISION_FLOOR = 0.80
-COMMITMENT_ACCURACY_FLOOR = 0.65
+COMMITMENT_ACCURACY_FLOOR = 0.70
 
 
 @pytest.fixture(scope="module")

@@ -116,14 +116,15 @@ def test_neutrality_replaced_by_nato_demand(stmt) -> None:
     assert compare(a, b, opposites=OPPOSITES).verdict is Verdict.REVERSED
 
 
-def test_explicit_stance_reversal(stmt) -> None:
+def test_explicit_stance_flip_to_oppose_hardens(stmt) -> None:
     a = stmt("x", "2023", "We support sanctions on Russian oil.", [("sanctions", "sanctions")])
     b = stmt("x", "2024", "We reject sanctions on Russian oil.", [("sanctions", "sanctions")])
     shift = compare(a, b)
     assert [c.to_dict() for c in shift.stance_changes] == [
         {"tag": "sanctions", "from": "support", "to": "oppose"}
     ]
-    assert shift.verdict is Verdict.REVERSED
+    assert shift.verdict is Verdict.HARDENED
+    assert compare(b, a).verdict is Verdict.SOFTENED
 
 
 def test_same_position_is_unchanged(stmt) -> None:
@@ -230,14 +231,15 @@ def test_sets_aggregate_each_side(stmt) -> None:
         ([EventType.CONDITION_DROPPED, EventType.SOFTENED], Verdict.SOFTENED),
         ([EventType.CONDITION_ADDED, EventType.HARDENED], Verdict.HARDENED),
         ([EventType.CONDITION_ADDED, EventType.CONDITION_DROPPED], Verdict.REFRAMED),
-        ([EventType.CONDITION_ADDED, EventType.CONDITION_DROPPED, EventType.SOFTENED], Verdict.SOFTENED),
+        ([EventType.CONDITION_ADDED, EventType.CONDITION_DROPPED, EventType.LESS_FIRM], Verdict.SOFTENED),
         (
             [EventType.CONDITION_ADDED, EventType.CONDITION_DROPPED, EventType.SOFTENED, EventType.HARDENED],
             Verdict.REFRAMED,
         ),
         ([EventType.ROLE_CHANGED], Verdict.REFRAMED),
-        ([EventType.CONDITION_DROPPED, EventType.HARDENED], Verdict.HARDENED),
-        ([EventType.CONDITION_DROPPED, EventType.CONDITION_ADDED, EventType.HARDENED], Verdict.HARDENED),
+        ([EventType.CONDITION_DROPPED, EventType.FIRMER], Verdict.SOFTENED),
+        ([EventType.CONDITION_DROPPED, EventType.HARDENED, EventType.FIRMER], Verdict.HARDENED),
+        ([EventType.CONDITION_DROPPED, EventType.CONDITION_ADDED, EventType.FIRMER], Verdict.HARDENED),
         ([EventType.BECAME_UNCONDITIONAL], Verdict.SOFTENED),
         ([EventType.OUTCOME_CHANGED], Verdict.REFRAMED),
     ],
@@ -259,7 +261,7 @@ def test_verdict_rule_mixed() -> None:
         ChangeEvent(EventType.SOFTENED, "", "y", (), ()),
     ]
     verdict, reasons = decide(events)
-    assert verdict is Verdict.MIXED and reasons[0].startswith("rule 5")
+    assert verdict is Verdict.MIXED and reasons[0].startswith("rule 4")
 
 
 def test_a_later_remark_without_conditions_drops_nothing(stmt) -> None:

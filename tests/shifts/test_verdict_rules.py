@@ -8,6 +8,7 @@ from rhetoric.records import Frame, Mention, Stance, StatementAnalysis
 from rhetoric.shifts.compare import compare
 from rhetoric.shifts.model import ChangeEvent, EventType, Verdict
 from rhetoric.shifts.verdict import decide
+from rhetoric.types import Commitment
 
 SPEAKER = "x"
 
@@ -38,36 +39,67 @@ AID = ("military_aid", "weapons")
 SWAP = ("prisoners", "prisoner swap")
 
 
-def test_rule1_no_position_when_a_side_only_mentions() -> None:
-    a = reading("The truce was discussed at length.", [TRUCE])
+def test_rule1_no_position_when_a_side_names_no_item() -> None:
+    a = reading("The weather in Geneva was fine.", [])
     b = reading("We want a truce now.", [TRUCE], stances=[("ceasefire", "support")])
     shift = compare(a, b, speaker=SPEAKER)
     assert shift.verdict is Verdict.NO_POSITION
-    assert shift.reasons == ("rule 1: the earlier side states no position on any item",)
+    assert shift.reasons == ("rule 1: the earlier side says nothing about any item",)
 
 
-def test_rule1_no_position_never_unchanged_for_two_bare_mentions() -> None:
+def test_rule1_a_mention_puts_the_item_at_stake() -> None:
+    # Not "no position": a side that speaks about the truce has said something comparable.
     a = reading("Reporters asked about the truce.", [TRUCE])
     b = reading("The truce came up again.", [TRUCE])
-    assert compare(a, b, speaker=SPEAKER).verdict is Verdict.NO_POSITION
+    shift = compare(a, b, speaker=SPEAKER)
+    assert (shift.verdict, shift.kept) == (Verdict.UNCHANGED, ("ceasefire",))
 
 
-def test_rule1_going_from_nothing_to_a_frame_is_not_hardened() -> None:
+def test_rule1_going_from_a_mention_to_a_frame_is_not_no_position() -> None:
     a = reading("Talks were mentioned.", [TALKS])
     b = reading(
         "No talks unless the weapons stop.",
         [TALKS, AID],
         [(("negotiations",), ("military_aid",), "negated", "firm")],
     )
-    assert compare(a, b, speaker=SPEAKER).verdict is Verdict.NO_POSITION
-
-
-def test_rule2_stated_stance_flipped_is_reversed() -> None:
-    a = reading("We back the truce.", [TRUCE], stances=[("ceasefire", "support")])
-    b = reading("We reject any truce.", [TRUCE], stances=[("ceasefire", "oppose")])
     shift = compare(a, b, speaker=SPEAKER)
+    assert (shift.verdict, shift.conditions_added) == (Verdict.HARDENED, ("military_aid",))
+
+
+def test_rule2_turning_to_the_declared_opposite_is_reversed() -> None:
+    land = ("territorial_concession", "give up land")
+    borders = ("borders_1991", "1991 borders")
+    a = reading("We could give up land.", [land], stances=[("territorial_concession", "support")])
+    b = reading("We want the 1991 borders.", [borders], stances=[("borders_1991", "support")])
+    shift = compare(a, b, speaker=SPEAKER, opposites=[("borders_1991", "territorial_concession")])
     assert shift.verdict is Verdict.REVERSED
-    assert [(c.tag, c.from_, c.to) for c in shift.stance_changes] == [("ceasefire", "support", "oppose")]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "verdict"),
+    [("support", "oppose", Verdict.HARDENED), ("oppose", "support", Verdict.SOFTENED)],
+)
+def test_rule3_a_stated_stance_flip_has_a_direction(before: str, after: str, verdict: Verdict) -> None:
+    a = reading("Our view of the truce.", [TRUCE], stances=[("ceasefire", before)])
+    b = reading("Our view of the truce now.", [TRUCE], stances=[("ceasefire", after)])
+    shift = compare(a, b, speaker=SPEAKER)
+    assert shift.verdict is verdict
+    assert [(c.tag, c.from_, c.to) for c in shift.stance_changes] == [("ceasefire", before, after)]
+
+
+def test_rule3_an_item_newly_ruled_out_hardens() -> None:
+    a = reading("We back the truce.", [TRUCE], stances=[("ceasefire", "support")])
+    b = reading(
+        "We back the truce and reject any weapons deliveries.",
+        [TRUCE, AID],
+        stances=[("ceasefire", "support"), ("military_aid", "oppose")],
+    )
+    shift = compare(a, b, speaker=SPEAKER)
+    assert shift.verdict is Verdict.HARDENED
+    assert [e.type for e in shift.events if e.tag == "military_aid"] == [
+        EventType.ITEM_TAKEN_UP,
+        EventType.RULED_OUT,
+    ]
 
 
 def test_rule2_needs_a_stated_stance_not_a_frame_reading() -> None:
@@ -85,14 +117,14 @@ def test_rule2_needs_a_stated_stance_not_a_frame_reading() -> None:
     assert compare(a, b, speaker=SPEAKER).verdict is not Verdict.REVERSED
 
 
-def test_rule3_same_positions_are_unchanged() -> None:
+def test_rule6_same_positions_are_unchanged() -> None:
     a = reading("We back the truce.", [TRUCE], stances=[("ceasefire", "support")])
     b = reading("We still back the truce.", [TRUCE], stances=[("ceasefire", "support")])
     shift = compare(a, b, speaker=SPEAKER)
     assert (shift.verdict, shift.kept, shift.events) == (Verdict.UNCHANGED, ("ceasefire",), ())
 
 
-def test_rule3_a_supported_item_taken_up_beside_a_kept_one_is_unchanged() -> None:
+def test_rule6_a_supported_item_taken_up_beside_a_kept_one_is_unchanged() -> None:
     a = reading("We back the truce.", [TRUCE], stances=[("ceasefire", "support")])
     b = reading(
         "We back the truce and talks.",
@@ -103,7 +135,7 @@ def test_rule3_a_supported_item_taken_up_beside_a_kept_one_is_unchanged() -> Non
     assert (shift.verdict, shift.added, shift.kept) == (Verdict.UNCHANGED, ("negotiations",), ("ceasefire",))
 
 
-def test_rule3_one_item_swapped_for_another_is_not_unchanged() -> None:
+def test_rule5_one_item_swapped_for_another_is_reframed() -> None:
     a = reading(
         "We back the truce and a prisoner swap.",
         [TRUCE, SWAP],
@@ -120,20 +152,42 @@ def test_rule3_one_item_swapped_for_another_is_not_unchanged() -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "verdict"),
+    ("before", "after", "event"),
     [
-        ("open", "firm", Verdict.HARDENED),
-        ("firm", "open", Verdict.SOFTENED),
-        ("firm", "hypothetical", Verdict.SOFTENED),
-        ("firm", "firm", Verdict.UNCHANGED),
-        ("neutral", "firm", Verdict.UNCHANGED),  # no marker is unknown commitment, not a soft one
+        ("open", "firm", EventType.FIRMER),
+        ("firm", "open", EventType.LESS_FIRM),
+        ("firm", "hypothetical", EventType.LESS_FIRM),
     ],
 )
-def test_rule4_commitment_alone_moves_the_verdict(before: str, after: str, verdict: Verdict) -> None:
+def test_rule6_firmness_alone_does_not_move_the_verdict(before: str, after: str, event: EventType) -> None:
+    # The tone is recorded as an event, but the same demand worded more firmly is the same demand.
     frame = (("ceasefire",), ("negotiations",), "affirmed")
     a = reading("A truce if talks start.", [TRUCE, TALKS], [(*frame, before)])
     b = reading("A truce if talks start.", [TRUCE, TALKS], [(*frame, after)])
-    assert compare(a, b, speaker=SPEAKER).verdict is verdict
+    shift = compare(a, b, speaker=SPEAKER)
+    assert (shift.verdict, [e.type for e in shift.events]) == (Verdict.UNCHANGED, [event])
+
+
+@pytest.mark.parametrize(("tone", "verdict"), [("firm", Verdict.HARDENED), ("open", Verdict.SOFTENED)])
+def test_rule4_the_tone_breaks_a_tie_between_content_signals(tone: str, verdict: Verdict) -> None:
+    # A condition dropped (softer) and the truce newly ruled out (harder): the wording decides.
+    before, after = (
+        (Commitment.OPEN, Commitment.FIRM) if tone == "firm" else (Commitment.FIRM, Commitment.OPEN)
+    )
+    a = reading(
+        "We want talks, on condition that the weapons stop.",
+        [TALKS, AID],
+        [(("negotiations",), ("military_aid",), "affirmed", "neutral")],
+    )
+    b = reading(
+        "We want talks, and no truce.",
+        [TALKS, TRUCE],
+        stances=[("ceasefire", "oppose"), ("negotiations", "support")],
+    )
+    a = StatementAnalysis(a.text, a.mentions, a.frames, a.stances, None, before)
+    b = StatementAnalysis(b.text, b.mentions, b.frames, b.stances, None, after)
+    shift = compare(a, b, speaker=SPEAKER)
+    assert shift.verdict is verdict and shift.reasons[0].startswith("rule 4")
 
 
 def test_rule4_condition_dropped_softens_and_added_hardens() -> None:
@@ -163,7 +217,7 @@ def test_rule4_condition_demanded_before_is_not_new() -> None:
     assert compare(a, b, speaker=SPEAKER).conditions_added == ()
 
 
-def test_rule5_more_conditions_added_than_dropped_hardens() -> None:
+def test_rule4_more_conditions_added_than_dropped_hardens() -> None:
     a = reading(
         "A truce if talks start.",
         [TRUCE, TALKS],
@@ -175,10 +229,10 @@ def test_rule5_more_conditions_added_than_dropped_hardens() -> None:
         [(("ceasefire",), ("military_aid", "prisoners"), "affirmed", "neutral")],
     )
     shift = compare(a, b, speaker=SPEAKER)
-    assert shift.verdict is Verdict.HARDENED and shift.reasons[0].startswith("rule 5")
+    assert shift.verdict is Verdict.HARDENED and shift.reasons[0].startswith("rule 4")
 
 
-def test_rule5_one_condition_for_another_is_reframed() -> None:
+def test_rule4_one_condition_for_another_is_reframed() -> None:
     a = reading(
         "A truce if talks start.",
         [TRUCE, TALKS],
@@ -190,7 +244,7 @@ def test_rule5_one_condition_for_another_is_reframed() -> None:
     assert compare(a, b, speaker=SPEAKER).verdict is Verdict.REFRAMED
 
 
-def test_rule6_only_the_outcome_changed_is_reframed() -> None:
+def test_rule5_only_the_outcome_changed_is_reframed() -> None:
     a = reading(
         "A truce if talks start.",
         [TRUCE, TALKS],
@@ -202,7 +256,7 @@ def test_rule6_only_the_outcome_changed_is_reframed() -> None:
         [(("prisoners",), ("negotiations",), "affirmed", "neutral")],
     )
     shift = compare(a, b, speaker=SPEAKER)
-    assert shift.verdict is Verdict.REFRAMED and shift.reasons[0].startswith("rule 6")
+    assert shift.verdict is Verdict.REFRAMED and shift.reasons[0].startswith("rule 5")
 
 
 def test_a_demand_against_an_item_is_a_condition_against_it() -> None:
@@ -234,6 +288,17 @@ def test_a_demand_against_an_item_is_a_condition_against_it() -> None:
             Verdict.HARDENED,
         ),
         ([EventType.CONDITION_DROPPED, EventType.HARDENED, EventType.SOFTENED], (True, True), Verdict.MIXED),
+        ([EventType.LESS_FIRM], (True, True), Verdict.UNCHANGED),
+        ([EventType.STANCE_TAKEN], (True, True), Verdict.UNCHANGED),
+        ([EventType.STANCE_LET_GO, EventType.FIRMER], (True, True), Verdict.UNCHANGED),
+        ([EventType.OUTCOME_CHANGED], (True, True), Verdict.REFRAMED),
+        ([EventType.CONDITION_ADDED, EventType.CONDITION_DROPPED], (True, True), Verdict.REFRAMED),
+        (
+            [EventType.CONDITION_ADDED, EventType.CONDITION_DROPPED, EventType.LESS_FIRM],
+            (True, True),
+            Verdict.SOFTENED,
+        ),
+        ([EventType.RULED_OUT, EventType.BECAME_UNCONDITIONAL], (True, True), Verdict.MIXED),
     ],
 )
 def test_decide_table(events, stated, verdict) -> None:
@@ -265,7 +330,7 @@ def test_sentences_firm_refusal_then_readiness_softens(stmt) -> None:
     assert "withdrawal" in shift.kept
 
 
-def test_sentences_a_bare_remark_has_no_position(stmt) -> None:
+def test_sentences_a_later_remark_on_talks_drops_the_demand(stmt) -> None:
     a = stmt(
         "x",
         "2023",
@@ -273,4 +338,19 @@ def test_sentences_a_bare_remark_has_no_position(stmt) -> None:
         [("negotiations", "Talks"), ("withdrawal", "full withdrawal")],
     )
     b = stmt("x", "2024", "He spoke to reporters about the talks in Geneva.", [("negotiations", "talks")])
-    assert compare(a, b).verdict is Verdict.NO_POSITION
+    shift = compare(a, b)
+    assert (shift.verdict, shift.kept, shift.dropped) == (
+        Verdict.SOFTENED,
+        ("negotiations",),
+        ("withdrawal",),
+    )
+
+
+def test_sentences_a_remark_about_nothing_in_the_codebook_has_no_position(stmt) -> None:
+    a = stmt("x", "2023", "We will never accept a truce.", [("ceasefire", "truce")])
+    b = stmt("x", "2024", "The weather in Geneva was fine.", [])
+    shift = compare(a, b)
+    assert (shift.verdict, shift.reasons) == (
+        Verdict.NO_POSITION,
+        ("rule 1: the later side says nothing about any item",),
+    )

@@ -49,14 +49,16 @@ _ROW, _TOP, _BOTTOM, _LEGEND, _CHAR = 22, 26, 34, 96, 6.2
 
 
 @dataclass(frozen=True)
-class _Column:
+class Column:
+    """One column of a chart or matrix: a statement, or a period of statements."""
+
     label: tuple[str, ...]  # one or two lines under the axis
     cells: dict[str, tuple[str, ...]]  # tag → the marks of this column
 
 
-def _statement_columns(tl: Timeline, tags: Sequence[str]) -> list[_Column]:
+def _statement_columns(tl: Timeline, tags: Sequence[str]) -> list[Column]:
     matrix = tl.matrix()
-    stances = [{t: p.state(t).stance for t in tags} for p in tl.positions]
+    stances = [{t: st.stance for t, st in p.states} for p in tl.positions]
     columns = []
     for i, analysis in enumerate(tl.analyses):
         s = analysis.statement
@@ -68,14 +70,15 @@ def _statement_columns(tl: Timeline, tags: Sequence[str]) -> list[_Column]:
             if cell == "absent":
                 continue
             marks = [cell] if cell in ("condition", "outcome", "mentioned") else []
-            if stances[i][tag] in ("support", "oppose"):
-                marks.append(stances[i][tag])
+            stance = stances[i].get(tag, "")
+            if stance in ("support", "oppose"):
+                marks.append(stance)
             cells[tag] = tuple(marks) or ("mentioned",)
-        columns.append(_Column((f"#{i + 1}", date + qualifier), cells))
+        columns.append(Column((f"#{i + 1}", date + qualifier), cells))
     return columns
 
 
-def _period_columns(columns: list[_Column], dates: list[str]) -> list[_Column]:
+def _period_columns(columns: list[Column], dates: list[str]) -> list[Column]:
     """Statements grouped by month, or by year when months are still too many."""
     for width in (7, 4):
         keys = list(dict.fromkeys(d[:width] or "undated" for d in dates))
@@ -95,8 +98,18 @@ def _period_columns(columns: list[_Column], dates: list[str]) -> list[_Column]:
             role = next((m for m in _PRIORITY if m in marks and m in ("condition", "outcome")), None)
             stance = next((m for m in ("oppose", "support") if m in marks), None)
             cells[tag] = tuple(m for m in (role, stance) if m) or ("mentioned",)
-        out.append(_Column((key, f"n={counts[key]}"), cells))
+        out.append(Column((key, f"n={counts[key]}"), cells))
     return out
+
+
+def timeline_columns(tl: Timeline) -> tuple[list[Column], bool]:
+    """The columns of the actor's chart and matrix: one per statement, or one per period (month,
+    else year) beyond :data:`MAX_COLUMNS` statements; and whether they are periods."""
+    tags = tl.tags()
+    columns = _statement_columns(tl, tags)
+    if len(columns) <= MAX_COLUMNS:
+        return columns, False
+    return _period_columns(columns, [a.statement.date if a.statement else "" for a in tl.analyses]), True
 
 
 def _marker(kind: str, x: float, y: float, size: float) -> str:
@@ -139,10 +152,7 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
             + _text(160, 34, "no codebook tag mentioned", extra=' fill="#6b7280"')
             + "</svg>\n"
         )
-    columns = _statement_columns(tl, tags)
-    by_period = len(columns) > MAX_COLUMNS
-    if by_period:
-        columns = _period_columns(columns, [a.statement.date if a.statement else "" for a in tl.analyses])
+    columns, by_period = timeline_columns(tl)
     n = len(columns)
     left = 12 + _CHAR * max(len(t) for t in tags)
     col_w = max(14.0, min(64.0, 900.0 / n))
@@ -194,4 +204,4 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
     return "".join(parts) + "\n"
 
 
-__all__ = ["COLOURS", "MAX_COLUMNS", "VERDICT_COLOURS", "timeline_svg"]
+__all__ = ["COLOURS", "MAX_COLUMNS", "VERDICT_COLOURS", "Column", "timeline_columns", "timeline_svg"]

@@ -25,9 +25,10 @@ from os import PathLike
 
 from ..analysis import CorpusAnalysis, ProgressFn, Provenance, analyze_all
 from ..frames.analyze import StatementAnalysis
+from ..frames.config import FramesConfig
 from ..records import Statement
 from ..shifts.positions import OTHER, position_of
-from ..shifts.timeline import Timeline
+from ..shifts.timeline import Timeline, timeline
 from ..types import StanceValue
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
@@ -44,6 +45,17 @@ def slug(name: str) -> str:
     if safe == name and safe:
         return safe
     return f"{safe or 'actor'}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:6]}"
+
+
+def directed(tag: str, stance: str) -> str:
+    """A tag named with the direction the speaker wants: ``against TAG`` when the speaker opposes
+    it (a condition that something be dropped or never happen), else the tag.
+
+    Example:
+        >>> directed("nato_membership", "oppose"), directed("ceasefire", "support")
+        ('against nato_membership', 'ceasefire')
+    """
+    return f"against {tag}" if stance == StanceValue.OPPOSE.value else tag
 
 
 @dataclass(frozen=True)
@@ -69,7 +81,7 @@ class CurrentPosition:
             ...                 ).condition_labels
             ('against nato_membership', 'neutrality')
         """
-        return tuple(f"against {t}" if t in self.opposes else t for t in self.conditions)
+        return tuple(directed(t, StanceValue.OPPOSE.value if t in self.opposes else "") for t in self.conditions)
 
 
 @dataclass(frozen=True)
@@ -81,11 +93,18 @@ class ActorReport:
     role: str
     timeline: Timeline
     current: CurrentPosition
+    #: The member actor ids when this is a party read together ("" members: one actor).
+    members: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Id-safe key of the actor (``party-…`` for a party), the base of its HTML ids."""
+        return f"party-{slug(self.speaker)}" if self.members else slug(self.speaker)
 
     @property
     def anchor(self) -> str:
         """HTML id of the actor's section (safe whatever the speaker is called)."""
-        return f"actor-{slug(self.speaker)}"
+        return f"actor-{self.key}"
 
     @property
     def analyses(self) -> tuple[StatementAnalysis, ...]:
@@ -120,6 +139,8 @@ class ReportData:
     n_statements: int
     actors: tuple[ActorReport, ...]
     tag_labels: dict[str, str]
+    #: Parties of ``actors.toml`` with statements by two or more members, each read together.
+    parties: tuple[ActorReport, ...] = ()
 
 
 def current_position(tl: Timeline) -> CurrentPosition:
@@ -179,6 +200,7 @@ def report_data(ca: CorpusAnalysis) -> ReportData:
             )
         )
     return ReportData(
+        parties=party_reports(ca),
         title=f"Rhetoric report: {ca.name}",
         corpus=ca.name,
         as_of=ca.as_of,
@@ -187,6 +209,40 @@ def report_data(ca: CorpusAnalysis) -> ReportData:
         actors=tuple(actors),
         tag_labels={t.id: t.label for t in ca.codebook.tags},
     )
+
+
+def party_reports(ca: CorpusAnalysis) -> tuple[ActorReport, ...]:
+    """A timeline per party of ``actors.toml`` whose members made statements as two or more
+    speakers (a party of one speaker says what that actor's own timeline says), by party name."""
+    by_speaker = {tl.speaker: tl for tl in ca.timelines}
+    parties = {
+        party: present
+        for party, members in sorted(ca.actors.parties().items())
+        if len(present := tuple(m for m in members if m in by_speaker)) >= 2
+    }
+    if not parties:
+        return ()
+    from ..lang import language_of
+
+    cb = ca.codebook
+    config = FramesConfig.from_codebook_table(
+        cb.extensions.get("frames"), tag_ids=cb.tag_ids, language=language_of(cb)
+    )
+    out = []
+    for party, present in parties.items():
+        analyses = [a for m in present for a in by_speaker[m].analyses]
+        tl = timeline(analyses, speaker=party, opposites=config.opposites, party=party)
+        out.append(
+            ActorReport(
+                speaker=party,
+                name=ca.actor_name(party),
+                role="party: " + ", ".join(ca.actor_name(m) for m in present),
+                timeline=tl,
+                current=current_position(tl),
+                members=present,
+            )
+        )
+    return tuple(out)
 
 
 def collect_report(
@@ -207,12 +263,14 @@ def collect_report(
     )
 
 
-def frame_summary(frame, escape: Callable[[str], str] = str) -> str:
+def frame_summary(frame, escape: Callable[[str], str] = str, position=None) -> str:
     """One line for a frame: ``outcomes ⇐ conditions (relation, polarity, modality; cue “…”)``.
 
     Args:
         frame: The frame.
         escape: Applied to the words taken from the statement (cue, untagged conditions).
+        position: The speaker's position in the statement: a condition the speaker opposes
+            reads ``against TAG``.
 
     Example:
         >>> from rhetoric.records import Frame
@@ -221,7 +279,8 @@ def frame_summary(frame, escape: Callable[[str], str] = str) -> str:
         'negotiations ⇐ withdrawal (precondition, negated, neutral; cue “until”)'
     """
     outcomes = ", ".join(frame.outcomes) or "—"
-    conditions = ", ".join(frame.conditions) or "no conditions"
+    stance = (lambda t: position.state(t).stance) if position is not None else (lambda t: "")
+    conditions = ", ".join(directed(t, stance(t)) for t in frame.conditions) or "no conditions"
     other = f"; other: {escape('; '.join(frame.other_conditions))}" if frame.other_conditions else ""
     return (
         f"{outcomes} ⇐ {conditions} ({frame.relation}, {frame.polarity}, {frame.modality}; "

@@ -98,7 +98,7 @@ def _periods(actor: ActorReport, shown: set[int]) -> tuple[PeriodRow, ...]:
         c = counts.setdefault(key, [0, 0])
         c[0] += 1
         c[1] += i in shown
-        tags.setdefault(key, Counter()).update(dict.fromkeys(m.tag for m in a.mentions))
+        tags.setdefault(key, Counter()).update({m.tag for m in a.mentions})
     return tuple(
         PeriodRow(k, n, s, tuple(sorted(tags[k].items(), key=lambda kv: (-kv[1], kv[0]))[:TAGS_PER_PERIOD]))
         for k, (n, s) in counts.items()

@@ -17,10 +17,10 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ..shifts.model import TagRole, TagState
 from ..shifts.timeline import Timeline
 
 #: Colours shared with the HTML stylesheet (condition amber, outcome green, support blue, oppose red).
@@ -56,24 +56,30 @@ class Column:
     cells: dict[str, tuple[str, ...]]  # tag → the marks of this column
 
 
-def _statement_columns(tl: Timeline, tags: Sequence[str]) -> list[Column]:
-    matrix = tl.matrix()
-    stances = [{t: st.stance for t, st in p.states} for p in tl.positions]
+def statement_marks(state: TagState) -> tuple[str, ...]:
+    """The marks of one tag in one statement: its role in a frame (condition, outcome) and the
+    speaker's stance (support, oppose); ``mentioned`` when neither; none when absent. The cell of
+    :meth:`~rhetoric.shifts.timeline.Timeline.matrix` with the stance added beside the role.
+
+    Example:
+        >>> statement_marks(TagState(TagRole.CONDITION, "oppose")), statement_marks(TagState(TagRole.MENTIONED))
+        (('condition', 'oppose'), ('mentioned',))
+    """
+    if state.role is TagRole.ABSENT:
+        return ()
+    marks = [state.role.value] if state.role in (TagRole.CONDITION, TagRole.OUTCOME) else []
+    if state.stance in ("support", "oppose"):
+        marks.append(state.stance)
+    return tuple(marks) or ("mentioned",)
+
+
+def _statement_columns(tl: Timeline) -> list[Column]:
     columns = []
-    for i, analysis in enumerate(tl.analyses):
+    for i, (analysis, position) in enumerate(zip(tl.analyses, tl.positions, strict=True)):
         s = analysis.statement
         date = s.date if s else ""
         qualifier = f" ({s.date_qualifier})" if s and s.date_qualifier else ""
-        cells = {}
-        for tag in tags:
-            cell = matrix[tag][i]
-            if cell == "absent":
-                continue
-            marks = [cell] if cell in ("condition", "outcome", "mentioned") else []
-            stance = stances[i].get(tag, "")
-            if stance in ("support", "oppose"):
-                marks.append(stance)
-            cells[tag] = tuple(marks) or ("mentioned",)
+        cells = {tag: marks for tag, state in position.states if (marks := statement_marks(state))}
         columns.append(Column((f"#{i + 1}", date + qualifier), cells))
     return columns
 
@@ -105,8 +111,7 @@ def _period_columns(columns: list[Column], dates: list[str]) -> list[Column]:
 def timeline_columns(tl: Timeline) -> tuple[list[Column], bool]:
     """The columns of the actor's chart and matrix: one per statement, or one per period (month,
     else year) beyond :data:`MAX_COLUMNS` statements; and whether they are periods."""
-    tags = tl.tags()
-    columns = _statement_columns(tl, tags)
+    columns = _statement_columns(tl)
     if len(columns) <= MAX_COLUMNS:
         return columns, False
     return _period_columns(columns, [a.statement.date if a.statement else "" for a in tl.analyses]), True
@@ -131,13 +136,20 @@ def _text(x: float, y: float, text: str, *, anchor: str = "middle", size: float 
     )
 
 
-def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> str:
+def timeline_svg(
+    tl: Timeline,
+    *,
+    id_prefix: str = "chart",
+    title: str = "",
+    columns: tuple[list[Column], bool] | None = None,
+) -> str:
     """The actor's timeline chart as an ``<svg>`` element (no XML prolog), ready to inline in HTML.
 
     Args:
         tl: The actor's timeline.
         id_prefix: Prefix for the SVG's internal ids (unique per chart in a page).
         title: Accessible title of the chart.
+        columns: :func:`timeline_columns` of ``tl``, when already computed.
 
     Returns:
         SVG markup, byte-identical for the same timeline.
@@ -152,7 +164,7 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
             + _text(160, 34, "no codebook tag mentioned", extra=' fill="#6b7280"')
             + "</svg>\n"
         )
-    columns, by_period = timeline_columns(tl)
+    columns, by_period = columns or timeline_columns(tl)
     n = len(columns)
     left = 12 + _CHAR * max(len(t) for t in tags)
     col_w = max(14.0, min(64.0, 900.0 / n))

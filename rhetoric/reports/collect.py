@@ -27,7 +27,8 @@ from ..analysis import CorpusAnalysis, ProgressFn, Provenance, analyze_all
 from ..frames.analyze import StatementAnalysis
 from ..frames.config import FramesConfig
 from ..records import Statement
-from ..shifts.positions import OTHER, position_of
+from ..shifts.model import STANCE_NONE, TagRole
+from ..shifts.positions import OTHER, Position, position_of
 from ..shifts.timeline import Timeline, timeline
 from ..types import StanceValue
 
@@ -143,6 +144,30 @@ class ReportData:
     parties: tuple[ActorReport, ...] = ()
 
 
+def latest_stances(positions: Iterable[Position]) -> list[tuple[str, str]]:
+    """Each tag's stance over several statements, read from their one-statement positions exactly
+    as :func:`~rhetoric.shifts.positions.position_of` reads them together (the latest stated
+    stance; else ``support`` for a tag demanded as a condition; else ``none``), without reading
+    the texts again.
+
+    Example:
+        >>> latest_stances([])
+        []
+    """
+    stated: dict[str, str] = {}
+    demanded: set[str] = set()
+    order: dict[str, None] = {}
+    for p in positions:
+        for tag, state in p.states:
+            order.setdefault(tag)
+            if state.stated:
+                stated[tag] = state.stance
+            if state.role is TagRole.CONDITION:
+                demanded.add(tag)
+    fallback = {True: StanceValue.SUPPORT.value, False: STANCE_NONE}
+    return [(t, stated.get(t, fallback[t in demanded])) for t in order if t != OTHER]
+
+
 def current_position(tl: Timeline) -> CurrentPosition:
     """The actor's current position from its timeline (rules in the module docstring).
 
@@ -171,8 +196,7 @@ def current_position(tl: Timeline) -> CurrentPosition:
         None,
     )
     framed = read(occasions[at]) if at is not None else None
-    overall = read([i for occ in occasions[at or 0 :] for i in occ])
-    stances = [(t, overall.state(t).stance) for t in overall.tags() if t != OTHER]
+    stances = latest_stances(tl.positions[i] for occ in occasions[at or 0 :] for i in occ)
     return CurrentPosition(
         as_of_id=latest.id,
         as_of_date=latest.date,

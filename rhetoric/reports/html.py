@@ -187,8 +187,10 @@ def actor_html(actor: ActorReport, view: ActorDigest | None = None) -> str:
     """One actor's section: current position, chart, matrix, statement cards and shift details."""
     view = view or digest(actor)
     tl = actor.timeline
-    chart = timeline_svg(tl, id_prefix=f"chart-{actor.key}", title=f"{actor.name}: timeline")
     columns, by_period = timeline_columns(tl)
+    chart = timeline_svg(
+        tl, id_prefix=f"chart-{actor.key}", title=f"{actor.name}: timeline", columns=(columns, by_period)
+    )
     matrix = matrix_html(tl.tags(), columns, by_period)
     cards = "".join(
         card_html(i + 1, tl.analyses[i], tl.positions[i], actor.key) for i in view.cards

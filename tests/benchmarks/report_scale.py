@@ -5,8 +5,12 @@ differs) over the seed's actors. Prints wall time per operation, per-statement c
 sizes, and the ratio to the reference measured in the same run: the same operation on the
 13-statement seed corpus (mostly interpreter and import start-up).
 
+The in-process part separates the analysis (tagging, frames, stances, timelines: shared with
+export) from the report's own cost (collecting positions and notable shifts, rendering HTML and
+Markdown), with the size of each file.
+
 Usage:
-    python tests/benchmarks/report_scale.py [--statements 2000]
+    python tests/benchmarks/report_scale.py [--statements 2000] [--stages-only]
 """
 
 from __future__ import annotations
@@ -47,6 +51,43 @@ def build(root: Path, n: int) -> Path:
     return root
 
 
+def stages(corpus: Path) -> dict[str, float]:
+    """Seconds per stage of the report, in this process, and the sizes of the two files."""
+    from rhetoric.analysis import analyze_all
+    from rhetoric.reports.collect import report_data
+    from rhetoric.reports.html import report_html
+    from rhetoric.reports.markdown import report_markdown
+
+    out: dict[str, float] = {}
+    start = time.perf_counter()
+    ca = analyze_all(corpus)
+    out["analysis"] = time.perf_counter() - start
+    start = time.perf_counter()
+    data = report_data(ca)
+    out["collect"] = time.perf_counter() - start
+    start = time.perf_counter()
+    page = report_html(data)
+    out["html"] = time.perf_counter() - start
+    start = time.perf_counter()
+    md = report_markdown(data)
+    out["markdown"] = time.perf_counter() - start
+    out["render (collect+html+md)"] = out["collect"] + out["html"] + out["markdown"]
+    out["html MB"] = len(page.encode("utf-8")) / 1e6
+    out["md MB"] = len(md.encode("utf-8")) / 1e6
+    return out
+
+
+def print_stages(n: int, big: Path) -> None:
+    ref, got = stages(SEED), stages(big)
+    print(f"{'stage (in process)':<28}{'seed (13)':>12}{f'N={n}':>12}{'ms/stmt':>10}{'ratio':>8}")
+    for name in ref:
+        if name.endswith("MB"):
+            print(f"{name:<28}{ref[name]:>11.3f} {got[name]:>11.3f} {'':>10}{got[name] / ref[name]:>8.1f}")
+        else:
+            per = (got[name] - ref[name]) / n * 1000
+            print(f"{name:<28}{ref[name]:>11.3f}s{got[name]:>11.3f}s{per:>10.3f}{got[name] / ref[name]:>8.1f}")
+
+
 def timed(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "rhetoric", *args], check=True, capture_output=True, cwd=REPO_ROOT)
@@ -56,9 +97,14 @@ def timed(args: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=2000)
-    n = parser.parse_args().statements
+    parser.add_argument("--stages-only", action="store_true", help="only the in-process stages")
+    args = parser.parse_args()
+    n = args.statements
     with tempfile.TemporaryDirectory() as tmp:
         big = build(Path(tmp) / "big", n)
+        print_stages(n, big)
+        if args.stages_only:
+            return
         out = Path(tmp) / "out"
         print(f"{'operation':<28}{'seed (13)':>12}{f'N={n}':>12}{'ms/stmt':>10}{'ratio':>8}")
         for name, args in (

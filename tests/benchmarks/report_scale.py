@@ -10,13 +10,14 @@ export) from the report's own cost (collecting positions and notable shifts, ren
 Markdown), with the size of each file.
 
 Usage:
-    python tests/benchmarks/report_scale.py [--statements 2000] [--stages-only]
+    python tests/benchmarks/report_scale.py [--statements 2000] [--stages-only] [--analysis-cache FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import shutil
 import subprocess
@@ -51,8 +52,12 @@ def build(root: Path, n: int) -> Path:
     return root
 
 
-def stages(corpus: Path) -> dict[str, float]:
-    """Seconds per stage of the report, in this process, and the sizes of the two files."""
+def stages(corpus: Path, cache: Path | None = None) -> dict[str, float]:
+    """Seconds per stage of the report, in this process, and the sizes of the two files.
+
+    With ``cache``, the analysis is pickled there on the first run and loaded on later ones (its
+    time is then the loading time: re-measure the rendering without analysing again).
+    """
     from rhetoric.analysis import analyze_all
     from rhetoric.reports.collect import report_data
     from rhetoric.reports.html import report_html
@@ -60,7 +65,13 @@ def stages(corpus: Path) -> dict[str, float]:
 
     out: dict[str, float] = {}
     start = time.perf_counter()
-    ca = analyze_all(corpus)
+    if cache is not None and cache.exists():
+        ca = pickle.loads(cache.read_bytes())
+    else:
+        ca = analyze_all(corpus)
+        if cache is not None:
+            sys.setrecursionlimit(max(sys.getrecursionlimit(), 100_000))
+            cache.write_bytes(pickle.dumps(ca))
     out["analysis"] = time.perf_counter() - start
     start = time.perf_counter()
     data = report_data(ca)
@@ -77,8 +88,8 @@ def stages(corpus: Path) -> dict[str, float]:
     return out
 
 
-def print_stages(n: int, big: Path) -> None:
-    ref, got = stages(SEED), stages(big)
+def print_stages(n: int, big: Path, cache: Path | None = None) -> None:
+    ref, got = stages(SEED), stages(big, cache)
     print(f"{'stage (in process)':<28}{'seed (13)':>12}{f'N={n}':>12}{'ms/stmt':>10}{'ratio':>8}")
     for name in ref:
         if name.endswith("MB"):
@@ -98,12 +109,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=2000)
     parser.add_argument("--stages-only", action="store_true", help="only the in-process stages")
+    parser.add_argument(
+        "--analysis-cache", type=Path, help="pickle of the N-statement analysis: written once, then reused"
+    )
     args = parser.parse_args()
     n = args.statements
     with tempfile.TemporaryDirectory() as tmp:
-        big = build(Path(tmp) / "big", n)
-        print_stages(n, big)
-        if args.stages_only:
+        cache = args.analysis_cache
+        big = SEED if cache is not None and cache.exists() else build(Path(tmp) / "big", n)
+        print_stages(n, big, cache)
+        if args.stages_only or cache is not None:  # a cached analysis has no corpus to run commands on
             return
         out = Path(tmp) / "out"
         print(f"{'operation':<28}{'seed (13)':>12}{f'N={n}':>12}{'ms/stmt':>10}{'ratio':>8}")

@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from os import PathLike
 
 from ..analysis import CorpusAnalysis, ProgressFn, Provenance, analyze_all
@@ -112,7 +113,7 @@ class ActorReport:
         """The actor's statement analyses in date order."""
         return self.timeline.analyses
 
-    @property
+    @cached_property
     def statements(self) -> tuple[Statement, ...]:
         """The actor's statements in date order."""
         return tuple(a.statement for a in self.timeline.analyses)
@@ -120,8 +121,25 @@ class ActorReport:
     @property
     def period(self) -> str:
         """``first – last`` date (one date when they agree)."""
-        first, last = self.statements[0].date, self.statements[-1].date
+        first, last = self.analyses[0].statement.date, self.analyses[-1].statement.date
         return first if first == last else f"{first} – {last}"
+
+    # Computed once per actor and shared by the HTML and Markdown renderers (a frozen dataclass
+    # still lets cached_property store into the instance's __dict__).
+    @cached_property
+    def columns(self) -> tuple[list, bool]:
+        """Chart and matrix columns (:func:`rhetoric.reports.charts.timeline_columns`)."""
+        from .charts import timeline_columns
+
+        return timeline_columns(self.timeline)
+
+    @cached_property
+    def shift_ranking(self) -> tuple[int, ...]:
+        """Indices of the actor's shifts, strongest first (:mod:`rhetoric.reports.notable`)."""
+        from .notable import strength
+
+        shifts = self.timeline.shifts
+        return tuple(sorted(range(len(shifts)), key=lambda k: strength(shifts[k], k), reverse=True))
 
     @property
     def latest_verdict(self) -> str:

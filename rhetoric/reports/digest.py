@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .collect import ActorReport
-from .notable import strength
 
 #: Every statement of an actor gets a card up to this many statements.
 ALL_CARDS_UP_TO = 50
@@ -88,20 +87,30 @@ def period_key(dates: Sequence[str], max_periods: int = 40) -> int:
     return 7 if len(months) <= max_periods else 4
 
 
+def period_counts(actor: ActorReport) -> dict[str, tuple[list[int], Counter]]:
+    """Period → (statement indices, tag → statements mentioning it), computed once per actor."""
+    cached = actor.__dict__.get("_period_counts")  # frozen dataclass: cache beside its fields
+    if cached is not None:
+        return cached
+    width = period_key([a.statement.date for a in actor.analyses])
+    out: dict[str, tuple[list[int], Counter]] = {}
+    for i, a in enumerate(actor.analyses):
+        indices, tags = out.setdefault(a.statement.date[:width] or "undated", ([], Counter()))
+        indices.append(i)
+        tags.update({m.tag for m in a.mentions})
+    actor.__dict__["_period_counts"] = out
+    return out
+
+
 def _periods(actor: ActorReport, shown: set[int]) -> tuple[PeriodRow, ...]:
-    dates = [s.date for s in actor.statements]
-    width = period_key(dates)
-    counts: dict[str, list[int]] = {}
-    tags: dict[str, Counter] = {}
-    for i, (a, d) in enumerate(zip(actor.analyses, dates, strict=True)):
-        key = d[:width] or "undated"
-        c = counts.setdefault(key, [0, 0])
-        c[0] += 1
-        c[1] += i in shown
-        tags.setdefault(key, Counter()).update({m.tag for m in a.mentions})
     return tuple(
-        PeriodRow(k, n, s, tuple(sorted(tags[k].items(), key=lambda kv: (-kv[1], kv[0]))[:TAGS_PER_PERIOD]))
-        for k, (n, s) in counts.items()
+        PeriodRow(
+            key,
+            len(indices),
+            sum(1 for i in indices if i in shown),
+            tuple(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))[:TAGS_PER_PERIOD]),
+        )
+        for key, (indices, tags) in period_counts(actor).items()
     )
 
 
@@ -112,8 +121,7 @@ def digest(actor: ActorReport, *, n_sections: int = 1) -> ActorDigest:
     if len(tl.shifts) <= ALL_SHIFTS_UP_TO:
         shifts = tuple(range(len(tl.shifts)))
     else:
-        best = sorted(range(len(tl.shifts)), key=lambda k: strength(tl.shifts[k], k), reverse=True)
-        shifts = tuple(sorted(best[:SHIFTS_PER_ACTOR]))
+        shifts = tuple(sorted(actor.shift_ranking[:SHIFTS_PER_ACTOR]))
     if n <= ALL_CARDS_UP_TO:
         return ActorDigest(tuple(range(n)), shifts, (), n)
     index = {a.statement.id: i for i, a in enumerate(tl.analyses)}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from .charts import timeline_columns, timeline_svg
+from .charts import timeline_svg
 from .collect import ActorReport, ReportData
 from .digest import (
     BYTE_BUDGET,
@@ -70,7 +70,7 @@ def overview_html(data: ReportData) -> str:
     rows = []
     for a in data.actors[:MAX_OVERVIEW_ROWS]:
         c = a.current
-        k = strongest_index(a.timeline)
+        k = strongest_index(a)
         shifts = "—"
         if k is not None:
             strongest = a.timeline.shifts[k].verdict.value
@@ -187,7 +187,7 @@ def actor_html(actor: ActorReport, view: ActorDigest | None = None) -> str:
     """One actor's section: current position, chart, matrix, statement cards and shift details."""
     view = view or digest(actor)
     tl = actor.timeline
-    columns, by_period = timeline_columns(tl)
+    columns, by_period = actor.columns
     chart = timeline_svg(
         tl, id_prefix=f"chart-{actor.key}", title=f"{actor.name}: timeline", columns=(columns, by_period)
     )

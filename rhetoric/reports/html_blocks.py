@@ -156,9 +156,7 @@ def mark_text(marks: tuple[str, ...]) -> str:
     role = next((m for m in marks if m in ("condition", "outcome")), None)
     if role is None:
         return next((_MARK_TEXT[m] for m in marks if m in _MARK_TEXT), "·")
-    if "oppose" in marks:
-        return f"{role}, against"
-    return f"{role}, for" if "support" in marks and role == "condition" else role
+    return f"{role}, against" if "oppose" in marks else role  # a condition is wanted unless opposed
 
 
 def matrix_html(tags: tuple[str, ...], columns: list[Column], by_period: bool) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from ..shifts.render import shift_markdown
 from ..text.markdown import md_escape
-from .charts import timeline_columns
 from .collect import ActorReport, ReportData, frame_summary
 from .digest import MAX_OVERVIEW_ROWS, MAX_SECTIONS, ActorDigest, compact_digest, digest
 from .html_blocks import NOTABLE_EVENTS, event_line, mark_text, shift_states
@@ -31,7 +30,7 @@ def _date(statement) -> str:
 
 
 def _shifts_cell(a: ActorReport) -> str:
-    k = strongest_index(a.timeline)
+    k = strongest_index(a)
     if k is None:
         return "—"
     strongest = a.timeline.shifts[k].verdict.value
@@ -126,7 +125,7 @@ def _statement_lines(i: int, analysis, position=None) -> list[str]:
 
 
 def _matrix_lines(actor: ActorReport) -> list[str]:
-    columns, by_period = timeline_columns(actor.timeline)
+    columns, by_period = actor.columns
     tags = actor.timeline.tags()
     if not tags:
         return []

@@ -57,11 +57,9 @@ def strength(shift: Shift, index: int) -> tuple[int, int, int]:
     return (VERDICT_WEIGHT.get(shift.verdict, 0), evidence_count(shift), index)
 
 
-def strongest_index(tl: Timeline) -> int | None:
-    """Index into ``tl.shifts`` of the strongest shift (None without any shift)."""
-    if not tl.shifts:
-        return None
-    return max(range(len(tl.shifts)), key=lambda k: strength(tl.shifts[k], k))
+def strongest_index(actor: ActorReport) -> int | None:
+    """Index into the actor's shifts of the strongest shift (None without any shift)."""
+    return actor.shift_ranking[0] if actor.shift_ranking else None
 
 
 def shift_anchor(actor: ActorReport, k: int) -> str:
@@ -121,7 +119,7 @@ def _side(tl: Timeline, ids: tuple[str, ...], events: Iterable[ChangeEvent], bef
 def notable_of(actor: ActorReport) -> NotableShift | None:
     """The actor's strongest shift (rule in the module docstring), or None without a shift."""
     tl = actor.timeline
-    k = strongest_index(tl)
+    k = strongest_index(actor)
     if k is None:
         return None
     shift = tl.shifts[k]

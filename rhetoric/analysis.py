@@ -1,34 +1,28 @@
 """Whole-corpus analysis: every statement analysed once, grouped into one timeline per actor.
 
 Reports, exports and the pandas API (:mod:`rhetoric.api`) all start from a
-:class:`CorpusAnalysis`, so they agree on every mention, frame, stance and shift.
-The library never prints: long runs report through an optional ``progress(done, total)``
-callback.
+:class:`CorpusAnalysis`, which a :class:`rhetoric.session.Session` builds
+(:meth:`~rhetoric.session.Session.corpus_analysis`), so they agree on every mention, frame,
+stance and shift.
 
 Example:
-    >>> ca = analyze_all("corpora/ukraine-nato", speakers=["Zelenskyy"])  # doctest: +SKIP
-    >>> [tl.speaker for tl in ca.timelines], len(ca.timelines[0].shifts)  # doctest: +SKIP
-    (['zelensky'], 2)
+    >>> from rhetoric.session import Session
+    >>> ca = Session.open("corpora/ukraine-nato").corpus_analysis(speakers=["Zelenskyy"])
+    >>> [tl.speaker for tl in ca.timelines], len(ca.timelines[0].shifts)
+    (['zelensky'], 1)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from os import PathLike
 from pathlib import Path
 
 from . import __version__
 from .actors import ActorRegistry
 from .codebook.model import Codebook
-from .corpus.store import Corpus
 from .errors import NotFoundError
-from .frames.analyze import Analyzer, StatementAnalysis
-from .records import Mention
-from .shifts.timeline import Timeline, timeline
-
-#: ``progress(done, total)``: called after each analysed statement.
-ProgressFn = Callable[[int, int], None]
+from .records import Mention, StatementAnalysis
+from .shifts.timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -114,69 +108,3 @@ def mention_role(analysis: StatementAnalysis, mention: Mention) -> str:
             if mention.tag in f.outcomes:
                 return "outcome"
     return "mentioned"
-
-
-def _resolve_speakers(corpus: Corpus, speakers: Iterable[str]) -> set[str]:
-    registry = corpus.actors()
-    out = set()
-    for name in speakers:
-        actor = registry.resolve(name)
-        out.add(actor.id if actor else name.strip())
-    return out
-
-
-def analyze_all(
-    corpus_dir: str | PathLike,
-    *,
-    speakers: Iterable[str] | None = None,
-    codebook_path: str | PathLike | None = None,
-    progress: ProgressFn | None = None,
-) -> CorpusAnalysis:
-    """Analyse every statement of a corpus (or of some speakers) and build each actor's timeline.
-
-    Args:
-        corpus_dir: The corpus folder.
-        speakers: Only these speakers (ids, names or aliases from ``actors.toml``); all when None.
-        codebook_path: Another codebook file to use instead of the corpus's.
-        progress: Called as ``progress(done, total)`` after each statement.
-
-    Returns:
-        The analyses in file order and the timelines sorted by actor id.
-
-    Raises:
-        CorpusError: If the corpus is missing.
-        NotFoundError: If a requested speaker has no statement.
-        CodebookError: If the codebook is malformed.
-    """
-    corpus = Corpus(corpus_dir).require()
-    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
-    statements = corpus.statements()
-    if speakers is not None:
-        wanted = _resolve_speakers(corpus, speakers)
-        present = {s.speaker for s in statements}
-        missing = sorted(wanted - present)
-        if missing:
-            raise NotFoundError(
-                f"no statement of {', '.join(map(repr, missing))} in {str(corpus.statements_path)!r}",
-                hint="list the speakers with `rhetoric list` or check the aliases in actors.toml",
-            )
-        statements = [s for s in statements if s.speaker in wanted]
-    analyses = []
-    for done, statement in enumerate(statements, start=1):
-        analyses.append(analyzer.analyze(statement))
-        if progress is not None:
-            progress(done, len(statements))
-    by_speaker: dict[str, list[StatementAnalysis]] = {}
-    for a in analyses:
-        by_speaker.setdefault(a.statement.speaker, []).append(a)
-    timelines = tuple(
-        timeline(by_speaker[sp], speaker=sp, opposites=analyzer.opposites) for sp in sorted(by_speaker)
-    )
-    return CorpusAnalysis(
-        corpus_dir=Path(corpus_dir),
-        analyses=tuple(analyses),
-        timelines=timelines,
-        actors=analyzer.actors,
-        codebook=analyzer.codebook,
-        provenance=Provenance.of(analyzer.codebook),
-    )

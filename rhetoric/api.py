@@ -8,6 +8,8 @@ Example:
     ['statement_id', 'frame_id', 'speaker']
     >>> data.shifts().query("speaker == 'zelensky' and step == 1")["verdict"].iloc[0]
     'softened'
+    >>> data.current_positions().set_index("speaker").loc["zelensky", "conditions"]
+    'nato_membership'
 """
 
 from __future__ import annotations
@@ -17,20 +19,34 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis import CorpusAnalysis, ProgressFn, analyze_all
-from .corpus.store import Corpus
+from .analysis import CorpusAnalysis
 from .export.dictionary import TABLE_NAMES
 from .export.tables import table_frame
+from .session import Session
+from .types import ProgressFn
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
+_POSITION_FIELDS = (
+    "as_of_id",
+    "as_of_date",
+    "framed_id",
+    "conditions",
+    "outcomes",
+    "modality",
+    "supports",
+    "opposes",
+)
+
+
 class CorpusData:
     """A corpus read for analysis in pandas: one DataFrame per export table.
 
-    The corpus is analysed once, on the first table asked for; the tables have exactly
-    the columns of the data dictionary (``rhetoric export --describe``).
+    The corpus is analysed once, on the first table asked for, through its
+    :class:`~rhetoric.session.Session` (``.session``); the tables have exactly the columns of
+    the data dictionary (``rhetoric export --describe``).
     """
 
     def __init__(
@@ -46,10 +62,10 @@ class CorpusData:
         Raises:
             CorpusError: If the corpus folder or its statements file is missing.
         """
-        Corpus(corpus_dir).require()
+        self.session = Session.open(corpus_dir, codebook=codebook_path)
+        self.session.corpus.require()
         self.corpus_dir = Path(corpus_dir)
         self._speakers = list(speakers) if speakers is not None else None
-        self._codebook_path = codebook_path
         self._progress = progress
         self._analysis: CorpusAnalysis | None = None
 
@@ -60,12 +76,7 @@ class CorpusData:
     def analysis(self) -> CorpusAnalysis:
         """The underlying analysis (statements, mentions, frames, stances, timelines)."""
         if self._analysis is None:
-            self._analysis = analyze_all(
-                self.corpus_dir,
-                speakers=self._speakers,
-                codebook_path=self._codebook_path,
-                progress=self._progress,
-            )
+            self._analysis = self.session.corpus_analysis(speakers=self._speakers, progress=self._progress)
         return self._analysis
 
     def table(self, name: str) -> pd.DataFrame:
@@ -95,6 +106,23 @@ class CorpusData:
     def shifts(self) -> pd.DataFrame:
         """One row per change event of each actor's consecutive-statement shifts."""
         return self.table("shifts")
+
+    def current_positions(self) -> pd.DataFrame:
+        """One row per actor: where it stands now (the report's rule, :func:`rhetoric.shifts.current.current_position`).
+
+        Columns: ``speaker``, ``as_of_id``, ``as_of_date``, ``framed_id``, ``conditions``,
+        ``outcomes``, ``modality``, ``supports``, ``opposes`` (tag lists joined by ``;``).
+        """
+        import pandas as pd
+
+        from .shifts.current import current_position
+
+        rows = []
+        for tl in self.analysis.timelines:
+            cp = current_position(tl)
+            row = {"speaker": tl.speaker, **{k: getattr(cp, k) for k in _POSITION_FIELDS}}
+            rows.append({k: ";".join(v) if isinstance(v, tuple) else v for k, v in row.items()})
+        return pd.DataFrame(rows, columns=["speaker", *_POSITION_FIELDS])
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table, by name."""

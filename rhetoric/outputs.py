@@ -20,7 +20,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -76,7 +76,8 @@ def ensure_folder(path: str | os.PathLike) -> Path:
     return out
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries to disk (a rename is durable only then); silently skipped where impossible."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -90,20 +91,38 @@ def _fsync_dir(path: Path) -> None:
 
 
 @contextmanager
-def atomic_file(path: str | os.PathLike, *, binary: bool = False, newline: str | None = "\n") -> Iterator[IO]:
+def atomic_file(
+    path: str | os.PathLike,
+    *,
+    binary: bool = False,
+    newline: str | None = "\n",
+    prefix: str = TEMP_PREFIX,
+    keep_mode: bool = False,
+    error: Callable[[OSError, Path], Exception] = output_error,
+) -> Iterator[IO]:
     """Open a new random temp file beside ``path``; on success fsync it and rename it over ``path``.
 
     A reader never sees half a file, a symbolic link planted in the folder is never followed
     (the temp file is created with ``O_EXCL``), and on any failure the temp file is removed.
+    The corpus store rewrites ``statements.jsonl`` through this too (its own prefix, the old
+    file's permissions kept, its own error type).
+
+    Args:
+        path: The file to create or replace.
+        binary: Yield a binary file instead of UTF-8 text.
+        newline: Newline translation of a text file.
+        prefix: Prefix of the temp file's name (so a cleaner can find stale ones).
+        keep_mode: Give the new file the permissions of the file it replaces, if there is one.
+        error: Turns an ``OSError`` and the target path into the exception raised.
 
     Raises:
-        OutputError: If the file cannot be created, written or renamed.
+        OutputError: If the file cannot be created, written or renamed (or what ``error`` returns).
     """
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
-        raise output_error(exc, target) from None
+        raise error(exc, target) from None
     try:
         mode = "wb" if binary else "w"
         kwargs = {} if binary else {"encoding": "utf-8", "newline": newline}
@@ -111,16 +130,19 @@ def atomic_file(path: str | os.PathLike, *, binary: bool = False, newline: str |
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # what open() would have given
+        if keep_mode and target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())  # what open() would have given
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
-            raise output_error(exc, target) from None
+            raise error(exc, target) from None
         raise
 
 

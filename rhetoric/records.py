@@ -1,7 +1,10 @@
-"""Typed domain records shared by every stage: statement, mention, frame, stance.
+"""Typed domain records shared by every stage: statement, mention, frame, stance, statement analysis.
 
-Records are frozen dataclasses; JSON keys follow field order. Later stages add
-their own records (e.g. shifts) beside their stage module but import these.
+Records are frozen dataclasses; JSON keys follow field order. Closed sets are enums
+(:mod:`rhetoric.types`, all ``StrEnum``, so they compare equal to and print as their value);
+a record built from plain strings converts them on construction, so a record always holds
+the enum. Later stages add their own records (e.g. shifts) beside their stage module but
+import these.
 
 Example:
     >>> s = Statement.create(speaker="zelensky", date="2024-12-01", text="NATO is necessary.")
@@ -9,6 +12,8 @@ Example:
     True
     >>> Statement.from_dict(s.to_dict()) == s
     True
+    >>> s.kind is Kind.DIRECT, s.to_dict()["kind"]
+    (True, 'direct')
 """
 
 from __future__ import annotations
@@ -16,12 +21,13 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from enum import Enum
 from typing import Any
 
 from .dates import PartialDate
 from .errors import ValidationError
-from .types import DateQualifier, Kind, MentionSource, Modality, Polarity, Relation, StanceValue
+from .types import Commitment, DateQualifier, Kind, MentionSource, Modality, Polarity, Relation, StanceValue
 
 #: Longest statement text accepted, in characters.
 MAX_TEXT_CHARS = 100_000
@@ -87,6 +93,23 @@ def utc_now_iso() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def _plain(value: Any) -> Any:
+    """A field's JSON value: tuples as lists, enums as their string value."""
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _coerce(record: Any, **enums: type[Enum]) -> None:
+    """Turn the named fields of a frozen record into their enum (plain strings are accepted)."""
+    for name, enum in enums.items():
+        value = getattr(record, name)
+        if type(value) is not enum:
+            object.__setattr__(record, name, enum(value))
+
+
 def _optional_values(data: dict) -> dict[str, Any]:
     """Validate the optional keys: ``occasion`` a string, ``position`` a whole number ≥ 0."""
     occasion = data.get("occasion")
@@ -109,9 +132,9 @@ class Statement:
     speaker: str
     speaker_as_written: str
     date: str
-    date_qualifier: str
+    date_qualifier: DateQualifier
     text: str
-    kind: str
+    kind: Kind
     source: str = ""
     url: str = ""
     document: str = ""
@@ -119,6 +142,9 @@ class Statement:
     note: str = ""
     occasion: str = ""
     position: int | None = None
+
+    def __post_init__(self) -> None:
+        _coerce(self, date_qualifier=DateQualifier, kind=Kind)
 
     @classmethod
     def create(
@@ -237,7 +263,7 @@ class Statement:
 
     def to_dict(self) -> dict[str, Any]:
         """Mapping in the canonical key order; the optional keys only when set."""
-        d = {name: getattr(self, name) for name in STATEMENT_FIELDS}
+        d = {name: _plain(getattr(self, name)) for name in STATEMENT_FIELDS}
         if self.occasion:
             d["occasion"] = self.occasion
         if self.position is not None:
@@ -265,12 +291,15 @@ class Mention:
     sentence: int
     pattern: str
     statement_id: str | None = None
-    source: str = MentionSource.LEXICON.value
+    source: MentionSource = MentionSource.LEXICON
     score: float | None = None
+
+    def __post_init__(self) -> None:
+        _coerce(self, source=MentionSource)
 
     def to_dict(self) -> dict[str, Any]:
         """Mapping with ``statement_id`` first (the JSON contract)."""
-        d = asdict(self)
+        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
         return {"statement_id": d.pop("statement_id"), **d}
 
 
@@ -286,16 +315,19 @@ class Frame:
     outcomes: tuple[str, ...]
     conditions: tuple[str, ...]
     cue: str
-    relation: str = Relation.PRECONDITION.value
-    polarity: str = Polarity.AFFIRMED.value
-    modality: str = Modality.NEUTRAL.value
+    relation: Relation = Relation.PRECONDITION
+    polarity: Polarity = Polarity.AFFIRMED
+    modality: Modality = Modality.NEUTRAL
     start: int = 0
     end: int = 0
     other_conditions: tuple[str, ...] = field(default=())
 
+    def __post_init__(self) -> None:
+        _coerce(self, relation=Relation, polarity=Polarity, modality=Modality)
+
     def to_dict(self) -> dict[str, Any]:
-        """Mapping with tuples as lists (the JSON contract)."""
-        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v for f in fields(self)}
+        """Mapping with tuples as lists and enums as strings (the JSON contract)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
 
 
 @dataclass(frozen=True)
@@ -304,16 +336,37 @@ class Stance:
 
     statement_id: str | None
     tag: str
-    stance: str
+    stance: StanceValue
     holders: tuple[str, ...]
     start: int
     end: int
     sentence: int = 0
     cue: str = ""
 
+    def __post_init__(self) -> None:
+        _coerce(self, stance=StanceValue)
+
     def to_dict(self) -> dict[str, Any]:
-        """Mapping with tuples as lists (the JSON contract)."""
-        return {f.name: list(v) if isinstance(v := getattr(self, f.name), tuple) else v for f in fields(self)}
+        """Mapping with tuples as lists and enums as strings (the JSON contract)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class StatementAnalysis:
+    """Everything the pipeline reads from one statement (or free text): the result every stage shares.
+
+    Example:
+        >>> StatementAnalysis("A truce now.", (), (), ()).commitment
+        <Commitment.NONE: 'none'>
+    """
+
+    text: str
+    mentions: tuple[Mention, ...]
+    frames: tuple[Frame, ...]
+    stances: tuple[Stance, ...]
+    statement: Statement | None = None
+    #: How firmly the statement commits its speaker (none when it takes no stance).
+    commitment: Commitment = Commitment.NONE
 
 
 __all__ = [
@@ -326,6 +379,7 @@ __all__ = [
     "Stance",
     "StanceValue",
     "Statement",
+    "StatementAnalysis",
     "check_position",
     "statement_id",
     "utc_now_iso",

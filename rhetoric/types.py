@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 #: A half-open character span ``(start, end)`` into a statement's text.
@@ -17,6 +18,8 @@ Span = tuple[int, int]
 TagId = str
 #: A canonical actor id such as ``"zelensky"``.
 ActorId = str
+#: ``progress(done, total)``: called by long library runs after each item (the CLI draws a bar).
+ProgressFn = Callable[[int, int], None]
 
 
 class Kind(StrEnum):

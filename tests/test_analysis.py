@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.analysis import analyze_all, mention_role
+from rhetoric.analysis import mention_role
 from rhetoric.errors import CorpusError, NotFoundError
-from rhetoric.frames.analyze import StatementAnalysis
-from rhetoric.records import Frame, Mention
+from rhetoric.records import Frame, Mention, StatementAnalysis
+from rhetoric.session import analyze_all
 from tests.conftest import SEED_CORPUS
 
 

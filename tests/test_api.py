@@ -59,3 +59,19 @@ def test_load_is_exported_lazily() -> None:
     assert "load" in rhetoric.__all__ and callable(rhetoric.load)
     with pytest.raises(AttributeError):
         rhetoric.nothing_here  # noqa: B018
+
+
+def test_current_positions_follow_the_report_rule(data) -> None:
+    from rhetoric.shifts.current import current_position
+
+    frame = data.current_positions().set_index("speaker")
+    assert list(frame.columns)[:3] == ["as_of_id", "as_of_date", "framed_id"]
+    for tl in data.analysis.timelines:
+        cp = current_position(tl)
+        assert frame.loc[tl.speaker, "conditions"] == ";".join(cp.conditions)
+        assert frame.loc[tl.speaker, "as_of_id"] == cp.as_of_id
+    assert frame.loc["zelensky", "conditions"] == "nato_membership"
+
+
+def test_the_data_and_its_session_share_one_corpus(data) -> None:
+    assert data.session.path == SEED_CORPUS

@@ -16,7 +16,7 @@ from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 from .progress import progress_bar
 
 if TYPE_CHECKING:
-    from ..frames.analyze import StatementAnalysis
+    from ..records import StatementAnalysis
 
 TextArg = Annotated[str | None, typer.Argument(help="Text to analyse; '-' reads standard input.")]
 IdsOpt = Annotated[list[str] | None, typer.Option("--id", help="Analyse this corpus statement (repeatable).")]
@@ -41,18 +41,11 @@ def _analyses(
     speaker: str,
     with_model: bool = False,
 ) -> Iterator[StatementAnalysis]:
-    from ..frames.analyze import analyze_inputs  # the tagger and frames load only when used
+    from ..session import Session  # the tagger and frames load only when used
 
     body = sys.stdin.read() if text == "-" else text
-    return analyze_inputs(
-        corpus,
-        text=body,
-        ids=ids,
-        all_statements=all_,
-        codebook_path=codebook,
-        speaker=speaker,
-        with_model=with_model,
-    )
+    session = Session.open(corpus, codebook=codebook, with_model=with_model)
+    return session.analyze_inputs(text=body, ids=ids, all_statements=all_, speaker=speaker)
 
 
 def _run(

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ..analysis import ProgressFn
+from ..types import ProgressFn
 
 #: Fewer statements than this finish too fast for a bar to help.
 MIN_TOTAL = 20

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from ..export.dictionary import describe_markdown, resolve_tables
 from ..types import ExportFormat, ReportFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 from .progress import progress_bar
@@ -86,6 +85,8 @@ def export(
 
     Example: rhetoric export all --out exports/ --format csv
     """
+    from ..export.dictionary import describe_markdown, resolve_tables  # the export package loads the analysis
+
     names = resolve_tables(tables or ["all"])
     if describe:
         typer.echo(describe_markdown(names), nl=False)

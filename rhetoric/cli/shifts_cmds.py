@@ -13,8 +13,6 @@ import typer
 from rich.console import Console
 
 from ..errors import UsageError
-from ..shifts.queries import compare_periods, compare_statements, evaluate_pairs_file, speaker_timeline
-from ..shifts.render import shift_markdown, shift_table, timeline_markdown, timeline_table
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
 
@@ -28,6 +26,12 @@ class ShiftFormat(StrEnum):
 
 
 FormatOpt = Annotated[ShiftFormat, typer.Option("--format", help="table, json or md (Markdown).")]
+
+
+def _session(corpus: Path, codebook: Path | None = None):
+    from ..session import Session  # the analysis loads only when a command runs
+
+    return Session.open(corpus, codebook=codebook)
 
 
 def _console() -> Console:
@@ -71,17 +75,20 @@ def compare_cmd(
 
     Example: rhetoric compare s-134636953483 s-6c5b18b5efe8 --format json
     """
+    from ..shifts.queries import compare_periods, compare_statements
+    from ..shifts.render import shift_markdown, shift_table
+
     if from_speaker is not None or party is not None:
         if id_a or id_b or not until or not since or (from_speaker and party):
             raise UsageError("with --from-speaker or --party give --until and --since, and no statement ids")
         shift = compare_periods(
-            corpus, speaker=from_speaker, party=party, until=until, since=since, codebook_path=codebook
+            _session(corpus, codebook), speaker=from_speaker, party=party, until=until, since=since
         )
     else:
         if not (id_a and id_b) or until or since:
             raise UsageError("give two statement ids, or --from-speaker X --until D1 --since D2")
         shift = compare_statements(
-            corpus, from_id=id_a, to_id=id_b, codebook_path=codebook, across_speakers=across_speakers
+            _session(corpus, codebook), from_id=id_a, to_id=id_b, across_speakers=across_speakers
         )
     if fmt is ShiftFormat.JSON:
         sys.stdout.write(json.dumps(shift.to_dict(), ensure_ascii=False, indent=1) + "\n")
@@ -106,9 +113,11 @@ def timeline_cmd(
 
     Example: rhetoric timeline --speaker Zelensky --format md
     """
+    from ..shifts.render import timeline_markdown, timeline_table
+
     if (speaker is None) == (party is None):
         raise UsageError("give --speaker or --party")
-    tl = speaker_timeline(corpus, speaker=speaker, party=party, codebook_path=codebook)
+    tl = _session(corpus, codebook).timeline(speaker=speaker, party=party)
     if fmt is ShiftFormat.JSON:
         payload = {
             "speaker": tl.speaker,
@@ -136,7 +145,9 @@ def timeline_cmd(
 
 def evaluate_pairs_output(corpus: Path, *, pairs: Path, statements: Path | None, fmt: OutputFormat) -> None:
     """``rhetoric evaluate --pairs``: score coded shift pairs and print each miss with its evidence."""
-    report = evaluate_pairs_file(corpus, pairs_path=pairs, statements_path=statements)
+    from ..shifts.queries import evaluate_pairs_file
+
+    report = evaluate_pairs_file(_session(corpus), pairs_path=pairs, statements_path=statements)
     if fmt is OutputFormat.JSON:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n")
         return

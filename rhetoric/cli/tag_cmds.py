@@ -10,10 +10,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..codebook import check_codebook, codebook_warnings, load_codebook
+from ..codebook import codebook_warnings, load_codebook
 from ..corpus.store import Corpus
 from ..records import Mention
-from ..tagging import Tagger, tag_corpus
 from ..tagging.kwic import iter_kwic_json, kwic, kwic_table, query_tagger, write_kwic_csv
 from ..tagging.output import (
     MENTION_COLUMNS,
@@ -52,6 +51,8 @@ def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = N
     Example: rhetoric codebook check --codebook corpora/ukraine-nato/codebook.toml
     """
     path = _codebook_path(corpus, codebook)
+    from ..tagging.check import check_codebook  # examples run through the tagger
+
     problems = check_codebook(path)
     for problem in problems:
         typer.echo(problem)
@@ -129,23 +130,16 @@ def tag(
 
     Example: rhetoric tag "Kyiv wants a ceasefire before NATO membership talks" --format json
     """
-    sources = sum([text is not None, bool(ids), all_])
-    if sources != 1:
-        raise typer.BadParameter("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
-    cb = load_codebook(_codebook_path(corpus, codebook))
-    tagger = Tagger.from_codebook(cb)
-    model = None
+    from ..session import Session  # the tagger loads only when used
+
+    session = Session.open(corpus, codebook=codebook)
+    body = sys.stdin.read() if text == "-" else text
+    pairs = session.tag_inputs(text=body, ids=ids, all_statements=all_)
+    cb = session.codebook
     if with_model:
         from ..learn.model import load_model  # scikit-learn loads only when the model is asked for
 
         model = load_model(corpus, codebook=cb)
-    if text is not None:
-        body = sys.stdin.read() if text == "-" else text
-        pairs = iter([(None, body, tagger.tag(body))])
-    else:
-        store = Corpus(corpus).require()
-        pairs = ((s.id, s.text, m) for s, m in tag_corpus(store, tagger, ids=None if all_ else ids))
-    if model is not None:
         pairs = ((sid, body, _with_model(model, body, ms, sid)) for sid, body, ms in pairs)
     columns = MODEL_MENTION_COLUMNS if with_model else MENTION_COLUMNS
     if fmt is OutputFormat.JSON:

@@ -6,7 +6,7 @@ Example:
     ['cease fire', 'ceasefire']
 """
 
-from .check import check_codebook, check_examples, codebook_warnings
+from .check import check_structure, codebook_warnings
 from .load import load_codebook, loads_codebook, parse_codebook
 from .model import Codebook, TagSpec
 from .patterns import Pattern, parse_pattern
@@ -15,8 +15,7 @@ __all__ = [
     "Codebook",
     "Pattern",
     "TagSpec",
-    "check_codebook",
-    "check_examples",
+    "check_structure",
     "codebook_warnings",
     "load_codebook",
     "loads_codebook",

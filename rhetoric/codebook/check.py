@@ -1,7 +1,9 @@
-"""Check a codebook: structure, pattern syntax and every tag against its own examples.
+"""Check a codebook's structure and pattern syntax, and warn of likely mistakes.
+
+The examples of every tag are run by the tagging stage (:mod:`rhetoric.tagging.check`).
 
 Example:
-    >>> check_codebook("corpora/ukraine-nato/codebook.toml")  # doctest: +SKIP
+    >>> check_structure("corpora/ukraine-nato/codebook.toml")[1]
     []
 """
 
@@ -9,43 +11,10 @@ from __future__ import annotations
 
 from os import PathLike
 
+from .frames_table import parse_frames_table
 from .load import parse_codebook, read_codebook_bytes
 from .model import Codebook
 from .patterns import parse_pattern, pattern_warnings
-
-
-def _short(sentence: str, limit: int = 80) -> str:
-    one_line = " ".join(sentence.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
-
-
-def check_examples(codebook: Codebook) -> list[str]:
-    """Run each tag's examples: positives must be tagged with it, negatives must not.
-
-    Args:
-        codebook: A codebook (its tags' patterns must parse).
-
-    Returns:
-        Problems as ``[tag.examples.positive|negative] message``, in file order.
-    """
-    from ..tagging.tagger import Tagger  # local: tagging builds on codebook
-
-    tagger = Tagger.from_codebook(codebook)
-    problems: list[str] = []
-    for spec in codebook.tags:
-        for i, sentence in enumerate(spec.examples_positive, start=1):
-            if not any(m.tag == spec.id for m in tagger.tag(sentence)):
-                problems.append(
-                    f"[{spec.id}.examples.positive] example {i} not matched: {_short(sentence)!r}"
-                )
-        for i, sentence in enumerate(spec.examples_negative, start=1):
-            hits = [m for m in tagger.tag(sentence) if m.tag == spec.id]
-            if hits:
-                problems.append(
-                    f"[{spec.id}.examples.negative] example {i} matched {hits[0].text!r} "
-                    f"(pattern {hits[0].pattern!r}): {_short(sentence)!r}"
-                )
-    return problems
 
 
 def codebook_warnings(codebook: Codebook) -> list[str]:
@@ -70,36 +39,25 @@ def codebook_warnings(codebook: Codebook) -> list[str]:
     return out
 
 
-def check_codebook(path: str | PathLike) -> list[str]:
-    """Every problem of a codebook file, at once.
+def check_structure(path: str | PathLike) -> tuple[Codebook, list[str]]:
+    """A codebook file's structural problems, at once: unknown keys, missing or malformed fields,
+    duplicate ids, patterns that do not parse, and the ``[frames]`` table.
 
-    Structural problems (unknown keys, missing or malformed fields, duplicate ids,
-    patterns that do not parse) come first; then the examples of every tag without
-    structural problems are run.
+    Running the tags' examples needs the tagger: :func:`rhetoric.tagging.check.check_codebook`
+    does both.
 
     Args:
         path: The ``codebook.toml`` file.
 
     Returns:
-        Problems as ``[tag.field] message``; empty when the codebook is fine.
+        The codebook (what parsed of it) and its problems as ``[tag.field] message``.
 
     Raises:
         NotFoundError: If the file does not exist.
     """
     codebook, problems = parse_codebook(read_codebook_bytes(path), path=path)
-    return problems + _check_frames_table(codebook) + check_examples(codebook)
+    frames_problems = parse_frames_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)[1]
+    return codebook, problems + frames_problems
 
 
-def _check_frames_table(codebook: Codebook) -> list[str]:
-    """Problems of the ``[frames]`` table (extra cues, opposite tags)."""
-    from ..errors import CodebookError
-    from ..frames.config import FramesConfig  # local: frames build on the codebook
-
-    try:
-        FramesConfig.from_codebook_table(codebook.extensions.get("frames"), tag_ids=codebook.tag_ids)
-    except CodebookError as exc:
-        return exc.problems
-    return []
-
-
-__all__ = ["check_codebook", "check_examples", "codebook_warnings"]
+__all__ = ["check_structure", "codebook_warnings"]

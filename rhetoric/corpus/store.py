@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import mmap
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +30,7 @@ from filelock import FileLock, Timeout
 
 from ..actors import ActorRegistry
 from ..errors import CorpusError, ValidationError
+from ..outputs import atomic_file
 from ..records import Statement
 from .fastparse import fast_statement
 
@@ -52,17 +52,6 @@ def encode_statement(statement: Statement) -> bytes:
         b'{"id": "'
     """
     return (json.dumps(statement.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # some platforms cannot open directories
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_error(exc: OSError, path: Path) -> CorpusError:
@@ -429,28 +418,9 @@ class Corpus:
         """
         target = self.write_target
         self._remove_stale_temps()
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
-        except OSError as exc:
-            raise _write_error(exc, target) from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                for chunk in build:
-                    fh.write(chunk)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if target.exists():
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-            os.replace(tmp, target)
-            _fsync_dir(target.parent)
-        except BaseException as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            if isinstance(exc, OSError):
-                raise _write_error(exc, target) from None
-            raise
+        with atomic_file(target, binary=True, prefix=TEMP_PREFIX, keep_mode=True, error=_write_error) as fh:
+            for chunk in build:
+                fh.write(chunk)
 
 
 def _line_id(raw: bytes) -> str | None:

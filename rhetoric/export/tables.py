@@ -4,7 +4,7 @@ Rows are plain dicts with exactly the dictionary's columns (:mod:`.dictionary`),
 joined with ``;`` so every format (CSV, JSONL, Parquet, pandas) holds the same values.
 
 Example:
-    >>> from rhetoric.analysis import analyze_all
+    >>> from rhetoric.session import analyze_all
     >>> rows = table_rows(analyze_all("corpora/ukraine-nato"), "shifts")  # doctest: +SKIP
     >>> rows[0]["speaker"], rows[0]["type"], rows[0]["tag"]  # doctest: +SKIP
     ('zelensky', 'condition_dropped', 'withdrawal')

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
-from ..analysis import CorpusAnalysis, ProgressFn, analyze_all
+from ..analysis import CorpusAnalysis
 from ..errors import UsageError
 from ..outputs import (
     TEMP_PREFIX,
@@ -38,7 +38,11 @@ from ..outputs import (
     output_lock,
     remove_stale_temps,
 )
-from ..types import ExportFormat  # noqa: F401  (re-exported: part of this module's API)
+from ..session import analyze_all
+from ..types import (
+    ExportFormat,  # noqa: F401  (re-exported: part of this module's API)
+    ProgressFn,
+)
 from .dictionary import TABLE_NAMES, TABLES, columns, resolve_tables  # noqa: F401
 from .tables import Row, iter_rows
 

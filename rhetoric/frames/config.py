@@ -1,5 +1,8 @@
 """Per-corpus frames settings from the codebook's ``[frames]`` table: extra cues and opposite tags.
 
+The table's schema belongs to the codebook (:mod:`rhetoric.codebook.frames_table`); this module
+turns the validated table into the frames stage's cue table.
+
 Example:
     >>> cfg = FramesConfig.from_codebook_table({"opposites": [["borders_1991", "territorial_concession"]]})
     >>> cfg.opposites
@@ -12,13 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import CodebookError
-from .cues import CueTable, cue_table
+from ..codebook.frames_table import frames_table
+from ..lang import language_of
+from .cues import CueSpec, CueTable, cue_table
 
 if TYPE_CHECKING:
+    from ..codebook.model import Codebook
     from ..lang import Language
-
-FRAMES_KEYS = ("cue", "opposites")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,17 @@ class FramesConfig:
 
     cues: CueTable
     opposites: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_codebook(cls, codebook: Codebook) -> FramesConfig:
+        """The settings of a loaded codebook (its ``[frames]`` table, in the codebook's language).
+
+        Raises:
+            CodebookError: Listing every problem as ``[frames.field] message``.
+        """
+        return cls.from_codebook_table(
+            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+        )
 
     @classmethod
     def from_codebook_table(
@@ -42,41 +56,8 @@ class FramesConfig:
         Raises:
             CodebookError: Listing every problem as ``[frames.field] message``.
         """
-        if not table:
-            return cls(cue_table(language))
-        problems: list[str] = []
-        if not isinstance(table, dict):
-            raise CodebookError("invalid [frames] table", problems=["[frames] must be a table"])
-        for key in table:
-            if key not in FRAMES_KEYS:
-                problems.append(f"[frames.{key}] unknown key (allowed: {', '.join(FRAMES_KEYS)})")
-        known = set(tag_ids) if tag_ids is not None else None
-        pairs: list[tuple[str, str]] = []
-        raw = table.get("opposites", [])
-        if not isinstance(raw, list):
-            problems.append("[frames.opposites] must be a list of [tag, tag] pairs")
-            raw = []
-        for i, pair in enumerate(raw):
-            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair)):
-                problems.append(
-                    f'[frames.opposites[{i}]] must be a pair of tag ids, e.g. ["neutrality", "nato_membership"]'
-                )
-                continue
-            unknown = [t for t in pair if known is not None and t not in known]
-            if unknown:
-                problems.append(f"[frames.opposites[{i}]] unknown tag(s): {', '.join(unknown)}")
-                continue
-            pairs.append((pair[0], pair[1]))
+        spec = frames_table(table, tag_ids=tag_ids)
         cues = cue_table(language)
-        entries = table.get("cue", [])
-        if entries:
-            if not isinstance(entries, list):
-                problems.append("[frames.cue] must be an array of tables ([[frames.cue]])")
-            else:
-                try:
-                    cues = cues.extended(entries)
-                except CodebookError as exc:
-                    problems.extend(exc.problems)
-        if problems:
-            raise CodebookError("invalid [frames] table in the codebook", problems=problems)
-        return cls(cues, tuple(pairs))
+        if spec.cues:
+            cues = CueTable([*cues.cues, *map(CueSpec.from_record, spec.cues)], language=cues.language)
+        return cls(cues, spec.opposites)

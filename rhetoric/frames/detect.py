@@ -17,7 +17,7 @@ Example:
     >>> ms = [Mention("negotiations", 0, 5, "Talks", 0, "talks"),
     ...       Mention("withdrawal", 36, 56, "withdraws its troops", 0, "withdraw*")]
     >>> f = detect_frames(text, ms)[0]
-    >>> f.outcomes, f.conditions, f.cue, f.polarity, f.modality
+    >>> f.outcomes, f.conditions, f.cue, f.polarity.value, f.modality.value
     (('negotiations',), ('withdrawal',), 'not possible until', 'negated', 'firm')
 """
 

@@ -32,7 +32,7 @@ Example:
     >>> text = "Trump has never supported Ukrainian NATO membership."
     >>> m = Mention("nato_membership", 36, 51, "NATO membership", 0, "nato membership")
     >>> st = detect_stances(text, [m], speaker="trump")[0]
-    >>> st.stance, st.holders, st.cue
+    >>> st.stance.value, st.holders, st.cue
     ('oppose', ('trump',), 'never supported')
 """
 

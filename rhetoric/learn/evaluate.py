@@ -326,7 +326,7 @@ def evaluate_claims(
     Raises:
         ModelError: With ``with_fallback``, if the fallback model is missing or stale.
     """
-    from ..frames.analyze import Analyzer
+    from ..analyzer import Analyzer
     from .evaluate_claims import score_claims
 
     coded = [r for r in items if r.item.coded]
@@ -336,7 +336,10 @@ def evaluate_claims(
     analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
     results = [score_claims(RULES, _analyses(coded, analyzer, corpus), actors=analyzer.actors)]
     if with_fallback:
-        analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path, with_model=True)
+        from .fallback import load_fallback  # scikit-learn loads only when asked
+
+        fallback = load_fallback(corpus_dir, codebook=analyzer.codebook)
+        analyzer = Analyzer.from_codebook(analyzer.codebook, actors=analyzer.actors, fallback=fallback)
         results.append(
             score_claims(RULES_FALLBACK, _analyses(coded, analyzer, corpus), actors=analyzer.actors)
         )

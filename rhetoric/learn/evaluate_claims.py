@@ -302,7 +302,7 @@ def score_claims(
 
     Args:
         name: The system's name (``rules`` or ``rules+fallback``).
-        scored: Each gold item with its :class:`~rhetoric.frames.analyze.StatementAnalysis` and
+        scored: Each gold item with its :class:`~rhetoric.records.StatementAnalysis` and
             the statement's speaker (``""`` for free text).
         actors: Resolves gold third-party holders to actor ids.
 

@@ -316,7 +316,7 @@ def train_corpus_fallback(
     Example:
         >>> model, path, _ = train_corpus_fallback("corpora/ukraine-nato", gold_paths=["g.jsonl"])  # doctest: +SKIP
     """
-    from ..frames.analyze import Analyzer
+    from ..analyzer import Analyzer
 
     analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path)
     corpus = corpus_if_any(corpus_dir)

@@ -1,13 +1,9 @@
 """Gather what a report shows: per actor, statements in date order, their analyses, the timeline
 and the current position; an overview row per actor.
 
-The **current position** of an actor is read by occasion (statements of one source and day, or
-one ``occasion``, read together in source order — :mod:`rhetoric.shifts.occasions`), so it never
-depends on the order of statements inside one article: conditions and outcomes come from the
-latest occasion that states conditions (a later remark without any frame does not drop them, as
-in :func:`rhetoric.shifts.compare.compare`), stances are the latest the actor took on each tag
-from that occasion on. An actor who never states conditions is read from all its statements.
-The overview's *latest shift* is the shift into the latest occasion.
+The **current position** of an actor is the session's rule
+(:func:`rhetoric.shifts.current.current_position`), so exports and the pandas API offer the same one.
+The overview shows each actor's strongest shift (:mod:`rhetoric.reports.notable`) and its latest.
 
 Example:
     >>> data = collect_report("corpora/ukraine-nato", speakers=["zelensky"])  # doctest: +SKIP
@@ -24,14 +20,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from os import PathLike
 
-from ..analysis import CorpusAnalysis, ProgressFn, Provenance, analyze_all
-from ..frames.analyze import StatementAnalysis
+from ..analysis import CorpusAnalysis, Provenance
 from ..frames.config import FramesConfig
-from ..records import Statement
-from ..shifts.model import STANCE_NONE, TagRole
-from ..shifts.positions import OTHER, Position, position_of
+from ..records import Statement, StatementAnalysis
+from ..session import Session
+from ..shifts.current import CurrentPosition, current_position
 from ..shifts.timeline import Timeline, timeline
-from ..types import StanceValue
+from ..types import ProgressFn, StanceValue
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -58,32 +53,6 @@ def directed(tag: str, stance: str) -> str:
         ('against nato_membership', 'ceasefire')
     """
     return f"against {tag}" if stance == StanceValue.OPPOSE.value else tag
-
-
-@dataclass(frozen=True)
-class CurrentPosition:
-    """Where an actor stands now, and which statements say so."""
-
-    as_of_id: str
-    as_of_date: str
-    framed_id: str
-    conditions: tuple[str, ...]
-    outcomes: tuple[str, ...]
-    modality: str
-    supports: tuple[str, ...]
-    opposes: tuple[str, ...]
-
-    @property
-    def condition_labels(self) -> tuple[str, ...]:
-        """The conditions with their direction: a condition the actor wants undone (Russia
-        demanding that Ukraine drop NATO membership) reads ``against nato_membership``.
-
-        Example:
-            >>> CurrentPosition("", "", "", ("nato_membership", "neutrality"), (), "", (), ("nato_membership",)
-            ...                 ).condition_labels
-            ('against nato_membership', 'neutrality')
-        """
-        return tuple(directed(t, StanceValue.OPPOSE.value if t in self.opposes else "") for t in self.conditions)
 
 
 @dataclass(frozen=True)
@@ -162,71 +131,6 @@ class ReportData:
     parties: tuple[ActorReport, ...] = ()
 
 
-def latest_stances(positions: Iterable[Position]) -> list[tuple[str, str]]:
-    """Each tag's stance over several statements, read from their one-statement positions exactly
-    as :func:`~rhetoric.shifts.positions.position_of` reads them together (the latest stated
-    stance; else ``support`` for a tag demanded as a condition; else ``none``), without reading
-    the texts again.
-
-    Example:
-        >>> latest_stances([])
-        []
-    """
-    stated: dict[str, str] = {}
-    demanded: set[str] = set()
-    order: dict[str, None] = {}
-    for p in positions:
-        for tag, state in p.states:
-            order.setdefault(tag)
-            if state.stated:
-                stated[tag] = state.stance
-            if state.role is TagRole.CONDITION:
-                demanded.add(tag)
-    fallback = {True: StanceValue.SUPPORT.value, False: STANCE_NONE}
-    return [(t, stated.get(t, fallback[t in demanded])) for t in order if t != OTHER]
-
-
-def current_position(tl: Timeline) -> CurrentPosition:
-    """The actor's current position from its timeline (rules in the module docstring).
-
-    Example:
-        >>> from rhetoric.shifts.timeline import timeline
-        >>> current_position(timeline([])).conditions
-        ()
-    """
-    if not tl.analyses:
-        return CurrentPosition("", "", "", (), (), "", (), ())
-    latest = tl.analyses[-1].statement
-    occasions = tl.occasions or tuple((i,) for i in range(len(tl.analyses)))
-
-    def read(indices) -> object:
-        group = [tl.analyses[i] for i in indices]
-        if tl.party:
-            return position_of(group, speaker=tl.party, own_speakers=True)
-        return position_of(group, speaker=tl.speaker)
-
-    at = next(
-        (
-            k
-            for k in range(len(occasions) - 1, -1, -1)
-            if any(tl.positions[i].has_frames for i in occasions[k])
-        ),
-        None,
-    )
-    framed = read(occasions[at]) if at is not None else None
-    stances = latest_stances(tl.positions[i] for occ in occasions[at or 0 :] for i in occ)
-    return CurrentPosition(
-        as_of_id=latest.id,
-        as_of_date=latest.date,
-        framed_id=framed.statement_ids[0] if framed else "",
-        conditions=framed.conditions if framed else (),
-        outcomes=framed.outcomes if framed else (),
-        modality=framed.modality if framed else "",
-        supports=tuple(t for t, s in stances if s == StanceValue.SUPPORT.value),
-        opposes=tuple(t for t, s in stances if s == StanceValue.OPPOSE.value),
-    )
-
-
 def report_data(ca: CorpusAnalysis) -> ReportData:
     """Arrange an analysed corpus for reporting: actors with most statements first, then by id."""
     actors = []
@@ -300,9 +204,8 @@ def collect_report(
         CorpusError: If the corpus is missing.
         NotFoundError: If a requested speaker has no statement.
     """
-    return report_data(
-        analyze_all(corpus_dir, speakers=speakers, codebook_path=codebook_path, progress=progress)
-    )
+    session = Session.open(corpus_dir, codebook=codebook_path)
+    return report_data(session.corpus_analysis(speakers=speakers, progress=progress))
 
 
 def frame_summary(frame, escape: Callable[[str], str] = str, position=None) -> str:

@@ -15,8 +15,7 @@ import html
 from collections.abc import Iterable
 
 from ..analysis import mention_role
-from ..frames.analyze import StatementAnalysis
-from ..records import Mention
+from ..records import Mention, StatementAnalysis
 from ..shifts.model import ChangeEvent, Shift, TagState
 from ..shifts.positions import Position
 from .charts import Column

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..frames.analyze import StatementAnalysis
+from ..records import StatementAnalysis
 from ..shifts.model import ChangeEvent, Shift, Verdict
 from ..shifts.timeline import Timeline
 from .collect import ActorReport

@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
-from ..analysis import ProgressFn
 from ..errors import UsageError
 from ..outputs import atomic_file, ensure_folder, output_lock, remove_stale_temps
-from ..types import ReportFormat  # noqa: F401  (re-exported: part of this module's API)
+from ..types import (
+    ProgressFn,
+    ReportFormat,  # noqa: F401  (re-exported: part of this module's API)
+)
 from .collect import ReportData, collect_report, slug
 from .html import report_html
 from .markdown import report_markdown

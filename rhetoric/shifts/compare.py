@@ -2,7 +2,7 @@
 commitment and tone, each with evidence from both sides, and a verdict.
 
 Example:
-    >>> from rhetoric.frames.analyze import StatementAnalysis
+    >>> from rhetoric.records import StatementAnalysis
     >>> from rhetoric.records import Frame
     >>> a = StatementAnalysis("", (), (Frame(None, 0, "a", "", "", ("negotiations",), ("withdrawal",), "until",
     ...     polarity="negated", modality="firm"),), ())
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..frames.analyze import StatementAnalysis
+from ..records import StatementAnalysis
 from ..types import Modality, Polarity, StanceValue
 from .model import ChangeEvent, EventType, Shift, StanceChange, TagRole
 from .occasions import reading_order

@@ -16,12 +16,12 @@ Across the statements of one occasion (or a set) they are read in order and the 
 stance wins.
 
 Example:
-    >>> from rhetoric.frames.analyze import StatementAnalysis
+    >>> from rhetoric.records import StatementAnalysis
     >>> from rhetoric.records import Frame, Mention
     >>> m = Mention("ceasefire", 0, 5, "truce", 0, "truce", statement_id="s-1")
     >>> f = Frame("s-1", 0, "s-1#0.1", "x", "2024", ("ceasefire",), ("other",), "if", modality="open")
     >>> p = position_of([StatementAnalysis("truce if", (m,), (f,), ())])
-    >>> p.role("ceasefire").value, p.modality, p.commitment, p.has_position
+    >>> p.role("ceasefire").value, str(p.modality), p.commitment, p.has_position
     ('outcome', 'open', 'open', True)
 """
 
@@ -30,9 +30,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..frames.analyze import StatementAnalysis
 from ..frames.modality import modality_of
-from ..records import Frame
+from ..records import Frame, StatementAnalysis
 from ..text.sentences import split_sentences
 from ..types import Modality, Polarity, Relation, StanceValue
 from .model import STANCE_NONE, Commitment, Evidence, TagRole, TagState

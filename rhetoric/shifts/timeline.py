@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..frames.analyze import StatementAnalysis
+from ..records import StatementAnalysis
 from .compare import compare, compare_positions
 from .model import STANCE_NONE, Shift, TagRole
 from .occasions import group_by_occasion

@@ -36,8 +36,8 @@ def cross_validate(realdev: Path, template: Path, *, folds: int, seed: int, thre
     """Per fold: ``(fold, rules result, rules+fallback result)`` (ClaimResult of the held-out statements)."""
     from sklearn.model_selection import KFold
 
+    from rhetoric.analyzer import Analyzer
     from rhetoric.corpus.store import Corpus
-    from rhetoric.frames.analyze import Analyzer
     from rhetoric.learn.evaluate_claims import score_claims
     from rhetoric.learn.fallback import Examples, train_fallback
     from rhetoric.learn.gold import load_resolved

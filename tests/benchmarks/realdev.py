@@ -72,7 +72,8 @@ def score(realdev: Path, template: Path, detail=None, *, with_pairs: bool = True
 
     ``with_pairs=False`` skips the shift pairs (the slow part) for tests of the analysis alone.
     """
-    from rhetoric.frames.analyze import Analyzer
+    from rhetoric.analyzer import Analyzer
+    from rhetoric.session import Session
     from rhetoric.shifts.queries import compare_statements
 
     rows = [json.loads(line) for line in open(realdev / "statements.jsonl", encoding="utf-8")]
@@ -135,11 +136,12 @@ def score(realdev: Path, template: Path, detail=None, *, with_pairs: bool = True
                       f"frames miss={sorted(gp - pp)} extra={sorted(pp - gp - op)} "
                       f"stances gold={gs} pred={ps}\n  {r['text']}", file=detail)
         good = 0
+        session = Session.open(corpus_dir)
         for pr in pairs if with_pairs else []:
             a, b = sid.get(pr["from"]), sid.get(pr["to"])
             if not (a and b):
                 continue
-            c = compare_statements(corpus_dir, from_id=a, to_id=b).to_dict()
+            c = compare_statements(session, from_id=a, to_id=b).to_dict()
             got_add = set(c.get("added", [])) | set(c.get("outcome_to", [])) | {
                 x["tag"] for x in c.get("stance_changes", [])}
             got_drop = set(c.get("dropped", [])) | set(c.get("outcome_from", [])) | {

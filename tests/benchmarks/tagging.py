@@ -20,7 +20,7 @@ It prints sentences/s per stage, the ratios against spaCy (goal: tag >= 2.0x) an
 peak RSS of each stage's process at the small and the full size (streaming: it should
 not grow with the corpus).
 
-- ``frames``: tagging + condition frames + stances (:class:`rhetoric.frames.analyze.Analyzer`
+- ``frames``: tagging + condition frames + stances (:class:`rhetoric.analyzer.Analyzer`
   with the shipped actors), compared with spaCy against its own goal (>= 1.0x).
 
 ``--baseline CODEBOOK`` compares the tag stage with another codebook (e.g. the one before a
@@ -111,7 +111,7 @@ def build_floor(codebook: Codebook) -> Runner:
 
 def build_frames(codebook: Codebook) -> Runner:
     from rhetoric.actors import ActorRegistry
-    from rhetoric.frames.analyze import Analyzer
+    from rhetoric.analyzer import Analyzer
     from rhetoric.tagging import Tagger
 
     analyzer = Analyzer(

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from rhetoric.codebook.check import check_codebook
 from rhetoric.codebook.interop import export_codebook, import_dictionary, pattern_globs
 from rhetoric.codebook.load import load_codebook
 from rhetoric.errors import InputFormatError
+from rhetoric.tagging.check import check_codebook
 
 YAML = """\
 Ceasefire:

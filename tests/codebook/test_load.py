@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.codebook import check_codebook, load_codebook, loads_codebook, parse_codebook
+from rhetoric.codebook import load_codebook, loads_codebook, parse_codebook
 from rhetoric.errors import CodebookError, NotFoundError
+from rhetoric.tagging.check import check_codebook
 from rhetoric.types import Role
 
 HEAD = '[codebook]\nname = "x"\n'

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from rhetoric.actors import ActorRegistry
-from rhetoric.codebook.check import check_codebook
 from rhetoric.codebook.load import load_codebook
 from rhetoric.corpus.init import init_corpus, template_names
 from rhetoric.errors import NotFoundError, UsageError
+from rhetoric.tagging.check import check_codebook
 from rhetoric.tagging.tagger import Tagger
 
 TEMPLATES = ("generic-negotiation", "iran-nuclear", "israel-hamas")

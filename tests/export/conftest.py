@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.analysis import CorpusAnalysis, analyze_all
+from rhetoric.analysis import CorpusAnalysis
 from rhetoric.corpus import Corpus, add_statement, init_corpus
+from rhetoric.session import analyze_all
 from tests.conftest import SEED_CORPUS
 
 GOLDEN_DIR = Path(__file__).parent / "golden"

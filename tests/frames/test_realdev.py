@@ -27,8 +27,8 @@ MIN_F1 = 0.66
 def realdev_pairs(tmp_path_factory):
     if not (REALDEV / "statements.jsonl").is_file() or not (REALDEV / "gold.jsonl").is_file():
         pytest.skip(f"no realdev set at {REALDEV}")
+    from rhetoric.analyzer import Analyzer
     from rhetoric.corpus.store import Corpus
-    from rhetoric.frames.analyze import Analyzer
 
     from ..benchmarks.realdev import build_corpus
 

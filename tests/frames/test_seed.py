@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from rhetoric.analyzer import Analyzer
 from rhetoric.corpus.store import Corpus
-from rhetoric.frames.analyze import Analyzer
 
 from ..conftest import SEED_CORPUS
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from rhetoric.analyzer import Analyzer
 from rhetoric.codebook.load import load_codebook
-from rhetoric.frames.analyze import Analyzer
 from rhetoric.frames.config import FramesConfig
 from rhetoric.lang import language_of
 from rhetoric.tagging.tagger import Tagger

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from rhetoric.frames.analyze import Analyzer
+from rhetoric.analyzer import Analyzer
 from rhetoric.frames.modality import commitment_of
 from rhetoric.types import Commitment
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.frames.analyze import Analyzer
+from rhetoric.analyzer import Analyzer
 
 from ..conftest import SEED_CORPUS
 

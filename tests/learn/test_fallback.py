@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
+from rhetoric.analyzer import Analyzer
 from rhetoric.cli import app
 from rhetoric.codebook import load_codebook
 from rhetoric.errors import ModelError
-from rhetoric.frames.analyze import Analyzer
 from rhetoric.learn.fallback import (
     FALLBACK_META_FILE,
     FALLBACK_MODEL_FILE,

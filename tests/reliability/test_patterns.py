@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from rhetoric.codebook.check import check_codebook
 from rhetoric.codebook.patterns import MAX_PATTERN_CHARS, MAX_TERMS, Pattern, parse_pattern
 from rhetoric.errors import PatternError
+from rhetoric.tagging.check import check_codebook
 from rhetoric.tagging.matcher import PatternMatcher
 from rhetoric.text.tokens import word_norm
 

@@ -35,10 +35,10 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
 
-from rhetoric.analysis import analyze_all  # noqa: E402
 from rhetoric.corpus import Corpus, add_statement, import_file, remove_statement, repair_corpus  # noqa: E402
 from rhetoric.corpus.validate import validate_corpus  # noqa: E402
 from rhetoric.export.write import MANIFEST, verify_export, write_tables  # noqa: E402
+from rhetoric.session import analyze_all  # noqa: E402
 
 SEED = REPO_ROOT / "corpora" / "ukraine-nato"
 LONG_TEXT = "Ukraine will not give up territory unless Russia withdraws its troops. " * 1200  # ~85 KB

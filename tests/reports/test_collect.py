@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.reports.collect import current_position, frame_summary, latest_stances
+from rhetoric.reports.collect import frame_summary
+from rhetoric.session import Session
+from rhetoric.shifts.current import current_position, latest_stances
 from rhetoric.shifts.positions import OTHER, position_of
 from rhetoric.shifts.queries import compare_statements
 from rhetoric.shifts.timeline import timeline
@@ -32,7 +34,7 @@ def test_zelensky_current_position(seed_data) -> None:
 
 
 def test_seed_compare_expectations() -> None:
-    shift = compare_statements(SEED_CORPUS, from_id=EARLIER, to_id=RECENTLY)
+    shift = compare_statements(Session.open(SEED_CORPUS), from_id=EARLIER, to_id=RECENTLY)
     assert set(shift.dropped) >= {"withdrawal", "borders_1991"}
     assert set(shift.added) >= {"nato_membership"}
     assert (shift.outcome_from, shift.outcome_to) == (("negotiations",), ("ceasefire",))
@@ -40,7 +42,7 @@ def test_seed_compare_expectations() -> None:
 
 
 def test_report_shows_the_same_shift_as_compare(seed_data) -> None:
-    shift = compare_statements(SEED_CORPUS, from_id=EARLIER, to_id=RECENTLY)
+    shift = compare_statements(Session.open(SEED_CORPUS), from_id=EARLIER, to_id=RECENTLY)
     in_report = seed_data.actors[0].timeline.shifts[0]
     # The report reads RECENTLY together with the article's other statement (one occasion).
     assert in_report.from_ids == (EARLIER,) and RECENTLY in in_report.to_ids and len(in_report.to_ids) == 2

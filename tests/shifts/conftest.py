@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.frames.analyze import StatementAnalysis
 from rhetoric.frames.detect import detect_frames
 from rhetoric.frames.stances import detect_stances
-from rhetoric.records import Statement
+from rhetoric.records import Statement, StatementAnalysis
 
 from ..frames.conftest import mentions_for
 

@@ -14,9 +14,10 @@ from rhetoric.corpus import init_corpus
 from rhetoric.dates import PartialDate
 from rhetoric.errors import ActorError, NotFoundError, UsageError
 from rhetoric.records import Statement
+from rhetoric.session import Session
 from rhetoric.shifts.model import Verdict
 from rhetoric.shifts.occasions import group_occasions
-from rhetoric.shifts.queries import compare_periods, compare_statements, speaker_timeline
+from rhetoric.shifts.queries import compare_periods, compare_statements
 
 from ..conftest import SEED_CORPUS
 
@@ -100,7 +101,7 @@ def _ids(corpus) -> dict[str, str]:
 
 
 def test_one_article_is_one_occasion_read_in_source_order(corpus) -> None:
-    tl = speaker_timeline(corpus.path, speaker="spokesman")
+    tl = Session.open(corpus.path).timeline(speaker="spokesman")
     assert tl.occasions == ((0, 1),) and tl.shifts == ()
     assert [a.statement.position for a in tl.analyses] == [0, 1]
 
@@ -133,7 +134,7 @@ def test_occasions_group_by_source_and_meeting_dates() -> None:
 
 
 def test_party_timeline_reads_three_officials_as_one_side(corpus) -> None:
-    tl = speaker_timeline(corpus.path, party="movement")
+    tl = Session.open(corpus.path).timeline(party="movement")
     assert tl.party == "movement" and len(tl.analyses) == 4
     assert {a.statement.speaker for a in tl.analyses} == {"spokesman", "negotiator", "leader"}
     assert len(tl.occasions) == 3 and len(tl.shifts) == 2
@@ -142,21 +143,21 @@ def test_party_timeline_reads_three_officials_as_one_side(corpus) -> None:
 
 
 def test_party_by_its_actor_name_and_periods(corpus) -> None:
-    assert speaker_timeline(corpus.path, party="The Movement").party == "movement"
-    shift = compare_periods(corpus.path, party="movement", until="2024-04", since="2024-05")
+    assert Session.open(corpus.path).timeline(party="The Movement").party == "movement"
+    shift = compare_periods(Session.open(corpus.path), party="movement", until="2024-04", since="2024-05")
     assert shift.speaker == "movement" and shift.verdict is Verdict.SOFTENED
 
 
 def test_compare_within_a_party_is_allowed_with_a_note(corpus) -> None:
     ids = _ids(corpus)
-    shift = compare_statements(corpus.path, from_id=ids["be"], to_id=ids["accept"])
+    shift = compare_statements(Session.open(corpus.path), from_id=ids["be"], to_id=ids["accept"])
     assert shift.speaker == "movement"
     assert shift.notes == ("spokesman and negotiator compared as party movement",)
 
 
 def test_compare_puts_a_later_then_earlier_pair_in_date_order(corpus) -> None:
     ids = _ids(corpus)
-    shift = compare_statements(corpus.path, from_id=ids["ready"], to_id=ids["accept"])
+    shift = compare_statements(Session.open(corpus.path), from_id=ids["ready"], to_id=ids["accept"])
     assert (shift.from_ids, shift.to_ids) == ((ids["accept"],), (ids["ready"],))
     assert any("compared in date order" in n for n in shift.notes)
 
@@ -164,16 +165,16 @@ def test_compare_puts_a_later_then_earlier_pair_in_date_order(corpus) -> None:
 def test_compare_refuses_speakers_of_different_parties(corpus) -> None:
     ids = _ids(corpus)
     with pytest.raises(ActorError, match="party movement and party government"):
-        compare_statements(corpus.path, from_id=ids["ready"], to_id=ids["is"])
-    shift = compare_statements(corpus.path, from_id=ids["ready"], to_id=ids["is"], across_speakers=True)
+        compare_statements(Session.open(corpus.path), from_id=ids["ready"], to_id=ids["is"])
+    shift = compare_statements(Session.open(corpus.path), from_id=ids["ready"], to_id=ids["is"], across_speakers=True)
     assert shift.notes[0].startswith("different speakers compared on request")
 
 
 def test_unknown_party_and_missing_selector(corpus) -> None:
     with pytest.raises(NotFoundError, match="no party 'rebels' in actors.toml"):
-        speaker_timeline(corpus.path, party="rebels")
+        Session.open(corpus.path).timeline(party="rebels")
     with pytest.raises(UsageError):
-        speaker_timeline(corpus.path)
+        Session.open(corpus.path).timeline()
 
 
 @pytest.mark.parametrize(
@@ -188,21 +189,21 @@ def test_unknown_party_and_missing_selector(corpus) -> None:
 def test_periods_are_date_intervals(corpus, until, since, ok) -> None:
     if ok:
         try:
-            shift = compare_periods(corpus.path, party="movement", until=until, since=since)
+            shift = compare_periods(Session.open(corpus.path), party="movement", until=until, since=since)
         except NotFoundError as exc:  # every statement fell in both periods: said plainly
             assert "fall in both periods" in str(exc)
         else:
             assert not set(shift.from_ids) & set(shift.to_ids)
     else:
         with pytest.raises(UsageError, match="lies before"):
-            compare_periods(corpus.path, party="movement", until=until, since=since)
+            compare_periods(Session.open(corpus.path), party="movement", until=until, since=since)
 
 
 def test_year_until_and_month_since_never_diff_a_statement_with_itself(corpus) -> None:
-    shift = compare_periods(corpus.path, party="movement", until="2024-03", since="2024-07")
+    shift = compare_periods(Session.open(corpus.path), party="movement", until="2024-03", since="2024-07")
     assert not set(shift.from_ids) & set(shift.to_ids)
     with pytest.raises(NotFoundError, match="fall in both periods"):
-        compare_periods(corpus.path, speaker="leader", until="2024", since="2024-06")
+        compare_periods(Session.open(corpus.path), speaker="leader", until="2024", since="2024-06")
 
 
 @pytest.mark.parametrize(

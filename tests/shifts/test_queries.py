@@ -8,8 +8,9 @@ import pytest
 
 from rhetoric.corpus import add_statement, init_corpus
 from rhetoric.errors import NotFoundError
+from rhetoric.session import Session
 from rhetoric.shifts.model import Verdict
-from rhetoric.shifts.queries import compare_periods, compare_statements, speaker_timeline
+from rhetoric.shifts.queries import compare_periods, compare_statements
 
 from ..conftest import SEED_CORPUS
 
@@ -37,7 +38,7 @@ def test_neutrality_to_nato_is_a_reversal_through_the_speakers_state(corpus) -> 
         "Ukraine is ready to adopt neutral status in exchange for security guarantees.",
     )
     b = _add(corpus, "Zelensky", "2023-07", "Security guarantees are impossible until Ukraine joins NATO.")
-    shift = compare_statements(corpus.path, from_id=a, to_id=b)
+    shift = compare_statements(Session.open(corpus.path), from_id=a, to_id=b)
     assert shift.verdict is Verdict.REVERSED
     assert "neutrality" in shift.reasons[0]
 
@@ -45,9 +46,9 @@ def test_neutrality_to_nato_is_a_reversal_through_the_speakers_state(corpus) -> 
 def test_conditions_dropped_to_no_preconditions_is_softened(corpus) -> None:
     _add(corpus, "Putin", "2022", "Talks are only possible if Kyiv recognises the new territorial realities.")
     _add(corpus, "Putin", "2024-06", "We are ready for negotiations without any preconditions.")
-    shift = compare_periods(corpus.path, speaker="Vladimir Putin", until="2023", since="2024")
+    shift = compare_periods(Session.open(corpus.path), speaker="Vladimir Putin", until="2023", since="2024")
     assert (shift.dropped, shift.verdict) == (("territorial_concession",), Verdict.SOFTENED)
-    tl = speaker_timeline(corpus.path, speaker="putin")
+    tl = Session.open(corpus.path).timeline(speaker="putin")
     assert tl.matrix() == {
         "negotiations": ["outcome", "outcome"],
         "territorial_concession": ["condition", "absent"],
@@ -56,4 +57,4 @@ def test_conditions_dropped_to_no_preconditions_is_softened(corpus) -> None:
 
 def test_unknown_speaker_has_no_timeline(corpus) -> None:
     with pytest.raises(NotFoundError, match="no statement of 'nobody'"):
-        speaker_timeline(corpus.path, speaker="nobody")
+        Session.open(corpus.path).timeline(speaker="nobody")

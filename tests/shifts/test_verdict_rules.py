@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.frames.analyze import StatementAnalysis
-from rhetoric.records import Frame, Mention, Stance
+from rhetoric.records import Frame, Mention, Stance, StatementAnalysis
 from rhetoric.shifts.compare import compare
 from rhetoric.shifts.model import ChangeEvent, EventType, Verdict
 from rhetoric.shifts.verdict import decide

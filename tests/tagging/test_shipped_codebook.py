@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rhetoric.codebook import check_codebook, load_codebook
+from rhetoric.codebook import load_codebook
 from rhetoric.tagging import Tagger
+from rhetoric.tagging.check import check_codebook
 
 from .conftest import SHIPPED_CODEBOOK, heldout_rows
 

@@ -1,34 +1,36 @@
-"""Statement analysis: mentions → frames → stances for one text, one statement or a whole corpus.
+"""The analyzer: one statement (or free text) → mentions → condition frames → stances → commitment.
+
+It sits on top of the frames stage and below shifts; a :class:`rhetoric.session.Session`
+builds one per open corpus and caches what it computes.
 
 Example:
-    >>> analyzer = Analyzer.for_corpus("corpora/ukraine-nato")  # doctest: +SKIP
-    >>> result = analyzer.analyze_text("No talks until Russia withdraws.", speaker="zelensky")  # doctest: +SKIP
-    >>> [(f.outcomes, f.conditions) for f in result.frames]  # doctest: +SKIP
+    >>> analyzer = Analyzer.for_corpus("corpora/ukraine-nato")
+    >>> result = analyzer.analyze_text("No talks until Russia withdraws.", speaker="zelensky")
+    >>> [(f.outcomes, f.conditions) for f in result.frames]
     [(('negotiations',), ('withdrawal',))]
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..actors import ActorRegistry
-from ..codebook.load import load_codebook
-from ..corpus.store import Corpus
-from ..errors import UsageError
-from ..lang import language_of
-from ..records import Frame, Mention, Stance, Statement
-from ..tagging.tagger import Tagger, tag_corpus
-from ..text.sentences import split_sentences
-from ..types import Commitment
-from .config import FramesConfig
-from .cues import CueTable, default_cue_table
-from .detect import detect_frames
-from .modality import commitment_of
-from .stances import detect_stances
+from .actors import ActorRegistry
+from .codebook.load import load_codebook
+from .codebook.model import Codebook
+from .corpus.store import Corpus
+from .frames.config import FramesConfig
+from .frames.cues import CueTable, default_cue_table
+from .frames.detect import detect_frames
+from .frames.modality import commitment_of
+from .frames.stances import detect_stances
+from .lang import language_of
+from .records import Frame, Mention, Stance, Statement, StatementAnalysis
+from .tagging.tagger import Tagger, tag_corpus
+from .text.sentences import split_sentences
+from .types import Commitment
 
 
 class Fallback(Protocol):
@@ -45,19 +47,6 @@ class Fallback(Protocol):
         speaker: str = "",
         date: str = "",
     ) -> tuple[tuple[Frame, ...], tuple[Stance, ...]]: ...
-
-
-@dataclass(frozen=True)
-class StatementAnalysis:
-    """Everything the pipeline reads from one statement (or free text)."""
-
-    text: str
-    mentions: tuple[Mention, ...]
-    frames: tuple[Frame, ...]
-    stances: tuple[Stance, ...]
-    statement: Statement | None = None
-    #: How firmly the statement commits its speaker (none when it takes no stance).
-    commitment: Commitment = Commitment.NONE
 
 
 class Analyzer:
@@ -84,10 +73,36 @@ class Analyzer:
         self.opposites = opposites
         self.actors = actors or ActorRegistry()
         self.language = language_of(self.codebook)
-        self.roles = {
-            spec.id: str(spec.role.value if hasattr(spec.role, "value") else spec.role)
-            for spec in self.codebook.tags
-        }
+        self.roles = {spec.id: spec.role.value for spec in self.codebook.tags}
+
+    @classmethod
+    def from_codebook(
+        cls,
+        codebook: Codebook,
+        *,
+        tagger: Tagger | None = None,
+        actors: ActorRegistry | None = None,
+        fallback: Fallback | None = None,
+    ) -> Analyzer:
+        """An analyzer for a loaded codebook: its ``[frames]`` table (extra cues, opposites) applied.
+
+        Args:
+            codebook: The codebook.
+            tagger: Its compiled tagger, when already built (compiled here otherwise).
+            actors: The corpus's actors (stance holders).
+            fallback: A trained fallback model filling what the rules leave empty.
+
+        Raises:
+            CodebookError: If the ``[frames]`` table is malformed.
+        """
+        config = FramesConfig.from_codebook(codebook)
+        return cls(
+            tagger or Tagger.from_codebook(codebook),
+            cues=config.cues,
+            actors=actors,
+            opposites=config.opposites,
+            fallback=fallback,
+        )
 
     @classmethod
     def for_corpus(
@@ -96,37 +111,18 @@ class Analyzer:
         *,
         codebook_path: str | PathLike | None = None,
         fallback: Fallback | None = None,
-        with_model: bool = False,
     ) -> Analyzer:
-        """Load a corpus's codebook (with its ``[[frames.cue]]`` extensions) and actors.
-
-        ``with_model`` loads the corpus's trained fallback (``rhetoric train --frames``) unless
-        ``fallback`` is given.
+        """Load a corpus's codebook and actors into an analyzer (a :class:`rhetoric.session.Session`
+        does this for the CLI, reports and exports; this is for scripts and tests).
 
         Raises:
             NotFoundError: If the codebook does not exist.
             CodebookError: If the codebook or its cue extensions are malformed.
             ActorError: If ``actors.toml`` is malformed.
-            ModelError: With ``with_model``, if the fallback is missing or stale.
         """
         corpus = Corpus(corpus_dir)
         codebook = load_codebook(Path(codebook_path) if codebook_path else corpus.codebook_path)
-        from ..lang import language_of
-
-        config = FramesConfig.from_codebook_table(
-            codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
-        )
-        if fallback is None and with_model:
-            from ..learn.fallback import load_fallback  # scikit-learn loads only when asked
-
-            fallback = load_fallback(corpus_dir, codebook=codebook)
-        return cls(
-            Tagger.from_codebook(codebook),
-            cues=config.cues,
-            actors=corpus.actors(),
-            opposites=config.opposites,
-            fallback=fallback,
-        )
+        return cls.from_codebook(codebook, actors=corpus.actors(), fallback=fallback)
 
     def analyze_mentions(
         self,
@@ -204,43 +200,4 @@ class Analyzer:
             yield self.analyze(statement, mentions)
 
 
-def analyze_inputs(
-    corpus_dir: str | PathLike,
-    *,
-    text: str | None = None,
-    ids: Iterable[str] | None = None,
-    all_statements: bool = False,
-    codebook_path: str | PathLike | None = None,
-    speaker: str = "",
-    date: str = "",
-    with_model: bool = False,
-) -> Iterator[StatementAnalysis]:
-    """Analyse free text, some corpus statements, or the whole corpus (exactly one of them).
-
-    Args:
-        corpus_dir: The corpus folder (its codebook and actors are used even for free text).
-        text: Free text to analyse.
-        ids: Corpus statement ids to analyse, in this order.
-        all_statements: Analyse every statement of the corpus, streaming.
-        codebook_path: Another codebook file to use.
-        speaker: Speaker recorded for free text (the default stance holder).
-        date: Date recorded for free text.
-        with_model: Let the corpus's trained fallback fill what the rules leave empty.
-
-    Raises:
-        UsageError: Unless exactly one of ``text``, ``ids`` and ``all_statements`` is given.
-        NotFoundError: If an id is not in the corpus.
-        ModelError: With ``with_model``, if the fallback is missing or stale.
-
-    Example:
-        >>> next(analyze_inputs("corpora/ukraine-nato", text="A truce now.")).mentions[0].tag  # doctest: +SKIP
-        'ceasefire'
-    """
-    ids = list(ids or [])
-    if sum([text is not None, bool(ids), all_statements]) != 1:
-        raise UsageError("give exactly one of TEXT (or '-' for stdin), --id ID or --all")
-    analyzer = Analyzer.for_corpus(corpus_dir, codebook_path=codebook_path, with_model=with_model)
-    if text is not None:
-        return iter([analyzer.analyze_text(text, speaker=speaker, date=date)])
-    corpus = Corpus(corpus_dir).require()
-    return analyzer.analyze_corpus(corpus, ids=None if all_statements else ids)
+__all__ = ["Analyzer", "Fallback"]

@@ -59,17 +59,17 @@ def stages(corpus: Path, cache: Path | None = None) -> dict[str, float]:
     With ``cache``, the analysis is pickled there on the first run and loaded on later ones (its
     time is then the loading time: re-measure the rendering without analysing again).
     """
-    from rhetoric.analysis import analyze_all
     from rhetoric.reports.collect import report_data
     from rhetoric.reports.html import report_html
     from rhetoric.reports.markdown import report_markdown
+    from rhetoric.session import Session
 
     out: dict[str, float] = {}
     start, cpu = time.perf_counter(), time.process_time()
     if cache is not None and cache.exists():
         ca = pickle.loads(cache.read_bytes())
     else:
-        ca = analyze_all(corpus)
+        ca = Session.open(corpus).corpus_analysis()
         if cache is not None:
             sys.setrecursionlimit(max(sys.getrecursionlimit(), 100_000))
             cache.write_bytes(pickle.dumps(ca))

@@ -125,3 +125,7 @@ class ExtractionError(RhetoricError):
 
 class OutputError(RhetoricError):
     """An output file or folder (report, export) cannot be written; the message names path and fix."""
+
+
+class DependencyError(RhetoricError):
+    """An optional dependency a feature needs is not installed (the hint names the extra)."""

@@ -125,6 +125,15 @@ class OutputFormat(StrEnum):
     CSV = "csv"
 
 
+class TableFormat(StrEnum):
+    """Formats of commands that print a table (see :mod:`rhetoric.output.write`)."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
 class ReportFormat(StrEnum):
     """Report formats."""
 

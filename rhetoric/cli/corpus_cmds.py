@@ -20,16 +20,10 @@ from ..corpus import (
     validate_corpus,
 )
 from ..errors import ImportRejectedError, RhetoricError
-from ..types import OutputFormat
+from ..records import STATEMENT_FIELDS
+from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, WriteCorpusOpt, command, fail, require_named_corpus, warn
-
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="Output format: table, json or csv.")]
-
-
-def _write(chunks) -> None:
-    for chunk in chunks:
-        sys.stdout.write(chunk)
-    sys.stdout.flush()
+from .output import FormatOpt, emit_rows
 
 
 @command("init")
@@ -158,22 +152,23 @@ def list_cmd(
     kind: Annotated[str | None, typer.Option("--kind", help="direct, paraphrase or reported.")] = None,
     contains: Annotated[str | None, typer.Option("--contains", help="Text contains (any case).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Show at most this many.", min=0)] = None,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = TableFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
     """List statements in file order, filtered by speaker, date range, kind or text.
 
+    json prints one array of statements, jsonl one a line (the statements.jsonl form), csv the
+    statement fields (RFC 4180).
+
     Example: rhetoric list --speaker zelensky --since 2024-11 --format json
     """
-    from ..corpus.render import csv_lines, json_chunks, statements_table  # rich loads only when needed
+    from ..corpus.render import statements_table  # rich loads only when needed
 
     found = list_statements(
         Corpus(corpus), speaker=speaker, since=since, until=until, kind=kind, contains=contains, limit=limit
     )
-    if fmt is OutputFormat.JSON:
-        _write(json_chunks(found))
-    elif fmt is OutputFormat.CSV:
-        _write(csv_lines(found))
+    if fmt is not TableFormat.TABLE:
+        emit_rows((s.to_dict() for s in found), STATEMENT_FIELDS, fmt, whole_rows=True)
     else:
         rows = list(found)
         if not rows:
@@ -187,7 +182,7 @@ def list_cmd(
 @command("show")
 def show_cmd(
     statement_id: Annotated[str, typer.Argument(metavar="ID", help="Statement id (s-…).")],
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = TableFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
     """Show every field of one statement.
@@ -198,13 +193,13 @@ def show_cmd(
 
     from rich.console import Console
 
-    from ..corpus.render import csv_lines, statement_fields_table
+    from ..corpus.render import statement_fields_table
 
     statement = get_statement(Corpus(corpus), statement_id)
-    if fmt is OutputFormat.JSON:
+    if fmt is TableFormat.JSON:  # one record: an object, not an array
         typer.echo(json.dumps(statement.to_dict(), ensure_ascii=False, indent=2))
-    elif fmt is OutputFormat.CSV:
-        _write(csv_lines([statement]))
+    elif fmt is not TableFormat.TABLE:
+        emit_rows([statement.to_dict()], STATEMENT_FIELDS, fmt, whole_rows=True)
     else:
         Console().print(statement_fields_table(statement))
 

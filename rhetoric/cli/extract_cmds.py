@@ -62,7 +62,8 @@ def extract(
         warn(NO_CANDIDATES)
     if art.date is None and any(not c.date for c in candidates):
         warn("the article has no date: relative dates are left empty (pass --date)")
-    typer.echo(render_candidates(candidates, fmt))
+    # CSV rows end in CRLF (RFC 4180), the last one too.
+    sys.stdout.write(render_candidates(candidates, fmt) + ("\r\n" if fmt == OutputFormat.CSV else "\n"))
     if add and candidates:
         result = add_candidates(store, candidates, strict=strict)
         for message in result.warnings:

@@ -11,8 +11,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from ..types import OutputFormat
+from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+from .output import FormatOpt, emit_rows
 from .progress import progress_bar
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 TextArg = Annotated[str | None, typer.Argument(help="Text to analyse; '-' reads standard input.")]
 IdsOpt = Annotated[list[str] | None, typer.Option("--id", help="Analyse this corpus statement (repeatable).")]
 AllOpt = Annotated[bool, typer.Option("--all", help="Analyse every statement of the corpus.")]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (coloured), json or csv.")]
 SpeakerOpt = Annotated[str, typer.Option("--speaker", help="Speaker of free TEXT (default stance holder).")]
 WithModelOpt = Annotated[
     bool,
@@ -53,7 +53,7 @@ def _run(
     text: str | None,
     ids: list[str] | None,
     all_: bool,
-    fmt: OutputFormat,
+    fmt: TableFormat,
     corpus: Path,
     codebook: Path | None,
     speaker: str,
@@ -67,7 +67,7 @@ def _run(
 
             total = sum(1 for _ in Corpus(corpus).iter_lines())
             analyses = _counted(analyses, total, update)
-        _emit(analyses, fmt, kind=kind)
+        _emit(analyses, fmt, kind=kind, speaker=speaker)
 
 
 def _counted(analyses: Iterator[StatementAnalysis], total: int, update) -> Iterator[StatementAnalysis]:
@@ -81,23 +81,24 @@ def _header(a: StatementAnalysis) -> Text:
     return Text(f"{s.id}  {s.speaker}  {s.date}", style="bold") if s else Text("(text)", style="bold")
 
 
-def _emit(analyses: Iterator[StatementAnalysis], fmt: OutputFormat, *, kind: str) -> None:
-    """Write frames or stances in the chosen format (JSON/CSV stream; table prints per statement)."""
-    from ..frames.output import FRAME_COLUMNS, STANCE_COLUMNS, frame_row, iter_json, stance_row, write_csv
+def _emit(analyses: Iterator[StatementAnalysis], fmt: TableFormat, *, kind: str, speaker: str) -> None:
+    """Write frames or stances in the chosen format (data formats stream; table prints per statement).
 
-    records = (lambda a: a.frames) if kind == "frames" else (lambda a: a.stances)
-    row = frame_row if kind == "frames" else stance_row
-    if fmt is OutputFormat.JSON:
-        for chunk in iter_json(row(r) for a in analyses for r in records(a)):
-            sys.stdout.write(chunk)
-        return
-    if fmt is OutputFormat.CSV:
-        columns = FRAME_COLUMNS if kind == "frames" else STANCE_COLUMNS
-        write_csv((row(r, csv=True) for a in analyses for r in records(a)), columns, sys.stdout)
+    The data formats carry the columns of ``rhetoric export``'s table of the same name.
+    """
+    if fmt is not TableFormat.TABLE:
+        from ..export.tables import frame_rows, stance_rows
+        from ..output.spec import own_columns
+
+        if kind == "frames":
+            rows = (r for a in analyses for r in frame_rows(a))
+        else:
+            rows = (r for a in analyses for r in stance_rows(a, speaker=speaker))
+        emit_rows(rows, own_columns(kind), fmt)
         return
     console = Console(highlight=False, soft_wrap=True, markup=False)
     for a in analyses:
-        if records(a):
+        if a.frames if kind == "frames" else a.stances:
             console.print(_header(a))
             for line in _frame_lines(a) if kind == "frames" else _stance_lines(a):
                 console.print(line)
@@ -133,7 +134,7 @@ def frames(
     text: TextArg = None,
     ids: IdsOpt = None,
     all_: AllOpt = False,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = TableFormat.TABLE,
     speaker: SpeakerOpt = "",
     with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
@@ -141,7 +142,8 @@ def frames(
 ) -> None:
     """Condition frames: outcomes, the conditions demanded for them, cue, polarity and modality.
 
-    JSON prints one array of frame objects; CSV the same columns with lists joined by ';'.
+    json prints one array of frame objects, jsonl one a line; csv the same columns with lists
+    joined by ';' (the columns of `rhetoric export`'s frames table, without provenance).
     The table shows each frame's evidence with outcomes green, conditions yellow, the cue magenta.
 
     Example: rhetoric frames "Talks are not possible until Russia withdraws." --format json
@@ -154,7 +156,7 @@ def stances(
     text: TextArg = None,
     ids: IdsOpt = None,
     all_: AllOpt = False,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = TableFormat.TABLE,
     speaker: SpeakerOpt = "",
     with_model: WithModelOpt = False,
     corpus: CorpusOpt = DEFAULT_CORPUS,
@@ -162,8 +164,8 @@ def stances(
 ) -> None:
     """Stances: support, oppose or neutral for every mention, and who holds them.
 
-    JSON prints one array with statement_id, tag, stance, holders, start, end, sentence, cue;
-    CSV the same columns with holders joined by ';'.
+    json prints one array of stance objects, jsonl one a line; csv the same columns with
+    holders joined by ';' (the columns of `rhetoric export`'s stances table, without provenance).
 
     Example: rhetoric stances --id s-3960f0777033
     """

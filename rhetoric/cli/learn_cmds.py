@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -43,9 +42,9 @@ def _emit(
     if fmt is OutputFormat.JSON:
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
     elif fmt is OutputFormat.CSV:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        from ..output.write import write_csv
+
+        write_csv(({k: r.get(k) for k in columns} for r in rows), columns, sys.stdout)
     else:
         # Piped output gets a fixed width so that files and tests are stable and tables are not squeezed.
         width = None if sys.stdout.isatty() else TABLE_WIDTH

@@ -79,8 +79,9 @@ def export(
 ) -> None:
     """Export tidy tables for pandas or R: one row per statement, mention, frame, stance or shift event.
 
-    Files are OUT/<table>.<format>: RFC 4180 CSV (UTF-8, CRLF), JSON Lines or Parquet; lists are joined
-    with ';' and every row carries the codebook name, version and SHA-256 and the rhetoric version.
+    Files are OUT/<table>.<format>: RFC 4180 CSV (UTF-8, CRLF; lists joined with ';'), JSON Lines
+    (lists as arrays) or Parquet (days as dates, lists as lists; needs pyarrow: the parquet extra);
+    every row carries the codebook name, version and SHA-256 and the rhetoric version.
     --describe prints the data dictionary. The written paths and row counts are printed.
 
     Example: rhetoric export all --out exports/ --format csv

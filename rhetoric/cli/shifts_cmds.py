@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,17 +16,36 @@ from rich.console import Console
 from ..errors import UsageError
 from ..types import OutputFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
+from .output import emit_rows
 
 
 class ShiftFormat(StrEnum):
-    """Output formats of compare and timeline."""
+    """Output formats of compare and timeline: the table formats plus Markdown."""
 
     TABLE = "table"
     JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
     MD = "md"
 
 
-FormatOpt = Annotated[ShiftFormat, typer.Option("--format", help="table, json or md (Markdown).")]
+FormatOpt = Annotated[
+    ShiftFormat,
+    typer.Option(
+        "--format",
+        help="table, json (one object), md (Markdown), or the shifts table of `rhetoric export` "
+        "as csv (RFC 4180) or jsonl (one change event a line).",
+    ),
+]
+
+
+def _emit_shift_rows(shifts: Iterator, fmt: ShiftFormat) -> None:
+    """Print shifts as the ``shifts`` table's rows (its own columns) in csv or jsonl."""
+    from ..export.tables import shift_rows
+    from ..output.spec import own_columns
+
+    rows = (row for step, shift in shifts for row in shift_rows(shift, step))
+    emit_rows(rows, own_columns("shifts"), fmt.value)
 
 
 def _session(corpus: Path, codebook: Path | None = None):
@@ -69,7 +89,8 @@ def compare_cmd(
     Two statements of speakers of different parties are refused unless --across-speakers; a
     later-then-earlier pair is compared in date order with a note.
 
-    JSON prints one object with from, to, added, dropped, kept, conditions_added,
+    csv and jsonl print the change events as rows of the shifts table of `rhetoric export`
+    (step 1). JSON prints one object with from, to, added, dropped, kept, conditions_added,
     conditions_dropped, outcome_from, outcome_to, stance_changes, commitment_from,
     commitment_to, events, verdict, reasons and notes.
 
@@ -92,6 +113,8 @@ def compare_cmd(
         )
     if fmt is ShiftFormat.JSON:
         sys.stdout.write(json.dumps(shift.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    elif fmt in (ShiftFormat.CSV, ShiftFormat.JSONL):
+        _emit_shift_rows(iter([(1, shift)]), fmt)
     elif fmt is ShiftFormat.MD:
         sys.stdout.write(shift_markdown(shift))
     else:
@@ -111,32 +134,19 @@ def timeline_cmd(
     """A person's (or a party's) statements in date order grouped into occasions, the position
     matrix (tags × statements) and the shift between each pair of consecutive occasions.
 
+    csv and jsonl print the shifts as rows of the shifts table of `rhetoric export`.
+
     Example: rhetoric timeline --speaker Zelensky --format md
     """
-    from ..shifts.render import timeline_markdown, timeline_table
+    from ..shifts.render import timeline_dict, timeline_markdown, timeline_table
 
     if (speaker is None) == (party is None):
         raise UsageError("give --speaker or --party")
     tl = _session(corpus, codebook).timeline(speaker=speaker, party=party)
     if fmt is ShiftFormat.JSON:
-        payload = {
-            "speaker": tl.speaker,
-            "statements": [
-                {
-                    "id": a.statement.id,
-                    "speaker": a.statement.speaker,
-                    "date": a.statement.date,
-                    "date_qualifier": a.statement.date_qualifier,
-                    "text": a.statement.text,
-                }
-                for a in tl.analyses
-            ],
-            "party": tl.party,
-            "occasions": [[tl.analyses[i].statement.id for i in occ] for occ in tl.occasions],
-            "matrix": tl.matrix(),
-            "shifts": [s.to_dict() for s in tl.shifts],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(timeline_dict(tl), ensure_ascii=False, indent=1) + "\n")
+    elif fmt in (ShiftFormat.CSV, ShiftFormat.JSONL):
+        _emit_shift_rows(enumerate(tl.shifts, start=1), fmt)
     elif fmt is ShiftFormat.MD:
         sys.stdout.write(timeline_markdown(tl))
     else:

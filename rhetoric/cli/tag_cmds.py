@@ -12,19 +12,20 @@ from rich.table import Table
 
 from ..codebook import codebook_warnings, load_codebook
 from ..corpus.store import Corpus
+from ..output.spec import own_columns
 from ..records import Mention
-from ..tagging.kwic import iter_kwic_json, kwic, kwic_table, query_tagger, write_kwic_csv
+from ..tagging.kwic import KWIC_COLUMNS, kwic, kwic_table, query_tagger
 from ..tagging.output import (
     MENTION_COLUMNS,
     MODEL_MENTION_COLUMNS,
     highlight,
-    iter_json,
     legend,
+    mention_row,
     tag_styles,
-    write_csv,
 )
-from ..types import OutputFormat
+from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, app, command, fail, warn
+from .output import FormatOpt, emit_rows
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -33,9 +34,6 @@ codebook_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(codebook_app, name="codebook")
-
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table (highlighted text), json or csv.")]
-
 
 def _codebook_path(corpus: Path, codebook: Path | None) -> Path:
     return codebook if codebook is not None else Corpus(corpus).codebook_path
@@ -68,7 +66,7 @@ def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = N
 
 @command("show", parent=codebook_app)
 def codebook_show(
-    corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = None, fmt: FormatOpt = OutputFormat.TABLE
+    corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = None, fmt: FormatOpt = TableFormat.TABLE
 ) -> None:
     """List the codebook's tags with their pattern and example counts.
 
@@ -76,17 +74,8 @@ def codebook_show(
     """
     cb = load_codebook(_codebook_path(corpus, codebook))
     rows = cb.summary()
-    if fmt is OutputFormat.JSON:
-        import json
-
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    if fmt is OutputFormat.CSV:
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    if fmt is not TableFormat.TABLE:
+        emit_rows(rows, own_columns("codebook"), fmt)
         return
     table = Table(title=f"{cb.name} {cb.version} ({len(rows)} tags)")
     for col in ("tag", "role", "label", "patterns", "exclude", "positive", "negative"):
@@ -113,7 +102,7 @@ def tag(
         list[str] | None, typer.Option("--id", help="Tag this corpus statement (repeatable).")
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Tag every statement of the corpus.")] = False,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = TableFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
     with_model: Annotated[
@@ -123,8 +112,8 @@ def tag(
 ) -> None:
     """Find codebook tags in a text or in corpus statements, with exact offsets.
 
-    JSON prints one array of mentions (statement_id, tag, start, end, text, sentence,
-    pattern); CSV the same columns. With --with-model, each mention also has source
+    json prints one array of mentions (statement_id, tag, start, end, text, sentence,
+    pattern), jsonl one a line; csv the same columns. With --with-model, each mention also has source
     (lexicon or model) and score (the model's probability), and model mentions span
     their sentence.
 
@@ -142,12 +131,8 @@ def tag(
         model = load_model(corpus, codebook=cb)
         pairs = ((sid, body, _with_model(model, body, ms, sid)) for sid, body, ms in pairs)
     columns = MODEL_MENTION_COLUMNS if with_model else MENTION_COLUMNS
-    if fmt is OutputFormat.JSON:
-        for chunk in iter_json((m for _sid, _text, mentions in pairs for m in mentions), columns):
-            sys.stdout.write(chunk)
-        return
-    if fmt is OutputFormat.CSV:
-        write_csv((m for _sid, _text, mentions in pairs for m in mentions), sys.stdout, columns)
+    if fmt is not TableFormat.TABLE:
+        emit_rows((mention_row(m, columns) for _sid, _text, ms in pairs for m in ms), columns, fmt)
         return
     _print_highlighted(pairs, tag_styles(cb.tag_ids))
 
@@ -156,7 +141,7 @@ def tag(
 def kwic_cmd(
     pattern: Annotated[str, typer.Argument(help="A pattern (codebook pattern language) or @tag.")],
     window: Annotated[int, typer.Option("--window", min=0, help="Words of context on each side.")] = 5,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = TableFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     codebook: CodebookOpt = None,
 ) -> None:
@@ -171,12 +156,8 @@ def kwic_cmd(
     cb = load_codebook(_codebook_path(corpus, codebook)) if pattern.startswith("@") else None
     query_tagger(pattern, codebook=cb)  # a bad query fails before the corpus is read
     rows = kwic(Corpus(corpus).require(), pattern, window=window, codebook=cb)
-    if fmt is OutputFormat.JSON:
-        for chunk in iter_kwic_json(rows):
-            sys.stdout.write(chunk)
-        return
-    if fmt is OutputFormat.CSV:
-        write_kwic_csv(rows, sys.stdout)
+    if fmt is not TableFormat.TABLE:
+        emit_rows((r.to_dict() for r in rows), KWIC_COLUMNS, fmt)
         return
     collected = list(rows)
     Console(highlight=False).print(kwic_table(collected, title=f"{pattern}: {len(collected)} match(es)"))

@@ -182,8 +182,9 @@ def get_statement(corpus: Corpus, statement_id: str) -> Statement:
 def load_statements_frame(corpus: Corpus) -> pd.DataFrame:
     """All statements as a DataFrame, one row per line, columns in canonical order.
 
-    Parsing is done by pyarrow's multi-threaded JSON reader; values are loaded as stored
-    (run :func:`~rhetoric.corpus.validate_corpus` to check them).
+    Parsing is done by pyarrow's multi-threaded JSON reader when pyarrow is installed (the
+    ``parquet`` extra), else line by line; values are loaded as stored (run
+    :func:`~rhetoric.corpus.validate_corpus` to check them).
 
     Raises:
         CorpusError: If the corpus is missing or a line is not a JSON object of string fields.
@@ -195,8 +196,12 @@ def load_statements_frame(corpus: Corpus) -> pd.DataFrame:
         ['id', 'speaker', 'speaker_as_written']
     """
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.json as pj
+
+    try:
+        import pyarrow as pa
+        import pyarrow.json as pj
+    except ImportError:  # the `parquet` extra is optional
+        return _statements_frame_plain(corpus)
 
     corpus.require()
     path = corpus.statements_path
@@ -220,3 +225,29 @@ def load_statements_frame(corpus: Corpus) -> pd.DataFrame:
         if frame[name].isna().any():
             frame[name] = frame[name].fillna("")
     return pd.DataFrame(frame)
+
+
+def _statements_frame_plain(corpus: Corpus) -> pd.DataFrame:
+    """:func:`load_statements_frame` without pyarrow: the same frame, parsed line by line."""
+    import pandas as pd
+    from orjson import JSONDecodeError, loads
+
+    corpus.require()
+    path = corpus.statements_path
+    rows = []
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = loads(line)
+            except JSONDecodeError as exc:
+                obj = exc
+            if not isinstance(obj, dict) or not set(obj) <= set(STATEMENT_FIELDS):
+                raise CorpusError(
+                    f"cannot load statements: line {n} is not a statement object",
+                    path=str(path),
+                    hint="run `rhetoric validate` to find the bad line",
+                )
+            rows.append({k: obj.get(k) or "" for k in STATEMENT_FIELDS})
+    return pd.DataFrame(rows, columns=list(STATEMENT_FIELDS), dtype=object)

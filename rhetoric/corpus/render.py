@@ -1,48 +1,21 @@
-"""Rendering statements for output: a rich table, a JSON array or CSV, all streaming-friendly.
+"""Rendering statements for the terminal: rich tables (data formats: :mod:`rhetoric.output.write`).
 
 Example:
     >>> s = Statement.create(speaker="nato", date="2024", text="Not yet.", added_at="t")
-    >>> "".join(json_chunks([s])).startswith('[\\n  {"id": ')
-    True
-    >>> next(csv_lines([s]))
-    'id,speaker,speaker_as_written,date,date_qualifier,text,kind,source,url,document,added_at,note\\r\\n'
+    >>> statements_table([s]).row_count
+    1
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ..records import STATEMENT_FIELDS, Statement
+from ..records import Statement
 from ..text.terminal import visible
-
-
-def json_chunks(statements: Iterable[Statement]) -> Iterator[str]:
-    """One JSON array of statement objects, one object a line, yielded piece by piece."""
-    first = True
-    for s in statements:
-        yield ("[\n  " if first else ",\n  ") + json.dumps(s.to_dict(), ensure_ascii=False)
-        first = False
-    yield "[]\n" if first else "\n]\n"
-
-
-def csv_lines(statements: Iterable[Statement]) -> Iterator[str]:
-    """CSV with a header row of every statement field, one row per statement."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(STATEMENT_FIELDS)
-    yield buf.getvalue()
-    for s in statements:
-        buf.seek(0)
-        buf.truncate()
-        writer.writerow(getattr(s, name) for name in STATEMENT_FIELDS)
-        yield buf.getvalue()
 
 
 def _date_label(s: Statement) -> str:

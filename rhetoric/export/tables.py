@@ -1,7 +1,9 @@
 """Tidy tables from a corpus analysis: one row per statement, mention, frame, stance or shift event.
 
-Rows are plain dicts with exactly the dictionary's columns (:mod:`.dictionary`), lists
-joined with ``;`` so every format (CSV, JSONL, Parquet, pandas) holds the same values.
+Rows are plain dicts with exactly the spec's columns (:mod:`rhetoric.output.spec`) and native
+values (lists as lists); the writer (:mod:`rhetoric.output.write`) turns them into CSV, JSON,
+JSONL or Parquet. The per-statement builders (:func:`frame_rows`, :func:`stance_rows`) and
+:func:`shift_rows` are what ``frames``, ``stances``, ``compare`` and ``timeline`` print too.
 
 Example:
     >>> from rhetoric.session import analyze_all
@@ -16,28 +18,16 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import CorpusAnalysis, mention_role
+from ..output.spec import PANDAS_TYPES, column_types, columns
 from ..shifts.model import ChangeEvent, Evidence
-from .dictionary import TABLES, columns
 
 if TYPE_CHECKING:  # pandas is imported lazily: the CLI must start fast
     import pandas as pd
 
+    from ..records import StatementAnalysis
+    from ..shifts.model import Shift
+
 Row = dict[str, Any]
-
-#: pandas dtype of each dictionary type (lists are joined strings, dates ISO strings).
-PANDAS_DTYPES = {
-    "string": "str",
-    "list": "str",
-    "date": "str",
-    "day": "str",
-    "datetime": "str",
-    "integer": "int64",
-    "boolean": "bool",
-}
-
-
-def _join(values) -> str:
-    return ";".join(values)
 
 
 def _evidence(spans: tuple[Evidence, ...]) -> str:
@@ -89,71 +79,96 @@ def _mentions(ca: CorpusAnalysis) -> Iterator[Row]:
             }
 
 
+def frame_rows(a: StatementAnalysis) -> Iterator[Row]:
+    """The ``frames`` table's own columns for one analysed statement (or free text).
+
+    Example:
+        >>> from rhetoric.records import StatementAnalysis
+        >>> from rhetoric.records import Frame
+        >>> f = Frame(None, 0, "text#0.1", "", "", ("negotiations",), ("withdrawal",), "until", start=3, end=25)
+        >>> row = next(frame_rows(StatementAnalysis("No talks until withdrawal.", (), (f,), ())))
+        >>> row["statement_id"], row["conditions"], row["evidence"]
+        (None, ['withdrawal'], 'talks until withdrawal')
+    """
+    s = a.statement
+    for f in a.frames:
+        yield {
+            "statement_id": s.id if s else f.statement_id,
+            "frame_id": f.frame_id,
+            "speaker": s.speaker if s else f.speaker,
+            "date": s.date if s else f.date,
+            "sentence": f.sentence,
+            "outcomes": list(f.outcomes),
+            "conditions": list(f.conditions),
+            "other_conditions": list(f.other_conditions),
+            "cue": f.cue,
+            "relation": f.relation,
+            "polarity": f.polarity,
+            "modality": f.modality,
+            "start": f.start,
+            "end": f.end,
+            "evidence": a.text[f.start : f.end],
+        }
+
+
+def stance_rows(a: StatementAnalysis, *, speaker: str = "") -> Iterator[Row]:
+    """The ``stances`` table's own columns for one analysed statement (``speaker`` for free text)."""
+    s = a.statement
+    who = s.speaker if s else speaker
+    for st in a.stances:
+        yield {
+            "statement_id": s.id if s else st.statement_id,
+            "speaker": who,
+            "date": s.date if s else "",
+            "sentence": st.sentence,
+            "tag": st.tag,
+            "stance": st.stance,
+            "holders": list(st.holders),
+            "speaker_holds": who in st.holders,
+            "start": st.start,
+            "end": st.end,
+            "text": a.text[st.start : st.end],
+            "cue": st.cue,
+        }
+
+
 def _frames(ca: CorpusAnalysis) -> Iterator[Row]:
     for a in ca.analyses:
-        s = a.statement
-        for f in a.frames:
-            yield {
-                "statement_id": s.id,
-                "frame_id": f.frame_id,
-                "speaker": s.speaker,
-                "date": s.date,
-                "sentence": f.sentence,
-                "outcomes": _join(f.outcomes),
-                "conditions": _join(f.conditions),
-                "other_conditions": _join(f.other_conditions),
-                "cue": f.cue,
-                "relation": f.relation,
-                "polarity": f.polarity,
-                "modality": f.modality,
-                "start": f.start,
-                "end": f.end,
-                "evidence": a.text[f.start : f.end],
-            }
+        yield from frame_rows(a)
 
 
 def _stances(ca: CorpusAnalysis) -> Iterator[Row]:
     for a in ca.analyses:
-        s = a.statement
-        for st in a.stances:
-            yield {
-                "statement_id": s.id,
-                "speaker": s.speaker,
-                "date": s.date,
-                "sentence": st.sentence,
-                "tag": st.tag,
-                "stance": st.stance,
-                "holders": _join(st.holders),
-                "speaker_holds": s.speaker in st.holders,
-                "start": st.start,
-                "end": st.end,
-                "text": a.text[st.start : st.end],
-                "cue": st.cue,
-            }
+        yield from stance_rows(a)
+
+
+def shift_rows(shift: Shift, step: int) -> Iterator[Row]:
+    """The ``shifts`` table's own columns for one shift: a row per change event (one when none)."""
+    base = {
+        "speaker": shift.speaker,
+        "step": step,
+        "from_id": shift.from_ids[0],
+        "to_id": shift.to_ids[0],
+        "from_date": shift.from_date,
+        "to_date": shift.to_date,
+        "verdict": shift.verdict.value,
+    }
+    events: tuple[ChangeEvent | None, ...] = shift.events or (None,)
+    for e in events:
+        yield {
+            **base,
+            "type": e.type.value if e else "",
+            "tag": e.tag if e else "",
+            "detail": e.detail if e else "",
+            "evidence_from": _evidence(e.evidence_from) if e else "",
+            "evidence_to": _evidence(e.evidence_to) if e else "",
+        }
 
 
 def _shifts(ca: CorpusAnalysis) -> Iterator[Row]:
     for tl in ca.timelines:
         for step, shift in enumerate(tl.shifts, start=1):
-            base = {
-                "speaker": shift.speaker,
-                "step": step,
-                "from_id": shift.from_ids[0],
-                "to_id": shift.to_ids[0],
-                "from_date": shift.from_date,
-                "to_date": shift.to_date,
-                "verdict": shift.verdict.value,
-            }
-            events: tuple[ChangeEvent | None, ...] = shift.events or (None,)
-            for e in events:
-                yield {
-                    **base,
-                    "type": e.type.value if e else "",
-                    "tag": e.tag if e else "",
-                    "detail": e.detail if e else "",
-                    "evidence_from": _evidence(e.evidence_from) if e else "",
-                    "evidence_to": _evidence(e.evidence_to) if e else "",
-                }
+            yield from shift_rows(shift, step)
 
 
 _BUILDERS: dict[str, Callable[[CorpusAnalysis], Iterator[Row]]] = {
@@ -184,7 +199,10 @@ def table_rows(ca: CorpusAnalysis, table: str) -> list[Row]:
 
 
 def table_frame(ca: CorpusAnalysis, table: str) -> pd.DataFrame:
-    """A table as a pandas DataFrame with the dictionary's columns and dtypes.
+    """A table as a pandas DataFrame with the spec's columns and types.
+
+    Days and times are ``datetime64`` (times in UTC), lists are Python lists, partial dates
+    and version strings stay text (see ``spec.PANDAS_TYPES``).
 
     Raises:
         UsageError: If there is no such table.
@@ -192,6 +210,16 @@ def table_frame(ca: CorpusAnalysis, table: str) -> pd.DataFrame:
     import pandas as pd
 
     names = columns(table)
+    types = column_types(table)
     frame = pd.DataFrame(table_rows(ca, table), columns=list(names))
-    types = {c.name: c.type for c in TABLES[table]}
-    return frame.astype({n: PANDAS_DTYPES[types.get(n, "string")] for n in names})
+    for name in names:
+        kind = types[name]
+        if kind == "day":
+            frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
+        elif kind == "datetime":
+            frame[name] = pd.to_datetime(frame[name].replace("", None), utc=True, format="ISO8601")
+        elif kind == "list":
+            frame[name] = frame[name].astype("object")
+        else:
+            frame[name] = frame[name].astype(PANDAS_TYPES[kind])
+    return frame

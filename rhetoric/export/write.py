@@ -1,8 +1,9 @@
 """Writing export tables to files: RFC 4180 CSV, JSON Lines or Parquet, one file per table.
 
-CSV is UTF-8 without BOM, CRLF line ends, a header row and fields quoted only when they
-hold a comma, quote or line break. JSONL is one UTF-8 object per line. Parquet keeps the
-dictionary's types (integers, booleans, strings).
+The formats are those of every command (:mod:`rhetoric.output.write`): CSV is UTF-8 without
+BOM, CRLF line ends, a header row and fields quoted only when they hold a comma, quote or line
+break. JSONL is one UTF-8 object per line, lists as arrays. Parquet keeps the dictionary's
+types (integers, booleans, days as dates, times as UTC timestamps, lists as lists).
 
 A set of tables is marked whole by ``manifest.json``, written last: each file's name,
 sha256 and row count. The old manifest is removed before the first file is swapped in, so
@@ -16,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -29,6 +29,8 @@ from pathlib import Path
 
 from ..analysis import CorpusAnalysis
 from ..errors import UsageError
+from ..output.spec import TABLE_NAMES, TABLES, column_types, columns, resolve_tables  # noqa: F401
+from ..output.write import require_pyarrow, write_parquet, write_rows
 from ..outputs import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
@@ -43,10 +45,8 @@ from ..types import (
     ExportFormat,  # noqa: F401  (re-exported: part of this module's API)
     ProgressFn,
 )
-from .dictionary import TABLE_NAMES, TABLES, columns, resolve_tables  # noqa: F401
-from .tables import Row, iter_rows
+from .tables import iter_rows
 
-_ARROW_TYPES = {"integer": "int64", "boolean": "bool_"}
 #: Written last into an export folder: which files form the set, with their sha256 and rows.
 MANIFEST = "manifest.json"
 
@@ -66,69 +66,14 @@ def _format(fmt: str) -> ExportFormat:
         raise UsageError(f"unknown export format {fmt!r}", hint="use csv, parquet or jsonl") from None
 
 
-#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def excel_safe(value: str) -> str:
-    """A text cell a spreadsheet will not run: a leading ``'`` before a formula-like start.
-
-    Example:
-        >>> print(excel_safe("=SUM(A1:A9)"), excel_safe("-5 troops"), excel_safe("No."))
-        '=SUM(A1:A9) '-5 troops No.
-    """
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def _csv_value(value, *, safe: bool = False) -> object:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if safe and isinstance(value, str):
-        return excel_safe(value)
-    return value
-
-
-def write_csv(rows: Iterable[Row], names: tuple[str, ...], path: Path, *, excel_safe: bool = False) -> int:
-    """Write rows as RFC 4180 CSV; returns the row count.
-
-    Args:
-        rows: Table rows.
-        names: Column names, in order.
-        path: The file to write.
-        excel_safe: Prefix text cells that start like a formula with ``'`` (see :func:`excel_safe`).
-    """
-    n = 0
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(names)
-        for row in rows:
-            writer.writerow([_csv_value(row[k], safe=excel_safe) for k in names])
-            n += 1
-    return n
-
-
-def write_jsonl(rows: Iterable[Row], path: Path) -> int:
-    """Write rows as JSON Lines; returns the row count."""
-    n = 0
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            n += 1
-    return n
-
-
-def write_parquet(rows: Iterable[Row], table: str, path: Path) -> int:
-    """Write rows as Parquet with the dictionary's types; returns the row count."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    types = {c.name: c.type for c in TABLES[table]}
-    schema = pa.schema(
-        [(n, getattr(pa, _ARROW_TYPES.get(types.get(n, "string"), "string"))()) for n in columns(table)]
-    )
-    data = pa.Table.from_pylist(list(rows), schema=schema)
-    pq.write_table(data, path)
-    return data.num_rows
+def _check_format(fmt: str, *, excel_safe: bool) -> ExportFormat:
+    """The export format, checked before any work (pyarrow present for Parquet)."""
+    fmt = _format(fmt)
+    if excel_safe and fmt is not ExportFormat.CSV:
+        raise UsageError("--excel-safe applies to CSV only", hint="drop it, or use --format csv")
+    if fmt is ExportFormat.PARQUET:
+        require_pyarrow()
+    return fmt
 
 
 def write_tables(
@@ -150,9 +95,7 @@ def write_tables(
             format other than CSV.
         OutputError: If the folder or a file cannot be written (the path and the fix named).
     """
-    fmt = _format(fmt)
-    if excel_safe and fmt is not ExportFormat.CSV:
-        raise UsageError("--excel-safe applies to CSV only", hint="drop it, or use --format csv")
+    fmt = _check_format(fmt, excel_safe=excel_safe)
     names = resolve_tables(tables)
     out = ensure_folder(out_dir)
     paths, counts = [], {}
@@ -227,11 +170,10 @@ def verify_export(out_dir: str | PathLike) -> tuple[bool, str]:
 
 def _write_table(ca: CorpusAnalysis, table: str, fmt: ExportFormat, path: Path, *, excel_safe: bool) -> int:
     rows = iter_rows(ca, table)
-    if fmt is ExportFormat.CSV:
-        return write_csv(rows, columns(table), path, excel_safe=excel_safe)
-    if fmt is ExportFormat.JSONL:
-        return write_jsonl(rows, path)
-    return write_parquet(rows, table, path)
+    if fmt is ExportFormat.PARQUET:
+        return write_parquet(rows, column_types(table), path)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        return write_rows(rows, columns(table), fmt.value, fh, excel_safe=excel_safe)
 
 
 def _fsync(path: Path) -> None:
@@ -274,8 +216,7 @@ def export_tables(
         OutputError: If ``out_dir`` or a file in it cannot be written.
     """
     names = resolve_tables(tables)
-    if excel_safe and _format(fmt) is not ExportFormat.CSV:
-        raise UsageError("--excel-safe applies to CSV only", hint="drop it, or use --format csv")
+    _check_format(fmt, excel_safe=excel_safe)
     if Path(out_dir).exists():
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     ca = analyze_all(corpus_dir, speakers=speakers, codebook_path=codebook_path, progress=progress)

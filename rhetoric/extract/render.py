@@ -7,12 +7,12 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
 
 from ..errors import ValidationError
+from ..output.write import write_csv
 from ..types import OutputFormat
 from .candidate import TABLE_FIELDS, Candidate
 
@@ -73,14 +73,11 @@ def render_candidates(candidates: Sequence[Candidate], fmt: str | OutputFormat) 
     if fmt == OutputFormat.JSON:
         return json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2)
     if fmt == OutputFormat.CSV:
-        buf = io.StringIO()
+        buf = io.StringIO(newline="")
         names = list(Candidate.__dataclass_fields__)
-        ordered = [*TABLE_FIELDS, *(n for n in names if n not in TABLE_FIELDS)]
-        writer = csv.DictWriter(buf, fieldnames=ordered, lineterminator="\n")
-        writer.writeheader()
-        for c in candidates:
-            writer.writerow(c.to_dict())
-        return buf.getvalue().rstrip("\n")
+        ordered = (*TABLE_FIELDS, *(n for n in names if n not in TABLE_FIELDS))
+        write_csv((c.to_dict() for c in candidates), ordered, buf)  # the one RFC 4180 dialect
+        return buf.getvalue().removesuffix("\r\n")
     if not candidates:
         return NO_CANDIDATES
     return _table(candidates)

@@ -168,3 +168,24 @@ def timeline_table(tl: Timeline) -> Group:
     for tag, row in tl.matrix().items():
         matrix.add_row(tag, *(CELL_SYMBOLS[c] for c in row))
     return Group(statements, matrix, *(shift_table(s) for s in tl.shifts))
+
+
+def timeline_dict(tl: Timeline) -> dict:
+    """The timeline as ``timeline --format json`` prints it: statements, occasions, matrix, shifts."""
+    return {
+        "speaker": tl.speaker,
+        "statements": [
+            {
+                "id": a.statement.id,
+                "speaker": a.statement.speaker,
+                "date": a.statement.date,
+                "date_qualifier": a.statement.date_qualifier,
+                "text": a.statement.text,
+            }
+            for a in tl.analyses
+        ],
+        "party": tl.party,
+        "occasions": [[tl.analyses[i].statement.id for i in occ] for occ in tl.occasions],
+        "matrix": tl.matrix(),
+        "shifts": [s.to_dict() for s in tl.shifts],
+    }

@@ -19,12 +19,9 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import json
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
-from typing import TextIO
+from dataclasses import asdict, dataclass
 
 from rich.table import Table
 from rich.text import Text
@@ -34,6 +31,7 @@ from ..codebook.model import Codebook, TagSpec
 from ..codebook.patterns import parse_pattern
 from ..corpus.store import Corpus
 from ..errors import ValidationError
+from ..output.spec import own_columns
 from ..text.terminal import visible
 from ..text.tokens import tokenize
 from ..types import Role
@@ -76,8 +74,8 @@ class KwicRow:
         return asdict(self)
 
 
-#: Columns of the CSV output and keys of the JSON objects, in order.
-KWIC_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(KwicRow))
+#: Columns of the CSV output and keys of the JSON objects, in order (the spec's ``kwic`` table).
+KWIC_COLUMNS: tuple[str, ...] = own_columns("kwic")
 
 
 def query_tagger(query: str, *, codebook: Codebook | None = None) -> Tagger:
@@ -164,29 +162,6 @@ def kwic(
             )
 
 
-def iter_kwic_json(rows: Iterable[KwicRow]) -> Iterator[str]:
-    """Chunks of one JSON array of row objects, one a line, streamed.
-
-    Example:
-        >>> "".join(iter_kwic_json([]))
-        '[]\\n'
-    """
-    yield "["
-    first = True
-    for row in rows:
-        yield ("\n" if first else ",\n") + json.dumps(row.to_dict(), ensure_ascii=False)
-        first = False
-    yield "]\n" if first else "\n]\n"
-
-
-def write_kwic_csv(rows: Iterable[KwicRow], fh: TextIO) -> None:
-    """Write rows as CSV with a header (:data:`KWIC_COLUMNS`)."""
-    writer = csv.DictWriter(fh, fieldnames=KWIC_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.to_dict().items()})
-
-
 def kwic_table(rows: Iterable[KwicRow], *, title: str = "") -> Table:
     """A rich table: id, speaker, date, left context (right-aligned), match, right context."""
     table = Table(title=title or None, show_lines=False)
@@ -211,9 +186,7 @@ def kwic_table(rows: Iterable[KwicRow], *, title: str = "") -> Table:
 __all__ = [
     "KWIC_COLUMNS",
     "KwicRow",
-    "iter_kwic_json",
     "kwic",
     "kwic_table",
     "query_tagger",
-    "write_kwic_csv",
 ]

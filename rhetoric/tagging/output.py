@@ -1,33 +1,29 @@
-"""Mention output in the stable formats (JSON array, CSV) and as highlighted rich text.
+"""Mention rows (the ``tag`` table of :mod:`rhetoric.output.spec`) and highlighted rich text.
 
-The JSON and CSV contract: one object or row per mention with the columns
-:data:`MENTION_COLUMNS`; ``statement_id`` is null (JSON) or empty (CSV) for free text.
+The data contract: one object or row per mention with the columns :data:`MENTION_COLUMNS`,
+written by :mod:`rhetoric.output.write`; ``statement_id`` is null (JSON) or empty (CSV) for
+free text.
 
 Example:
     >>> from rhetoric.records import Mention
-    >>> m = Mention("t", 2, 4, "tr", 0, "tr*")
-    >>> print("".join(iter_json([m])), end="")
-    [
-    {"statement_id": null, "tag": "t", "start": 2, "end": 4, "text": "tr", "sentence": 0, "pattern": "tr*"}
-    ]
+    >>> mention_row(Mention("t", 2, 4, "tr", 0, "tr*"))["statement_id"] is None
+    True
 """
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Iterable, Iterator
-from typing import TextIO
+from collections.abc import Iterable
 
 from rich.text import Text
 
+from ..output.spec import MODEL_COLUMNS, own_columns
 from ..records import Mention
 from ..text.terminal import visible
 
-#: Columns of the JSON objects and CSV rows, in order.
-MENTION_COLUMNS: tuple[str, ...] = ("statement_id", "tag", "start", "end", "text", "sentence", "pattern")
+#: Columns of the JSON objects and CSV rows, in order (the spec's ``tag`` table).
+MENTION_COLUMNS: tuple[str, ...] = own_columns("tag")
 #: Columns when model mentions may appear (``rhetoric tag --with-model``): who found it and the score.
-MODEL_MENTION_COLUMNS: tuple[str, ...] = (*MENTION_COLUMNS, "source", "score")
+MODEL_MENTION_COLUMNS: tuple[str, ...] = (*MENTION_COLUMNS, *(c.name for c in MODEL_COLUMNS))
 
 # A fixed palette so a tag keeps its colour across runs (reproducible output).
 _PALETTE = ("bold magenta", "bold cyan", "bold green", "bold yellow", "bold blue", "bold red")
@@ -42,44 +38,6 @@ def mention_row(mention: Mention, columns: tuple[str, ...] = MENTION_COLUMNS) ->
     """
     d = mention.to_dict()
     return {k: d[k] for k in columns}
-
-
-def iter_json(mentions: Iterable[Mention], columns: tuple[str, ...] = MENTION_COLUMNS) -> Iterator[str]:
-    """Chunks of one JSON array, one mention per line, streamed (bounded memory).
-
-    Args:
-        mentions: Mentions in output order.
-        columns: Keys of each object.
-
-    Yields:
-        Strings whose concatenation is the JSON array followed by a newline.
-    """
-    yield "["
-    first = True
-    for m in mentions:
-        yield ("\n" if first else ",\n") + json.dumps(mention_row(m, columns), ensure_ascii=False)
-        first = False
-    yield "]\n" if first else "\n]\n"
-
-
-def write_csv(mentions: Iterable[Mention], fh: TextIO, columns: tuple[str, ...] = MENTION_COLUMNS) -> None:
-    """Write mentions as CSV with a header row (``statement_id`` empty for free text).
-
-    Example:
-        >>> import io
-        >>> buf = io.StringIO()
-        >>> write_csv([Mention("x", 0, 1, "a", 0, "a")], buf)
-        >>> buf.getvalue().splitlines()[1]
-        ',x,0,1,a,0,a'
-    """
-    writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for m in mentions:
-        row = mention_row(m, columns)
-        row["statement_id"] = row["statement_id"] or ""
-        if "score" in row and row["score"] is None:
-            row["score"] = ""
-        writer.writerow(row)
 
 
 def tag_styles(tag_ids: Iterable[str]) -> dict[str, str]:
@@ -118,9 +76,7 @@ __all__ = [
     "MENTION_COLUMNS",
     "MODEL_MENTION_COLUMNS",
     "highlight",
-    "iter_json",
     "legend",
     "mention_row",
     "tag_styles",
-    "write_csv",
 ]

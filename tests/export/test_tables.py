@@ -35,10 +35,10 @@ def test_mention_and_stance_offsets_index_the_statement_text(seed_analysis) -> N
         assert texts[row["statement_id"]][row["start"] : row["end"]] == row["evidence"]
 
 
-def test_frame_lists_are_joined_with_semicolons(seed_analysis) -> None:
+def test_frame_rows_hold_lists(seed_analysis) -> None:
     rows = {r["statement_id"]: r for r in table_rows(seed_analysis, "frames")}
     earlier = rows["s-134636953483"]
-    assert (earlier["outcomes"], earlier["conditions"]) == ("negotiations", "withdrawal;borders_1991")
+    assert (earlier["outcomes"], earlier["conditions"]) == (["negotiations"], ["withdrawal", "borders_1991"])
     assert (earlier["polarity"], earlier["modality"]) == ("negated", "firm")
 
 

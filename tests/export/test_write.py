@@ -13,9 +13,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from rhetoric.errors import UsageError
-from rhetoric.export.dictionary import TABLE_NAMES, TABLES, columns
+from rhetoric.export.dictionary import TABLE_NAMES, columns
 from rhetoric.export.tables import table_rows
 from rhetoric.export.write import export_tables, resolve_tables, write_tables
+from rhetoric.output.spec import ARROW_TYPES, column_types
+from rhetoric.output.write import arrow_value, csv_cell
 from tests.conftest import SEED_CORPUS
 from tests.golden import assert_golden
 
@@ -67,11 +69,28 @@ def test_parquet_keeps_dictionary_types(seed_analysis, tmp_path, table: str) -> 
     write_tables(seed_analysis, tables=[table], out_dir=tmp_path, fmt="parquet")
     data = pq.read_table(tmp_path / f"{table}.parquet")
     assert tuple(data.column_names) == columns(table)
-    kinds = {c.name: c.type for c in TABLES[table]}
+    kinds = column_types(table)
     for field in data.schema:
-        expected = {"integer": "int64", "boolean": "bool"}.get(kinds.get(field.name, "string"), "string")
-        assert str(field.type) == expected, field.name
-    assert data.to_pylist() == table_rows(seed_analysis, table)
+        assert str(field.type) == ARROW_TYPES[kinds[field.name]], field.name
+    expected = [{k: arrow_value(v, kinds[k]) for k, v in row.items()} for row in table_rows(seed_analysis, table)]
+    assert data.to_pylist() == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "arrow_type"),
+    [
+        ("statements", "date_start", "date32[day]"),
+        ("statements", "added_at", "timestamp[us, tz=UTC]"),
+        ("statements", "date", "string"),
+        ("statements", "codebook_version", "string"),
+        ("frames", "conditions", "list<element: string>"),
+        ("stances", "holders", "list<element: string>"),
+        ("stances", "speaker_holds", "bool"),
+    ],
+)
+def test_parquet_has_real_date_and_list_types(seed_analysis, tmp_path, table, column, arrow_type) -> None:
+    write_tables(seed_analysis, tables=[table], out_dir=tmp_path, fmt="parquet")
+    assert str(pq.read_schema(tmp_path / f"{table}.parquet").field(column).type) == arrow_type
 
 
 def test_load_frames_equal_the_csv_export(seed_csv) -> None:
@@ -83,10 +102,27 @@ def test_load_frames_equal_the_csv_export(seed_csv) -> None:
     for table in TABLE_NAMES:
         exported = pd.read_csv(seed_csv / f"{table}.csv", dtype=str, keep_default_na=False)
         frame = data.table(table)
-        as_text = frame.astype(str)
-        if "speaker_holds" in frame:
-            as_text["speaker_holds"] = frame["speaker_holds"].map({True: "true", False: "false"})
+        kinds = column_types(table)
+        as_text = frame.copy()
+        for name in frame.columns:
+            if kinds[name] == "day":
+                as_text[name] = frame[name].dt.strftime("%Y-%m-%d")
+            elif kinds[name] == "datetime":
+                as_text[name] = frame[name].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+            else:
+                as_text[name] = frame[name].map(lambda v: str(csv_cell(v)))
         pd.testing.assert_frame_equal(as_text, exported, check_dtype=False)
+
+
+def test_load_has_datetime_and_list_columns() -> None:
+    import rhetoric
+
+    data = rhetoric.load(SEED_CORPUS)
+    statements, frames = data.statements(), data.frames()
+    assert str(statements["date_start"].dtype).startswith("datetime64")
+    assert str(statements["added_at"].dtype).startswith("datetime64") and "UTC" in str(statements["added_at"].dtype)
+    assert all(isinstance(v, list) for v in frames["conditions"])
+    assert all(isinstance(v, str) for v in statements["codebook_version"])
 
 
 def test_empty_corpus_writes_headers_only(tmp_path) -> None:

@@ -14,7 +14,8 @@ import pytest
 from rhetoric.corpus import Corpus, add_statement
 from rhetoric.errors import OutputError, UsageError
 from rhetoric.export import write as write_module
-from rhetoric.export.write import MANIFEST, excel_safe, verify_export, write_tables
+from rhetoric.export.write import MANIFEST, verify_export, write_tables
+from rhetoric.output.write import excel_safe
 from rhetoric.session import analyze_all
 from tests.conftest import SEED_CORPUS
 
@@ -78,16 +79,16 @@ def test_a_failed_export_leaves_the_previous_set_whole(analysis, tmp_path: Path,
     out = tmp_path / "out"
     write_tables(analysis, tables=["all"], out_dir=out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = write_module.write_csv
+    real = write_module.write_rows
     calls = {"n": 0}
 
-    def fail_on_third(rows, names, path, **kw):
+    def fail_on_third(rows, names, fmt, fh, **kw):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(rows, names, path, **kw)
+        return real(rows, names, fmt, fh, **kw)
 
-    monkeypatch.setattr(write_module, "write_csv", fail_on_third)
+    monkeypatch.setattr(write_module, "write_rows", fail_on_third)
     with pytest.raises(OutputError, match=r"cannot write '.*frames\.csv': no space left .*free some space"):
         write_tables(analysis, tables=["all"], out_dir=out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no mix, no temp left

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -11,8 +12,9 @@ import pytest
 from rhetoric.codebook import load_codebook
 from rhetoric.corpus.store import Corpus
 from rhetoric.errors import NotFoundError, PatternError, ValidationError
+from rhetoric.output.write import iter_json, write_csv
 from rhetoric.records import Statement
-from rhetoric.tagging.kwic import KWIC_COLUMNS, KwicRow, iter_kwic_json, kwic, query_tagger, write_kwic_csv
+from rhetoric.tagging.kwic import KWIC_COLUMNS, KwicRow, kwic, query_tagger
 
 
 def rows(mini_corpus, query: str, **kwargs) -> list[KwicRow]:
@@ -102,13 +104,17 @@ def test_negative_window_and_tag_query_without_codebook(mini_corpus) -> None:
         query_tagger("@ceasefire")
 
 
+def test_kwic_columns_are_the_row_fields() -> None:
+    assert KWIC_COLUMNS == tuple(f.name for f in dataclasses.fields(KwicRow))
+
+
 def test_json_and_csv_formats(mini_corpus) -> None:
     got = rows(mini_corpus, "truce", window=1)
-    data = json.loads("".join(iter_kwic_json(got)))
+    data = json.loads("".join(iter_json(r.to_dict() for r in got)))
     assert [list(d) for d in data] == [list(KWIC_COLUMNS)] * 2
     assert data[0]["tag"] is None and data[0]["match"] == "truce"
     buf = io.StringIO()
-    write_kwic_csv(got, buf)
+    write_csv((r.to_dict() for r in got), KWIC_COLUMNS, buf)
     lines = buf.getvalue().splitlines()
     assert lines[0] == ",".join(KWIC_COLUMNS)
     assert lines[1].endswith(",2024,A,truce,. Then,2,7,,truce")

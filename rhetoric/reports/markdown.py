@@ -68,7 +68,7 @@ def notable_markdown(n: NotableShift) -> str:
     lines = [
         f"### {md_text(actor.name)}: {shift.verdict.value}",
         "",
-        f"{shift.from_date} → {shift.to_date}, statements #{a} → #{b} ([{actor.speaker}](#{actor.anchor}))",
+        f"{shift.from_date} → {shift.to_date}, statements #{a} → #{b} ([{md_text(actor.speaker)}](#{actor.anchor}))",
         "",
     ]
     for label, side in (("before", n.before), ("after", n.after)):

@@ -1,8 +1,10 @@
-"""Reports stage: an overview of actors and current positions, per-actor timelines with charts,
-statement cards and shifts, as one self-contained HTML page and as Markdown.
+"""Reports stage: the notable shifts first, an overview of actors and current positions, then
+per-actor timelines with charts, statement cards and shifts, as one self-contained HTML page
+(with an inline filter script) and as Markdown; folded to stay small for large corpora.
 
-Modules: :mod:`.collect` (what a report shows), :mod:`.charts` (SVG timeline charts),
-:mod:`.markdown`, :mod:`.html` (renderers), :mod:`.write` (files).
+Modules: :mod:`.collect` (what a report shows), :mod:`.notable` (the strongest shift per actor),
+:mod:`.digest` (what a large corpus shows), :mod:`.charts` (SVG timeline charts),
+:mod:`.markdown`, :mod:`.html` and :mod:`.html_blocks` (renderers), :mod:`.write` (files).
 
 Example:
     >>> from rhetoric.reports import write_report

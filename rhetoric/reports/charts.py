@@ -17,10 +17,10 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ..shifts.model import TagRole, TagState
 from ..shifts.timeline import Timeline
 
 #: Colours shared with the HTML stylesheet (condition amber, outcome green, support blue, oppose red).
@@ -49,33 +49,42 @@ _ROW, _TOP, _BOTTOM, _LEGEND, _CHAR = 22, 26, 34, 96, 6.2
 
 
 @dataclass(frozen=True)
-class _Column:
+class Column:
+    """One column of a chart or matrix: a statement, or a period of statements."""
+
     label: tuple[str, ...]  # one or two lines under the axis
     cells: dict[str, tuple[str, ...]]  # tag → the marks of this column
 
 
-def _statement_columns(tl: Timeline, tags: Sequence[str]) -> list[_Column]:
-    matrix = tl.matrix()
-    stances = [{t: p.state(t).stance for t in tags} for p in tl.positions]
+def statement_marks(state: TagState) -> tuple[str, ...]:
+    """The marks of one tag in one statement: its role in a frame (condition, outcome) and the
+    speaker's stance (support, oppose); ``mentioned`` when neither; none when absent. The cell of
+    :meth:`~rhetoric.shifts.timeline.Timeline.matrix` with the stance added beside the role.
+
+    Example:
+        >>> statement_marks(TagState(TagRole.CONDITION, "oppose")), statement_marks(TagState(TagRole.MENTIONED))
+        (('condition', 'oppose'), ('mentioned',))
+    """
+    if state.role is TagRole.ABSENT:
+        return ()
+    marks = [state.role.value] if state.role in (TagRole.CONDITION, TagRole.OUTCOME) else []
+    if state.stance in ("support", "oppose"):
+        marks.append(state.stance)
+    return tuple(marks) or ("mentioned",)
+
+
+def _statement_columns(tl: Timeline) -> list[Column]:
     columns = []
-    for i, analysis in enumerate(tl.analyses):
+    for i, (analysis, position) in enumerate(zip(tl.analyses, tl.positions, strict=True)):
         s = analysis.statement
         date = s.date if s else ""
         qualifier = f" ({s.date_qualifier})" if s and s.date_qualifier else ""
-        cells = {}
-        for tag in tags:
-            cell = matrix[tag][i]
-            if cell == "absent":
-                continue
-            marks = [cell] if cell in ("condition", "outcome", "mentioned") else []
-            if stances[i][tag] in ("support", "oppose"):
-                marks.append(stances[i][tag])
-            cells[tag] = tuple(marks) or ("mentioned",)
-        columns.append(_Column((f"#{i + 1}", date + qualifier), cells))
+        cells = {tag: marks for tag, state in position.states if (marks := statement_marks(state))}
+        columns.append(Column((f"#{i + 1}", date + qualifier), cells))
     return columns
 
 
-def _period_columns(columns: list[_Column], dates: list[str]) -> list[_Column]:
+def _period_columns(columns: list[Column], dates: list[str]) -> list[Column]:
     """Statements grouped by month, or by year when months are still too many."""
     for width in (7, 4):
         keys = list(dict.fromkeys(d[:width] or "undated" for d in dates))
@@ -95,8 +104,17 @@ def _period_columns(columns: list[_Column], dates: list[str]) -> list[_Column]:
             role = next((m for m in _PRIORITY if m in marks and m in ("condition", "outcome")), None)
             stance = next((m for m in ("oppose", "support") if m in marks), None)
             cells[tag] = tuple(m for m in (role, stance) if m) or ("mentioned",)
-        out.append(_Column((key, f"n={counts[key]}"), cells))
+        out.append(Column((key, f"n={counts[key]}"), cells))
     return out
+
+
+def timeline_columns(tl: Timeline) -> tuple[list[Column], bool]:
+    """The columns of the actor's chart and matrix: one per statement, or one per period (month,
+    else year) beyond :data:`MAX_COLUMNS` statements; and whether they are periods."""
+    columns = _statement_columns(tl)
+    if len(columns) <= MAX_COLUMNS:
+        return columns, False
+    return _period_columns(columns, [a.statement.date if a.statement else "" for a in tl.analyses]), True
 
 
 def _marker(kind: str, x: float, y: float, size: float) -> str:
@@ -118,13 +136,20 @@ def _text(x: float, y: float, text: str, *, anchor: str = "middle", size: float 
     )
 
 
-def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> str:
+def timeline_svg(
+    tl: Timeline,
+    *,
+    id_prefix: str = "chart",
+    title: str = "",
+    columns: tuple[list[Column], bool] | None = None,
+) -> str:
     """The actor's timeline chart as an ``<svg>`` element (no XML prolog), ready to inline in HTML.
 
     Args:
         tl: The actor's timeline.
         id_prefix: Prefix for the SVG's internal ids (unique per chart in a page).
         title: Accessible title of the chart.
+        columns: :func:`timeline_columns` of ``tl``, when already computed.
 
     Returns:
         SVG markup, byte-identical for the same timeline.
@@ -139,10 +164,7 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
             + _text(160, 34, "no codebook tag mentioned", extra=' fill="#6b7280"')
             + "</svg>\n"
         )
-    columns = _statement_columns(tl, tags)
-    by_period = len(columns) > MAX_COLUMNS
-    if by_period:
-        columns = _period_columns(columns, [a.statement.date if a.statement else "" for a in tl.analyses])
+    columns, by_period = columns or timeline_columns(tl)
     n = len(columns)
     left = 12 + _CHAR * max(len(t) for t in tags)
     col_w = max(14.0, min(64.0, 900.0 / n))
@@ -194,4 +216,4 @@ def timeline_svg(tl: Timeline, *, id_prefix: str = "chart", title: str = "") -> 
     return "".join(parts) + "\n"
 
 
-__all__ = ["COLOURS", "MAX_COLUMNS", "VERDICT_COLOURS", "timeline_svg"]
+__all__ = ["COLOURS", "MAX_COLUMNS", "VERDICT_COLOURS", "Column", "timeline_columns", "timeline_svg"]

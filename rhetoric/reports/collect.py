@@ -3,7 +3,7 @@ and the current position; an overview row per actor.
 
 The **current position** of an actor is the session's rule
 (:func:`rhetoric.shifts.current.current_position`), so exports and the pandas API offer the same one.
-The overview's *latest shift* is the shift into the latest occasion.
+The overview shows each actor's strongest shift (:mod:`rhetoric.reports.notable`) and its latest.
 
 Example:
     >>> data = collect_report("corpora/ukraine-nato", speakers=["zelensky"])  # doctest: +SKIP
@@ -17,14 +17,16 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from os import PathLike
 
 from ..analysis import CorpusAnalysis, Provenance
+from ..frames.config import FramesConfig
 from ..records import Statement, StatementAnalysis
 from ..session import Session
 from ..shifts.current import CurrentPosition, current_position
-from ..shifts.timeline import Timeline
-from ..types import ProgressFn
+from ..shifts.timeline import Timeline, timeline
+from ..types import ProgressFn, StanceValue
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -42,6 +44,17 @@ def slug(name: str) -> str:
     return f"{safe or 'actor'}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:6]}"
 
 
+def directed(tag: str, stance: str) -> str:
+    """A tag named with the direction the speaker wants: ``against TAG`` when the speaker opposes
+    it (a condition that something be dropped or never happen), else the tag.
+
+    Example:
+        >>> directed("nato_membership", "oppose"), directed("ceasefire", "support")
+        ('against nato_membership', 'ceasefire')
+    """
+    return f"against {tag}" if stance == StanceValue.OPPOSE.value else tag
+
+
 @dataclass(frozen=True)
 class ActorReport:
     """One actor's part of the report."""
@@ -51,18 +64,25 @@ class ActorReport:
     role: str
     timeline: Timeline
     current: CurrentPosition
+    #: The member actor ids when this is a party read together ("" members: one actor).
+    members: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Id-safe key of the actor (``party-…`` for a party), the base of its HTML ids."""
+        return f"party-{slug(self.speaker)}" if self.members else slug(self.speaker)
 
     @property
     def anchor(self) -> str:
         """HTML id of the actor's section (safe whatever the speaker is called)."""
-        return f"actor-{slug(self.speaker)}"
+        return f"actor-{self.key}"
 
     @property
     def analyses(self) -> tuple[StatementAnalysis, ...]:
         """The actor's statement analyses in date order."""
         return self.timeline.analyses
 
-    @property
+    @cached_property
     def statements(self) -> tuple[Statement, ...]:
         """The actor's statements in date order."""
         return tuple(a.statement for a in self.timeline.analyses)
@@ -70,8 +90,25 @@ class ActorReport:
     @property
     def period(self) -> str:
         """``first – last`` date (one date when they agree)."""
-        first, last = self.statements[0].date, self.statements[-1].date
+        first, last = self.analyses[0].statement.date, self.analyses[-1].statement.date
         return first if first == last else f"{first} – {last}"
+
+    # Computed once per actor and shared by the HTML and Markdown renderers (a frozen dataclass
+    # still lets cached_property store into the instance's __dict__).
+    @cached_property
+    def columns(self) -> tuple[list, bool]:
+        """Chart and matrix columns (:func:`rhetoric.reports.charts.timeline_columns`)."""
+        from .charts import timeline_columns
+
+        return timeline_columns(self.timeline)
+
+    @cached_property
+    def shift_ranking(self) -> tuple[int, ...]:
+        """Indices of the actor's shifts, strongest first (:mod:`rhetoric.reports.notable`)."""
+        from .notable import strength
+
+        shifts = self.timeline.shifts
+        return tuple(sorted(range(len(shifts)), key=lambda k: strength(shifts[k], k), reverse=True))
 
     @property
     def latest_verdict(self) -> str:
@@ -90,6 +127,8 @@ class ReportData:
     n_statements: int
     actors: tuple[ActorReport, ...]
     tag_labels: dict[str, str]
+    #: Parties of ``actors.toml`` with statements by two or more members, each read together.
+    parties: tuple[ActorReport, ...] = ()
 
 
 def report_data(ca: CorpusAnalysis) -> ReportData:
@@ -107,6 +146,7 @@ def report_data(ca: CorpusAnalysis) -> ReportData:
             )
         )
     return ReportData(
+        parties=party_reports(ca),
         title=f"Rhetoric report: {ca.name}",
         corpus=ca.name,
         as_of=ca.as_of,
@@ -115,6 +155,40 @@ def report_data(ca: CorpusAnalysis) -> ReportData:
         actors=tuple(actors),
         tag_labels={t.id: t.label for t in ca.codebook.tags},
     )
+
+
+def party_reports(ca: CorpusAnalysis) -> tuple[ActorReport, ...]:
+    """A timeline per party of ``actors.toml`` whose members made statements as two or more
+    speakers (a party of one speaker says what that actor's own timeline says), by party name."""
+    by_speaker = {tl.speaker: tl for tl in ca.timelines}
+    parties = {
+        party: present
+        for party, members in sorted(ca.actors.parties().items())
+        if len(present := tuple(m for m in members if m in by_speaker)) >= 2
+    }
+    if not parties:
+        return ()
+    from ..lang import language_of
+
+    cb = ca.codebook
+    config = FramesConfig.from_codebook_table(
+        cb.extensions.get("frames"), tag_ids=cb.tag_ids, language=language_of(cb)
+    )
+    out = []
+    for party, present in parties.items():
+        analyses = [a for m in present for a in by_speaker[m].analyses]
+        tl = timeline(analyses, speaker=party, opposites=config.opposites, party=party)
+        out.append(
+            ActorReport(
+                speaker=party,
+                name=ca.actor_name(party),
+                role="party: " + ", ".join(ca.actor_name(m) for m in present),
+                timeline=tl,
+                current=current_position(tl),
+                members=present,
+            )
+        )
+    return tuple(out)
 
 
 def collect_report(
@@ -135,12 +209,14 @@ def collect_report(
     return report_data(session.corpus_analysis(speakers=speakers, parties=parties, progress=progress))
 
 
-def frame_summary(frame, escape: Callable[[str], str] = str) -> str:
+def frame_summary(frame, escape: Callable[[str], str] = str, position=None) -> str:
     """One line for a frame: ``outcomes ⇐ conditions (relation, polarity, modality; cue “…”)``.
 
     Args:
         frame: The frame.
         escape: Applied to the words taken from the statement (cue, untagged conditions).
+        position: The speaker's position in the statement: a condition the speaker opposes
+            reads ``against TAG``.
 
     Example:
         >>> from rhetoric.records import Frame
@@ -149,7 +225,8 @@ def frame_summary(frame, escape: Callable[[str], str] = str) -> str:
         'negotiations ⇐ withdrawal (precondition, negated, neutral; cue “until”)'
     """
     outcomes = ", ".join(frame.outcomes) or "—"
-    conditions = ", ".join(frame.conditions) or "no conditions"
+    stance = (lambda t: position.state(t).stance) if position is not None else (lambda t: "")
+    conditions = ", ".join(directed(t, stance(t)) for t in frame.conditions) or "no conditions"
     other = f"; other: {escape('; '.join(frame.other_conditions))}" if frame.other_conditions else ""
     return (
         f"{outcomes} ⇐ {conditions} ({frame.relation}, {frame.polarity}, {frame.modality}; "

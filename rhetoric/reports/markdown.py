@@ -13,6 +13,9 @@ from __future__ import annotations
 from ..shifts.render import shift_markdown
 from ..text.markdown import md_escape
 from .collect import ActorReport, ReportData, frame_summary
+from .digest import MAX_OVERVIEW_ROWS, MAX_SECTIONS, ActorDigest, compact_digest, digest
+from .html_blocks import NOTABLE_EVENTS, event_line, mark_text, shift_states
+from .notable import NotableShift, notable_shifts, strongest_index
 
 #: Text safe inside Markdown (the shared escaper of :mod:`rhetoric.text.markdown`).
 md_text = md_escape
@@ -26,27 +29,83 @@ def _date(statement) -> str:
     return f"{statement.date} ({statement.date_qualifier})" if statement.date_qualifier else statement.date
 
 
+def _shifts_cell(a: ActorReport) -> str:
+    k = strongest_index(a)
+    if k is None:
+        return "—"
+    strongest = a.timeline.shifts[k].verdict.value
+    if k == len(a.timeline.shifts) - 1:
+        return strongest
+    return f"{strongest} (latest: {a.latest_verdict})"
+
+
 def overview_markdown(data: ReportData) -> str:
-    """The overview table: one row per actor with its current position and latest verdict."""
+    """The overview table: one row per actor with its current position and strongest verdict."""
     lines = [
-        "| actor | statements | period | conditions now | at stake now | supports | opposes | latest shift |",
+        "| actor | statements | period | conditions now | at stake now | supports | opposes | strongest shift |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for a in data.actors:
+    for a in data.actors[:MAX_OVERVIEW_ROWS]:
         c = a.current
         lines.append(
             f"| [{md_text(a.name)}](#{a.anchor}) | {len(a.statements)} | {a.period} | {_tags(c.condition_labels)} | "
-            f"{_tags(c.outcomes)} | {_tags(c.supports)} | {_tags(c.opposes)} | {a.latest_verdict or '—'} |"
+            f"{_tags(c.outcomes)} | {_tags(c.supports)} | {_tags(c.opposes)} | {_shifts_cell(a)} |"
         )
+    if len(data.actors) > MAX_OVERVIEW_ROWS:
+        lines += ["", f"{len(data.actors) - MAX_OVERVIEW_ROWS} more actors: see `rhetoric export`."]
     return "\n".join(lines) + "\n"
 
 
-def _statement_lines(i: int, analysis) -> list[str]:
+def _excerpt(text: str, limit: int = 480) -> str:
+    return md_text(text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …")
+
+
+def notable_markdown(n: NotableShift) -> str:
+    """One notable shift: actor, verdict, the two statements and the evidence."""
+    shift, actor = n.shift, n.actor
+    states = shift_states(shift)
+    a, b = n.steps
+    lines = [
+        f"### {md_text(actor.name)}: {shift.verdict.value}",
+        "",
+        f"{shift.from_date} → {shift.to_date}, statements #{a} → #{b} ([{md_text(actor.speaker)}](#{actor.anchor}))",
+        "",
+    ]
+    for label, side in (("before", n.before), ("after", n.after)):
+        if side:
+            s = side[0].statement
+            more = f", +{len(side) - 1} more of this occasion" if len(side) > 1 else ""
+            lines += [f"- {label} (`{s.id}`, {s.date}{more}):", "", f"  > {_excerpt(s.text)}", ""]
+    events = list(dict.fromkeys(event_line(e, states, md_text) for e in shift.events))
+    lines += [f"- {e}" for e in events[:NOTABLE_EVENTS]]
+    if len(events) > NOTABLE_EVENTS:
+        lines.append(f"- {len(events) - NOTABLE_EVENTS} more events in the shift's detail")
+    if shift.reasons:
+        lines += ["", f"Why: {md_text('; '.join(shift.reasons))}"]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def notables_markdown(data: ReportData) -> str:
+    """The section the report leads with: each actor's (and party's) strongest shift."""
+    found = notable_shifts([*data.actors, *data.parties])
+    lines = [
+        "## Notable shifts",
+        "",
+        "Each actor's (and party's) strongest shift: reversed before hardened or softened, before reframed "
+        "or mixed, before unchanged; ties go to more quoted evidence, then to the later shift.",
+        "",
+    ]
+    if not found:
+        lines += ["No shift in this corpus.", ""]
+    return "\n".join(lines) + "\n" + "".join(notable_markdown(n) + "\n" for n in found)
+
+
+def _statement_lines(i: int, analysis, position=None) -> list[str]:
     s = analysis.statement
     meta = " · ".join(x for x in (s.kind, md_text(s.source), md_text(s.url)) if x)
     lines = [f"{i}. **{_date(s)}** · `{s.id}` · {meta}", "", f"   > {md_text(s.text)}", ""]
     for f in analysis.frames:
-        lines.append(f"   - frame: {frame_summary(f, md_text)}")
+        lines.append(f"   - frame: {frame_summary(f, md_text, position)}")
     if analysis.mentions:
         found = "; ".join(f"{m.tag} “{md_text(m.text)}”" for m in analysis.mentions)
         lines.append(f"   - mentions: {found}")
@@ -65,8 +124,41 @@ def _statement_lines(i: int, analysis) -> list[str]:
     return lines
 
 
-def actor_markdown(actor: ActorReport) -> str:
-    """One actor's section."""
+def _matrix_lines(actor: ActorReport) -> list[str]:
+    columns, by_period = actor.columns
+    tags = actor.timeline.tags()
+    if not tags:
+        return []
+    heads = [" ".join(c.label) if by_period else c.label[0].lstrip("#") for c in columns]
+    lines = [
+        "### Positions" + (" by period" if by_period else ""),
+        "",
+        "| tag | " + " | ".join(heads) + " |",
+        "|---|" + "---|" * len(columns),
+    ]
+    for tag in tags:
+        cells = [mark_text(c.cells[tag]) if tag in c.cells else "" for c in columns]
+        lines.append(f"| {tag} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _period_lines(actor: ActorReport, view: ActorDigest) -> list[str]:
+    lines = [
+        f"{len(view.cards)} of {view.total} statements listed (the latest, and both sides of each shift "
+        "below); every statement is in the exports (`rhetoric export --out DIR`).",
+        "",
+        "| period | statements | listed | tags mentioned most (statements) |",
+        "|---|---|---|---|",
+    ]
+    for r in view.periods:
+        tags = ", ".join(f"{t} ({n})" for t, n in r.tags) or "—"
+        lines.append(f"| {r.period} | {r.statements} | {r.shown} | {tags} |")
+    return [*lines, ""]
+
+
+def actor_markdown(actor: ActorReport, view: ActorDigest | None = None) -> str:
+    """One actor's section (statements folded by :mod:`.digest` in a large corpus)."""
+    view = view or digest(actor)
     c = actor.current
     code = actor.speaker.replace("`", "'")  # shown as a code span, which Markdown never interprets
     lines = [
@@ -90,24 +182,20 @@ def actor_markdown(actor: ActorReport) -> str:
         "### Statements",
         "",
     ]
-    for i, a in enumerate(actor.analyses, start=1):
-        lines += _statement_lines(i, a)
-    matrix = actor.timeline.matrix()
-    if matrix:
-        n = len(actor.analyses)
-        lines += [
-            "### Positions",
-            "",
-            "| tag | " + " | ".join(str(i) for i in range(1, n + 1)) + " |",
-            "|---|" + "---|" * n,
-        ]
-        for tag, row in matrix.items():
-            lines.append(f"| {tag} | " + " | ".join("" if v == "absent" else v for v in row) + " |")
-        lines.append("")
-    if actor.timeline.shifts:
+    if view.folded:
+        lines += _period_lines(actor, view)
+    tl = actor.timeline
+    for i in view.cards:
+        lines += _statement_lines(i + 1, tl.analyses[i], tl.positions[i])
+    lines += _matrix_lines(actor)
+    if view.shifts:
         lines += ["### Shifts", ""]
-        for shift, (x, y) in zip(actor.timeline.shifts, actor.timeline.shift_steps(), strict=True):
-            lines += [f"Statements #{x} → #{y}:", "", shift_markdown(shift, heading="####").rstrip("\n"), ""]
+        if len(view.shifts) < len(tl.shifts):
+            lines += [f"{len(view.shifts)} of {len(tl.shifts)} shifts shown (the strongest).", ""]
+        steps = tl.shift_steps()
+        for k in view.shifts:
+            x, y = steps[k]
+            lines += [f"Statements #{x} → #{y}:", "", shift_markdown(tl.shifts[k], heading="####").rstrip("\n"), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -131,10 +219,16 @@ def report_markdown(data: ReportData) -> str:
         "Conditions and outcomes are read from condition frames; *conditions now* come from each actor's "
         "latest occasion that states conditions, stances are the latest the actor took. Shifts compare "
         "consecutive occasions (statements of one source and day, or one `occasion`, are read together); "
-        "the verdict rules are in the README.",
+        "the verdict rules and how to read this report are in `docs/report.md`.",
         "",
+        notables_markdown(data),
         "## Overview",
         "",
         overview_markdown(data),
     ]
-    return "\n".join(head) + "".join("\n" + actor_markdown(a) for a in data.actors)
+    n = min(len(data.actors), MAX_SECTIONS)
+    sections = (
+        actor_markdown(a, digest(a, n_sections=n) if i < MAX_SECTIONS else compact_digest(a))
+        for i, a in enumerate(data.actors)
+    )
+    return "\n".join(head) + "".join("\n" + s for s in sections)

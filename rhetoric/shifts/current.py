@@ -12,10 +12,12 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..types import StanceValue
-from .positions import OTHER, position_of
+from .model import STANCE_NONE, TagRole
+from .positions import OTHER, Position, position_of
 from .timeline import Timeline
 
 
@@ -43,6 +45,30 @@ class CurrentPosition:
             ('against nato_membership', 'neutrality')
         """
         return tuple(f"against {t}" if t in self.opposes else t for t in self.conditions)
+
+
+def latest_stances(positions: Iterable[Position]) -> list[tuple[str, str]]:
+    """Each tag's stance over several statements, read from their one-statement positions exactly
+    as :func:`~rhetoric.shifts.positions.position_of` reads them together (the latest stated
+    stance; else ``support`` for a tag demanded as a condition; else ``none``), without reading
+    the texts again (the report's cost stays the rendering's at any corpus size).
+
+    Example:
+        >>> latest_stances([])
+        []
+    """
+    stated: dict[str, str] = {}
+    demanded: set[str] = set()
+    order: dict[str, None] = {}
+    for p in positions:
+        for tag, state in p.states:
+            order.setdefault(tag)
+            if state.stated:
+                stated[tag] = state.stance
+            if state.role is TagRole.CONDITION:
+                demanded.add(tag)
+    fallback = {True: StanceValue.SUPPORT.value, False: STANCE_NONE}
+    return [(t, stated.get(t, fallback[t in demanded])) for t in order if t != OTHER]
 
 
 def current_position(tl: Timeline) -> CurrentPosition:
@@ -80,8 +106,7 @@ def current_position(tl: Timeline) -> CurrentPosition:
         None,
     )
     framed = read(occasions[at]) if at is not None else None
-    overall = read([i for occ in occasions[at or 0 :] for i in occ])
-    stances = [(t, overall.state(t).stance) for t in overall.tags() if t != OTHER]
+    stances = latest_stances(tl.positions[i] for occ in occasions[at or 0 :] for i in occ)
     return CurrentPosition(
         as_of_id=latest.id,
         as_of_date=latest.date,
@@ -94,4 +119,4 @@ def current_position(tl: Timeline) -> CurrentPosition:
     )
 
 
-__all__ = ["CurrentPosition", "current_position"]
+__all__ = ["CurrentPosition", "current_position", "latest_stances"]

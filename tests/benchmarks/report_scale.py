@@ -5,14 +5,20 @@ differs) over the seed's actors. Prints wall time per operation, per-statement c
 sizes, and the ratio to the reference measured in the same run: the same operation on the
 13-statement seed corpus (mostly interpreter and import start-up).
 
+The in-process part (wall and CPU seconds: on a shared machine the CPU time is the steadier
+figure) separates the analysis (tagging, frames, stances, timelines: shared with
+export) from the report's own cost (collecting positions and notable shifts, rendering HTML and
+Markdown), with the size of each file.
+
 Usage:
-    python tests/benchmarks/report_scale.py [--statements 2000]
+    python tests/benchmarks/report_scale.py [--statements 2000] [--stages-only] [--analysis-cache FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import shutil
 import subprocess
@@ -47,6 +53,55 @@ def build(root: Path, n: int) -> Path:
     return root
 
 
+def stages(corpus: Path, cache: Path | None = None) -> dict[str, float]:
+    """Seconds per stage of the report, in this process, and the sizes of the two files.
+
+    With ``cache``, the analysis is pickled there on the first run and loaded on later ones (its
+    time is then the loading time: re-measure the rendering without analysing again).
+    """
+    from rhetoric.reports.collect import report_data
+    from rhetoric.reports.html import report_html
+    from rhetoric.reports.markdown import report_markdown
+    from rhetoric.session import Session
+
+    out: dict[str, float] = {}
+    start, cpu = time.perf_counter(), time.process_time()
+    if cache is not None and cache.exists():
+        ca = pickle.loads(cache.read_bytes())
+    else:
+        ca = Session.open(corpus).corpus_analysis()
+        if cache is not None:
+            sys.setrecursionlimit(max(sys.getrecursionlimit(), 100_000))
+            cache.write_bytes(pickle.dumps(ca))
+    out["analysis"], out["analysis cpu"] = time.perf_counter() - start, time.process_time() - cpu
+    results = {}
+    for name, step in (
+        ("collect", lambda: report_data(ca)),
+        ("html", lambda: report_html(results["collect"])),
+        ("markdown", lambda: report_markdown(results["collect"])),
+    ):
+        start, cpu = time.perf_counter(), time.process_time()
+        results[name] = step()
+        out[name], out[f"{name} cpu"] = time.perf_counter() - start, time.process_time() - cpu
+    page, md = results["html"], results["markdown"]
+    out["render (collect+html+md)"] = out["collect"] + out["html"] + out["markdown"]
+    out["render cpu"] = out["collect cpu"] + out["html cpu"] + out["markdown cpu"]
+    out["html MB"] = len(page.encode("utf-8")) / 1e6
+    out["md MB"] = len(md.encode("utf-8")) / 1e6
+    return out
+
+
+def print_stages(n: int, big: Path, cache: Path | None = None) -> None:
+    ref, got = stages(SEED), stages(big, cache)
+    print(f"{'stage (in process)':<28}{'seed (13)':>12}{f'N={n}':>12}{'ms/stmt':>10}{'ratio':>8}")
+    for name in ref:
+        if name.endswith("MB"):
+            print(f"{name:<28}{ref[name]:>11.3f} {got[name]:>11.3f} {'':>10}{got[name] / ref[name]:>8.1f}")
+        else:
+            per = (got[name] - ref[name]) / n * 1000
+            print(f"{name:<28}{ref[name]:>11.3f}s{got[name]:>11.3f}s{per:>10.3f}{got[name] / ref[name]:>8.1f}")
+
+
 def timed(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "rhetoric", *args], check=True, capture_output=True, cwd=REPO_ROOT)
@@ -56,9 +111,18 @@ def timed(args: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=2000)
-    n = parser.parse_args().statements
+    parser.add_argument("--stages-only", action="store_true", help="only the in-process stages")
+    parser.add_argument(
+        "--analysis-cache", type=Path, help="pickle of the N-statement analysis: written once, then reused"
+    )
+    args = parser.parse_args()
+    n = args.statements
     with tempfile.TemporaryDirectory() as tmp:
-        big = build(Path(tmp) / "big", n)
+        cache = args.analysis_cache
+        big = SEED if cache is not None and cache.exists() else build(Path(tmp) / "big", n)
+        print_stages(n, big, cache)
+        if args.stages_only or cache is not None:  # a cached analysis has no corpus to run commands on
+            return
         out = Path(tmp) / "out"
         print(f"{'operation':<28}{'seed (13)':>12}{f'N={n}':>12}{'ms/stmt':>10}{'ratio':>8}")
         for name, args in (

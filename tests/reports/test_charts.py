@@ -97,3 +97,18 @@ def test_many_statements_are_drawn_by_period_at_a_bounded_size() -> None:
         assert ">2000-01<" in svg and ">n=" in svg  # one column per month, with its count
         sizes.append(len(svg))
     assert abs(sizes[0] - sizes[1]) < 100 and sizes[1] < 40 * len(small)
+
+
+def test_statement_marks_agree_with_the_matrix(seed_data) -> None:
+    from rhetoric.reports.charts import timeline_columns
+
+    for actor in seed_data.actors:
+        tl = actor.timeline
+        columns, by_period = timeline_columns(tl)
+        assert not by_period
+        for tag, row in tl.matrix().items():
+            for cell, column in zip(row, columns, strict=True):
+                marks = column.cells.get(tag, ())
+                assert (cell == "absent") == (not marks)
+                if cell != "absent":
+                    assert cell in marks or (cell == "mentioned" and marks == ("mentioned",)), (tag, cell, marks)

@@ -6,7 +6,8 @@ import pytest
 
 from rhetoric.reports.collect import frame_summary
 from rhetoric.session import Session
-from rhetoric.shifts.current import current_position
+from rhetoric.shifts.current import current_position, latest_stances
+from rhetoric.shifts.positions import OTHER, position_of
 from rhetoric.shifts.queries import compare_statements
 from rhetoric.shifts.timeline import timeline
 from tests.conftest import SEED_CORPUS
@@ -94,3 +95,31 @@ def test_frame_summary_escapes_only_statement_words(seed_data) -> None:
     frame = seed_data.actors[0].analyses[0].frames[0]
     line = frame_summary(frame, lambda s: s.upper())
     assert line.startswith("negotiations ⇐ withdrawal, borders_1991 (precondition, negated, firm; cue “NOT")
+
+
+def _suffix_reads(tl):
+    """For each occasion k: the stances position_of reads over occasions k.., and latest_stances'."""
+    for k in range(len(tl.occasions)):
+        indices = [i for occ in tl.occasions[k:] for i in occ]
+        group = position_of([tl.analyses[i] for i in indices], speaker=tl.speaker)
+        expected = [(t, group.state(t).stance) for t in group.tags() if t != OTHER]
+        yield expected, latest_stances(tl.positions[i] for i in indices)
+
+
+def test_latest_stances_reads_as_position_of(seed_data) -> None:
+    from tests.reports.test_notable import STATEMENTS
+
+    analyses = [analysed(sp, d, text, []) for sp, d, text in STATEMENTS]  # stances from the stance stage
+    marked = [
+        analysed("putin", "2023", *TALKS_IF),
+        analysed("putin", "2024", *OPPOSE_NATO),
+        analysed("putin", "2025", *SUPPORT_NATO),
+        analysed("putin", "2026", *TRUCE_IF_NEUTRAL),
+    ]
+    timelines = [a.timeline for a in seed_data.actors] + [timeline(marked), timeline(analyses[:4])]
+    checked = 0
+    for tl in timelines:
+        for expected, got in _suffix_reads(tl):
+            assert got == expected
+            checked += bool(expected)
+    assert checked >= 5

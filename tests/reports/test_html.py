@@ -19,7 +19,10 @@ def seed_page(seed_data) -> str:
 
 
 def test_self_contained(seed_page: str) -> None:
-    assert "<script" not in seed_page.lower()
+    # one inline script (the filter), no script file, nothing from the network
+    assert seed_page.lower().count("<script") == 1 and "<script>" in seed_page
+    assert re.search(r"<script[^>]*\ssrc", seed_page, re.I) is None
+    assert "fetch(" not in seed_page and "XMLHttpRequest" not in seed_page and "import(" not in seed_page
     assert re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", seed_page, re.I) is None
     assert "@import" not in seed_page and "url(http" not in seed_page and "<link" not in seed_page
     assert "@font-face" not in seed_page
@@ -54,7 +57,8 @@ def test_deterministic(seed_data) -> None:
 
 def test_script_statement_shows_as_text(awkward_corpus) -> None:
     page = report_html(collect_report(awkward_corpus.path))
-    assert "<script" not in page
+    assert page.count("<script") == 1  # the filter script only, at the end of the page
+    assert page.rindex("<script>") > page.rindex("</footer>")
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "Зеленський" in page
 
@@ -105,3 +109,43 @@ TEXT = "No talks until a full withdrawal <now>."
 )
 def test_highlight_html(mentions, roles, expected) -> None:
     assert highlight_html(TEXT, mentions, roles) == expected
+
+
+def test_filter_form_hidden_without_script(seed_data, seed_page: str) -> None:
+    form = seed_page.split('<form class="filters"')[1].split("</form>")[0]
+    assert form.startswith(' id="filters" hidden>')  # shown by the script only: scripts off, no dead controls
+    for a in seed_data.actors:
+        assert f'<option value="{a.key}">' in form
+    assert '<option value="nato_membership">nato_membership</option>' in form
+    assert 'name="from"' in form and 'name="to"' in form
+    assert "form.hidden = false" in seed_page
+
+
+def test_filterable_elements_carry_data(seed_page: str) -> None:
+    card = seed_page.split('<article class="card" id="s-134636953483"')[1].split(">")[0]
+    assert card == ' data-actor="zelensky" data-tags="negotiations withdrawal borders_1991" data-date="2024-12"'
+    assert '<section class="actor" id="actor-zelensky" data-actor="zelensky">' in seed_page
+    assert '<tr data-actor="zelensky">' in seed_page
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # the overview and the position: Russia wants NATO membership dropped
+        '<td data-label="conditions now"><span class="t-condition against">against nato_membership</span>',
+        '<dt>conditions now</dt><dd><span class="t-condition against">against nato_membership</span>',
+        # the frame on Russia's card
+        '⇐ <span class="t-condition against">against nato_membership</span>',
+    ],
+)
+def test_condition_direction_is_shown(seed_page: str, fragment: str) -> None:
+    russia = seed_page.split('id="actor-russia"')[1].split("</section>")[0]
+    overview = seed_page.split('id="overview"')[1].split("</section>")[0]
+    assert fragment in russia or fragment in overview
+
+
+def test_mobile_and_print_rules(seed_page: str) -> None:
+    assert "@media (max-width: 700px)" in seed_page and ".overview td::before" in seed_page
+    assert ".chart, .scroll { overflow-x: auto;" in seed_page
+    printing = seed_page.split("@media print")[1]
+    assert ".filters" in printing and "overflow: visible" in printing

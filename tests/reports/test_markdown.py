@@ -24,11 +24,11 @@ def test_seed_report_matches_golden(seed_data) -> None:
 def test_seed_report_sections(seed_data) -> None:
     md = report_markdown(seed_data)
     assert md.startswith("# Rhetoric report: ukraine-nato\n")
-    assert md.count("\n## ") == 1 + len(seed_data.actors)  # overview + one per actor
+    assert md.count("\n## ") == 2 + len(seed_data.actors)  # notable shifts, overview, one per actor
     # One article (same source, dates that meet) is one occasion: the seed shift is the latest one.
     assert "#### zelensky: s-134636953483 (2024-12) → 2 statements (2024-12-01) — **softened**" in md
     assert "| [Volodymyr Zelensky](#actor-zelensky) | 3 | 2024-12 – 2024-12-01 |" in md
-    assert md.split("(#actor-zelensky)")[1].split("\n")[0].endswith("| softened |")
+    assert md.split("| [Volodymyr Zelensky](#actor-zelensky)")[1].split("\n")[0].endswith("| softened |")
     assert "| against nato_membership, " in md  # Russia's demand reads as a condition against membership
     assert "| condition_dropped | withdrawal |" in md
 

@@ -15,6 +15,7 @@ from .conftest import GOLDEN_DIR
 def test_both_formats_by_default(tmp_path) -> None:
     paths = write_report(SEED_CORPUS, out_dir=tmp_path / "r")
     assert [p.name for p in paths] == ["ukraine-nato.html", "ukraine-nato.md"]
+    assert_golden(paths[0].read_bytes(), GOLDEN_DIR / "ukraine-nato.html")
     assert_golden(paths[1].read_bytes(), GOLDEN_DIR / "ukraine-nato.md")
     assert not list((tmp_path / "r").glob(".*.tmp"))
 

@@ -20,6 +20,7 @@ OFFER_IF_NO_NATO = "Talks are only possible if Kyiv gives up its claim to NATO m
 OPEN_OFFER = "We are ready for negotiations without any preconditions."
 FOR_NATO = "We support NATO membership for Ukraine."
 AGAINST_NATO = "We oppose NATO membership for Ukraine."
+FOR_NEUTRALITY = "We support neutrality for Ukraine."
 TRUCE_IF_WITHDRAWAL = "A ceasefire is possible as long as Russia withdraws its troops."
 TRUCE_IF_MORE = "A ceasefire is possible only if Russia withdraws its troops and restores the 1991 borders."
 DEAL_IF_NEUTRAL = "A peace deal is possible once Ukraine accepts neutrality."
@@ -30,9 +31,9 @@ STATEMENTS = (
     ("putin", "2023-06", OPEN_OFFER),
     ("putin", "2023-09", OPEN_OFFER),
     ("putin", "2024-02", OPEN_OFFER),
-    # a reversal, then two hardenings: reversed outranks hardened
+    # a turn to the declared opposite, then two hardenings: reversed outranks hardened
     ("zelensky", "2023-01", FOR_NATO),
-    ("zelensky", "2023-05", AGAINST_NATO),
+    ("zelensky", "2023-05", FOR_NEUTRALITY),
     ("zelensky", "2023-08", TRUCE_IF_WITHDRAWAL),
     ("zelensky", "2024-01", TRUCE_IF_MORE),
     # two hardenings: the better-evidenced earlier one wins over the later one

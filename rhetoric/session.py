@@ -233,13 +233,7 @@ class Session:
 
     def _get(self, sid: str) -> Statement:
         cached = self._cache.get(sid)
-        statement = cached.statement if cached is not None else self.corpus.get(sid)
-        if statement is None:
-            raise NotFoundError(
-                f"no statement {sid!r} in {str(self.corpus.statements_path)!r}",
-                hint="list ids with `rhetoric list`",
-            )
-        return statement
+        return cached.statement if cached is not None else self.corpus.require_statement(sid)
 
     def inputs(
         self, *, text: str | None = None, ids: Sequence[str] | None = None, all_statements: bool = False

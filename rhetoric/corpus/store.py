@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..actors import ActorRegistry
-from ..errors import CorpusError, ValidationError
+from ..errors import CorpusError, NotFoundError, ValidationError
 from ..outputs import atomic_file
 from ..records import Statement
 from .fastparse import fast_statement
@@ -201,6 +201,32 @@ class Corpus:
             fh.seek(span[0])
             raw = fh.read(span[1] - span[0])
         return parse_line(raw, path=str(self.statements_path))
+
+    def require_statement(self, statement_id: str) -> Statement:
+        """The statement with this id.
+
+        Raises:
+            NotFoundError: If no statement has this id (the hint says how to list them).
+        """
+        statement = self.get(statement_id)
+        if statement is None:
+            raise NotFoundError(
+                f"no statement {statement_id!r} in {str(self.statements_path)!r}",
+                hint="list ids with `rhetoric list`",
+            )
+        return statement
+
+    def iter_selected(self, ids: Iterable[str] | None) -> Iterator[Statement]:
+        """All statements in file order, or those of ``ids`` in the order given (streaming).
+
+        Raises:
+            NotFoundError: If one of ``ids`` is not in the corpus (when reached).
+        """
+        if ids is None:
+            yield from self.iter_statements()
+            return
+        for sid in ids:
+            yield self.require_statement(sid)
 
     def _hits(self, needle: bytes) -> Iterator[int]:
         """File offsets of every occurrence of ``needle``, in order.

@@ -25,7 +25,6 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFoundError
 from ..types import ProgressFn
 from .spec import Engine, EngineKind, current_engine
 
@@ -197,17 +196,7 @@ def select_statements(corpus: Corpus, ids: Iterable[str] | None) -> Iterator[Sta
     Raises:
         NotFoundError: If one of ``ids`` is not in the corpus (when reached).
     """
-    if ids is None:
-        yield from corpus.iter_statements()
-        return
-    for sid in ids:
-        statement = corpus.get(sid)
-        if statement is None:
-            raise NotFoundError(
-                f"no statement {sid!r} in {str(corpus.statements_path)!r}",
-                hint="list ids with `rhetoric list`",
-            )
-        yield statement
+    return corpus.iter_selected(ids)
 
 
 def tag_statements(

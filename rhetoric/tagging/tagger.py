@@ -38,7 +38,6 @@ from ..codebook.load import load_codebook
 from ..codebook.model import Codebook
 from ..codebook.patterns import parse_pattern
 from ..corpus.store import Corpus
-from ..errors import NotFoundError
 from ..records import Mention, Statement
 from ..text.normalize import Folded, fold, fold_text
 from ..text.sentences import split_sentences
@@ -311,17 +310,7 @@ def tag_corpus(
         >>> for statement, mentions in tag_corpus(Corpus("corpora/ukraine-nato"), tagger):  # doctest: +SKIP
         ...     print(statement.id, [m.tag for m in mentions])
     """
-    if ids is None:
-        for statement in corpus.iter_statements():
-            yield statement, tagger.tag(statement.text, statement_id=statement.id)
-        return
-    for sid in ids:
-        statement = corpus.get(sid)
-        if statement is None:
-            raise NotFoundError(
-                f"no statement {sid!r} in {str(corpus.statements_path)!r}",
-                hint="list ids with `rhetoric list`",
-            )
+    for statement in corpus.iter_selected(ids):
         yield statement, tagger.tag(statement.text, statement_id=statement.id)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..records import Statement
+from ..types import DateQualifier
 
 T = TypeVar("T")
 
@@ -48,12 +49,46 @@ def occasion_key(statement: Statement) -> tuple[str, ...]:
     return ("statement", statement.id)
 
 
+#: Qualifiers whose date meets only an equal date and qualifier.
+_DIRECTIONAL = frozenset({DateQualifier.BEFORE, DateQualifier.AFTER})
+
+
 def _dates_meet(a: Statement, b: Statement) -> bool:
     """Whether two statements' dates can mean the same day (partial dates are intervals)."""
-    directional = {"before", "after"}
-    if a.date_qualifier in directional or b.date_qualifier in directional:
+    if a.date_qualifier in _DIRECTIONAL or b.date_qualifier in _DIRECTIONAL:
         return (a.date, a.date_qualifier) == (b.date, b.date_qualifier)
     return a.partial_date.overlaps(b.partial_date)
+
+
+def _clusters_by_date(bucket: list[T], statement_of: Callable[[T], Statement]) -> list[list[T]]:
+    """One source, several days: a statement joins the first occasion whose every date it meets.
+
+    ``bucket`` is in reading order, so first days never decrease. An occasion holding an undirected
+    date that ends before the current statement's first day can meet no later statement either
+    (a ``before``/``after`` date meets only its equal), so it leaves the search: the grouping is the
+    same as comparing with every occasion, at the cost of the occasions still open.
+    """
+    clusters: list[list[T]] = []
+    open_: list[tuple[list[T], list]] = []  # (cluster, [earliest last day of its undirected dates])
+    for item in bucket:
+        st = statement_of(item)
+        undirected = st.date_qualifier not in _DIRECTIONAL
+        if undirected:
+            first = st.partial_date.first_day()
+            open_ = [(c, end) for c, end in open_ if end[0] is None or end[0] >= first]
+        home = next(
+            ((c, end) for c, end in open_ if all(_dates_meet(st, statement_of(x)) for x in c)), None
+        )
+        last = st.partial_date.last_day() if undirected else None
+        if home is None:
+            cluster = [item]
+            clusters.append(cluster)
+            open_.append((cluster, [last]))
+        else:
+            home[0].append(item)
+            if last is not None and (home[1][0] is None or last < home[1][0]):
+                home[1][0] = last
+    return clusters
 
 
 def reading_order(statement: Statement) -> tuple:
@@ -105,16 +140,7 @@ def group_by_occasion(items: Iterable[T], statement_of: Callable[[T], Statement]
         if key[0] != "source":
             groups.append(bucket)
             continue
-        # One source, several days: a statement joins the occasion whose every date it meets.
-        clusters: list[list[T]] = []
-        for item in bucket:
-            st = statement_of(item)
-            home = next((c for c in clusters if all(_dates_meet(st, statement_of(x)) for x in c)), None)
-            if home is None:
-                clusters.append([item])
-            else:
-                home.append(item)
-        groups += clusters
+        groups += _clusters_by_date(bucket, statement_of)
     ordered = [sorted(g, key=lambda x: reading_order(statement_of(x))) for g in groups]
     return sorted(ordered, key=lambda g: reading_order(statement_of(g[0])))
 

@@ -68,7 +68,7 @@ def engines(root: Path, n: int, skip_dask: bool) -> None:
 
 
 def cache(root: Path) -> None:
-    from rhetoric.analysis import analyze_all
+    from rhetoric.session import analyze_all
     from rhetoric.reports.write import write_report
 
     out = root.parent / "reports"

@@ -227,20 +227,14 @@ class _Scorer:
         g = next(f for f in item.item.frames if pair in pairs_of([f]))
         p = next(f for f in analysis.frames if pair in pairs_of([f]))
         label = pair_label(pair)
-        if "relation" in g:
-            ok = p.relation == g["relation"]
-            self.r.relation = self.r.relation.add(ok)
+        for key in ("relation", "polarity"):  # each scored only where the gold pair carries it
+            if key not in g:
+                continue
+            predicted = getattr(p, key)
+            ok = predicted == g[key]
+            setattr(self.r, key, getattr(self.r, key).add(ok))
             if not ok:
-                self.error(
-                    item, "WRONG", "frames.relation", label, f"gold {g['relation']}, predicted {p.relation}"
-                )
-        if "polarity" in g:
-            ok = p.polarity == g["polarity"]
-            self.r.polarity = self.r.polarity.add(ok)
-            if not ok:
-                self.error(
-                    item, "WRONG", "frames.polarity", label, f"gold {g['polarity']}, predicted {p.polarity}"
-                )
+                self.error(item, "WRONG", f"frames.{key}", label, f"gold {g[key]}, predicted {predicted}")
 
     def stances(self, item: ResolvedItem, analysis: Any) -> None:
         gold = item.item.stances or {}

@@ -24,9 +24,9 @@ from ..analysis import CorpusAnalysis, Provenance
 from ..frames.config import FramesConfig
 from ..records import Statement, StatementAnalysis
 from ..session import Session
-from ..shifts.current import CurrentPosition, current_position
+from ..shifts.current import CurrentPosition, current_position, directed
 from ..shifts.timeline import Timeline, timeline
-from ..types import ProgressFn, StanceValue
+from ..types import ProgressFn
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -42,17 +42,6 @@ def slug(name: str) -> str:
     if safe == name and safe:
         return safe
     return f"{safe or 'actor'}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:6]}"
-
-
-def directed(tag: str, stance: str) -> str:
-    """A tag named with the direction the speaker wants: ``against TAG`` when the speaker opposes
-    it (a condition that something be dropped or never happen), else the tag.
-
-    Example:
-        >>> directed("nato_membership", "oppose"), directed("ceasefire", "support")
-        ('against nato_membership', 'ceasefire')
-    """
-    return f"against {tag}" if stance == StanceValue.OPPOSE.value else tag
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from collections.abc import Iterable
 
 from ..analysis import mention_role
 from ..records import Mention, StatementAnalysis
+from ..shifts.current import directed
 from ..shifts.model import ChangeEvent, Shift, TagState
 from ..shifts.positions import Position
 from .charts import Column
-from .collect import ActorReport, directed
+from .collect import ActorReport
 from .digest import PeriodRow
 
 _ROLE_RANK = {"condition": 3, "outcome": 2, "mentioned": 1}

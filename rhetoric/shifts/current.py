@@ -21,6 +21,17 @@ from .positions import OTHER, Position, position_of
 from .timeline import Timeline
 
 
+def directed(tag: str, stance: str) -> str:
+    """A tag named with the direction the speaker wants: ``against TAG`` when the speaker opposes
+    it (a condition that something be dropped or never happen), else the tag.
+
+    Example:
+        >>> directed("nato_membership", "oppose"), directed("ceasefire", "support")
+        ('against nato_membership', 'ceasefire')
+    """
+    return f"against {tag}" if stance == StanceValue.OPPOSE.value else tag
+
+
 @dataclass(frozen=True)
 class CurrentPosition:
     """Where an actor stands now, and which statements say so (rule: :func:`current_position`)."""
@@ -44,7 +55,7 @@ class CurrentPosition:
             ...                 ).condition_labels
             ('against nato_membership', 'neutrality')
         """
-        return tuple(f"against {t}" if t in self.opposes else t for t in self.conditions)
+        return tuple(directed(t, StanceValue.OPPOSE if t in self.opposes else "") for t in self.conditions)
 
 
 def latest_stances(positions: Iterable[Position]) -> list[tuple[str, str]]:

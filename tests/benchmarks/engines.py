@@ -68,8 +68,8 @@ def engines(root: Path, n: int, skip_dask: bool) -> None:
 
 
 def cache(root: Path) -> None:
-    from rhetoric.session import analyze_all
     from rhetoric.reports.write import write_report
+    from rhetoric.session import analyze_all
 
     out = root.parent / "reports"
     n = len(Corpus(root).statements())

@@ -21,23 +21,25 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .actors import ActorRegistry
-from .analysis import CorpusAnalysis, Provenance
-from .analyzer import Analyzer
 from .codebook.load import load_codebook
 from .codebook.model import Codebook
 from .corpus.query import list_statements
 from .corpus.store import Corpus
 from .engine import current_engine
-from .engine.cache import analyze_cached
 from .engine.local import AnalyzerRecipe, analyze_statements, tag_statements
 from .errors import NotFoundError, UsageError
 from .records import Mention, Statement, StatementAnalysis
-from .shifts.current import CurrentPosition, current_position
-from .shifts.timeline import Timeline, timeline
 from .tagging.tagger import Tagger
 from .types import ProgressFn
+
+if TYPE_CHECKING:  # the analysis stages load on first use, so `rhetoric tag` never imports them
+    from .analysis import CorpusAnalysis, Provenance
+    from .analyzer import Analyzer
+    from .shifts.current import CurrentPosition
+    from .shifts.timeline import Timeline
 
 #: The one message for a call that names no input, or more than one.
 INPUTS_ERROR = "give exactly one of TEXT (or '-' for stdin), --id ID or --all"
@@ -137,6 +139,8 @@ class Session:
             from .learn.fallback import load_fallback  # scikit-learn loads only when asked
 
             fallback = load_fallback(self.path, codebook=self.codebook)
+        from .analyzer import Analyzer
+
         return Analyzer.from_codebook(
             self.codebook, tagger=self.tagger, actors=self.actors, fallback=fallback
         )
@@ -144,6 +148,8 @@ class Session:
     @property
     def provenance(self) -> Provenance:
         """Which codebook and rhetoric version produce this session's results."""
+        from .analysis import Provenance
+
         return Provenance.of(self.codebook)
 
     # -- selection -------------------------------------------------------------------------------
@@ -273,6 +279,8 @@ class Session:
             counted = None if progress is None else (lambda done, _n: progress(ahead + done, len(statements)))
             # The current engine (rhetoric.engine: --jobs, --engine dask) analyses what the
             # persistent cache beside the corpus does not already hold.
+            from .engine.cache import analyze_cached  # hashes code and data: only for analyses
+
             computed = analyze_cached(
                 self.path,
                 todo,
@@ -366,6 +374,8 @@ class Session:
         self, analyses: Iterable[StatementAnalysis], *, label: str, party: bool = False
     ) -> Timeline:
         """The timeline of analysed statements: one actor's (``label`` its id) or a party's."""
+        from .shifts.timeline import timeline
+
         opposites, scales = self.analyzer.opposites, self.analyzer.scales
         if party:
             return timeline(analyses, speaker=label, opposites=opposites, scales=scales, party=label)
@@ -400,6 +410,8 @@ class Session:
 
     def current_position(self, *, speaker: str | None = None, party: str | None = None) -> CurrentPosition:
         """Where a person (or party) stands now (rule: :func:`rhetoric.shifts.current.current_position`)."""
+        from .shifts.current import current_position
+
         return current_position(self.timeline(speaker=speaker, party=party))
 
     def corpus_analysis(
@@ -431,6 +443,8 @@ class Session:
         else:
             statements = self.select(speakers=speakers)
             timelines = self.timelines(statements, progress=progress)
+        from .analysis import CorpusAnalysis
+
         return CorpusAnalysis(
             corpus_dir=self.path,
             analyses=tuple(self.analyze(statements)),

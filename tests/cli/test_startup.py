@@ -88,3 +88,22 @@ def test_report_loads_nothing_heavy(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["ukraine-nato.html", "ukraine-nato.md"]
     # The charts are our own SVG; sentence splitting, tables and models are not needed for a report.
     assert packages & HEAVY == set()
+
+
+def test_tag_loads_no_analysis_stage(tmp_path: Path) -> None:
+    # `tag` needs the tagger only: frames, stances, shifts and the analysis cache load on first use.
+    record = tmp_path / "modules.json"
+    run = _RUN.replace('sorted({m.split(".")[0] for m in sys.modules})', "sorted(sys.modules)")
+    proc = subprocess.run(
+        [sys.executable, "-c", run, str(record), "tag", "a ceasefire"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "RHETORIC_CORPUS": str(SEED_CORPUS)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    result = json.loads(record.read_text(encoding="utf-8"))
+    assert result["code"] == 0, proc.stderr
+    stages = ("rhetoric.frames", "rhetoric.shifts", "rhetoric.analysis", "rhetoric.analyzer", "rhetoric.engine.cache")
+    assert [m for m in result["packages"] if m.startswith(stages)] == []

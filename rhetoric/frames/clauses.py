@@ -49,6 +49,7 @@ class FrameWords:
     infinitive_taker: re.Pattern[str]
     list_tail: re.Pattern[str]
     embedded: re.Pattern[str]
+    new_conjunct: re.Pattern[str]
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -112,6 +113,12 @@ def _compile(lang: Language) -> FrameWords:
             re.IGNORECASE,
         ),
         embedded=_words(a("embedded_openers")),
+        new_conjunct=re.compile(
+            rf"(?<!\w){a('conjunct_coordinators')}\s+"
+            rf"(?:{a('conjunct_pronouns')}\s+|{a('conjunct_determiners')}\s+[^\s,;]+\s+)?"
+            rf"{a('conjunct_verbs')}(?!\w)",
+            re.IGNORECASE,
+        ),
         list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),
     )
 

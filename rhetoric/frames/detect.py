@@ -311,6 +311,9 @@ def _build(
         sub = w.embedded.search(text, first.end, hit.start)
         if sub is not None:
             outcomes = tuple(m for m in outcomes if m.start < sub.start())
+    if outcome_part[1] == hit.start and len(outcomes) > 1 and outcome_mentions is None:
+        # "The army has not pulled back and the talks will resume once …": the cue's clause is the last conjunct.
+        outcomes = _last_conjunct(text, w, outcomes, hit.start)
     if hit.cue.nearest_outcome and outcome_part[1] == hit.start and len(outcomes) > 1:
         # Means attach to the nearest predicate: "the plan would stop the fighting by freezing the line".
         last = max(m.start for m in outcomes)
@@ -345,7 +348,7 @@ def _build(
     neg_region = (min(outcome_part[0], clause_start), max(outcome_part[1], cue_start))
     negated = (
         hit.cue.shape == "no_without"
-        or bool(w.negation.search(text, *neg_region))
+        or _negation_reaches(text, w, neg_region, cue_start)
         or cue_str.lower().startswith(("not ", "never "))
     )
     if hit.cue.relation == Relation.UNCONDITIONAL.value:
@@ -371,6 +374,29 @@ def _build(
         negated,
         region,
     )
+
+
+def _last_conjunct(text: str, w: FrameWords, outcomes: tuple[Mention, ...], cue_start: int) -> tuple[Mention, ...]:
+    """The outcomes after the last coordinated predicate or clause before the cue (all when none)."""
+    first = min(m.start for m in outcomes)
+    cut = None
+    for conj in w.new_conjunct.finditer(text, first, cue_start):
+        if any(m.start >= conj.start() for m in outcomes):
+            cut = conj.start()
+    return outcomes if cut is None else tuple(m for m in outcomes if m.start >= cut)
+
+
+def _negation_reaches(text: str, w: FrameWords, region: Span, cue_start: int) -> bool:
+    """Whether a negation in ``region`` governs the cue at ``cue_start``.
+
+    A negation before a coordinated predicate or clause ("he was not upset and was ready to talk
+    once …") belongs to the earlier conjunct, not to the cue after it.
+    """
+    for neg in w.negation.finditer(text, *region):
+        if neg.end() <= cue_start and w.new_conjunct.search(text, neg.end(), cue_start):
+            continue
+        return True
+    return False
 
 
 def _counts(sent: _Sentence, hit: CueHit) -> bool:

@@ -98,6 +98,10 @@ SCHEMA["frames"] = {
     "object_infinitive_verbs": "verbs",
     "infinitive_words": "phrases",
     "embedded_openers": "phrases",
+    "conjunct_coordinators": "phrases",
+    "conjunct_verbs": "phrases",
+    "conjunct_pronouns": "phrases",
+    "conjunct_determiners": "phrases",
 }
 #: How a cue places outcome and condition around itself (see ``en/cues.toml``).
 CUE_SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional", "x_for_y")

@@ -1,0 +1,84 @@
+"""Shapes of real rhetoric that decide shifts: whole frames (other conditions, relation, polarity) read right.
+
+A shift compares frames whole, so these tests read every frame of a sentence as
+``(outcomes, conditions, relation, polarity)``, ``other`` included, unlike the role-pair
+tests of ``test_shapes.py``. Each shape is a pattern of English written for these tests,
+run through the shipped codebook (a war) and a codebook of another negotiation (hostages
+and a truce), each with a negative twin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rhetoric.analyzer import Analyzer
+from rhetoric.codebook.load import load_codebook
+from rhetoric.frames.config import FramesConfig
+from rhetoric.lang import language_of
+from rhetoric.tagging.tagger import Tagger
+
+from ..conftest import SEED_CORPUS
+
+HOSTAGES = Path(__file__).parent / "data" / "hostages_codebook.toml"
+
+
+@pytest.fixture(scope="module")
+def war() -> Analyzer:
+    return Analyzer.for_corpus(SEED_CORPUS)
+
+
+@pytest.fixture(scope="module")
+def hostages() -> Analyzer:
+    codebook = load_codebook(HOSTAGES)
+    config = FramesConfig.from_codebook_table(
+        codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+    )
+    return Analyzer(Tagger.from_codebook(codebook), cues=config.cues)
+
+
+def frames(analyzer: Analyzer, text: str) -> set[tuple[str, str, str, str]]:
+    """Every frame as ``("a,b", "c", relation, polarity)``."""
+    return {
+        (",".join(f.outcomes), ",".join(f.conditions), f.relation, f.polarity)
+        for f in analyzer.analyze_text(text).frames
+    }
+
+
+# shape, text, expected frames — with the shipped codebook
+WAR_CASES = [
+    # 1. A negation belongs to its own conjunct: a coordinated predicate or clause ends its reach.
+    ("negation-first-conjunct", "He was not upset and was ready to hold talks once the troops withdraw.",
+     {("negotiations", "withdrawal", "precondition", "affirmed")}),
+    ("negation-reporting-conjunct", "He did not reject a ceasefire and said talks can start once the troops withdraw.",
+     {("negotiations", "withdrawal", "precondition", "affirmed")}),
+    ("negation-own-conjunct", "Russia will not accept a truce and will not negotiate until the troops withdraw.",
+     {("negotiations", "withdrawal", "precondition", "negated")}),
+    ("negation-noun-list", "There will be no ceasefire and no talks until the troops withdraw.",
+     {("ceasefire,negotiations", "withdrawal", "precondition", "negated")}),
+    ("negation-one-predicate", "Talks are not possible until the troops withdraw.",
+     {("negotiations", "withdrawal", "precondition", "negated")}),
+]
+
+# the same shapes with the hostages codebook
+HOSTAGE_CASES = [
+    ("negation-first-conjunct", "The mediator was not pessimistic and was ready to resume talks once the army pulls back.",
+     {("talks", "pullback", "precondition", "affirmed")}),
+    ("negation-new-clause", "The army has not pulled back and the talks will resume once the hostages are freed.",
+     {("talks", "hostages", "precondition", "affirmed")}),
+    ("negation-own-conjunct", "Hamas will not free hostages and will not join talks until the army pulls back.",
+     {("talks", "pullback", "precondition", "negated")}),
+    ("negation-noun-list", "There will be no truce and no hostage release until the army pulls back.",
+     {("truce,hostages", "pullback", "precondition", "negated")}),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "expected"), WAR_CASES, ids=[c[0] for c in WAR_CASES])
+def test_real_shapes_with_shipped_codebook(war, shape, text, expected) -> None:
+    assert frames(war, text) == expected
+
+
+@pytest.mark.parametrize(("shape", "text", "expected"), HOSTAGE_CASES, ids=[c[0] for c in HOSTAGE_CASES])
+def test_real_shapes_with_other_negotiation(hostages, shape, text, expected) -> None:
+    assert frames(hostages, text) == expected

@@ -59,6 +59,11 @@ WAR_CASES = [
      {("ceasefire,negotiations", "withdrawal", "precondition", "negated")}),
     ("negation-one-predicate", "Talks are not possible until the troops withdraw.",
      {("negotiations", "withdrawal", "precondition", "negated")}),
+    # 2. The same word or number on both sides of "for" is the rate of a swap, not an exchange.
+    ("like-for-like-words", "Russia and Ukraine agreed to exchange their prisoners all for all, an aide said.", set()),
+    ("like-for-like-numbers", "The sides will swap prisoners 1,200 for 1,200 soldiers next month.", set()),
+    ("land-for-peace", "Kyiv will never trade territorial concessions for a ceasefire.",
+     {("territorial_concession", "ceasefire", "exchange", "negated")}),
 ]
 
 # the same shapes with the hostages codebook
@@ -71,6 +76,9 @@ HOSTAGE_CASES = [
      {("talks", "pullback", "precondition", "negated")}),
     ("negation-noun-list", "There will be no truce and no hostage release until the army pulls back.",
      {("truce,hostages", "pullback", "precondition", "negated")}),
+    ("like-for-like-words", "Hostages will be exchanged one for one with prisoners on Sunday.", set()),
+    ("like-for-like-quoted", "Prisoners will be exchanged \"all for all\", the mediator said.", set()),
+    ("hostages-for-prisoners", "Hamas will swap hostages for prisoners.", {("hostages", "prisoners", "exchange", "affirmed")}),
 ]
 
 

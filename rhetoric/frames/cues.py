@@ -49,6 +49,8 @@ class CueSpec:
     flip_on_demand: bool = False
     infinitive: bool = False
     nearest_outcome: bool = False
+    unstated: bool = False
+    looks_back: bool = False
     _before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _after_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _next_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -74,6 +76,8 @@ class CueSpec:
             flip_on_demand=bool(rec.get("flip_on_demand", False)),
             infinitive=bool(rec.get("infinitive", False)),
             nearest_outcome=bool(rec.get("nearest_outcome", False)),
+            unstated=bool(rec.get("unstated", False)),
+            looks_back=bool(rec.get("looks_back", False)),
             _before_re=re.compile(rf"(?<!\w)(?:{nb})\s*$", re.IGNORECASE) if nb else None,
             _after_re=re.compile(rf"\s*(?:{na})(?!\w)", re.IGNORECASE) if na else None,
             _next_re=re.compile(rf"\s*\w+(?:{nx})(?!\w)", re.IGNORECASE) if nx else None,

@@ -175,6 +175,8 @@ class _Sentence:
 def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
     shape, cue, w = hit.cue.shape, hit.cue, sent.words
     text = sent.text
+    if cue.unstated:
+        return _unstated(sent, hit)
     c_start = sent.clause_start(hit.start)
     if shape in ("post", "exchange", "no_without", "pre") and sent.fronted(hit):
         comma = sent.next_comma(hit.end, sent.end)
@@ -241,6 +243,47 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
         )
         return _build(sent, hit, o_span, (hit.end, cond_end), c_start, outcome_mentions=tuple(outs))
     return None
+
+
+def _unstated(sent: _Sentence, hit: CueHit) -> _Proposal | None:
+    """A condition the text does not name: the cue's own words are the ``other`` condition.
+
+    "conditions for a truce" (shape ``pre``: the outcome follows); "Ukraine can join when the
+    time is right", "When the time is right, Ukraine can join" (``post``: the outcome is the
+    cue's clause, or the clause after it); with ``looks_back``, "We back the truce, but there
+    are conditions" takes the nearest earlier clause with mentions, else the outcomes of the
+    frames of the sentence before ("X means Y. There are other conditions.").
+    """
+    text, w = sent.text, sent.words
+    c_start = sent.clause_start(hit.start)
+    negated = False
+    if hit.cue.shape == "pre":
+        part = (hit.end, sent.clause_end(hit.end))
+        outcomes = sent.taking_in(hit) + sent.inside(*part)
+    else:
+        part = (c_start, hit.start)
+        outcomes = sent.inside(*part)
+        negated = bool(outcomes) and _negation_reaches(text, w, part, hit.start)
+        after = _CLAUSE_PUNCT.match(text, hit.end)
+        if not outcomes and after and text[after.end() - 1] == ",":
+            part = (after.end(), sent.clause_end(after.end()))
+            outcomes = sent.inside(*part)
+        if not outcomes and hit.cue.looks_back:
+            before = [m for m in sent.mentions if m.end <= c_start]
+            if before:
+                start = region_before(text, sent.start, before[-1].start, sent.bounds, attach_across=False)
+                outcomes = tuple(m for m in before if m.start >= start)
+            else:
+                outcomes = tuple(sent.previous_outcomes)
+    outcomes = outermost(tuple(outcomes))
+    if not outcomes:
+        return None
+    here = [m for m in outcomes if m.start >= sent.start]
+    points = [hit.start, hit.end, *(m.start for m in here), *(m.end for m in here)]
+    return _Proposal(
+        outcomes, (), clean_other(hit.text), (hit.start, hit.end), hit.start, hit.end,
+        " ".join(hit.text.split()), hit.cue.relation, negated, (min(points), max(points)),
+    )
 
 
 def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
@@ -448,9 +491,12 @@ def detect_frames(
     for index, span in enumerate(spans):
         in_sentence = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
         prev, previous = previous, in_sentence or previous
-        if not in_sentence:
+        if not in_sentence and not prev_outcomes:
             continue
         found = cues.find(text, span[0], span[1])
+        if not in_sentence:
+            # "X means Y. There are other conditions.": only a cue that looks back reads a sentence without mentions.
+            found = [h for h in found if h.cue.looks_back]
         earlier, prev_outcomes = prev_outcomes, []
         if not found:
             continue
@@ -487,7 +533,8 @@ def detect_frames(
             seen.add(key)
             done_at.add(hit.start)
             prev_outcomes.extend(m for m in proposal.outcomes if m not in prev_outcomes)
-            anchor = min(m.start for m in proposal.outcomes)
+            # An outcome taken from the sentence before ("There are other conditions") anchors at the cue.
+            anchor = min((m.start for m in proposal.outcomes if m.start >= span[0]), default=proposal.cue_start)
             frames.append(
                 Frame(
                     statement_id=statement_id,

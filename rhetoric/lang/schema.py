@@ -124,6 +124,8 @@ CUE_FIELDS: dict[str, object] = {
     "flip_on_demand": "flag",
     "infinitive": "flag",
     "nearest_outcome": "flag",
+    "unstated": "flag",
+    "looks_back": "flag",
 }
 
 __all__ = ["CUE_FIELDS", "CUE_POSITIONS", "CUE_REQUIRES", "CUE_SHAPES", "SCHEMA", "Kind"]

@@ -64,6 +64,29 @@ WAR_CASES = [
     ("like-for-like-numbers", "The sides will swap prisoners 1,200 for 1,200 soldiers next month.", set()),
     ("land-for-peace", "Kyiv will never trade territorial concessions for a ceasefire.",
      {("territorial_concession", "ceasefire", "exchange", "negated")}),
+    # 3. A condition named but left open: the outcome of the cue's clause waits on `other`.
+    ("when-time-right", "Ukraine can join NATO when the time is right.",
+     {("nato_membership", "other", "precondition", "affirmed")}),
+    ("when-time-right-fronted", "When the time is right, Ukraine will become a NATO member.",
+     {("nato_membership", "other", "precondition", "affirmed")}),
+    ("once-conditions-met", "Sanctions will be lifted once all the conditions are met.",
+     {("sanctions", "other", "precondition", "affirmed")}),
+    ("when-conditions-allow", "Ceasefire talks can resume when security conditions allow.",
+     {("ceasefire,negotiations", "other", "precondition", "affirmed")}),
+    ("time-is-right-no-outcome", "The time is right for a new approach.", set()),
+    # 4. Backing an outcome while reserving conditions the speaker does not state.
+    ("reserved-but-there-are", "We support the ceasefire, but there are conditions that need to be discussed.",
+     {("ceasefire", "other", "precondition", "affirmed")}),
+    ("conditions-for-set-out", "Moscow set out its conditions for a ceasefire on Tuesday.",
+     {("ceasefire", "other", "precondition", "affirmed")}),
+    ("conditions-for-stated", "Our conditions for a ceasefire are a full withdrawal of Russian troops.",
+     {("ceasefire", "withdrawal", "precondition", "affirmed")}),
+    ("with-caveats", "Kyiv accepted the peace plan with caveats.", {("peace_deal", "other", "precondition", "affirmed")}),
+    ("other-conditions-next-sentence",
+     "The war can only end after a full withdrawal. There are other conditions, but they come later.",
+     {("war_end", "withdrawal", "precondition", "affirmed"), ("war_end", "other", "precondition", "affirmed")}),
+    ("conditions-on-the-ground", "The ceasefire holds, but there are conditions on the ground that worry us.", set()),
+    ("living-conditions", "Living conditions for prisoners of war are poor.", set()),
 ]
 
 # the same shapes with the hostages codebook

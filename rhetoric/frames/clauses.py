@@ -50,6 +50,7 @@ class FrameWords:
     list_tail: re.Pattern[str]
     embedded: re.Pattern[str]
     new_conjunct: re.Pattern[str]
+    third_party_concession: re.Pattern[str]
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -118,6 +119,10 @@ def _compile(lang: Language) -> FrameWords:
             rf"(?:{a('conjunct_pronouns')}\s+|{a('conjunct_determiners')}\s+[^\s,;]+\s+)?"
             rf"{a('conjunct_verbs')}(?!\w)",
             re.IGNORECASE,
+        ),
+        # Case-sensitive on the name only: "although Kyiv …", "even though the Kremlin …".
+        third_party_concession=re.compile(
+            rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]"
         ),
         list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),
     )

@@ -43,6 +43,8 @@ _CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 _MAX_TIME_WORDS = 3
 #: What may stand after a mention at the end of its clause.
 _CLOSERS = " \t\n,.;:!?\"'”’»)]"
+#: How far (characters) before a cue's clause a concessive opener that starts it may begin ("even though").
+_CONCESSIVE_REACH = 12
 #: An outcome or condition side this short that holds only an anaphor ("until this happens") points back.
 _MAX_ANAPHOR_WORDS = 6
 
@@ -429,6 +431,20 @@ def _last_conjunct(text: str, w: FrameWords, outcomes: tuple[Mention, ...], cue_
     return outcomes if cut is None else tuple(m for m in outcomes if m.start >= cut)
 
 
+def _third_party(sent: _Sentence, hit: CueHit) -> bool:
+    """Whether the cue stands in a concessive clause with a named subject ("even though Kyiv refused any deal requiring X").
+
+    Such a clause reports another actor's position; the opener must stand in the cue's clause
+    (or end right where it starts) with no comma between it and the cue.
+    """
+    text = sent.text
+    floor = max(sent.start, sent.clause_start(hit.start) - _CONCESSIVE_REACH)
+    last = None
+    for m in sent.words.third_party_concession.finditer(text, floor, hit.start):
+        last = m
+    return last is not None and "," not in text[last.end() : hit.start]
+
+
 def _negation_reaches(text: str, w: FrameWords, region: Span, cue_start: int) -> bool:
     """Whether a negation in ``region`` governs the cue at ``cue_start``.
 
@@ -514,7 +530,7 @@ def detect_frames(
         seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
         done_at: set[int] = set()
         for hit in hits:
-            if hit.start in done_at or sent.inner[0] < hit.start < sent.inner[1]:
+            if hit.start in done_at or sent.inner[0] < hit.start < sent.inner[1] or _third_party(sent, hit):
                 continue
             proposal = _propose(sent, hit)
             if proposal is None:

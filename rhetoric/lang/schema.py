@@ -102,6 +102,7 @@ SCHEMA["frames"] = {
     "conjunct_verbs": "phrases",
     "conjunct_pronouns": "phrases",
     "conjunct_determiners": "phrases",
+    "concessive_openers": "phrases",
 }
 #: How a cue places outcome and condition around itself (see ``en/cues.toml``).
 CUE_SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional", "x_for_y")

@@ -87,6 +87,18 @@ WAR_CASES = [
      {("war_end", "withdrawal", "precondition", "affirmed"), ("war_end", "other", "precondition", "affirmed")}),
     ("conditions-on-the-ground", "The ceasefire holds, but there are conditions on the ground that worry us.", set()),
     ("living-conditions", "Living conditions for prisoners of war are poor.", set()),
+    # 5. A concessive clause with a named subject reports another actor's position, not the speaker's.
+    ("concessive-third-party",
+     "He said a ceasefire is close, even though Kyiv has refused any peace deal requiring territorial concessions.",
+     set()),
+    ("despite-third-party", "We back a ceasefire despite Moscow's insistence that talks can only start after a "
+     "withdrawal.", set()),
+    ("concessive-fronted-main-clause", "Even though Russia wants peace, talks can only start after a withdrawal.",
+     {("negotiations", "withdrawal", "precondition", "affirmed")}),
+    ("concessive-speaker", "We will sign the peace deal, although only if Russia withdraws.",
+     {("peace_deal", "withdrawal", "precondition", "affirmed")}),
+    ("concessive-after-cue", "Talks can only start after a withdrawal, although Russia disagrees.",
+     {("negotiations", "withdrawal", "precondition", "affirmed")}),
 ]
 
 # the same shapes with the hostages codebook

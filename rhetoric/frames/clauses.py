@@ -51,6 +51,7 @@ class FrameWords:
     embedded: re.Pattern[str]
     new_conjunct: re.Pattern[str]
     third_party_concession: re.Pattern[str]
+    relative: re.Pattern[str]
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -91,7 +92,7 @@ def _compile(lang: Language) -> FrameWords:
         weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
-        negation=_words(f"(?:{negation})"),
+        negation=_words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
         neg_predicate_before_cue=re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
         modal_demand=_words(a("demand_modals")),
         modal=_words(a("modals")),
@@ -124,6 +125,7 @@ def _compile(lang: Language) -> FrameWords:
         third_party_concession=re.compile(
             rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]"
         ),
+        relative=_words(f"(?:{a('relative_openers')}|{a('attribution_verbs')})"),
         list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),
     )
 

@@ -194,7 +194,7 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             return None
         if cue.position == "fronted":
             return None
-    if cue.requires and not _required(w, cue.requires).search(text, c_start, hit.start):
+    if cue.requires and not _required(w, cue.requires).search(text, _requirement_floor(sent, hit, c_start), hit.start):
         return None
     if shape in ("post", "no_without", "exchange") and _CLAUSE_PUNCT.match(text, hit.end):
         # "… complies with the Russian demands," — a cue word the clause ends on names no condition.
@@ -429,6 +429,16 @@ def _last_conjunct(text: str, w: FrameWords, outcomes: tuple[Mention, ...], cue_
         if any(m.start >= conj.start() for m in outcomes):
             cut = conj.start()
     return outcomes if cut is None else tuple(m for m in outcomes if m.start >= cut)
+
+
+def _requirement_floor(sent: _Sentence, hit: CueHit, c_start: int) -> int:
+    """Where a cue's requirement may stand: a modal counts only after the last relative opener or attribution verb."""
+    if hit.cue.requires != "modal":
+        return c_start
+    last = None
+    for m in sent.words.relative.finditer(sent.text, c_start, hit.start):
+        last = m
+    return c_start if last is None else last.end()
 
 
 def _third_party(sent: _Sentence, hit: CueHit) -> bool:

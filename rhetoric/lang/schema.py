@@ -33,6 +33,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "negators": "phrases",
         "negated_modals": "phrases",
         "negative_determiners": "phrases",
+        "not_negations": "phrases",
     },
     # Stances and commitment (rhetoric/frames/stances.py, holders.py, modality.py).
     "stances": {
@@ -103,6 +104,8 @@ SCHEMA["frames"] = {
     "conjunct_pronouns": "phrases",
     "conjunct_determiners": "phrases",
     "concessive_openers": "phrases",
+    "relative_openers": "phrases",
+    "attribution_verbs": "phrases",
 }
 #: How a cue places outcome and condition around itself (see ``en/cues.toml``).
 CUE_SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional", "x_for_y")

@@ -99,6 +99,22 @@ WAR_CASES = [
      {("peace_deal", "withdrawal", "precondition", "affirmed")}),
     ("concessive-after-cue", "Talks can only start after a withdrawal, although Russia disagrees.",
      {("negotiations", "withdrawal", "precondition", "affirmed")}),
+    # Words that look like a negation and negate nothing.
+    ("no-later-than", "If Russia withdraws its troops, this war will be over no later than March.",
+     {("war_end", "withdrawal", "precondition", "affirmed")}),
+    ("no-talks-twin", "There can be no talks until Russia withdraws.",
+     {("negotiations", "withdrawal", "precondition", "negated")}),
+    # A time, not a condition: when something was said or issued; a cue in a relative clause without a modal.
+    ("said-after", "Sanctions will stay, the minister said after a meeting in Brussels.", set()),
+    ("told-after", "Military aid will flow, the minister told reporters after a meeting in Brussels.", set()),
+    ("said-then-after", "He said talks can start after the withdrawal of Russian troops.",
+     {("negotiations", "withdrawal", "precondition", "affirmed")}),
+    ("issued-after", "Military aid will resume, according to a statement issued after the negotiations in Riyadh.",
+     set()),
+    ("relative-after", "The best guarantee would be a deal based on the talks that took place after the invasion.",
+     set()),
+    ("relative-modal-after", "We want a peace deal that can be signed after the withdrawal of Russian troops.",
+     {("peace_deal", "withdrawal", "precondition", "affirmed")}),
 ]
 
 # the same shapes with the hostages codebook

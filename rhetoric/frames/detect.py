@@ -43,6 +43,8 @@ _CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 _MAX_TIME_WORDS = 3
 #: What may stand after a mention at the end of its clause.
 _CLOSERS = " \t\n,.;:!?\"'”’»)]"
+#: Words an attributive cue may stand before its noun ("unconditional, lasting ceasefire").
+_MAX_MODIFIER_WORDS = 3
 #: How far (characters) before a cue's clause a concessive opener that starts it may begin ("even though").
 _CONCESSIVE_REACH = 12
 #: An outcome or condition side this short that holds only an anaphor ("until this happens") points back.
@@ -218,6 +220,11 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             outcome_part, condition_part = condition_part, outcome_part
         if shape == "unconditional":
             outcome_part, condition_part = (o_start, sent.clause_end(hit.end)), (hit.end, hit.end)
+            if cue.nearest_outcome:
+                # "an unconditional, lasting ceasefire and a peace deal": the adjective's noun only.
+                noun = _modified_noun(sent, hit, outcome_part)
+                if noun:
+                    return _build(sent, hit, outcome_part, condition_part, o_start, outcome_mentions=noun)
         return _build(sent, hit, outcome_part, condition_part, o_start)
     if shape == "pre":
         return _build(sent, hit, (hit.end, sent.clause_end(hit.end)), (c_start, hit.start), c_start)
@@ -245,6 +252,15 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
         )
         return _build(sent, hit, o_span, (hit.end, cond_end), c_start, outcome_mentions=tuple(outs))
     return None
+
+
+def _modified_noun(sent: _Sentence, hit: CueHit, part: Span) -> tuple[Mention, ...]:
+    """The mention an attributive cue describes: the first one after it within a few words, else the last before."""
+    after = [m for m in sent.mentions if hit.end <= m.start < part[1]]
+    if after and len(sent.text[hit.end : after[0].start].split()) <= _MAX_MODIFIER_WORDS:
+        return (after[0],)
+    before = [m for m in sent.mentions if part[0] <= m.start and m.end <= hit.start]
+    return (before[-1],) if before else ()
 
 
 def _unstated(sent: _Sentence, hit: CueHit) -> _Proposal | None:
@@ -391,6 +407,10 @@ def _build(
     ):
         return None
     neg_region = (min(outcome_part[0], clause_start), max(outcome_part[1], cue_start))
+    if outcome_part[0] >= hit.end and condition_part[1] <= hit.start:
+        # "A truce is needed to ensure that Russia will not attack again": a negation in the purpose is what the
+        # outcome says, not a link ruled out; only the condition's clause and the cue can negate the frame.
+        neg_region = (min(condition_part[0], clause_start), cue_start)
     negated = (
         hit.cue.shape == "no_without"
         or _negation_reaches(text, w, neg_region, cue_start)

@@ -113,6 +113,15 @@ WAR_CASES = [
      set()),
     ("relative-after", "The best guarantee would be a deal based on the talks that took place after the invasion.",
      set()),
+    # A negation inside a purpose is what the outcome says; before the cue it rules the link out.
+    ("negation-in-purpose", "A ceasefire is needed to guarantee that Russia will not return to the war.",
+     {("security_guarantees", "ceasefire", "precondition", "affirmed")}),
+    ("negation-before-cue", "A ceasefire is not a precondition for talks.",
+     {("negotiations", "ceasefire", "precondition", "negated")}),
+    # "unconditional" describes its own noun.
+    ("unconditional-adjective", "We want an unconditional, lasting ceasefire and a just peace deal.",
+     {("ceasefire", "", "unconditional", "affirmed")}),
+    ("unconditional-predicate", "The ceasefire must be unconditional.", {("ceasefire", "", "unconditional", "affirmed")}),
     ("relative-modal-after", "We want a peace deal that can be signed after the withdrawal of Russian troops.",
      {("peace_deal", "withdrawal", "precondition", "affirmed")}),
 ]
@@ -129,7 +138,24 @@ HOSTAGE_CASES = [
      {("truce,hostages", "pullback", "precondition", "negated")}),
     ("like-for-like-words", "Hostages will be exchanged one for one with prisoners on Sunday.", set()),
     ("like-for-like-quoted", "Prisoners will be exchanged \"all for all\", the mediator said.", set()),
-    ("hostages-for-prisoners", "Hamas will swap hostages for prisoners.", {("hostages", "prisoners", "exchange", "affirmed")}),
+    ("hostages-for-prisoners", "Hamas will swap hostages for prisoners.",
+     {("hostages", "prisoners", "exchange", "affirmed")}),
+    ("when-moment-comes", "The hostages will come home when the moment comes.",
+     {("hostages", "other", "precondition", "affirmed")}),
+    ("once-conditions-in-place", "Once the conditions are in place, aid trucks will enter.",
+     {("aid", "other", "precondition", "affirmed")}),
+    ("reserved-issues", "Hamas welcomed the truce but said there are issues to be settled first.",
+     {("truce", "other", "precondition", "affirmed")}),
+    ("conditions-for-talks", "The mediators spelled out conditions for renewed talks.",
+     {("talks", "other", "precondition", "affirmed")}),
+    ("detention-conditions", "Humanitarian conditions for detainees have worsened.", set()),
+    ("issues-no-outcome", "There are issues to be settled before Friday.", set()),
+    ("concessive-third-party", "Talks resumed, although Hamas insists hostages will be freed only after a pullback.",
+     set()),
+    ("concessive-we", "Talks resumed, although we insist hostages will be freed only after a pullback.",
+     {("hostages", "pullback", "precondition", "affirmed")}),
+    ("unconditional-noun-only", "Hamas demands an unconditional truce before any hostage release.",
+     {("truce", "", "unconditional", "affirmed"), ("hostages", "truce", "precondition", "affirmed")}),
 ]
 
 

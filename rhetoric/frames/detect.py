@@ -319,6 +319,10 @@ def _fronted_proposal(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | N
     # A gap phrase ("for ~4 to be") may hold the outcome itself.
     sub = (hit.start if cue.shape == "pre" else hit.end, comma)
     main_end = sent.clause_end(comma + 1)
+    said = w.reporting.match(text, main_end)
+    if said and "," not in text[comma + 1 : main_end] and not sent.inside(comma + 1, main_end):
+        # "Once the plans are presented, it was agreed that talks would continue": what was agreed is the main clause.
+        main_end = sent.clause_end(said.end())
     main = (comma + 1, main_end)
     if cue.flip_on_demand:
         whole_end = region_after(text, comma + 1, sent.end, sent.bounds, words=w)

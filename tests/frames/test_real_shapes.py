@@ -122,6 +122,11 @@ WAR_CASES = [
     ("unconditional-adjective", "We want an unconditional, lasting ceasefire and a just peace deal.",
      {("ceasefire", "", "unconditional", "affirmed")}),
     ("unconditional-predicate", "The ceasefire must be unconditional.", {("ceasefire", "", "unconditional", "affirmed")}),
+    # A fronted condition reaches past "it was agreed that" to what was agreed.
+    ("fronted-past-reporting", "Once both plans are on the table, the sides agreed that negotiations would continue.",
+     {("negotiations", "other", "precondition", "affirmed")}),
+    ("fronted-main-has-mention", "If Russia withdraws, sanctions will be eased, he said that day.",
+     {("sanctions", "withdrawal", "precondition", "affirmed")}),
     ("relative-modal-after", "We want a peace deal that can be signed after the withdrawal of Russian troops.",
      {("peace_deal", "withdrawal", "precondition", "affirmed")}),
 ]

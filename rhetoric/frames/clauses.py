@@ -53,6 +53,7 @@ class FrameWords:
     third_party_concession: re.Pattern[str]
     relative: re.Pattern[str]
     reporting: re.Pattern[str]
+    futile: re.Pattern[str]
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -126,6 +127,7 @@ def _compile(lang: Language) -> FrameWords:
         third_party_concession=re.compile(
             rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]"
         ),
+        futile=_words(a("futile_predicates")),
         reporting=re.compile(rf"{a('reporting_verbs')}(?!\w)", re.IGNORECASE),
         relative=_words(f"(?:{a('relative_openers')}|{a('attribution_verbs')})"),
         list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),

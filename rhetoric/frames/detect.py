@@ -197,7 +197,11 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
         if cue.position == "fronted":
             return None
     if cue.requires and not _required(w, cue.requires).search(text, _requirement_floor(sent, hit, c_start), hit.start):
-        return None
+        futile = _futile_after(sent, hit) if shape == "no_without" else None
+        if futile is None:
+            return None
+        # "Talks without Russia are a road to nowhere": the condition runs up to the predicate.
+        return _build(sent, hit, (c_start, hit.start), (hit.end, futile), c_start)
     if shape in ("post", "no_without", "exchange") and _CLAUSE_PUNCT.match(text, hit.end):
         # "… complies with the Russian demands," — a cue word the clause ends on names no condition.
         return None
@@ -455,6 +459,15 @@ def _last_conjunct(text: str, w: FrameWords, outcomes: tuple[Mention, ...], cue_
     return outcomes if cut is None else tuple(m for m in outcomes if m.start >= cut)
 
 
+def _futile_after(sent: _Sentence, hit: CueHit) -> int | None:
+    """Where a predicate that rules the outcome out ("is impossible", "will not work") follows the condition."""
+    end = sent.clause_end(hit.end)
+    pred = sent.words.futile.search(sent.text, hit.end, end)
+    if pred is None or sent.words.relative.search(sent.text, hit.end, pred.start()):
+        return None
+    return pred.start()
+
+
 def _requirement_floor(sent: _Sentence, hit: CueHit, c_start: int) -> int:
     """Where a cue's requirement may stand: a modal counts only after the last relative opener or attribution verb."""
     if hit.cue.requires != "modal":
@@ -495,7 +508,8 @@ def _negation_reaches(text: str, w: FrameWords, region: Span, cue_start: int) ->
 def _counts(sent: _Sentence, hit: CueHit) -> bool:
     cue = hit.cue
     if cue.requires and not _required(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
-        return False
+        if not (cue.shape == "no_without" and sent.words.futile.search(sent.text, hit.end, sent.end)):
+            return False
     if cue.position != "any" and sent.fronted(hit) != (cue.position == "fronted"):
         return False
     return True

@@ -106,6 +106,7 @@ SCHEMA["frames"] = {
     "concessive_openers": "phrases",
     "relative_openers": "phrases",
     "attribution_verbs": "phrases",
+    "futile_predicates": "phrases",
 }
 #: How a cue places outcome and condition around itself (see ``en/cues.toml``).
 CUE_SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional", "x_for_y")

@@ -127,6 +127,13 @@ WAR_CASES = [
      {("negotiations", "other", "precondition", "affirmed")}),
     ("fronted-main-has-mention", "If Russia withdraws, sanctions will be eased, he said that day.",
      {("sanctions", "withdrawal", "precondition", "affirmed")}),
+    # "X without Y is impossible / an illusion / will not work" rules X out without Y, like "no X without Y".
+    ("without-illusion", "Any talk of security guarantees without the Russian side is an illusion.",
+     {("security_guarantees", "other", "precondition", "negated")}),
+    ("without-will-not-work", "A ceasefire without security guarantees will not work.",
+     {("ceasefire", "security_guarantees", "precondition", "negated")}),
+    ("without-plain", "Talks without the Russian side went ahead.", set()),
+    ("without-relative-negation", "We will hold talks without the Russian side, which does not want peace.", set()),
     ("relative-modal-after", "We want a peace deal that can be signed after the withdrawal of Russian troops.",
      {("peace_deal", "withdrawal", "precondition", "affirmed")}),
 ]
@@ -159,6 +166,9 @@ HOSTAGE_CASES = [
      set()),
     ("concessive-we", "Talks resumed, although we insist hostages will be freed only after a pullback.",
      {("hostages", "pullback", "precondition", "affirmed")}),
+    ("without-dead-end", "Any truce without a hostage release is a dead end.",
+     {("truce", "hostages", "precondition", "negated")}),
+    ("without-went-ahead", "Talks without the mediators went ahead.", set()),
     ("unconditional-noun-only", "Hamas demands an unconditional truce before any hostage release.",
      {("truce", "", "unconditional", "affirmed"), ("hostages", "truce", "precondition", "affirmed")}),
 ]

@@ -52,6 +52,7 @@ class FrameWords:
     new_conjunct: re.Pattern[str]
     third_party_concession: re.Pattern[str]
     relative: re.Pattern[str]
+    attribution: re.Pattern[str]
     reporting: re.Pattern[str]
     futile: re.Pattern[str]
 
@@ -129,7 +130,8 @@ def _compile(lang: Language) -> FrameWords:
         ),
         futile=_words(a("futile_predicates")),
         reporting=re.compile(rf"{a('reporting_verbs')}(?!\w)", re.IGNORECASE),
-        relative=_words(f"(?:{a('relative_openers')}|{a('attribution_verbs')})"),
+        relative=_words(a("relative_openers")),
+        attribution=_words(a("attribution_verbs")),
         list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),
     )
 

@@ -389,7 +389,9 @@ def _build(
         outcomes = tuple(m for m in outcomes if m.start == last)
     outcomes, conditions = outermost(outcomes), outermost(conditions)
     if not outcomes and outcome_mentions is None:
-        outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True)
+        outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True) or _antecedent(
+            sent, outcome_part, hit.start, conditions
+        )
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value:
         conditions = sent.anaphor(*condition_part, other=outcomes)
         if not conditions and not text[condition_part[0] : condition_part[1]].strip(_CLOSERS):
@@ -459,6 +461,22 @@ def _last_conjunct(text: str, w: FrameWords, outcomes: tuple[Mention, ...], cue_
     return outcomes if cut is None else tuple(m for m in outcomes if m.start >= cut)
 
 
+def _antecedent(sent: _Sentence, part: Span, cue_start: int, conditions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The noun a relative clause describes, when the outcome side is that clause.
+
+    "a truce, which can be extended, and which is subject to Russia's consent": the clause
+    "and which is" starts the outcome side; the truce before it is the outcome.
+    """
+    if part[1] != cue_start:
+        return ()
+    lead = sent.text[part[0] : cue_start].lstrip(" \t,\"'“”‘’")
+    opener = sent.words.relative.match(lead)
+    if opener is None and not (sent.words.continues.match(lead) and sent.words.relative.search(lead)):
+        return ()
+    before = [m for m in sent.mentions if m.end <= part[0] and m not in conditions]
+    return (before[-1],) if before else ()
+
+
 def _futile_after(sent: _Sentence, hit: CueHit) -> int | None:
     """Where a predicate that rules the outcome out ("is impossible", "will not work") follows the condition."""
     end = sent.clause_end(hit.end)
@@ -472,10 +490,11 @@ def _requirement_floor(sent: _Sentence, hit: CueHit, c_start: int) -> int:
     """Where a cue's requirement may stand: a modal counts only after the last relative opener or attribution verb."""
     if hit.cue.requires != "modal":
         return c_start
-    last = None
-    for m in sent.words.relative.finditer(sent.text, c_start, hit.start):
-        last = m
-    return c_start if last is None else last.end()
+    floor = c_start
+    for words in (sent.words.relative, sent.words.attribution):
+        for m in words.finditer(sent.text, c_start, hit.start):
+            floor = max(floor, m.end())
+    return floor
 
 
 def _third_party(sent: _Sentence, hit: CueHit) -> bool:

@@ -134,6 +134,10 @@ WAR_CASES = [
      {("ceasefire", "security_guarantees", "precondition", "negated")}),
     ("without-plain", "Talks without the Russian side went ahead.", set()),
     ("without-relative-negation", "We will hold talks without the Russian side, which does not want peace.", set()),
+    # A relative clause on the outcome side describes the noun before it.
+    ("relative-antecedent", "Kyiv accepted a 30-day ceasefire, which can be extended, and which is subject to "
+     "approval by the Russian side.", {("ceasefire", "other", "precondition", "affirmed")}),
+    ("relative-no-antecedent", "Kyiv said that, which is subject to approval by the Russian side, is fine.", set()),
     ("relative-modal-after", "We want a peace deal that can be signed after the withdrawal of Russian troops.",
      {("peace_deal", "withdrawal", "precondition", "affirmed")}),
 ]

@@ -88,7 +88,7 @@ def _compile(lang: Language) -> FrameWords:
     )
     return FrameWords(
         boundary=re.compile(
-            rf";|\s[–—-]\s|[–—]|,\s*{a('boundary_after_comma')}(?!\w)"
+            rf";|\s[–—-]\s|—|(?<!\w)–|–(?!\w)|,\s*{a('boundary_after_comma')}(?!\w)"
             rf"|(?<!\w){a('boundary_words')}(?!\w)|(?<!\w){a('reporting_verbs')}(?!\w)",
             re.IGNORECASE,
         ),

@@ -86,6 +86,13 @@ WAR_CASES = [
      "The war can only end after a full withdrawal. There are other conditions, but they come later.",
      {("war_end", "withdrawal", "precondition", "affirmed"), ("war_end", "other", "precondition", "affirmed")}),
     ("conditions-on-the-ground", "The ceasefire holds, but there are conditions on the ground that worry us.", set()),
+    ("steps-needed-for", "The second part lists the steps needed for a lasting ceasefire.",
+     {("ceasefire", "other", "precondition", "affirmed")}),
+    ("what-it-would-take", "We discussed what it would take to end the war.",
+     {("war_end", "other", "precondition", "affirmed")}),
+    ("en-dash-compound", "The memo lists steps to be taken so that a long–term ceasefire can hold.",
+     {("ceasefire", "other", "precondition", "affirmed")}),
+    ("took-steps-to", "He took steps to end the war.", set()),
     ("living-conditions", "Living conditions for prisoners of war are poor.", set()),
     # 5. A concessive clause with a named subject reports another actor's position, not the speaker's.
     ("concessive-third-party",
@@ -186,3 +193,18 @@ def test_real_shapes_with_shipped_codebook(war, shape, text, expected) -> None:
 @pytest.mark.parametrize(("shape", "text", "expected"), HOSTAGE_CASES, ids=[c[0] for c in HOSTAGE_CASES])
 def test_real_shapes_with_other_negotiation(hostages, shape, text, expected) -> None:
     assert frames(hostages, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("talks – once they withdraw", ["–"]),
+        ("talks—once they withdraw", ["—"]),
+        ("a long–term truce", []),
+        ("the Russian–Ukrainian talks", []),
+    ],
+)
+def test_an_en_dash_inside_a_compound_is_no_boundary(text, cut) -> None:
+    from rhetoric.frames.clauses import boundaries
+
+    assert [text[a:b].strip() for a, b in boundaries(text)] == cut

@@ -420,7 +420,7 @@ def _build(
     if outcome_part[0] >= hit.end and condition_part[1] <= hit.start:
         # "A truce is needed to ensure that Russia will not attack again": a negation in the purpose is what the
         # outcome says, not a link ruled out; only the condition's clause and the cue can negate the frame.
-        neg_region = (min(condition_part[0], clause_start), cue_start)
+        neg_region = (min(condition_part[0], clause_start), cue_end)
     negated = (
         hit.cue.shape == "no_without"
         or _negation_reaches(text, w, neg_region, cue_start)

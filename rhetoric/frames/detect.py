@@ -23,32 +23,33 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from ..records import Frame, Mention
 from ..text.sentences import split_sentences
 from ..types import Polarity, Relation, Span
-from .clauses import FrameWords, boundaries, region_after, region_before
+from .clauses import FrameWords, region_after
 from .cues import CueHit, CueTable, default_cue_table
 from .modality import modality_of
+from .scope import (
+    antecedent,
+    futile_after,
+    last_conjunct,
+    modified_noun,
+    negation_reaches,
+    requirement_floor,
+    third_party,
+    unstated,
+)
+from .sentence import CLAUSE_PUNCT, Proposal, Sentence
 from .sides import clean_other, outermost, resolve_roles, side_tags
 
 OTHER = "other"
-#: Punctuation right after a cue (closing quotes first): the clause ends there.
-_CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 #: A mention that takes a cue in and ends the clause this few words after the cue is a time ("after the war").
 _MAX_TIME_WORDS = 3
 #: What may stand after a mention at the end of its clause.
 _CLOSERS = " \t\n,.;:!?\"'”’»)]"
-#: Words an attributive cue may stand before its noun ("unconditional, lasting ceasefire").
-_MAX_MODIFIER_WORDS = 3
-#: How far (characters) before a cue's clause a concessive opener that starts it may begin ("even though").
-_CONCESSIVE_REACH = 12
-#: An outcome or condition side this short that holds only an anaphor ("until this happens") points back.
-_MAX_ANAPHOR_WORDS = 6
 
 
 def _required(words: FrameWords, requires: str) -> re.Pattern[str]:
@@ -61,126 +62,11 @@ def _required(words: FrameWords, requires: str) -> re.Pattern[str]:
     }[requires]
 
 
-@dataclass(frozen=True)
-class _Proposal:
-    outcomes: tuple[Mention, ...]
-    conditions: tuple[Mention, ...]
-    other_text: str
-    other_span: Span | None
-    cue_start: int
-    cue_end: int
-    cue_text: str
-    relation: str
-    negated: bool
-    region: Span
-
-
-class _Sentence:
-    """Mentions, cues and boundaries of one sentence, with the region helpers the shapes need."""
-
-    def __init__(
-        self,
-        text: str,
-        span: Span,
-        mentions: Sequence[Mention],
-        words: FrameWords,
-        previous: Sequence[Mention] = (),
-        previous_outcomes: Sequence[Mention] = (),
-    ) -> None:
-        self.text = text
-        self.start, self.end = span
-        self.mentions = mentions
-        self.words = words
-        #: Mentions of the sentence before (what an anaphor "this", "such a step" may point back to).
-        self.previous = previous
-        #: Outcomes of the frames of the sentence before: what "this goal" on an outcome side points back to.
-        self.previous_outcomes = previous_outcomes
-        self.bounds = boundaries(text, self.start, self.end, words=words)
-        self.hits: list[CueHit] = []
-        self.hit_starts: list[int] = []
-        self.fronted_until = self.start
-        #: The fronted clause that made a frame ("If this means X, …"): a cue inside it makes none.
-        self.inner: Span = (self.start, self.start)
-
-    def set_hits(self, hits: list[CueHit]) -> None:
-        # "an unconditional ceasefire" describes its noun and opens no region: it cuts none.
-        self.hits = hits
-        self.hit_starts = [h.start for h in hits if h.cue.shape != "unconditional"]
-
-    def anaphor(
-        self, a: int, b: int, other: Sequence[Mention] = (), *, outcome: bool = False
-    ) -> tuple[Mention, ...]:
-        """What a short side with an anaphor ("this", "such a step") points back to.
-
-        The nearest mention before ``a`` in the sentence that is not on the frame's other
-        side, else (an outcome side) the outcomes of the frames of the sentence before, else
-        the last mention of the sentence before; nothing when ``text[a:b]`` is longer than a
-        few words or has no anaphor.
-        """
-        if b <= a or len(self.text[a:b].split()) > _MAX_ANAPHOR_WORDS:
-            return ()
-        if not self.words.anaphor.search(self.text, a, b):
-            return ()
-        before = [m for m in self.mentions if m.end <= a and m not in other]
-        if before:
-            return (before[-1],)
-        if outcome and self.previous_outcomes:
-            # "We can talk after they withdraw. This goal can be reached through X": the goal is the talks.
-            return tuple(self.previous_outcomes)
-        return (self.previous[-1],) if self.previous else ()
-
-    def inside(self, a: int, b: int) -> tuple[Mention, ...]:
-        """Mentions that start in ``[a, b)``: a long mention ("the plan aims to stop the war") may run past."""
-        return tuple(m for m in self.mentions if a <= m.start < b)
-
-    def taking_in(self, hit: CueHit) -> tuple[Mention, ...]:
-        """Mentions that take the cue's words in and belong to the side after it.
-
-        "after the conflict" (a mention from the cue on), "to end the war" (from inside the cue on).
-        """
-        return tuple(
-            m for m in self.mentions if hit.start <= m.start < hit.end and (m.end > hit.end or m.start > hit.start)
-        )
-
-    def clause_start(self, pos: int) -> int:
-        start = region_before(self.text, self.start, pos, self.bounds)
-        # After a fronted clause that made a frame ("To win talks, X would … in exchange for Y"),
-        # a later cue's clause starts after its comma.
-        return max(start, self.fronted_until) if pos > self.fronted_until else start
-
-    def clause_end(self, pos: int) -> int:
-        end = region_after(self.text, pos, self.end, self.bounds, words=self.words)
-        # Another cue starts another frame.
-        i = bisect.bisect_right(self.hit_starts, pos)
-        if i < len(self.hit_starts) and self.hit_starts[i] < end:
-            end = self.hit_starts[i]
-        return end
-
-    def next_comma(self, pos: int, end: int) -> int | None:
-        """The comma that closes a fronted clause: not one that goes on with "and", "or", "as well as"."""
-        i = self.text.find(",", pos, end)
-        while i >= 0 and self.words.continues.match(self.text, i + 1):
-            i = self.text.find(",", i + 1, end)
-        return None if i < 0 else i
-
-    def fronted(self, hit: CueHit) -> bool:
-        """Whether the cue opens its clause ("Until X, Y"; "He said that if X, Y")."""
-        sep = region_before(self.text, self.start, hit.start, self.bounds, attach_across=False)
-        last_comma = self.text.rfind(",", sep, hit.start)
-        if last_comma >= 0:
-            sep = last_comma + 1
-        before = self.text[sep : hit.start].strip(" \t\"'“”‘’«»()[]")
-        if self.words.fronting_filler.match(before):
-            return True
-        # "… and for the truce to hold, both sides must …": a purpose coordinated with what came before.
-        return hit.cue.position == "fronted" and hit.cue.shape == "pre" and bool(self.words.list_tail.search(before))
-
-
-def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
+def _propose(sent: Sentence, hit: CueHit) -> Proposal | None:
     shape, cue, w = hit.cue.shape, hit.cue, sent.words
     text = sent.text
     if cue.unstated:
-        return _unstated(sent, hit)
+        return unstated(sent, hit)
     c_start = sent.clause_start(hit.start)
     if shape in ("post", "exchange", "no_without", "pre") and sent.fronted(hit):
         comma = sent.next_comma(hit.end, sent.end)
@@ -196,13 +82,13 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             return None
         if cue.position == "fronted":
             return None
-    if cue.requires and not _required(w, cue.requires).search(text, _requirement_floor(sent, hit, c_start), hit.start):
-        futile = _futile_after(sent, hit) if shape == "no_without" else None
+    if cue.requires and not _required(w, cue.requires).search(text, requirement_floor(sent, hit, c_start), hit.start):
+        futile = futile_after(sent, hit) if shape == "no_without" else None
         if futile is None:
             return None
         # "Talks without Russia are a road to nowhere": the condition runs up to the predicate.
         return _build(sent, hit, (c_start, hit.start), (hit.end, futile), c_start)
-    if shape in ("post", "no_without", "exchange") and _CLAUSE_PUNCT.match(text, hit.end):
+    if shape in ("post", "no_without", "exchange") and CLAUSE_PUNCT.match(text, hit.end):
         # "… complies with the Russian demands," — a cue word the clause ends on names no condition.
         return None
     if shape in ("post", "no_without", "exchange", "unconditional"):
@@ -226,7 +112,7 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             outcome_part, condition_part = (o_start, sent.clause_end(hit.end)), (hit.end, hit.end)
             if cue.nearest_outcome:
                 # "an unconditional, lasting ceasefire and a peace deal": the adjective's noun only.
-                noun = _modified_noun(sent, hit, outcome_part)
+                noun = modified_noun(sent, hit, outcome_part)
                 if noun:
                     return _build(sent, hit, outcome_part, condition_part, o_start, outcome_mentions=noun)
         return _build(sent, hit, outcome_part, condition_part, o_start)
@@ -258,57 +144,7 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
     return None
 
 
-def _modified_noun(sent: _Sentence, hit: CueHit, part: Span) -> tuple[Mention, ...]:
-    """The mention an attributive cue describes: the first one after it within a few words, else the last before."""
-    after = [m for m in sent.mentions if hit.end <= m.start < part[1]]
-    if after and len(sent.text[hit.end : after[0].start].split()) <= _MAX_MODIFIER_WORDS:
-        return (after[0],)
-    before = [m for m in sent.mentions if part[0] <= m.start and m.end <= hit.start]
-    return (before[-1],) if before else ()
-
-
-def _unstated(sent: _Sentence, hit: CueHit) -> _Proposal | None:
-    """A condition the text does not name: the cue's own words are the ``other`` condition.
-
-    "conditions for a truce" (shape ``pre``: the outcome follows); "Ukraine can join when the
-    time is right", "When the time is right, Ukraine can join" (``post``: the outcome is the
-    cue's clause, or the clause after it); with ``looks_back``, "We back the truce, but there
-    are conditions" takes the nearest earlier clause with mentions, else the outcomes of the
-    frames of the sentence before ("X means Y. There are other conditions.").
-    """
-    text, w = sent.text, sent.words
-    c_start = sent.clause_start(hit.start)
-    negated = False
-    if hit.cue.shape == "pre":
-        part = (hit.end, sent.clause_end(hit.end))
-        outcomes = sent.taking_in(hit) + sent.inside(*part)
-    else:
-        part = (c_start, hit.start)
-        outcomes = sent.inside(*part)
-        negated = bool(outcomes) and _negation_reaches(text, w, part, hit.start)
-        after = _CLAUSE_PUNCT.match(text, hit.end)
-        if not outcomes and after and text[after.end() - 1] == ",":
-            part = (after.end(), sent.clause_end(after.end()))
-            outcomes = sent.inside(*part)
-        if not outcomes and hit.cue.looks_back:
-            before = [m for m in sent.mentions if m.end <= c_start]
-            if before:
-                start = region_before(text, sent.start, before[-1].start, sent.bounds, attach_across=False)
-                outcomes = tuple(m for m in before if m.start >= start)
-            else:
-                outcomes = tuple(sent.previous_outcomes)
-    outcomes = outermost(tuple(outcomes))
-    if not outcomes:
-        return None
-    here = [m for m in outcomes if m.start >= sent.start]
-    points = [hit.start, hit.end, *(m.start for m in here), *(m.end for m in here)]
-    return _Proposal(
-        outcomes, (), clean_other(hit.text), (hit.start, hit.end), hit.start, hit.end,
-        " ".join(hit.text.split()), hit.cue.relation, negated, (min(points), max(points)),
-    )
-
-
-def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
+def _fronted(sent: Sentence, hit: CueHit, comma: int) -> Proposal | None:
     """ "Until X, Y" / "If we speak ceasefire, we need Z" / "In return for X, Y" / "To end X, Y must …"."""
     proposal = _fronted_proposal(sent, hit, comma)
     # Later cues' clauses start after the fronted one, whether or not it made a frame.
@@ -318,7 +154,7 @@ def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
     return proposal
 
 
-def _fronted_proposal(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
+def _fronted_proposal(sent: Sentence, hit: CueHit, comma: int) -> Proposal | None:
     text, cue, w = sent.text, hit.cue, sent.words
     # A gap phrase ("for ~4 to be") may hold the outcome itself.
     sub = (hit.start if cue.shape == "pre" else hit.end, comma)
@@ -345,7 +181,7 @@ def _fronted_proposal(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | N
 
 
 def _build(
-    sent: _Sentence,
+    sent: Sentence,
     hit: CueHit,
     outcome_part: Span,
     condition_part: Span,
@@ -353,7 +189,7 @@ def _build(
     *,
     outcome_mentions: tuple[Mention, ...] | None = None,
     cue_text: str | None = None,
-) -> _Proposal | None:
+) -> Proposal | None:
     text, w = sent.text, sent.words
     outcomes = outcome_mentions if outcome_mentions is not None else sent.inside(*outcome_part)
     conditions = sent.inside(*condition_part) if condition_part[1] > condition_part[0] else ()
@@ -382,14 +218,14 @@ def _build(
             outcomes = tuple(m for m in outcomes if m.start < sub.start())
     if outcome_part[1] == hit.start and len(outcomes) > 1 and outcome_mentions is None:
         # "The army has not pulled back and the talks will resume once …": the cue's clause is the last conjunct.
-        outcomes = _last_conjunct(text, w, outcomes, hit.start)
+        outcomes = last_conjunct(text, w, outcomes, hit.start)
     if hit.cue.nearest_outcome and outcome_part[1] == hit.start and len(outcomes) > 1:
         # Means attach to the nearest predicate: "the plan would stop the fighting by freezing the line".
         last = max(m.start for m in outcomes)
         outcomes = tuple(m for m in outcomes if m.start == last)
     outcomes, conditions = outermost(outcomes), outermost(conditions)
     if not outcomes and outcome_mentions is None:
-        outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True) or _antecedent(
+        outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True) or antecedent(
             sent, outcome_part, hit.start, conditions
         )
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value:
@@ -423,7 +259,7 @@ def _build(
         neg_region = (min(condition_part[0], clause_start), cue_end)
     negated = (
         hit.cue.shape == "no_without"
-        or _negation_reaches(text, w, neg_region, cue_start)
+        or negation_reaches(text, w, neg_region, cue_start)
         or cue_str.lower().startswith(("not ", "never "))
     )
     if hit.cue.relation == Relation.UNCONDITIONAL.value:
@@ -437,7 +273,7 @@ def _build(
     if other_span:
         points.extend(other_span)
     region = (min(points), max(points))
-    return _Proposal(
+    return Proposal(
         outcomes,
         conditions,
         other_text,
@@ -451,80 +287,7 @@ def _build(
     )
 
 
-def _last_conjunct(text: str, w: FrameWords, outcomes: tuple[Mention, ...], cue_start: int) -> tuple[Mention, ...]:
-    """The outcomes after the last coordinated predicate or clause before the cue (all when none)."""
-    first = min(m.start for m in outcomes)
-    cut = None
-    for conj in w.new_conjunct.finditer(text, first, cue_start):
-        if any(m.start >= conj.start() for m in outcomes):
-            cut = conj.start()
-    return outcomes if cut is None else tuple(m for m in outcomes if m.start >= cut)
-
-
-def _antecedent(sent: _Sentence, part: Span, cue_start: int, conditions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The noun a relative clause describes, when the outcome side is that clause.
-
-    "a truce, which can be extended, and which is subject to Russia's consent": the clause
-    "and which is" starts the outcome side; the truce before it is the outcome.
-    """
-    if part[1] != cue_start:
-        return ()
-    lead = sent.text[part[0] : cue_start].lstrip(" \t,\"'“”‘’")
-    opener = sent.words.relative.match(lead)
-    if opener is None and not (sent.words.continues.match(lead) and sent.words.relative.search(lead)):
-        return ()
-    before = [m for m in sent.mentions if m.end <= part[0] and m not in conditions]
-    return (before[-1],) if before else ()
-
-
-def _futile_after(sent: _Sentence, hit: CueHit) -> int | None:
-    """Where a predicate that rules the outcome out ("is impossible", "will not work") follows the condition."""
-    end = sent.clause_end(hit.end)
-    pred = sent.words.futile.search(sent.text, hit.end, end)
-    if pred is None or sent.words.relative.search(sent.text, hit.end, pred.start()):
-        return None
-    return pred.start()
-
-
-def _requirement_floor(sent: _Sentence, hit: CueHit, c_start: int) -> int:
-    """Where a cue's requirement may stand: a modal counts only after the last relative opener or attribution verb."""
-    if hit.cue.requires != "modal":
-        return c_start
-    floor = c_start
-    for words in (sent.words.relative, sent.words.attribution):
-        for m in words.finditer(sent.text, c_start, hit.start):
-            floor = max(floor, m.end())
-    return floor
-
-
-def _third_party(sent: _Sentence, hit: CueHit) -> bool:
-    """Whether the cue stands in a concessive clause with a named subject ("even though Kyiv refused any deal requiring X").
-
-    Such a clause reports another actor's position; the opener must stand in the cue's clause
-    (or end right where it starts) with no comma between it and the cue.
-    """
-    text = sent.text
-    floor = max(sent.start, sent.clause_start(hit.start) - _CONCESSIVE_REACH)
-    last = None
-    for m in sent.words.third_party_concession.finditer(text, floor, hit.start):
-        last = m
-    return last is not None and "," not in text[last.end() : hit.start]
-
-
-def _negation_reaches(text: str, w: FrameWords, region: Span, cue_start: int) -> bool:
-    """Whether a negation in ``region`` governs the cue at ``cue_start``.
-
-    A negation before a coordinated predicate or clause ("he was not upset and was ready to talk
-    once …") belongs to the earlier conjunct, not to the cue after it.
-    """
-    for neg in w.negation.finditer(text, *region):
-        if neg.end() <= cue_start and w.new_conjunct.search(text, neg.end(), cue_start):
-            continue
-        return True
-    return False
-
-
-def _counts(sent: _Sentence, hit: CueHit) -> bool:
+def _counts(sent: Sentence, hit: CueHit) -> bool:
     cue = hit.cue
     if cue.requires and not _required(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
         if not (cue.shape == "no_without" and sent.words.futile.search(sent.text, hit.end, sent.end)):
@@ -583,7 +346,7 @@ def detect_frames(
         earlier, prev_outcomes = prev_outcomes, []
         if not found:
             continue
-        sent = _Sentence(text, span, in_sentence, words, prev, earlier)
+        sent = Sentence(text, span, in_sentence, words, prev, earlier)
         # At one place, "conditions for … are" is tried before "condition for" (pre). A cue whose
         # requirement appears nowhere in the sentence, or that stands where it may not, is no cue and
         # must not cut another cue's region ("until Russia pays *for* the damage").
@@ -597,7 +360,7 @@ def detect_frames(
         seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
         done_at: set[int] = set()
         for hit in hits:
-            if hit.start in done_at or sent.inner[0] < hit.start < sent.inner[1] or _third_party(sent, hit):
+            if hit.start in done_at or sent.inner[0] < hit.start < sent.inner[1] or third_party(sent, hit):
                 continue
             proposal = _propose(sent, hit)
             if proposal is None:

@@ -93,6 +93,10 @@ WAR_CASES = [
     ("en-dash-compound", "The memo lists steps to be taken so that a long–term ceasefire can hold.",
      {("ceasefire", "other", "precondition", "affirmed")}),
     ("took-steps-to", "He took steps to end the war.", set()),
+    ("comply-with-conditions", "The ceasefire holds, and Russia must comply with conditions set by the monitors.",
+     set()),
+    ("humanitarian-conditions", "The ceasefire holds, but the humanitarian conditions that must improve are dire.",
+     set()),
     ("living-conditions", "Living conditions for prisoners of war are poor.", set()),
     # 5. A concessive clause with a named subject reports another actor's position, not the speaker's.
     ("concessive-third-party",

@@ -55,8 +55,8 @@ def _gold_analysis(a, g: dict, use: set[str]):
     return dataclasses.replace(a, mentions=mentions, frames=frames, stances=stances, commitment=commitment)
 
 
-def score(realdev: Path, use: set[str], misses=None) -> int:
-    """Pairs right with the readings of ``use`` taken from the coders."""
+def compare_pairs(realdev: Path, use: set[str] = frozenset()) -> list[tuple[dict, dict]]:
+    """Each realdev pair with the tool's shift (``Shift.to_dict()``), the readings of ``use`` from the coders."""
     import realdev as rd
 
     from rhetoric.analyzer import Analyzer
@@ -71,20 +71,32 @@ def score(realdev: Path, use: set[str], misses=None) -> int:
         ours = {a.statement.id: a for a in analyzer.analyze_corpus(Corpus(corpus_dir))}
         back = {v: k for k, v in sid.items() if v}
         read = {i: _gold_analysis(a, gold[back[i]], use) if use else a for i, a in ours.items()}
-        good = 0
+        out = []
         for pr in pairs:
             a, b = sid.get(pr["from"]), sid.get(pr["to"])
-            if not (a and b):
-                continue
-            c = compare(read[a], read[b], opposites=analyzer.opposites, scales=analyzer.scales).to_dict()
-            got_add = set(c["added"]) | set(c["outcome_to"]) | {x["tag"] for x in c["stance_changes"]}
-            got_drop = set(c["dropped"]) | set(c["outcome_from"]) | {x["tag"] for x in c["stance_changes"]}
-            ok = set(pr["added"]) <= got_add and set(pr["dropped"]) <= got_drop and c["verdict"] in pr["verdict_ok"]
-            good += ok
-            if misses is not None and not ok:
-                print(f"  {pr['from']}->{pr['to']} gold {pr['verdict_ok']} add={pr['added']} drop={pr['dropped']}"
-                      f" | {c['verdict']} add={list(c['added'])} drop={list(c['dropped'])}", file=misses)
-        return good
+            if a and b:
+                shift = compare(read[a], read[b], opposites=analyzer.opposites, scales=analyzer.scales)
+                out.append((pr, shift.to_dict()))
+        return out
+
+
+def items_right(pr: dict, c: dict) -> bool:
+    """Whether the shift finds the pair's gold added and dropped items (as ``score.py`` counts them)."""
+    got_add = set(c["added"]) | set(c["outcome_to"]) | {x["tag"] for x in c["stance_changes"]}
+    got_drop = set(c["dropped"]) | set(c["outcome_from"]) | {x["tag"] for x in c["stance_changes"]}
+    return set(pr["added"]) <= got_add and set(pr["dropped"]) <= got_drop
+
+
+def score(realdev: Path, use: set[str], misses=None) -> int:
+    """Pairs right with the readings of ``use`` taken from the coders."""
+    good = 0
+    for pr, c in compare_pairs(realdev, use):
+        ok = items_right(pr, c) and c["verdict"] in pr["verdict_ok"]
+        good += ok
+        if misses is not None and not ok:
+            print(f"  {pr['from']}->{pr['to']} gold {pr['verdict_ok']} add={pr['added']} drop={pr['dropped']}"
+                  f" | {c['verdict']} add={list(c['added'])} drop={list(c['dropped'])}", file=misses)
+    return good
 
 
 def main() -> None:

@@ -102,8 +102,10 @@ WAR_CASES = [
     ("concessive-third-party",
      "He said a ceasefire is close, even though Kyiv has refused any peace deal requiring territorial concessions.",
      set()),
-    ("despite-third-party", "We back a ceasefire despite Moscow's insistence that talks can only start after a "
-     "withdrawal.", set()),
+    ("despite-the-fact-third-party", "We back a ceasefire, despite the fact that Moscow insists talks can only "
+     "start after a withdrawal.", set()),
+    ("despite-noun-phrase", "We will not accept a ceasefire despite US pressure until Russia withdraws.",
+     {("ceasefire", "withdrawal", "precondition", "negated")}),
     ("concessive-fronted-main-clause", "Even though Russia wants peace, talks can only start after a withdrawal.",
      {("negotiations", "withdrawal", "precondition", "affirmed")}),
     ("concessive-speaker", "We will sign the peace deal, although only if Russia withdraws.",

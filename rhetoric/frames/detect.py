@@ -7,9 +7,11 @@ without CONDITION", "give X in exchange for Y", "must first CONDITION", "the nec
 of CONDITION for OUTCOME", "OUTCOME by CONDITION-ing", "For OUTCOME to be durable,
 CONDITION must …", "OUTCOME without preconditions". A short side that only points back
 ("until this happens", "such a step") takes the mention it points to, in the sentence or
-the one before. A condition that fits no tag is kept as ``other`` with its words. The
+the one before. A condition that fits no tag is kept as ``other`` with its words, and so is
+one the text names without stating ("when the time is right", "there are conditions"). The
 words the shapes read (clause boundaries, negation, modals …) are the language's
-(:mod:`rhetoric.frames.clauses`).
+(:mod:`rhetoric.frames.clauses`); how far they reach (a negation's conjunct, a concessive or
+relative clause) is :mod:`rhetoric.frames.scope`.
 
 Example:
     >>> from rhetoric.records import Mention

@@ -25,13 +25,12 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from ..records import Frame, Mention
 from ..text.sentences import split_sentences
 from ..types import Polarity, Relation, Span
-from .clauses import FrameWords, region_after
+from .clauses import region_after
 from .cues import CueHit, CueTable, default_cue_table
 from .modality import modality_of
 from .scope import (
@@ -44,7 +43,7 @@ from .scope import (
     third_party,
     unstated,
 )
-from .sentence import CLAUSE_PUNCT, Proposal, Sentence
+from .sentence import CLAUSE_PUNCT, Proposal, Sentence, required_words
 from .sides import clean_other, outermost, resolve_roles, side_tags
 
 OTHER = "other"
@@ -52,16 +51,6 @@ OTHER = "other"
 _MAX_TIME_WORDS = 3
 #: What may stand after a mention at the end of its clause.
 _CLOSERS = " \t\n,.;:!?\"'”’»)]"
-
-
-def _required(words: FrameWords, requires: str) -> re.Pattern[str]:
-    return {
-        "negation": words.negation,
-        "only": words.only,
-        "exchange_verb": words.exchange_verb,
-        "modal": words.modal,
-        "demand": words.modal_demand,
-    }[requires]
 
 
 def _propose(sent: Sentence, hit: CueHit) -> Proposal | None:
@@ -76,7 +65,7 @@ def _propose(sent: Sentence, hit: CueHit) -> Proposal | None:
             main_end = region_after(text, comma + 1, sent.end, sent.bounds, words=w)
             # "Without X, there is no Y": the negation stands in the main clause.
             if cue.requires != "negation" or w.negation.search(text, comma + 1, main_end):
-                if cue.requires not in ("", "negation") and not _required(w, cue.requires).search(
+                if cue.requires not in ("", "negation") and not required_words(w, cue.requires).search(
                     text, hit.start, main_end
                 ):
                     return None
@@ -84,7 +73,7 @@ def _propose(sent: Sentence, hit: CueHit) -> Proposal | None:
             return None
         if cue.position == "fronted":
             return None
-    if cue.requires and not _required(w, cue.requires).search(text, requirement_floor(sent, hit, c_start), hit.start):
+    if cue.requires and not required_words(w, cue.requires).search(text, requirement_floor(sent, hit, c_start), hit.start):
         futile = futile_after(sent, hit) if shape == "no_without" else None
         if futile is None:
             return None
@@ -291,7 +280,7 @@ def _build(
 
 def _counts(sent: Sentence, hit: CueHit) -> bool:
     cue = hit.cue
-    if cue.requires and not _required(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
+    if cue.requires and not required_words(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
         if not (cue.shape == "no_without" and sent.words.futile.search(sent.text, hit.end, sent.end)):
             return False
     if cue.position != "any" and sent.fronted(hit) != (cue.position == "fronted"):

@@ -21,7 +21,7 @@ from ..records import Mention
 from ..types import Span
 from .clauses import FrameWords, region_before
 from .cues import CueHit
-from .sentence import CLAUSE_PUNCT, Proposal, Sentence
+from .sentence import CLAUSE_PUNCT, Proposal, Sentence, required_words
 from .sides import clean_other, outermost
 
 #: Words an attributive cue may stand before its noun ("unconditional, lasting ceasefire").
@@ -50,6 +50,11 @@ def unstated(sent: Sentence, hit: CueHit) -> Proposal | None:
     """
     text, w = sent.text, sent.words
     c_start = sent.clause_start(hit.start)
+    if hit.cue.requires and not required_words(w, hit.cue.requires).search(
+        text, requirement_floor(sent, hit, c_start), hit.start
+    ):
+        # "The truce came at the right time" is a time; "Ukraine will join at the right time" waits on it.
+        return None
     negated = False
     if hit.cue.shape == "pre":
         part = (hit.end, sent.clause_end(hit.end))

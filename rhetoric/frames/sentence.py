@@ -29,6 +29,17 @@ CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 _MAX_ANAPHOR_WORDS = 6
 
 
+def required_words(words: FrameWords, requires: str) -> re.Pattern[str]:
+    """The word class a cue's ``requires`` names (see ``cues.toml``)."""
+    return {
+        "negation": words.negation,
+        "only": words.only,
+        "exchange_verb": words.exchange_verb,
+        "modal": words.modal,
+        "demand": words.modal_demand,
+    }[requires]
+
+
 @dataclass(frozen=True)
 class Proposal:
     outcomes: tuple[Mention, ...]
@@ -144,4 +155,4 @@ class Sentence:
         return hit.cue.position == "fronted" and hit.cue.shape == "pre" and bool(self.words.list_tail.search(before))
 
 
-__all__ = ["CLAUSE_PUNCT", "Proposal", "Sentence"]
+__all__ = ["CLAUSE_PUNCT", "Proposal", "Sentence", "required_words"]

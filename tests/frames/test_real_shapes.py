@@ -73,6 +73,9 @@ WAR_CASES = [
      {("sanctions", "other", "precondition", "affirmed")}),
     ("when-conditions-allow", "Ceasefire talks can resume when security conditions allow.",
      {("ceasefire,negotiations", "other", "precondition", "affirmed")}),
+    ("at-the-right-time", "Ukraine will join NATO at the right time.",
+     {("nato_membership", "other", "precondition", "affirmed")}),
+    ("came-at-the-right-time", "The truce came at the right time, and talks will follow.", set()),
     ("time-is-right-no-outcome", "The time is right for a new approach.", set()),
     # 4. Backing an outcome while reserving conditions the speaker does not state.
     ("reserved-but-there-are", "We support the ceasefire, but there are conditions that need to be discussed.",

@@ -124,9 +124,10 @@ def _compile(lang: Language) -> FrameWords:
             rf"{a('conjunct_verbs')}(?!\w)",
             re.IGNORECASE,
         ),
-        # Case-sensitive on the name only: "although Kyiv …", "even though the Kremlin …".
+        # Case-sensitive on the name only: "although Kyiv …", "even though the Kremlin …" (a name has two
+        # letters or more: "although I think …" is the speaker).
         third_party_concession=re.compile(
-            rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]"
+            rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]\w"
         ),
         futile=_words(a("futile_predicates")),
         reporting=re.compile(rf"{a('reporting_verbs')}(?!\w)", re.IGNORECASE),

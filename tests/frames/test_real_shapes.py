@@ -113,6 +113,10 @@ WAR_CASES = [
      {("negotiations", "withdrawal", "precondition", "affirmed")}),
     ("concessive-speaker", "We will sign the peace deal, although only if Russia withdraws.",
      {("peace_deal", "withdrawal", "precondition", "affirmed")}),
+    ("concessive-first-person", "We agree, although I think talks can only start after a withdrawal.",
+     {("negotiations", "withdrawal", "precondition", "affirmed")}),
+    ("concessive-determiner-name", "We agree, although the US thinks talks can only start after a withdrawal.",
+     set()),
     ("concessive-after-cue", "Talks can only start after a withdrawal, although Russia disagrees.",
      {("negotiations", "withdrawal", "precondition", "affirmed")}),
     # Words that look like a negation and negate nothing.

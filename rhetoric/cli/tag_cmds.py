@@ -118,9 +118,10 @@ def tag(
     """Find codebook tags in a text or in corpus statements, with exact offsets.
 
     json prints one array of mentions (statement_id, tag, start, end, text, sentence,
-    pattern), jsonl one a line; csv the same columns. With --with-model, each mention also has source
-    (lexicon or model) and score (the model's probability), and model mentions span
-    their sentence.
+    pattern, polarity), jsonl one a line; csv the same columns. polarity is negated when
+    the pattern says the opposite of its tag (polarity = "negated" in the codebook).
+    With --with-model, each mention also has source (lexicon or model) and score (the
+    model's probability), and model mentions span their sentence.
 
     Example: rhetoric tag "Kyiv wants a ceasefire before NATO talks" --format json
     """

@@ -75,6 +75,7 @@ def _mentions(ca: CorpusAnalysis) -> Iterator[Row]:
                 "end": m.end,
                 "text": m.text,
                 "pattern": m.pattern,
+                "polarity": m.polarity,
                 "role": mention_role(a, m),
             }
 

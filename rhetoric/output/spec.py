@@ -81,6 +81,11 @@ _END = Column("end", "integer", "end offset (exclusive): `text == statement_text
 _TAG = Column("tag", "string", "codebook tag id")
 _MENTION_TEXT = Column("text", "string", "the mention as written")
 _PATTERN = Column("pattern", "string", "codebook pattern that matched")
+_POLARITY = Column(
+    "polarity",
+    "string",
+    '`negated` when the pattern says the opposite of the tag (codebook `polarity = "negated"`), else `affirmed`',
+)
 
 PROVENANCE: tuple[Column, ...] = (
     Column("codebook", "string", "name of the codebook that produced the row"),
@@ -121,6 +126,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _END,
         _MENTION_TEXT,
         _PATTERN,
+        _POLARITY,
         Column("role", "string", "`condition`, `outcome` (in a frame) or `mentioned`"),
     ),
     "frames": (
@@ -196,6 +202,7 @@ COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
         _MENTION_TEXT,
         _SENTENCE,
         _PATTERN,
+        _POLARITY,
     ),
     "kwic": (
         _ID,

@@ -19,6 +19,7 @@ from rich.text import Text
 from ..output.spec import MODEL_COLUMNS, own_columns
 from ..records import Mention
 from ..text.terminal import visible
+from ..types import Polarity
 
 #: Columns of the JSON objects and CSV rows, in order (the spec's ``tag`` table).
 MENTION_COLUMNS: tuple[str, ...] = own_columns("tag")
@@ -34,7 +35,7 @@ def mention_row(mention: Mention, columns: tuple[str, ...] = MENTION_COLUMNS) ->
 
     Example:
         >>> list(mention_row(Mention("x", 0, 1, "a", 0, "a")))
-        ['statement_id', 'tag', 'start', 'end', 'text', 'sentence', 'pattern']
+        ['statement_id', 'tag', 'start', 'end', 'text', 'sentence', 'pattern', 'polarity']
     """
     d = mention.to_dict()
     return {k: d[k] for k in columns}
@@ -68,7 +69,8 @@ def legend(mentions: Iterable[Mention], styles: dict[str, str]) -> Text:
         if m.source == "model":
             out.append(f"  {m.text!r}  sentence {m.sentence}  model p={m.score}\n", style="italic")
         else:
-            out.append(f"  {m.text!r}  sentence {m.sentence}  pattern {m.pattern!r}\n")
+            negated = " (negated)" if m.polarity == Polarity.NEGATED else ""
+            out.append(f"  {m.text!r}  sentence {m.sentence}  pattern {m.pattern!r}{negated}\n")
     return out
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -79,16 +80,32 @@ def codebook_show(
     if fmt is not TableFormat.TABLE:
         emit_rows(rows, own_columns("codebook"), fmt)
         return
-    table = Table(title=f"{cb.name} {cb.version} ({len(rows)} tags)")
-    for col in ("tag", "role", "label", "patterns", "exclude", "positive", "negative"):
-        table.add_column(
-            col,
-            justify="right" if col in ("patterns", "exclude", "positive", "negative") else "left",
-            no_wrap=col in ("tag", "role"),  # a tag id is copied into commands: never cut or wrapped
-        )
+    Console(highlight=False).print(_codebook_table(f"{cb.name} {cb.version} ({len(rows)} tags)", rows))
+
+
+#: The table's short headers for the counts (csv/json keep the spec's names), explained in the caption.
+_COUNT_HEADERS = {"patterns": "pat", "exclude": "excl", "positive": "+ex", "negative": "-ex"}
+
+
+def _codebook_table(title: str, rows: list[dict]) -> Table:
+    """Tag, role, the four counts under short headers, then the label taking what width is left.
+
+    At 80 columns a tag id (copied into commands) is never cut, and a label wraps at words.
+    """
+    table = Table(
+        title=title,
+        caption="pat: patterns, excl: exclude patterns, +ex/-ex: positive/negative examples",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("tag", no_wrap=True)
+    table.add_column("role", no_wrap=True)
+    for header in _COUNT_HEADERS.values():
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("label", ratio=1, overflow="fold")
     for r in rows:
-        table.add_row(*(str(v) for v in r.values()))
-    Console(highlight=False).print(table)
+        table.add_row(r["tag"], r["role"], *(str(r[name]) for name in _COUNT_HEADERS), r["label"])
+    return table
 
 
 def _with_model(model, body: str, mentions: list[Mention], sid: str | None) -> list[Mention]:

@@ -66,6 +66,39 @@ def test_show(runner: CliRunner) -> None:
     assert table.exit_code == 0 and "ceasefire" in table.stdout and "peace_deal" in table.stdout
 
 
+def test_show_table_at_80_columns(runner: CliRunner, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["codebook", "show", "--codebook", str(MINI)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "                     mini 0.1 (2 tags)",
+        "",
+        " tag          role      pat   excl   +ex   -ex   label",
+        " " + "─" * 58,
+        " ceasefire    either      2      1     2     1   Ceasefire",
+        " peace_deal   outcome     2      1     1     1   Peace deal",
+        "",
+        "      pat: patterns, excl: exclude patterns, +ex/-ex:",
+        "                 positive/negative examples",
+    ]
+
+
+def test_show_seed_codebook_fits_80_columns_uncut(runner: CliRunner, monkeypatch) -> None:
+    from rhetoric.codebook import load_codebook
+    from tests.conftest import SEED_CORPUS
+
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["codebook", "show", "--corpus", str(SEED_CORPUS)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in result.stdout
+    assert lines[2].split() == ["tag", "role", "pat", "excl", "+ex", "-ex", "label"]
+    firsts = [line.split()[0] for line in lines[4:] if line.strip() and not line.startswith(" " * 10)]
+    assert firsts[: len(load_codebook(SEED_CORPUS / "codebook.toml").tags)] == [
+        t.id for t in load_codebook(SEED_CORPUS / "codebook.toml").tags
+    ]
+
+
 def test_show_bad_codebook_fails(runner: CliRunner) -> None:
     result = runner.invoke(app, ["codebook", "show", "--codebook", str(BAD)])
     assert result.exit_code == 1

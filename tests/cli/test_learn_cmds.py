@@ -85,7 +85,8 @@ def test_tag_with_model_json(runner: CliRunner, trained) -> None:
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert all(
-        set(r) == {"statement_id", "tag", "start", "end", "text", "sentence", "pattern", "source", "score"}
+        set(r)
+        == {"statement_id", "tag", "start", "end", "text", "sentence", "pattern", "polarity", "source", "score"}
         for r in rows
     )
     lexicon = [(r["statement_id"], r["tag"], r["text"]) for r in rows if r["source"] == "lexicon"]
@@ -118,6 +119,7 @@ def test_tag_without_model_keeps_the_contract(runner: CliRunner, trained) -> Non
         "text",
         "sentence",
         "pattern",
+        "polarity",
     }
 
 

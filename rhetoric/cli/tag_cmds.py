@@ -80,31 +80,53 @@ def codebook_show(
     if fmt is not TableFormat.TABLE:
         emit_rows(rows, own_columns("codebook"), fmt)
         return
-    Console(highlight=False).print(_codebook_table(f"{cb.name} {cb.version} ({len(rows)} tags)", rows))
+    console = Console(highlight=False)
+    console.print(_codebook_table(f"{cb.name} {cb.version} ({len(rows)} tags)", rows, console.width))
 
 
 #: The table's short headers for the counts (csv/json keep the spec's names), explained in the caption.
 _COUNT_HEADERS = {"patterns": "pat", "exclude": "excl", "positive": "+ex", "negative": "-ex"}
 
 
-def _codebook_table(title: str, rows: list[dict]) -> Table:
+#: Width the columns beside the tag need (role, four counts, a label of a word or two, padding).
+_BESIDE_TAG = 58
+
+
+def _codebook_table(title: str, rows: list[dict], width: int) -> Table:
     """Tag, role, the four counts under short headers, then the label taking what width is left.
 
-    At 80 columns a tag id (copied into commands) is never cut, and a label wraps at words.
+    A tag id (copied into commands) is never cut and a label wraps at words; on a terminal too
+    narrow for the columns (under the longest tag id + 58 columns) each tag gets one folded cell.
     """
+    longest = max((len(r["tag"]) for r in rows), default=3)
+    if width < longest + _BESIDE_TAG:
+        return _codebook_folded(title, rows, longest)
     table = Table(
         title=title,
         caption="pat: patterns, excl: exclude patterns, +ex/-ex: positive/negative examples",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
-    table.add_column("tag", no_wrap=True)
+    table.add_column("tag", no_wrap=True, min_width=longest)
     table.add_column("role", no_wrap=True)
     for header in _COUNT_HEADERS.values():
         table.add_column(header, justify="right", no_wrap=True)
     table.add_column("label", ratio=1, overflow="fold")
     for r in rows:
         table.add_row(r["tag"], r["role"], *(str(r[name]) for name in _COUNT_HEADERS), r["label"])
+    return table
+
+
+def _codebook_folded(title: str, rows: list[dict], longest: int) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("tag", no_wrap=True, min_width=longest)
+    table.add_column("role · patterns · examples · label", ratio=1, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["tag"],
+            f"{r['role']} · {r['patterns']} pat, {r['exclude']} excl · "
+            f"{r['positive']}+/{r['negative']}- ex · {r['label']}",
+        )
     return table
 
 

@@ -99,6 +99,19 @@ def test_show_seed_codebook_fits_80_columns_uncut(runner: CliRunner, monkeypatch
     ]
 
 
+@pytest.mark.parametrize("columns", ["50", "79"])
+def test_show_narrow_terminal_folds_each_tag_into_one_cell(runner: CliRunner, monkeypatch, columns: str) -> None:
+    from tests.conftest import SEED_CORPUS
+
+    monkeypatch.setenv("COLUMNS", columns)
+    result = runner.invoke(app, ["codebook", "show", "--corpus", str(SEED_CORPUS)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= int(columns) and "…" not in result.stdout
+    (row,) = [line for line in lines if line.startswith(" territorial_concession ")]
+    assert row.split()[:4] == ["territorial_concession", "either", "·", "35"]
+
+
 def test_show_bad_codebook_fails(runner: CliRunner) -> None:
     result = runner.invoke(app, ["codebook", "show", "--codebook", str(BAD)])
     assert result.exit_code == 1

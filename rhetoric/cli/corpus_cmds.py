@@ -197,7 +197,7 @@ def list_cmd(
 
     Example: rhetoric list --speaker zelensky --since 2024-11 --format json
     """
-    from ..corpus.render import statements_table  # rich loads only when needed
+    from .render import statements_table  # rich loads only when needed
 
     found = list_statements(
         Corpus(corpus), speaker=speaker, since=since, until=until, kind=kind, contains=contains, limit=limit
@@ -228,7 +228,7 @@ def show_cmd(
 
     from rich.console import Console
 
-    from ..corpus.render import statement_fields_table
+    from .render import statement_fields_table
 
     statement = get_statement(Corpus(corpus), statement_id)
     if fmt is TableFormat.JSON:  # one record: an object, not an array

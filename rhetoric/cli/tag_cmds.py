@@ -16,19 +16,13 @@ from ..corpus.store import Corpus
 from ..engine.spec import EngineKind, use_engine
 from ..output.spec import own_columns
 from ..records import Mention
-from ..tagging.kwic import KWIC_COLUMNS, kwic, kwic_table, query_tagger
-from ..tagging.output import (
-    MENTION_COLUMNS,
-    MODEL_MENTION_COLUMNS,
-    highlight,
-    legend,
-    mention_row,
-    tag_styles,
-)
+from ..tagging.kwic import KWIC_COLUMNS, kwic, query_tagger
+from ..tagging.output import MENTION_COLUMNS, MODEL_MENTION_COLUMNS, mention_row
 from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, app, command, fail, warn
 from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 from .output import FormatOpt, emit_rows
+from .render import highlight, kwic_table, legend, tag_styles
 
 codebook_app = typer.Typer(
     name="codebook",

@@ -38,6 +38,7 @@ from .types import ProgressFn
 if TYPE_CHECKING:  # the analysis stages load on first use, so `rhetoric tag` never imports them
     from .analysis import CorpusAnalysis, Provenance
     from .analyzer import Analyzer
+    from .engine.timelines import TimelineCache
     from .shifts.current import CurrentPosition
     from .shifts.timeline import Timeline
 
@@ -395,9 +396,8 @@ class Session:
             statements = self.select(party=party)
         else:
             statements = self.select(speakers=[label])
-        return self.timeline_from(
-            self.analyze(statements, progress=progress), label=label, party=party is not None
-        )
+        (tl,) = self._timelines_of([(label, self.analyze(statements, progress=progress), party is not None)])
+        return tl
 
     def timelines(
         self, statements: Iterable[Statement], *, progress: ProgressFn | None = None
@@ -406,7 +406,48 @@ class Session:
         by_speaker: dict[str, list[StatementAnalysis]] = {}
         for a in self.analyze(statements, progress=progress):
             by_speaker.setdefault(a.statement.speaker, []).append(a)
-        return tuple(self.timeline_from(by_speaker[sp], label=sp) for sp in sorted(by_speaker))
+        return tuple(self._timelines_of([(sp, by_speaker[sp], False) for sp in sorted(by_speaker)]))
+
+    @cached_property
+    def _timeline_cache(self) -> TimelineCache | None:
+        """The timeline cache beside the corpus (None when caching is off, as for the analyses)."""
+        from .engine.cache import cache_key, enabled
+
+        if not enabled() or self.analyzer.fallback is not None:
+            return None
+        from .engine.timelines import TimelineCache
+
+        return TimelineCache.open(self.path, cache_key(self.analyzer, self.corpus.actors_path))
+
+    def _timelines_of(self, groups: Sequence[tuple[str, list[StatementAnalysis], bool]]) -> list[Timeline]:
+        """Timelines of ``(label, analyses, is a party)`` groups: read from the timeline cache
+        where their statements are unchanged, else built (reusing what the cached one read) by
+        the current engine, on Dask workers with ``--engine dask``."""
+        from .engine.timelines import TimelineJob, build_timelines
+
+        opposites, scales = self.analyzer.opposites, self.analyzer.scales
+        # The cache holds timelines of this session's own analyses, never of analyses given from outside.
+        own = all(self._cache.get(a.statement.id) is a for _, g, _ in groups for a in g if a.statement)
+        store = self._timeline_cache if own else None
+        out: list[Timeline | None] = [None] * len(groups)
+        jobs, slots = [], []
+        for i, (label, analyses, party) in enumerate(groups):
+            previous = None
+            if store is not None:
+                slot = store.slot(label, party=label if party else "", opposites=opposites, scales=scales)
+                out[i], previous = store.lookup(slot, analyses)
+                slots.append((i, slot))
+            if out[i] is None:
+                jobs.append(TimelineJob(tuple(analyses), label, party, previous))
+        built = iter(build_timelines(jobs, recipe=self.recipe, opposites=opposites, scales=scales))
+        for i in range(len(groups)):
+            if out[i] is None:
+                out[i] = tl = next(built)
+                if store is not None:
+                    store.put(dict(slots)[i], tl)
+        if store is not None:
+            store.flush()
+        return out  # type: ignore[return-value]
 
     def current_position(self, *, speaker: str | None = None, party: str | None = None) -> CurrentPosition:
         """Where a person (or party) stands now (rule: :func:`rhetoric.shifts.current.current_position`)."""
@@ -437,8 +478,7 @@ class Session:
             statements = [s for s in self.select() if s.id in ids]
             self.analyze(statements, progress=progress)
             timelines = tuple(
-                self.timeline_from(self.analyze(groups[label]), label=label, party=True)
-                for label in sorted(groups)
+                self._timelines_of([(label, self.analyze(groups[label]), True) for label in sorted(groups)])
             )
         else:
             statements = self.select(speakers=speakers)

@@ -39,15 +39,15 @@ import os
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
-from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_origin, get_type_hints
+from typing import TYPE_CHECKING
 
 import orjson
 
 from ..records import Frame, Mention, Stance, Statement, StatementAnalysis
 from ..types import Commitment
+from . import codec
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
@@ -111,48 +111,16 @@ def cache_key(analyzer: Analyzer, actors_path: Path) -> str:
 
 def statement_digest(statement: Statement) -> str:
     """Digest of a whole statement record: any edit (text, speaker, date…) changes it."""
-    row = [getattr(statement, f.name) for f in fields(Statement)]
+    row = [getattr(statement, name) for name in _STATEMENT_FIELDS]
     return hashlib.blake2b(orjson.dumps(row), digest_size=12).hexdigest()
 
 
-def _converters(cls: type) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
-    """Per field index, what turns its JSON value back: enums from their values, lists to tuples."""
-    hints = get_type_hints(cls)
-    out = []
-    for i, f in enumerate(fields(cls)):
-        t = hints[f.name]
-        if isinstance(t, type) and issubclass(t, Enum):
-            out.append((i, t))
-        elif get_origin(t) is tuple:
-            out.append((i, tuple))
-    return tuple(out)
-
-
-_CONVERT = {cls: _converters(cls) for cls in (Mention, Frame, Stance)}
-
-
-def _row(record: Any) -> list[Any]:
-    return [getattr(record, f.name) for f in fields(record)]
-
-
-def _record(cls: type, row: list[Any]) -> Any:
-    if not isinstance(row, list) or len(row) != len(fields(cls)):
-        raise ValueError(f"a cached {cls.__name__} needs {len(fields(cls))} values")
-    for i, convert in _CONVERT[cls]:
-        row[i] = convert(row[i])
-    return cls(*row)
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
 def encode(analysis: StatementAnalysis) -> bytes:
     """The cached part of an analysis (its statement comes from the corpus)."""
-    return orjson.dumps(
-        [
-            [_row(m) for m in analysis.mentions],
-            [_row(f) for f in analysis.frames],
-            [_row(s) for s in analysis.stances],
-            str(analysis.commitment),
-        ]
-    )
+    return codec.encode([analysis.mentions, analysis.frames, analysis.stances, analysis.commitment])
 
 
 def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
@@ -164,12 +132,15 @@ def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
     mentions, frames, stances, commitment = orjson.loads(payload)
     return StatementAnalysis(
         statement.text,
-        tuple(_record(Mention, r) for r in mentions),
-        tuple(_record(Frame, r) for r in frames),
-        tuple(_record(Stance, r) for r in stances),
+        tuple(map(_MENTION, mentions)),
+        tuple(map(_FRAME, frames)),
+        tuple(map(_STANCE, stances)),
         statement,
         Commitment(commitment),
     )
+
+
+_MENTION, _FRAME, _STANCE = (codec.decoder(cls) for cls in (Mention, Frame, Stance))
 
 
 class AnalysisCache:
@@ -213,18 +184,20 @@ class AnalysisCache:
     def lookup(self, statements: Sequence[Statement]) -> list[StatementAnalysis | None]:
         """The cached analysis of each statement, or None where there is none (or it is damaged)."""
         out: list[StatementAnalysis | None] = []
-        for statement in statements:
-            key = self.entry_key(statement)
-            found = self._lines.get(key)
-            analysis = None
-            if found is not None and zlib.crc32(found[1]) == found[0]:
-                try:
-                    analysis = decode(found[1], statement)
-                except (ValueError, TypeError):  # a damaged line is a miss
-                    analysis = None
-            if analysis is not None:
-                self._used.add(key)
-            out.append(analysis)
+        lines = self._lines
+        with codec.gc_paused():
+            for statement in statements:
+                key = self.entry_key(statement)
+                found = lines.get(key)
+                analysis = None
+                if found is not None and zlib.crc32(found[1]) == found[0]:
+                    try:
+                        analysis = decode(found[1], statement)
+                    except (ValueError, TypeError):  # a damaged line is a miss
+                        analysis = None
+                if analysis is not None:
+                    self._used.add(key)
+                out.append(analysis)
         return out
 
     def add(self, analyses: Iterable[StatementAnalysis], *, compact: bool = True) -> None:
@@ -261,12 +234,7 @@ class AnalysisCache:
                 self._total += len(new)
             return
         # First write, or mostly dead lines: rewrite with the live ones only, atomically.
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(
-                "# rhetoric's analysis cache: derived data, rebuilt when missing\n*\n", encoding="utf-8"
-            )
+        ensure_cache_folder(folder)
         live = [_line(k, self._lines[k][1]) for k in sorted(self._used)]
         try:
             with atomic_file(self.path, binary=True) as fh:
@@ -275,17 +243,25 @@ class AnalysisCache:
         except OutputError:
             return
         self._total = len(live)
-        _prune(folder, keep=self.path)
+        prune(folder, keep=self.path, pattern="analysis-*.jsonl")
+
+
+def ensure_cache_folder(folder: Path) -> None:
+    """Create the cache folder with its own ``.gitignore`` (derived data is never committed)."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# rhetoric's caches: derived data, rebuilt when missing\n*\n", encoding="utf-8")
 
 
 def _line(key: str, payload: bytes) -> bytes:
     return b"%s\t%d\t%s\n" % (key.encode(), zlib.crc32(payload), payload)
 
 
-def _prune(folder: Path, *, keep: Path) -> None:
-    """Remove all but the newest few cache files of other keys."""
+def prune(folder: Path, *, keep: Path, pattern: str) -> None:
+    """Remove all but the newest few cache files of other keys (``pattern``: one kind of cache)."""
     others = sorted(
-        (p for p in folder.glob("analysis-*.jsonl") if p != keep),
+        (p for p in folder.glob(pattern) if p != keep),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )

@@ -115,11 +115,16 @@ def timeline(
     known, known_shifts = _reusable(previous, ordered, speaker=speaker, party=party)
 
     def read(group: Sequence[StatementAnalysis]) -> Position:
-        if len(group) == 1 and (hit := known.get(group[0].statement.id)) is not None:
-            return hit
+        single = group[0].statement.id if len(group) == 1 else None
+        if single is not None and (hit := known.get(single)) is not None:
+            return hit  # read before, or by ``previous`` (an occasion of one reads as its statement)
         if party:
-            return position_of(group, speaker=party, own_speakers=True)
-        return position_of(group, speaker=speaker)
+            found = position_of(group, speaker=party, own_speakers=True)
+        else:
+            found = position_of(group, speaker=speaker)
+        if single is not None:
+            known[single] = found
+        return found
 
     positions = tuple(read([a]) for a in ordered)
     occasions: list[tuple[int, ...]] = []

@@ -172,9 +172,7 @@ def _texts_of(p: Any, text_of: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple((sid, text_of.get(sid, "")) for sid in p.statement_ids)
 
 
-def _decode(
-    row: list[Any], analyses: Sequence[StatementAnalysis]
-) -> tuple[Timeline | None, Timeline | None]:
+def _decode(row: list[Any], analyses: Sequence[StatementAnalysis]) -> tuple[Timeline | None, Timeline | None]:
     from ..shifts.model import Shift
     from ..shifts.positions import Position
     from ..shifts.timeline import Timeline
@@ -260,8 +258,11 @@ def build_timelines(
     if engine.kind is EngineKind.DASK and jobs:
         from .local import map_chunks
 
-        return [tl for part in map_chunks(timeline_task, ([j] for j in jobs), recipe=recipe, engine=engine)
-                for tl in part]
+        return [
+            tl
+            for part in map_chunks(timeline_task, ([j] for j in jobs), recipe=recipe, engine=engine)
+            for tl in part
+        ]
     return [build_timeline(j, opposites=opposites, scales=scales) for j in jobs]
 
 

@@ -84,15 +84,20 @@ def _analyses(corpus: Path, speaker: str):
 def test_timeline_with_previous_equals_a_rebuild(corpus: Path, change: str) -> None:
     session, analyses = _analyses(corpus, "zelensky")
     opposites, scales = session.analyzer.opposites, session.analyzer.scales
-    old = timeline(analyses[:-1] if change == "added" else analyses, speaker="zelensky", opposites=opposites,
-                   scales=scales)
+    old = timeline(
+        analyses[:-1] if change == "added" else analyses,
+        speaker="zelensky",
+        opposites=opposites,
+        scales=scales,
+    )
     now = list(analyses)
     if change == "removed":
         now = now[1:]
     elif change == "edited":
         other = now[-1]
-        now[0] = type(now[0])(other.text, other.mentions, other.frames, other.stances, now[0].statement,
-                              other.commitment)
+        now[0] = type(now[0])(
+            other.text, other.mentions, other.frames, other.stances, now[0].statement, other.commitment
+        )
     elif change == "reordered":
         now.reverse()
     rebuilt = timeline(now, speaker="zelensky", opposites=opposites, scales=scales)
@@ -122,13 +127,17 @@ def test_a_party_timeline_with_previous_equals_a_rebuild(corpus: Path) -> None:
     session = Session.open(corpus)
     analyses = session.analyze(session.select())
     old = timeline(analyses[:-3], speaker="p", party="p")
-    _same(timeline(analyses, speaker="p", party="p", previous=old), timeline(analyses, speaker="p", party="p"))
+    _same(
+        timeline(analyses, speaker="p", party="p", previous=old), timeline(analyses, speaker="p", party="p")
+    )
 
 
 # -- the cache beside the corpus: byte-identical output, work only where something changed ----------
 
 
-def test_report_and_exports_after_an_add_equal_a_run_without_cache(corpus: Path, tmp_path, monkeypatch) -> None:
+def test_report_and_exports_after_an_add_equal_a_run_without_cache(
+    corpus: Path, tmp_path, monkeypatch
+) -> None:
     _outputs(corpus, tmp_path / "warm")  # fills both caches
     add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
     built = _count_calls(monkeypatch, timelines_module, "build_timeline")

@@ -158,14 +158,35 @@ class TimelineCache:
 
 
 def _encode(tl: Timeline) -> bytes:
+    # What can be derived is left out when it is (checked here), to halve the file and its reading:
+    # a position's texts are its statements' texts; a shift between two single statements holds
+    # their positions' per-tag states.
     text_of = {a.statement.id: a.text for a in tl.analyses}
-    # A position's texts are its statements' texts: left out when they are (checked), to halve the file.
     positions = [
         [replace(p, texts=()), None if _texts_of(p, text_of) == p.texts else p.texts] for p in tl.positions
     ]
-    return encode(
-        [tl.speaker, tl.party, [entry_key(a) for a in tl.analyses], positions, tl.shifts, tl.occasions]
-    )
+    shifts = []
+    for k, shift in enumerate(tl.shifts):
+        pair = _single_pair(tl.positions, tl.occasions, k)
+        derived = pair is not None and _shift_tags(*pair) == shift.tags
+        shifts.append([replace(shift, tags=()) if derived else shift, derived])
+    keys = [entry_key(a) for a in tl.analyses]
+    return encode([tl.speaker, tl.party, keys, positions, shifts, tl.occasions])
+
+
+def _single_pair(
+    positions: Sequence[Any], occasions: Sequence[tuple[int, ...]], k: int
+) -> tuple[Any, Any] | None:
+    """The positions on either side of shift ``k`` when both occasions are single statements."""
+    if k + 1 >= len(occasions) or len(occasions[k]) != 1 or len(occasions[k + 1]) != 1:
+        return None
+    return positions[occasions[k][0]], positions[occasions[k + 1][0]]
+
+
+def _shift_tags(a: Any, b: Any) -> tuple:
+    from ..shifts.positions import OTHER
+
+    return tuple((t, a.state(t), b.state(t)) for t in dict.fromkeys((*a.tags(), *b.tags())) if t != OTHER)
 
 
 def _texts_of(p: Any, text_of: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -180,30 +201,33 @@ def _decode(row: list[Any], analyses: Sequence[StatementAnalysis]) -> tuple[Time
     speaker, party, keys, positions, shifts, occasions = row
     now = {entry_key(a): a for a in analyses if a.statement}
     ordered = tuple(now.get(k, _GONE) for k in keys)
-    complete = len(now) == len(analyses) == len(keys) and _GONE not in ordered
+    complete = len(now) == len(analyses) == len(keys) and all(k in now for k in keys)
     text_of = {a.statement.id: a.text for a in ordered if a.statement}
     read_position, read_shift = decoder(Position), decoder(Shift)
     decoded = []
     for p, texts in positions:
         position = read_position(p)
         texts = tuple(map(tuple, texts)) if texts is not None else _texts_of(position, text_of)
-        decoded.append(_with_texts(position, texts))
-    tl = Timeline(
-        speaker,
-        ordered,
-        tuple(decoded),
-        tuple(map(read_shift, shifts)),
-        tuple(map(tuple, occasions)),
-        party,
-    )
-    if len(tl.positions) != len(tl.analyses):
+        decoded.append(_with(position, "texts", texts))
+    if len(decoded) != len(ordered):
         raise ValueError("a cached timeline needs one position per statement")
+    occasions = tuple(map(tuple, occasions))
+    read_shifts = []
+    for k, (shift, derived) in enumerate(shifts):
+        shift = read_shift(shift)
+        if derived:
+            pair = _single_pair(decoded, occasions, k)
+            if pair is None:
+                raise ValueError("a cached shift's tags are derived only between single statements")
+            _with(shift, "tags", _shift_tags(*pair))
+        read_shifts.append(shift)
+    tl = Timeline(speaker, ordered, tuple(decoded), tuple(read_shifts), occasions, party)
     return (tl, None) if complete else (None, tl)
 
 
-def _with_texts(position: Any, texts: tuple) -> Any:
-    object.__setattr__(position, "texts", texts)  # a record just decoded, not yet shared
-    return position
+def _with(record: Any, name: str, value: Any) -> Any:
+    object.__setattr__(record, name, value)  # a record just decoded, not yet shared
+    return record
 
 
 # -- building timelines: here or on a Dask cluster ------------------------------------------------

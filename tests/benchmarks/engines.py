@@ -100,18 +100,17 @@ def cache(root: Path, profile: bool = False) -> None:
     add(2)
     line("analyze_all after one add", *_timed_both(lambda: analyze_all(root)))
     add(3)
+    after = _timed_both(lambda: write_report(root, out_dir=out))
+    line("report after one add (both caches)", *after, f"{cold[1] / after[1]:.0f}x less cpu than cold")
+    line("report again, nothing changed", *_timed_both(lambda: write_report(root, out_dir=out)))
     if profile:
         import cProfile
         import pstats
 
+        add(4)
         prof = cProfile.Profile()
-        prof.enable()
-    after = _timed_both(lambda: write_report(root, out_dir=out))
-    line("report after one add (both caches)", *after, f"{cold[1] / after[1]:.0f}x less cpu than cold")
-    if profile:
-        prof.disable()
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
-    line("report again, nothing changed", *_timed_both(lambda: write_report(root, out_dir=out)))
+        prof.runcall(write_report, root, out_dir=out)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
     for kind in ("analysis", "timelines"):
         size = sum(p.stat().st_size for p in folder.glob(f"{kind}-*.jsonl"))
         print(f"  {kind} cache file  {size / 1e6:8.1f} MB ({size / n:.0f} bytes/statement)")

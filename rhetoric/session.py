@@ -78,6 +78,7 @@ class Session:
         self.codebook_path = codebook_path if codebook_path is not None else corpus.codebook_path
         self.with_model = with_model
         self._cache: dict[str, StatementAnalysis] = {}
+        self._entry_keys: dict[str, str] = {}  # statement id -> id and record digest (both caches' key)
 
     @classmethod
     def open(
@@ -289,6 +290,7 @@ class Session:
                 lambda missing: analyze_statements(missing, recipe=self.recipe, analyzer=self.analyzer),
                 progress=counted,
                 whole_corpus=len(todo) == self._size(),
+                keys=self._entry_keys,
             )
             for a in computed:
                 self._cache[a.statement.id] = a
@@ -420,34 +422,20 @@ class Session:
         return TimelineCache.open(self.path, cache_key(self.analyzer, self.corpus.actors_path))
 
     def _timelines_of(self, groups: Sequence[tuple[str, list[StatementAnalysis], bool]]) -> list[Timeline]:
-        """Timelines of ``(label, analyses, is a party)`` groups: read from the timeline cache
-        where their statements are unchanged, else built (reusing what the cached one read) by
-        the current engine, on Dask workers with ``--engine dask``."""
-        from .engine.timelines import TimelineJob, build_timelines
+        """Timelines of ``(label, analyses, is a party)`` groups, through the timeline cache
+        (:func:`rhetoric.engine.timelines.cached_timelines`; on Dask workers with ``--engine dask``)."""
+        from .engine.timelines import cached_timelines
 
-        opposites, scales = self.analyzer.opposites, self.analyzer.scales
         # The cache holds timelines of this session's own analyses, never of analyses given from outside.
         own = all(self._cache.get(a.statement.id) is a for _, g, _ in groups for a in g if a.statement)
-        store = self._timeline_cache if own else None
-        out: list[Timeline | None] = [None] * len(groups)
-        jobs, slots = [], []
-        for i, (label, analyses, party) in enumerate(groups):
-            previous = None
-            if store is not None:
-                slot = store.slot(label, party=label if party else "", opposites=opposites, scales=scales)
-                out[i], previous = store.lookup(slot, analyses)
-                slots.append((i, slot))
-            if out[i] is None:
-                jobs.append(TimelineJob(tuple(analyses), label, party, previous))
-        built = iter(build_timelines(jobs, recipe=self.recipe, opposites=opposites, scales=scales))
-        for i in range(len(groups)):
-            if out[i] is None:
-                out[i] = tl = next(built)
-                if store is not None:
-                    store.put(dict(slots)[i], tl)
-        if store is not None:
-            store.flush()
-        return out  # type: ignore[return-value]
+        return cached_timelines(
+            groups,
+            store=self._timeline_cache if own else None,
+            keys=self._entry_keys,
+            recipe=self.recipe,
+            opposites=self.analyzer.opposites,
+            scales=self.analyzer.scales,
+        )
 
     def current_position(self, *, speaker: str | None = None, party: str | None = None) -> CurrentPosition:
         """Where a person (or party) stands now (rule: :func:`rhetoric.shifts.current.current_position`)."""

@@ -152,6 +152,8 @@ class AnalysisCache:
         self._lines = lines  # entry key -> (crc, payload)
         self._total = total  # lines in the file (live or dead)
         self._used: set[str] = set()
+        #: Entry key of every statement looked up or added (by statement id), for the timeline cache.
+        self.keys: dict[str, str] = {}
 
     @classmethod
     def open(cls, corpus_dir: str | os.PathLike, analyzer: Analyzer) -> AnalysisCache:
@@ -187,7 +189,7 @@ class AnalysisCache:
         lines = self._lines
         with codec.gc_paused():
             for statement in statements:
-                key = self.entry_key(statement)
+                key = self.keys[statement.id] = self.entry_key(statement)
                 found = lines.get(key)
                 analysis = None
                 if found is not None and zlib.crc32(found[1]) == found[0]:
@@ -212,7 +214,7 @@ class AnalysisCache:
         for a in analyses:
             if a.statement is None:
                 continue
-            key = self.entry_key(a.statement)
+            key = self.keys[a.statement.id] = self.entry_key(a.statement)
             payload = encode(a)
             self._lines[key] = (zlib.crc32(payload), payload)
             self._used.add(key)
@@ -280,6 +282,7 @@ def analyze_cached(
     *,
     progress: Callable[[int, int], None] | None = None,
     whole_corpus: bool = True,
+    keys: dict[str, str] | None = None,
 ) -> list[StatementAnalysis]:
     """Analyses of ``statements`` in order: cached ones reused, the rest computed by ``run(missing)``.
 
@@ -291,6 +294,7 @@ def analyze_cached(
         progress: Called as ``progress(done, total)`` for every statement, cached or computed.
         whole_corpus: Whether ``statements`` are all of the corpus (then lines of statements no
             longer in it may be compacted away).
+        keys: Filled with each statement's entry key (id and record digest) by statement id.
     """
     use = enabled() and analyzer.fallback is None  # a trained fallback is not part of the key
     store = AnalysisCache.open(corpus_dir, analyzer) if use else None
@@ -308,6 +312,8 @@ def analyze_cached(
             progress(len(out), len(statements))
     if store is not None:
         store.add(fresh, compact=whole_corpus)
+        if keys is not None:
+            keys.update(store.keys)
     return out
 
 

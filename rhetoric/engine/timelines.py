@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,8 +59,13 @@ _HEADER = "#rhetoric-timeline-cache"
 _GONE = StatementAnalysis("", (), (), ())
 
 
-def entry_key(a: StatementAnalysis) -> str:
-    """A statement's id and record digest (as the analysis cache keys its lines)."""
+def entry_key(a: StatementAnalysis, known: Mapping[str, str] | None = None) -> str:
+    """A statement's id and record digest (as the analysis cache keys its lines).
+
+    ``known`` holds keys the analysis cache computed for the same statements (by id).
+    """
+    if known is not None and (key := known.get(a.statement.id)) is not None:
+        return key
     return f"{a.statement.id}:{statement_digest(a.statement)}"
 
 
@@ -102,11 +107,11 @@ class TimelineCache:
         return hashlib.blake2b(what.encode(), digest_size=12).hexdigest()
 
     def lookup(
-        self, slot: str, analyses: Sequence[StatementAnalysis]
+        self, slot: str, analyses: Sequence[StatementAnalysis], keys: Mapping[str, str] | None = None
     ) -> tuple[Timeline | None, Timeline | None]:
         """``(timeline, None)`` when the cached one read exactly these statements; else
         ``(None, previous)`` with the cached timeline to reuse from (None when there is none
-        or its line is damaged)."""
+        or its line is damaged). ``keys``: entry keys already computed, by statement id."""
         raw = self._lines.get(slot)
         if raw is None:
             return None, None
@@ -115,13 +120,13 @@ class TimelineCache:
             if zlib.crc32(payload) != int(crc):
                 return None, None
             with gc_paused():
-                return _decode(orjson.loads(payload), analyses)
+                return _decode(orjson.loads(payload), analyses, keys)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None, None
 
-    def put(self, slot: str, timeline: Timeline) -> None:
+    def put(self, slot: str, timeline: Timeline, keys: Mapping[str, str] | None = None) -> None:
         """Record a timeline (written by :meth:`flush`)."""
-        payload = _encode(timeline)
+        payload = _encode(timeline, keys)
         line = b"%s\t%d\t%s\n" % (slot.encode(), zlib.crc32(payload), payload)
         self._lines[slot] = self._pending[slot] = line
 
@@ -157,7 +162,7 @@ class TimelineCache:
         prune(self.path.parent, keep=self.path, pattern="timelines-*.jsonl")
 
 
-def _encode(tl: Timeline) -> bytes:
+def _encode(tl: Timeline, known: Mapping[str, str] | None) -> bytes:
     # What can be derived is left out when it is (checked here), to halve the file and its reading:
     # a position's texts are its statements' texts; a shift between two single statements holds
     # their positions' per-tag states.
@@ -170,7 +175,7 @@ def _encode(tl: Timeline) -> bytes:
         pair = _single_pair(tl.positions, tl.occasions, k)
         derived = pair is not None and _shift_tags(*pair) == shift.tags
         shifts.append([replace(shift, tags=()) if derived else shift, derived])
-    keys = [entry_key(a) for a in tl.analyses]
+    keys = [entry_key(a, known) for a in tl.analyses]
     return encode([tl.speaker, tl.party, keys, positions, shifts, tl.occasions])
 
 
@@ -193,13 +198,15 @@ def _texts_of(p: Any, text_of: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple((sid, text_of.get(sid, "")) for sid in p.statement_ids)
 
 
-def _decode(row: list[Any], analyses: Sequence[StatementAnalysis]) -> tuple[Timeline | None, Timeline | None]:
+def _decode(
+    row: list[Any], analyses: Sequence[StatementAnalysis], known: Mapping[str, str] | None
+) -> tuple[Timeline | None, Timeline | None]:
     from ..shifts.model import Shift
     from ..shifts.positions import Position
     from ..shifts.timeline import Timeline
 
     speaker, party, keys, positions, shifts, occasions = row
-    now = {entry_key(a): a for a in analyses if a.statement}
+    now = {entry_key(a, known): a for a in analyses if a.statement}
     ordered = tuple(now.get(k, _GONE) for k in keys)
     complete = len(now) == len(analyses) == len(keys) and all(k in now for k in keys)
     text_of = {a.statement.id: a.text for a in ordered if a.statement}
@@ -290,4 +297,55 @@ def build_timelines(
     return [build_timeline(j, opposites=opposites, scales=scales) for j in jobs]
 
 
-__all__ = ["TimelineCache", "TimelineJob", "build_timeline", "build_timelines", "entry_key", "timeline_task"]
+def cached_timelines(
+    groups: Sequence[tuple[str, Sequence[StatementAnalysis], bool]],
+    *,
+    store: TimelineCache | None,
+    keys: Mapping[str, str] | None,
+    recipe: AnalyzerRecipe,
+    opposites: Sequence[tuple[str, str]],
+    scales: Sequence[Scale],
+) -> list[Timeline]:
+    """Timelines of ``(label, analyses, is a party)`` groups, in order: read from ``store``
+    where their statements are unchanged, else built by the current engine (reusing what the
+    cached timeline read), recorded in ``store`` and written.
+
+    Args:
+        groups: Each timeline's label (actor id or party), its statements' analyses, and
+            whether it is a party's.
+        store: The timeline cache, or None to build every timeline.
+        keys: Entry keys already computed for these statements (by id), or None.
+        recipe: How Dask workers build the analyzer.
+        opposites: The codebook's opposites.
+        scales: The codebook's scales.
+    """
+    out: list[Timeline | None] = [None] * len(groups)
+    jobs: list[TimelineJob] = []
+    slots: dict[int, str] = {}
+    for i, (label, analyses, party) in enumerate(groups):
+        previous = None
+        if store is not None:
+            slots[i] = store.slot(label, party=label if party else "", opposites=opposites, scales=scales)
+            out[i], previous = store.lookup(slots[i], analyses, keys)
+        if out[i] is None:
+            jobs.append(TimelineJob(tuple(analyses), label, party, previous))
+    built = iter(build_timelines(jobs, recipe=recipe, opposites=opposites, scales=scales))
+    for i in range(len(groups)):
+        if out[i] is None:
+            out[i] = tl = next(built)
+            if store is not None:
+                store.put(slots[i], tl, keys)
+    if store is not None:
+        store.flush()
+    return out  # type: ignore[return-value]
+
+
+__all__ = [
+    "TimelineCache",
+    "TimelineJob",
+    "build_timeline",
+    "build_timelines",
+    "cached_timelines",
+    "entry_key",
+    "timeline_task",
+]

@@ -480,6 +480,8 @@ class Session:
             actors=self.actors,
             codebook=self.codebook,
             provenance=self.provenance,
+            opposites=tuple(self.analyzer.opposites),
+            scales=tuple(self.analyzer.scales),
         )
 
 

@@ -17,10 +17,11 @@ import pytest
 from ..conftest import REPO_ROOT, SEED_CORPUS
 
 # Seconds of import each (nltk alone pulls scikit-learn and scipy), none of them needed to
-# tag, frame or report on a text.
+# tag, frame or report on a text. pydantic (a fifth of a second) is typer's, for values the
+# short path of rhetoric.cli.coerce decides without it.
 HEAVY = frozenset(
     {"nltk", "sklearn", "scipy", "matplotlib", "pyarrow", "pandas", "numpy", "PIL", "regex", "spacy"}
-    | {"dask", "distributed"}
+    | {"dask", "distributed", "pydantic", "pydantic_core"}
 )
 
 # Runs ``rhetoric ARGS`` in this interpreter, then writes its exit code and the top-level

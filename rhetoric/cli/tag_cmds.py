@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from ..codebook import codebook_warnings, load_codebook
+from ..codebook.load import load_codebook
 from ..corpus.store import Corpus
 from ..engine.spec import EngineKind, use_engine
 from ..output.spec import own_columns
@@ -51,6 +49,7 @@ def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = N
     Example: rhetoric codebook check --codebook corpora/ukraine-nato/codebook.toml
     """
     path = _codebook_path(corpus, codebook)
+    from ..codebook.check import codebook_warnings
     from ..tagging.check import check_codebook  # examples run through the tagger
 
     problems = check_codebook(path)
@@ -79,6 +78,9 @@ def codebook_show(
     if fmt is not TableFormat.TABLE:
         emit_rows(rows, own_columns("codebook"), fmt)
         return
+    from rich.console import Console  # rich loads for terminal tables only (start-up time)
+    from rich.table import Table
+
     table = Table(title=f"{cb.name} {cb.version} ({len(rows)} tags)")
     for col in ("tag", "role", "label", "patterns", "exclude", "positive", "negative"):
         table.add_column(
@@ -168,11 +170,15 @@ def kwic_cmd(
     if fmt is not TableFormat.TABLE:
         emit_rows((r.to_dict() for r in rows), KWIC_COLUMNS, fmt)
         return
+    from rich.console import Console
+
     collected = list(rows)
     Console(highlight=False).print(kwic_table(collected, title=f"{pattern}: {len(collected)} match(es)"))
 
 
 def _print_highlighted(pairs, styles: dict[str, str]) -> None:
+    from rich.console import Console
+
     console = Console(highlight=False, soft_wrap=True)
     for sid, body, mentions in pairs:
         mentions: list[Mention]

@@ -22,9 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..codebook.load import load_codebook
 from ..codebook.model import Codebook, TagSpec
@@ -36,6 +34,9 @@ from ..text.terminal import visible
 from ..text.tokens import tokenize
 from ..types import Role
 from .tagger import Tagger, tag_corpus
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 # Tag id the one-tag codebook of a plain pattern query uses internally.
 _QUERY_TAG = "query"
@@ -164,6 +165,9 @@ def kwic(
 
 def kwic_table(rows: Iterable[KwicRow], *, title: str = "") -> Table:
     """A rich table: id, speaker, date, left context (right-aligned), match, right context."""
+    from rich.table import Table  # the package loads with the tagger; rich only for a table
+    from rich.text import Text
+
     table = Table(title=title or None, show_lines=False)
     table.add_column("statement", no_wrap=True)
     table.add_column("speaker")

@@ -13,12 +13,14 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..output.spec import MODEL_COLUMNS, own_columns
 from ..records import Mention
 from ..text.terminal import visible
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 #: Columns of the JSON objects and CSV rows, in order (the spec's ``tag`` table).
 MENTION_COLUMNS: tuple[str, ...] = own_columns("tag")
@@ -52,6 +54,8 @@ def highlight(text: str, mentions: Iterable[Mention], styles: dict[str, str]) ->
         >>> highlight("a truce", [Mention("ceasefire", 2, 7, "truce", 0, "truce")], {}).plain
         'a truce'
     """
+    from rich.text import Text  # rich loads for terminal output only, not for json or csv
+
     out = Text(visible(text, keep_offsets=True))  # stored text may hold escape codes: show, never obey
     for m in mentions:
         if m.source == "model":
@@ -62,6 +66,8 @@ def highlight(text: str, mentions: Iterable[Mention], styles: dict[str, str]) ->
 
 def legend(mentions: Iterable[Mention], styles: dict[str, str]) -> Text:
     """One line per mention: tag, quoted text, sentence and pattern."""
+    from rich.text import Text
+
     out = Text()
     for m in mentions:
         out.append(f"  {m.tag}", style=styles.get(m.tag, "bold"))

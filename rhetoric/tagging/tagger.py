@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from os import PathLike
 from pathlib import Path
 
@@ -140,7 +141,7 @@ class Tagger:
             candidates = self.prefilter.candidates(scan, fs, fe)
             if not candidates:
                 continue
-            norms, spans = _sentence_tokens(folded, fs, fe)
+            norms, locate = _sentence_tokens(folded, fs, fe)
             hits = self._matcher.find(norms, frozenset(self._include[c] for c in candidates))
             if hits:
                 # Exclude patterns matter only for tags that matched.
@@ -149,6 +150,7 @@ class Tagger:
                 )
                 if blockers:
                     hits += self._matcher.find(norms, blockers)
+                spans = locate(max(e for _pid, _s, e in hits))
                 mentions.extend(self._mentions(text, hits, spans, si, statement_id))
         mentions.sort(key=lambda m: (m.start, m.end, m.tag))
         return mentions
@@ -243,8 +245,11 @@ _RUN = re.compile(r"[a-z0-9]+")
 _JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])|[" + re.escape(SYMBOLS) + "]")
 
 
-def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[tuple[int, int]]]:
-    """Norms and original spans of the tokens whose folded start lies in ``[fs, fe)``.
+def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+    """Norms of the tokens whose folded start lies in ``[fs, fe)``, and how to find their spans.
+
+    The second value, called with ``n``, gives the original ``(start, end)`` of the first ``n``
+    tokens: only a sentence with a match needs them, and only up to its last matched token.
 
     Tokens never contain whitespace, so a scan started just after a whitespace character
     finds the same tokens from there on as a scan of the whole text. Same rules as
@@ -254,39 +259,50 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[
     q = fs
     while q > 0 and not text[q - 1].isspace():
         q -= 1
-    norms: list[str] = []
-    spans: list[tuple[int, int]] = []
     if (
         text[q:fe].isascii()
         and (fe == len(text) or not text[fe].isalnum())
         and _JOINER.search(text, q, fe) is None
     ):
-        for m in _RUN.finditer(text, q, fe):
-            s = m.start()
-            if s >= fs:
-                spans.append(m.span())
-                norms.append(m.group())
-    else:
-        for m in TOKEN_RE.finditer(text, q):
-            s, e = m.span()
-            if s >= fe:
-                break
-            if s < fs:
-                continue
-            norm = m.group()
-            kind = m.lastgroup
-            if kind == "word":
-                if norm.endswith("'s") and len(norm) > 2:
-                    norm = norm[:-2]
-                    e -= 2
-            elif kind == "abbr":
-                norm = norm.replace(".", "")
-            norms.append(norm)
-            spans.append((s, e))
-    if folded.starts is not None:
-        span = folded.original_span
-        spans = [span(s, e) for s, e in spans]
-    return norms, spans
+        # Runs of letters and digits: found by the regex engine alone, spans on demand.
+        skip = len(_RUN.findall(text, q, fs)) if q < fs else 0
+        norms = _RUN.findall(text, q, fe)
+        if skip:
+            del norms[:skip]
+
+        def locate(n: int) -> list[tuple[int, int]]:
+            spans = [m.span() for m in islice(_RUN.finditer(text, q, fe), skip, skip + n)]
+            return _original(folded, spans)
+
+        return norms, locate
+    norms: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in TOKEN_RE.finditer(text, q):
+        s, e = m.span()
+        if s >= fe:
+            break
+        if s < fs:
+            continue
+        norm = m.group()
+        kind = m.lastgroup
+        if kind == "word":
+            if norm.endswith("'s") and len(norm) > 2:
+                norm = norm[:-2]
+                e -= 2
+        elif kind == "abbr":
+            norm = norm.replace(".", "")
+        norms.append(norm)
+        spans.append((s, e))
+    mapped = _original(folded, spans)
+    return norms, lambda _n: mapped
+
+
+def _original(folded: Folded, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Folded spans mapped to the original text."""
+    if folded.starts is None:
+        return spans
+    span = folded.original_span
+    return [span(s, e) for s, e in spans]
 
 
 def tag_corpus(

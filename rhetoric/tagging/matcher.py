@@ -231,7 +231,13 @@ class PatternMatcher:
         found: dict[tuple[int, int], int] = {}
         patterns = self.patterns
         searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
-        for ti, norm in enumerate(norms):
+        # Where a pattern can start at all, found in one comprehension (most tokens cannot).
+        if prefixes:
+            positions = [ti for ti, norm in enumerate(norms) if norm in exact or norm.startswith(prefixes)]
+        else:
+            positions = [ti for ti, norm in enumerate(norms) if norm in exact]
+        for ti in positions:
+            norm = norms[ti]
             entries = exact.get(norm)
             if prefixes and norm.startswith(prefixes):
                 entries = list(entries or ())

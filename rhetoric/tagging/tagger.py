@@ -124,7 +124,7 @@ class Tagger:
         scan = self.prefilter.scan(fold_text(text))
         if scan is None:
             return []
-        folded = fold(text)
+        folded = fold(text, folded_text=scan.folded)
         starts = folded.starts
         sentence_spans = split_sentences(text)
         # Folded range of each sentence: the tokens whose original start lies in it.
@@ -238,11 +238,15 @@ class Tagger:
         ]
 
 
-# Where a sentence is ASCII, holds no symbol token and no apostrophe, period or comma stands
-# between letters or digits, its tokens are exactly its runs of letters and digits (no
-# initialisms, numbers with separators, possessives or symbols), found with a simpler regex.
-_RUN = re.compile(r"[a-z0-9]+")
-_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])|[" + re.escape(SYMBOLS) + "]")
+# Where a sentence is ASCII, holds no symbol token, no apostrophe between letters or digits
+# and no period or comma between letters or digits except inside a number (10,000  3.5), its
+# tokens are exactly its numbers with separators and runs of letters and digits (no
+# initialisms, possessives, symbols or "3.5bn"-like joins), found with a simpler regex.
+_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)+|[a-z0-9]+")
+_JOINER = re.compile(
+    r"'(?<=[a-z0-9]')(?=[a-z0-9])|[.,](?<=[a-z][.,])(?=[a-z0-9])|[.,](?<=[0-9][.,])(?=[a-z])"
+    r"|[" + re.escape(SYMBOLS) + "]"
+)
 
 
 def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
@@ -261,7 +265,8 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
         q -= 1
     if (
         text[q:fe].isascii()
-        and (fe == len(text) or not text[fe].isalnum())
+        # no token runs on past the end ("1,000", "a'b" across fe: the full rules decide)
+        and (fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.," and text[fe + 1 : fe + 2].isalnum()))
         and _JOINER.search(text, q, fe) is None
     ):
         # Runs of letters and digits: found by the regex engine alone, spans on demand.
@@ -294,7 +299,7 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
         norms.append(norm)
         spans.append((s, e))
     mapped = _original(folded, spans)
-    return norms, lambda _n: mapped
+    return norms, lambda n: mapped[:n]
 
 
 def _original(folded: Folded, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -17,7 +17,10 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import CorpusError, RhetoricError, UsageError
+from .coerce import install as _install_fast_coercion
 from .helptext import HelpCommand
+
+_install_fast_coercion()  # plain option values skip pydantic (start-up time)
 
 app = typer.Typer(
     name="rhetoric",

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
 
-from ..codebook import codebook_warnings, load_codebook
+from ..codebook.load import load_codebook
 from ..corpus.store import Corpus
 from ..engine.spec import EngineKind, use_engine
 from ..output.spec import own_columns
@@ -22,7 +19,12 @@ from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, app, command, fail, warn
 from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 from .output import FormatOpt, emit_rows
-from .render import highlight, kwic_table, legend, tag_styles
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# rich (and .render, built on it) loads inside the functions that draw for a terminal: `tag --format
+# json|csv` and the data paths never need it (start-up time, tests/cli/test_startup.py).
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -46,6 +48,7 @@ def codebook_check(corpus: CorpusOpt = DEFAULT_CORPUS, codebook: CodebookOpt = N
     Example: rhetoric codebook check --codebook corpora/ukraine-nato/codebook.toml
     """
     path = _codebook_path(corpus, codebook)
+    from ..codebook.check import codebook_warnings
     from ..tagging.check import check_codebook  # examples run through the tagger
 
     problems = check_codebook(path)
@@ -74,6 +77,8 @@ def codebook_show(
     if fmt is not TableFormat.TABLE:
         emit_rows(rows, own_columns("codebook"), fmt)
         return
+    from rich.console import Console
+
     console = Console(highlight=False)
     console.print(_codebook_table(f"{cb.name} {cb.version} ({len(rows)} tags)", rows, console.width))
 
@@ -95,6 +100,9 @@ def _codebook_table(title: str, rows: list[dict], width: int) -> Table:
     longest = max((len(r["tag"]) for r in rows), default=3)
     if width < longest + _BESIDE_TAG:
         return _codebook_folded(title, rows, longest)
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         title=title,
         caption="pat: patterns, excl: exclude patterns, +ex/-ex: positive/negative examples",
@@ -112,6 +120,9 @@ def _codebook_table(title: str, rows: list[dict], width: int) -> Table:
 
 
 def _codebook_folded(title: str, rows: list[dict], longest: int) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("tag", no_wrap=True, min_width=longest)
     table.add_column("role · patterns · examples · label", ratio=1, overflow="fold")
@@ -177,6 +188,8 @@ def _tag_output(session, pairs, fmt: TableFormat, corpus: Path, with_model: bool
     if fmt is not TableFormat.TABLE:
         emit_rows((mention_row(m, columns) for _sid, _text, ms in pairs for m in ms), columns, fmt)
         return
+    from .render import tag_styles
+
     _print_highlighted(pairs, tag_styles(cb.tag_ids))
 
 
@@ -203,10 +216,18 @@ def kwic_cmd(
         emit_rows((r.to_dict() for r in rows), KWIC_COLUMNS, fmt)
         return
     collected = list(rows)
+    from rich.console import Console
+
+    from .render import kwic_table
+
     Console(highlight=False).print(kwic_table(collected, title=f"{pattern}: {len(collected)} match(es)"))
 
 
 def _print_highlighted(pairs, styles: dict[str, str]) -> None:
+    from rich.console import Console
+
+    from .render import highlight, legend
+
     console = Console(highlight=False, soft_wrap=True)
     for sid, body, mentions in pairs:
         mentions: list[Mention]

@@ -317,8 +317,12 @@ def parse_codebook(data: bytes, *, path: str | PathLike | None = None) -> tuple[
 def _language_problems(language: str, words: Any) -> list[str]:
     """The codebook's language must exist and its ``[words]`` extensions be valid language data."""
     from ..errors import LanguageError
-    from ..lang import load_language
+    from ..lang import known_languages, load_language
 
+    if not words and language in known_languages():
+        # Nothing of the codebook's own to validate: the shipped data loads (and is checked)
+        # where it is used, not on every start-up of `tag`.
+        return []
     try:
         load_language(language, extend=words)
     except LanguageError as exc:

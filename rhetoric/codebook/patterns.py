@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from ..errors import PatternError
 from ..text.normalize import fold_char
@@ -118,6 +119,7 @@ def _error(message: str, source: str, pos: int) -> PatternError:
     return exc
 
 
+@cache  # per character: codebooks repeat the same few (start-up time)
 def _is_word_char(ch: str) -> bool:
     f = fold_char(ch)
     if not f:
@@ -138,11 +140,17 @@ def is_symbolic(variant: tuple[Piece, ...]) -> bool:
 
 def _norms(raw: str, source: str, pos: int) -> list[str]:
     """Token forms of one hyphen-free word: one word, or words and symbols (``3.67%``)."""
-    norms = word_norm(raw)
+    norms = _word_norm(raw)
     pairs = zip(norms, norms[1:], strict=False)
     if not norms or any(a not in SYMBOLS and b not in SYMBOLS for a, b in pairs):
         raise _error(f"{raw!r} is not a single word", source, pos)
-    return norms
+    return list(norms)
+
+
+@lru_cache(maxsize=4096)
+def _word_norm(raw: str) -> tuple[str, ...]:
+    # Pattern words repeat across a codebook's patterns (start-up time).
+    return tuple(word_norm(raw))
 
 
 def _parse_alternative(source: str, text: str, pos: int) -> tuple[tuple[Piece, ...], ...]:
@@ -155,7 +163,9 @@ def _parse_alternative(source: str, text: str, pos: int) -> tuple[tuple[Piece, .
         raise _error("a wildcard needs a word before '*'", source, pos)
     groups: list[list[str]] = []
     offset = 0
-    for raw in "".join("-" if fold_char(c) == "-" else c for c in body).split("-"):
+    # Only '-' among ASCII characters folds to '-': an ASCII body splits as it is.
+    dashed = body if body.isascii() else "".join("-" if fold_char(c) == "-" else c for c in body)
+    for raw in dashed.split("-"):
         if not raw:
             raise _error("empty word around a hyphen", source, pos + offset)
         for i, ch in enumerate(raw):

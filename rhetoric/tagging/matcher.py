@@ -205,7 +205,8 @@ class PatternMatcher:
         for pid in pids:
             for first, ei in self._starts[pid]:
                 (prefix if first.prefix else exact)[first.norm].append((pid, ei))
-        return dict(exact), dict(prefix), sorted({len(k) for k in prefix})
+        # The prefixes as one tuple: ``str.startswith`` (C) rules out most tokens before any slicing.
+        return dict(exact), dict(prefix), sorted({len(k) for k in prefix}), tuple(prefix)
 
     def find(self, norms: Sequence[str], only: frozenset[int] | None = None) -> list[tuple[int, int, int]]:
         """Every (pattern id, start token, end token) match, the longest per start and pattern.
@@ -219,20 +220,26 @@ class PatternMatcher:
             Sorted ``(pattern_id, start, end)`` triples, ``end`` exclusive.
         """
         if only is None:
-            exact, prefix, lengths = self._full
+            exact, prefix, lengths, prefixes = self._full
         else:
             index = self._subsets.get(only)
             if index is None:
                 if len(self._subsets) >= _MAX_SUBSETS:
                     self._subsets.clear()
                 index = self._subsets[only] = self._index(sorted(only))
-            exact, prefix, lengths = index
+            exact, prefix, lengths, prefixes = index
         found: dict[tuple[int, int], int] = {}
         patterns = self.patterns
         searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
-        for ti, norm in enumerate(norms):
+        # Where a pattern can start at all, found in one comprehension (most tokens cannot).
+        if prefixes:
+            positions = [ti for ti, norm in enumerate(norms) if norm in exact or norm.startswith(prefixes)]
+        else:
+            positions = [ti for ti, norm in enumerate(norms) if norm in exact]
+        for ti in positions:
+            norm = norms[ti]
             entries = exact.get(norm)
-            if lengths:
+            if prefixes and norm.startswith(prefixes):
                 entries = list(entries or ())
                 for k in lengths:
                     if k > len(norm):
@@ -255,7 +262,7 @@ class PatternMatcher:
 
 
 _SHARED_SEARCH_GAPS = 3
-_Index = tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]], list[int]]
+_Index = tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]], list[int], tuple[str, ...]]
 # Subset indexes kept at most (a codebook's candidate sets repeat; this bounds memory).
 _MAX_SUBSETS = 4096
 

@@ -235,6 +235,14 @@ class Prefilter:
         # Runs method: every anchor and tracked piece as a key of one automaton.
         self._anchor_pids = {n: tuple(ids) for n, ids in anchor_pids.items()}
         self._other_numbers = tuple(other_numbers)
+        # Per anchor: the patterns its presence qualifies alone, and those with other terms to check.
+        self._free = {
+            n: frozenset(pid for pid in ids if not other_numbers[pid]) for n, ids in anchor_pids.items()
+        }
+        self._bound = {
+            n: tuple((pid, other_numbers[pid]) for pid in ids if other_numbers[pid])
+            for n, ids in anchor_pids.items()
+        }
         self._runs_ok = all(a.isascii() and a.isalnum() for a, _ in numbers)
         self._automaton = ahocorasick.Automaton()
         for (norm, open_end), n in numbers.items():
@@ -277,7 +285,7 @@ class Prefilter:
             scan = self._scan_runs(folded)
         else:
             scan = self._scan_sound(folded)
-        if not scan.hits or not self.candidates(scan, 0, len(folded)):
+        if not scan.hits or not self._any_candidate(scan):
             return None
         return scan
 
@@ -323,14 +331,37 @@ class Prefilter:
             hi = bisect_left(occurrences, (fe, -1), lo)
             found = {k for _pos, k in occurrences[lo:hi]}
             qualified: set[int] = set()
+            free, bound = self._free, self._bound
             for k in found:
-                for pid in self._anchor_pids.get(k, ()):
-                    if pid not in qualified and all(
-                        not t.isdisjoint(found) for t in self._other_numbers[pid]
-                    ):
-                        qualified.add(pid)
+                if k in free:
+                    qualified |= free[k]
+                    for pid, terms in bound[k]:
+                        if pid not in qualified:
+                            for t in terms:
+                                if t.isdisjoint(found):
+                                    break
+                            else:
+                                qualified.add(pid)
             return sorted(qualified)
         return self._candidates_sound(scan, fs, fe)
+
+    def _any_candidate(self, scan: Scan) -> bool:
+        """Whether some pattern may match somewhere in the scanned text (:meth:`candidates` not empty)."""
+        if scan.occurrences is None:
+            return bool(self._candidates_sound(scan, 0, len(scan.folded)))
+        found = {k for _pos, k in scan.occurrences}
+        for k in found:
+            if self._free.get(k):
+                return True
+        bound = self._bound
+        for k in found:
+            for _pid, terms in bound.get(k, ()):
+                for t in terms:
+                    if t.isdisjoint(found):
+                        break
+                else:
+                    return True
+        return False
 
     def _candidates_sound(self, scan: Scan, fs: int, fe: int) -> list[int]:
         hits, folded = scan.hits, scan.folded

@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from os import PathLike
 from pathlib import Path
 
@@ -123,7 +124,7 @@ class Tagger:
         scan = self.prefilter.scan(fold_text(text))
         if scan is None:
             return []
-        folded = fold(text)
+        folded = fold(text, folded_text=scan.folded)
         starts = folded.starts
         sentence_spans = split_sentences(text)
         # Folded range of each sentence: the tokens whose original start lies in it.
@@ -140,7 +141,7 @@ class Tagger:
             candidates = self.prefilter.candidates(scan, fs, fe)
             if not candidates:
                 continue
-            norms, spans = _sentence_tokens(folded, fs, fe)
+            norms, locate = _sentence_tokens(folded, fs, fe)
             hits = self._matcher.find(norms, frozenset(self._include[c] for c in candidates))
             if hits:
                 # Exclude patterns matter only for tags that matched.
@@ -149,6 +150,7 @@ class Tagger:
                 )
                 if blockers:
                     hits += self._matcher.find(norms, blockers)
+                spans = locate(max(e for _pid, _s, e in hits))
                 mentions.extend(self._mentions(text, hits, spans, si, statement_id))
         mentions.sort(key=lambda m: (m.start, m.end, m.tag))
         return mentions
@@ -236,15 +238,22 @@ class Tagger:
         ]
 
 
-# Where a sentence is ASCII, holds no symbol token and no apostrophe, period or comma stands
-# between letters or digits, its tokens are exactly its runs of letters and digits (no
-# initialisms, numbers with separators, possessives or symbols), found with a simpler regex.
-_RUN = re.compile(r"[a-z0-9]+")
-_JOINER = re.compile(r"['.,](?<=[a-z0-9]['.,])(?=[a-z0-9])|[" + re.escape(SYMBOLS) + "]")
+# Where a sentence is ASCII, holds no symbol token, no apostrophe between letters or digits
+# and no period or comma between letters or digits except inside a number (10,000  3.5), its
+# tokens are exactly its numbers with separators and runs of letters and digits (no
+# initialisms, possessives, symbols or "3.5bn"-like joins), found with a simpler regex.
+_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)+|[a-z0-9]+")
+_JOINER = re.compile(
+    r"'(?<=[a-z0-9]')(?=[a-z0-9])|[.,](?<=[a-z][.,])(?=[a-z0-9])|[.,](?<=[0-9][.,])(?=[a-z])"
+    r"|[" + re.escape(SYMBOLS) + "]"
+)
 
 
-def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[tuple[int, int]]]:
-    """Norms and original spans of the tokens whose folded start lies in ``[fs, fe)``.
+def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+    """Norms of the tokens whose folded start lies in ``[fs, fe)``, and how to find their spans.
+
+    The second value, called with ``n``, gives the original ``(start, end)`` of the first ``n``
+    tokens: only a sentence with a match needs them, and only up to its last matched token.
 
     Tokens never contain whitespace, so a scan started just after a whitespace character
     finds the same tokens from there on as a scan of the whole text. Same rules as
@@ -254,39 +263,51 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], list[
     q = fs
     while q > 0 and not text[q - 1].isspace():
         q -= 1
-    norms: list[str] = []
-    spans: list[tuple[int, int]] = []
     if (
         text[q:fe].isascii()
-        and (fe == len(text) or not text[fe].isalnum())
+        # no token runs on past the end ("1,000", "a'b" across fe: the full rules decide)
+        and (fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.," and text[fe + 1 : fe + 2].isalnum()))
         and _JOINER.search(text, q, fe) is None
     ):
-        for m in _RUN.finditer(text, q, fe):
-            s = m.start()
-            if s >= fs:
-                spans.append(m.span())
-                norms.append(m.group())
-    else:
-        for m in TOKEN_RE.finditer(text, q):
-            s, e = m.span()
-            if s >= fe:
-                break
-            if s < fs:
-                continue
-            norm = m.group()
-            kind = m.lastgroup
-            if kind == "word":
-                if norm.endswith("'s") and len(norm) > 2:
-                    norm = norm[:-2]
-                    e -= 2
-            elif kind == "abbr":
-                norm = norm.replace(".", "")
-            norms.append(norm)
-            spans.append((s, e))
-    if folded.starts is not None:
-        span = folded.original_span
-        spans = [span(s, e) for s, e in spans]
-    return norms, spans
+        # Runs of letters and digits: found by the regex engine alone, spans on demand.
+        skip = len(_RUN.findall(text, q, fs)) if q < fs else 0
+        norms = _RUN.findall(text, q, fe)
+        if skip:
+            del norms[:skip]
+
+        def locate(n: int) -> list[tuple[int, int]]:
+            spans = [m.span() for m in islice(_RUN.finditer(text, q, fe), skip, skip + n)]
+            return _original(folded, spans)
+
+        return norms, locate
+    norms: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in TOKEN_RE.finditer(text, q):
+        s, e = m.span()
+        if s >= fe:
+            break
+        if s < fs:
+            continue
+        norm = m.group()
+        kind = m.lastgroup
+        if kind == "word":
+            if norm.endswith("'s") and len(norm) > 2:
+                norm = norm[:-2]
+                e -= 2
+        elif kind == "abbr":
+            norm = norm.replace(".", "")
+        norms.append(norm)
+        spans.append((s, e))
+    mapped = _original(folded, spans)
+    return norms, lambda n: mapped[:n]
+
+
+def _original(folded: Folded, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Folded spans mapped to the original text."""
+    if folded.starts is None:
+        return spans
+    span = folded.original_span
+    return [span(s, e) for s, e in spans]
 
 
 def tag_corpus(

@@ -151,11 +151,12 @@ class Folded:
         return self.starts[start], self.ends[end - 1]
 
 
-def fold(text: str) -> Folded:
+def fold(text: str, *, folded_text: str | None = None) -> Folded:
     """Casefold, strip diacritics and unify typographic quotes, dashes and spaces.
 
     Args:
         text: Any text.
+        folded_text: ``fold_text(text)`` when the caller has it already (not computed twice).
 
     Returns:
         A :class:`Folded` holding the folded text and its offset map.
@@ -165,8 +166,8 @@ def fold(text: str) -> Folded:
         'cease-fire now'
     """
     if text.isascii():
-        return Folded(text, text.lower())
-    folded = _translate(text)
+        return Folded(text, text.lower() if folded_text is None else folded_text)
+    folded = _translate(text) if folded_text is None else folded_text
     # Identity map when every character folded to exactly one character and none was a
     # dropped combining mark: checking the distinct non-ASCII characters is enough.
     if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text) if not c.isascii()):

@@ -141,9 +141,14 @@ def _candidate_contexts(text: str) -> Iterator[tuple[re.Match[str], str]]:
     # word overlaps the next candidate's is dropped ("acting!!!" keeps only its last '!').
     prev_start = prev_stop = 0
     prev_match: re.Match[str] | None = None
+    # Most texts hold no ASCII whitespace but ' ': one rfind then finds the last one.
+    spaces = [c for c in _ASCII_SPACE if c in text]
     for match in _CANDIDATE.finditer(text):
         start = match.start()
-        space = max(text.rfind(c, prev_stop, start) for c in _ASCII_SPACE)
+        if len(spaces) == 1:
+            space = text.rfind(spaces[0], prev_stop, start)
+        else:
+            space = max(text.rfind(c, prev_stop, start) for c in _ASCII_SPACE)
         word_start = space + 1 if space > prev_stop else prev_start
         if prev_match is not None and prev_stop <= word_start:
             yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")

@@ -5,14 +5,22 @@ On a shared machine absolute times swing with the load, so every round runs the 
 and the median, minimum and maximum of each, and each command's time minus the reference's
 in the same round (the cost that is rhetoric's own).
 
+The first run of each command writes Python's bytecode caches (``__pycache__``), as an
+installed package has them; the children run without ``PYTHONDONTWRITEBYTECODE`` for that.
+``--no-bytecode`` measures the other case (every module compiled from source each run, as
+under ``PYTHONDONTWRITEBYTECODE=1`` with no caches written before): it deletes the
+worktree's ``rhetoric/**/__pycache__`` first.
+
 Usage:
-    python tests/benchmarks/startup.py [--rounds 5]
+    python tests/benchmarks/startup.py [--rounds 5] [--no-bytecode]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -38,28 +46,45 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(argv: list[str]) -> tuple[float, float]:
+def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one run (CPU time suffers less from other users' load)."""
     cpu, start = _cpu(), time.perf_counter()
-    subprocess.run(argv, check=True, capture_output=True, cwd=REPO_ROOT)
+    subprocess.run(argv, check=True, capture_output=True, cwd=REPO_ROOT, env=env)
     return time.perf_counter() - start, _cpu() - cpu
+
+
+def child_env(bytecode: bool) -> dict[str, str]:
+    """The children's environment: bytecode caches written (as installed) or never."""
+    env = dict(os.environ)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        for cache in (REPO_ROOT / "rhetoric").rglob("__pycache__"):
+            shutil.rmtree(cache)
+    return env
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--no-bytecode", action="store_true", help="compile every module from source each run")
+    args = parser.parse_args()
+    rounds = args.rounds
+    env = child_env(not args.no_bytecode)
     with tempfile.TemporaryDirectory() as tmp:
         cmds = commands(Path(tmp) / "reports")
-        for argv in cmds.values():  # warm the bytecode caches once
-            timed(argv)
+        for argv in cmds.values():  # warm the bytecode caches once (and the file system)
+            timed(argv, env)
         times: dict[str, list[float]] = {name: [] for name in cmds}
         cpus: dict[str, list[float]] = {name: [] for name in cmds}
         for _ in range(rounds):
             for name, argv in cmds.items():
-                wall, cpu = timed(argv)
+                wall, cpu = timed(argv, env)
                 times[name].append(wall)
                 cpus[name].append(cpu)
+    load = os.getloadavg()
+    print(f"bytecode caches: {'no (compiled each run)' if args.no_bytecode else 'yes'}; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores")
     ref = times["python -c pass"]
     print(f"{'command':32} {'median':>7} {'min':>6} {'max':>6} {'minus pass':>11} {'CPU s':>6}")
     for name, ts in times.items():

@@ -17,10 +17,11 @@ import pytest
 from ..conftest import REPO_ROOT, SEED_CORPUS
 
 # Seconds of import each (nltk alone pulls scikit-learn and scipy), none of them needed to
-# tag, frame or report on a text.
+# tag, frame or report on a text. pydantic (a fifth of a second) is typer's, for values the
+# short path of rhetoric.cli.coerce decides without it.
 HEAVY = frozenset(
     {"nltk", "sklearn", "scipy", "matplotlib", "pyarrow", "pandas", "numpy", "PIL", "regex", "spacy"}
-    | {"dask", "distributed"}
+    | {"dask", "distributed", "pydantic", "pydantic_core"}
 )
 
 # Runs ``rhetoric ARGS`` in this interpreter, then writes its exit code and the top-level
@@ -90,12 +91,12 @@ def test_report_loads_nothing_heavy(tmp_path: Path) -> None:
     assert packages & HEAVY == set()
 
 
-def test_tag_loads_no_analysis_stage(tmp_path: Path) -> None:
-    # `tag` needs the tagger only: frames, stances, shifts and the analysis cache load on first use.
+def _modules(tmp_path: Path, *args: str) -> list[str]:
+    """Every module (not only packages) ``rhetoric ARGS`` imported; the command must succeed."""
     record = tmp_path / "modules.json"
     run = _RUN.replace('sorted({m.split(".")[0] for m in sys.modules})', "sorted(sys.modules)")
     proc = subprocess.run(
-        [sys.executable, "-c", run, str(record), "tag", "a ceasefire"],
+        [sys.executable, "-c", run, str(record), *args],
         cwd=REPO_ROOT,
         env={**os.environ, "RHETORIC_CORPUS": str(SEED_CORPUS)},
         capture_output=True,
@@ -105,5 +106,32 @@ def test_tag_loads_no_analysis_stage(tmp_path: Path) -> None:
     )
     result = json.loads(record.read_text(encoding="utf-8"))
     assert result["code"] == 0, proc.stderr
-    stages = ("rhetoric.frames", "rhetoric.shifts", "rhetoric.analysis", "rhetoric.analyzer", "rhetoric.engine.cache")
-    assert [m for m in result["packages"] if m.startswith(stages)] == []
+    return result["packages"]
+
+
+# What `rhetoric tag` does not need: the analysis stages (frames, stances, shifts, the analysis
+# cache), the codebook checks with the frames table and language data they validate, and, for
+# a data format, rich (terminal tables and colours only).
+TAG_NEVER = (
+    "rhetoric.frames",
+    "rhetoric.shifts",
+    "rhetoric.analysis",
+    "rhetoric.analyzer",
+    "rhetoric.engine.cache",
+    "rhetoric.codebook.check",
+    "rhetoric.codebook.frames_table",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "never"),
+    [
+        (("tag", "a ceasefire"), TAG_NEVER),
+        (("tag", "a ceasefire", "--format", "json"), (*TAG_NEVER, "rich")),
+        (("tag", "a ceasefire", "--format", "csv"), (*TAG_NEVER, "rich")),
+    ],
+)
+def test_tag_loads_only_the_tagger(tmp_path: Path, args: tuple[str, ...], never: tuple[str, ...]) -> None:
+    modules = _modules(tmp_path, *args)
+    assert "rhetoric.tagging.tagger" in modules
+    assert [m for m in modules if m.startswith(never)] == []

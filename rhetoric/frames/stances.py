@@ -43,13 +43,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..actors import ActorRegistry
-from ..lang import Language, load_language
+from ..lang import Language
 from ..records import Frame, Mention, Stance
 from ..text.sentences import sentence_index, split_sentences
 from ..types import Polarity, Span, StanceValue
 from .clauses import boundaries, region_before
 from .holders import finder_for
-from .lexicon import Lexicon, firsts_of
+from .stance_shapes import complement, compose, consequence, disparaged, extraposed, strip_transparent
+from .stance_words import StanceWords, stance_words
 
 SUPPORT = StanceValue.SUPPORT.value
 OPPOSE = StanceValue.OPPOSE.value
@@ -67,125 +68,6 @@ _AFTER_WINDOW = 60
 # The head of a list before its last item: "the sovereignty, independence, unity and ".
 _LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*)+(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,?\s+)?(?:and|or)\s+$")
 _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
-
-
-@dataclass(frozen=True)
-class StanceWords:
-    """The compiled stance regexes of one language."""
-
-    before: Lexicon
-    negated_before_cue: re.Pattern[str]
-    pronoun: Lexicon
-    after_ending: re.Pattern[str]
-    after_support: re.Pattern[str]
-    predicate: re.Pattern[str]
-    negated_item: re.Pattern[str]
-    qualifiers: Lexicon
-    goal: Lexicon
-    determiner_before: re.Pattern[str]
-    generic_subject: re.Pattern[str]
-    leading_qualifiers: re.Pattern[str]
-    coordination: re.Pattern[str]
-    deontic: re.Pattern[str]
-    infinitive: Lexicon
-    preposition: re.Pattern[str]
-    mention_only: re.Pattern[str]
-    subordinator: re.Pattern[str]
-    ending_item: re.Pattern[str]
-    negator: re.Pattern[str]
-
-
-_CACHE: dict[int, tuple[Language, StanceWords]] = {}
-
-
-def stance_words(language: Language | None = None) -> StanceWords:
-    """The stance regexes of ``language`` (English by default), compiled once per language object."""
-    language = language or load_language("en")
-    hit = _CACHE.get(id(language))
-    if hit is None or hit[0] is not language:
-        hit = _CACHE[id(language)] = (language, _compile(language))
-    return hit[1]
-
-
-def _compile(lang: Language) -> StanceWords:
-    def p(key: str, file: str = "stances") -> str:
-        return lang.pattern(file, key)
-
-    def bounded(source: str) -> str:
-        return rf"(?<!\w)(?:{source})(?!\w)"
-
-    neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
-    ending = rf"(?:{p('ending_verbs')})(?:\s+(?P<supply>{p('supply_gerunds')}))?|{p('ending_phrases')}"
-    cue = (
-        rf"(?P<ending>{ending})|(?P<oppose>{p('oppose_verbs')}|{p('oppose_phrases')})"
-        rf"|(?P<support>{p('support_verbs')}|{p('support_phrases')})"
-    )
-    pronoun_cue = rf"(?P<oppose>{p('oppose_verbs')})|(?P<support>{p('support_verbs')})"
-    modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"
-    copula = p("copulas")
-    return StanceWords(
-        before=Lexicon(
-            re.compile(bounded(cue), re.IGNORECASE),
-            firsts_of(lang, [("stances", k) for k in (
-                "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
-            )]),
-        ),
-        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
-        pronoun=Lexicon(
-            re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
-            firsts_of(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
-        ),
-        after_ending=re.compile(
-            rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
-            rf"(?P<verb>{p('after_ending')})(?!\w)",
-            re.IGNORECASE,
-        ),
-        after_support=re.compile(
-            rf"[\s\"'”’“]*(?:[\w'’-]+\s+){{0,3}}?(?P<verb>{p('after_support')})(?!\w)(?P<neg>\s+(?:{neg})(?!\w))?",
-            re.IGNORECASE,
-        ),
-        predicate=re.compile(
-            rf"\W*(?:[\w'’-]+\W+){{0,4}}?(?:{modal_aux})?(?:{copula})(?!\w)"
-            rf"(?P<mid>(?:[\s\"“”‘’]+[\w'’-]+){{0,8}}?)[\s\"“”‘’]+(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))(?!\w)",
-            re.IGNORECASE,
-        ),
-        negated_item=re.compile(
-            rf"(?<!\w)(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?$",
-            re.IGNORECASE,
-        ),
-        qualifiers=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
-            rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
-            re.IGNORECASE,
-        ), firsts_of(lang, [("stances", "advocacy_qualifiers")])),
-        goal=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
-            rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
-            re.IGNORECASE,
-        ), firsts_of(lang, [("stances", "goal_markers")])),
-        generic_subject=re.compile(
-            rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
-            re.IGNORECASE,
-        ),
-        determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
-        leading_qualifiers=re.compile(
-            rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
-            re.IGNORECASE,
-        ),
-        coordination=re.compile(
-            rf"(?:[\s,\"“”‘’]|(?<!\w)(?:{p('coordinators')}|{p('determiners')}|{p('advocacy_qualifiers')}|\w+ly)(?!\w))*",
-            re.IGNORECASE,
-        ),
-        deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
-        infinitive=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
-        ), firsts_of(lang, [("stances", "infinitive_markers")])),
-        preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
-        mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
-        subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
-        ending_item=re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
-        negator=re.compile(bounded(neg), re.IGNORECASE),
-    )
 
 
 @dataclass(frozen=True)
@@ -232,12 +114,32 @@ class _Context:
         With ``lists``, the gap may also be the head of a list ending in "and"/"or"
         ("honour the sovereignty, independence and [territorial integrity]").
         """
-        gap = self.text[start:end]
+        gap = strip_transparent(self.words.shapes, self.text[start:end])
         if self.words.subordinator.search(gap):
             return False
         if len(gap.split()) <= max_words and not _BREAK_RE.search(gap):
             return True
         return lists and len(gap.split()) <= 2 * max_words and bool(_LIST_GAP_RE.match(gap))
+
+    def coordinated(self, start: int, end: int) -> bool:
+        """``text[start:end]`` is one or more mentions joined by coordinators ("membership and the")."""
+        inside = [(max(a, start), min(b, end)) for a, b in self.spans if a < end and start < b]
+        if not inside:
+            return False
+        gap, cursor = [], start
+        for a, b in sorted(inside):
+            gap.append(self.text[cursor:a])
+            cursor = max(cursor, b)
+        gap.append(self.text[cursor:end])
+        # The first item may open with a short head of its own ("Ukraine's membership"); the last
+        # join ends in a determiner, so a noun follows, not a second verb ("drop X and commit to Y").
+        head_ok = len(gap[0].split()) <= 2 and not _BREAK_RE.search(gap[0])
+        joins = gap[1:]
+        return (
+            head_ok
+            and bool(self.words.determiner_before.search(joins[-1]))
+            and all(self.words.coordination.fullmatch(part) for part in joins)
+        )
 
     def negated(self, clause_start: int, pos: int) -> re.Match | None:
         # A negator stands at most four words before: 60 characters are plenty.
@@ -280,9 +182,13 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
         neg = ctx.negated(clause_start, start)
         if neg:
             stance, start = _flip(stance), neg.start()
-        elif i > 0 and ctx.linked(cues[i - 1].end(), match.start(), _MAX_GAP_GOVERNOR):
+        elif i > 0 and (
+            ctx.linked(cues[i - 1].end(), match.start(), _MAX_GAP_GOVERNOR)
+            or ctx.coordinated(cues[i - 1].end(), match.start())
+        ):
             # The cue's own governor: "ready to adopt" (the subject stands before "ready"), or
-            # "rejected lifting sanctions", "drop its plans to join": a cue against a cue turns it.
+            # "rejected lifting sanctions", "drop its plans to join": a cue against a cue turns it;
+            # so does one governing an item coordinated before ("ruled out X and the deployment of Y").
             governor = cues[i - 1]
             start = governor.start()
             if _kind(governor) != SUPPORT:
@@ -299,11 +205,12 @@ def _after(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
     text = ctx.text
     limit = min(sent_end, mention.end + _AFTER_WINDOW)
     ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
-    if ending_item:
-        inside = ctx.words.deontic.search(text, mention.start, mention.end)
-        if inside:
-            # "the war has to stop": the item (an ending) is demanded.
-            return _Cue(SUPPORT, inside.start(), inside.end(), _words(inside.group(0)))
+    inside = ctx.words.deontic.search(text, mention.start, mention.end)
+    if inside and inside.start() > mention.start:
+        # "the war has to stop", "Russia must leave": the item the mention states is demanded.
+        negated = ctx.words.negator_next.match(text, inside.end(), mention.end)
+        end = negated.end() if negated else inside.end()
+        return _Cue(OPPOSE if negated else SUPPORT, inside.start(), end, _words(text[inside.start() : end]))
     match = None if ending_item else ctx.words.after_ending.match(text, mention.end, limit)
     if match and ctx.linked(mention.end, match.start("verb"), 5) and not ctx.inside_mention(*match.span("verb")):
         stance = SUPPORT if match.group("neg") else OPPOSE
@@ -323,16 +230,43 @@ def _negated_item(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | 
     return _Cue(OPPOSE, match.start(), match.end(), _words(match.group(0)))
 
 
-def _predicate(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
-    limit = min(sent_end, mention.end + _PREDICATE_WINDOW)
-    match = ctx.words.predicate.match(ctx.text, mention.end, limit)
-    if not match or _BREAK_RE.search(ctx.text, mention.end, match.start("oppose") if match.group("oppose") else match.start("support")):
+def _complement(ctx: _Context, mention: Mention, s_start: int) -> _Cue | None:
+    found = complement(ctx.words.shapes, ctx.text, s_start, mention.start)
+    return _Cue(found[0], found[1], found[2], _words(ctx.text[found[1] : found[2]])) if found else None
+
+
+def _disparaged(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | None:
+    found = disparaged(ctx.words.shapes, ctx.text, mention.start, mention.end, clause_start)
+    if not found:
         return None
-    stance = OPPOSE if match.group("oppose") else SUPPORT
-    start = match.start("mid")
-    if ctx.words.negator.search(match.group("mid")):
-        stance = _flip(stance)
-    return _Cue(stance, start, match.end(), _words(ctx.text[start : match.end()]))
+    neg = ctx.negated(clause_start, found[0])
+    start = neg.start() if neg else found[0]
+    return _Cue(SUPPORT if neg else OPPOSE, start, found[1], _words(ctx.text[start : found[1]]))
+
+
+def _predicate(ctx: _Context, mention: Mention, sent_end: int, clause_start: int) -> _Cue | None:
+    """A predicate judging the item as subject, or a consequence it would have (step 5); none asked
+    about ("whether a truce was achievable") and none of a relative clause inside the phrase."""
+    text, limit = ctx.text, min(sent_end, mention.end + _PREDICATE_WINDOW)
+    if ctx.words.shapes.question.search(text, max(clause_start, mention.start - 40), mention.start):
+        return None
+    match = ctx.words.predicate.match(text, mention.end, limit)
+    head = (match.start("oppose") if match.group("oppose") else match.start("support")) if match else 0
+    if match and not _BREAK_RE.search(text, mention.end, head):
+        stance = OPPOSE if match.group("oppose") else SUPPORT
+        start = match.start("mid")
+        if ctx.words.negator.search(match.group("mid")):
+            stance = _flip(stance)
+        pre = text[mention.end : start].split()
+        if len(pre) <= 3 and ctx.words.shapes.relative.fullmatch(pre[0].strip("\"“”‘’'")):
+            # "talks that are a trap": the predicate is a relative clause's.
+            return None
+        if ctx.words.subordinator.search(text, mention.end, start):
+            # "diplomacy because this war is not in anyone's interest": another clause's predicate.
+            return None
+        return _Cue(stance, start, match.end(), _words(text[start : match.end()]))
+    found = consequence(ctx.words.shapes, text, mention.end, limit)
+    return _Cue(found[0], found[1], found[2], _words(text[found[1] : found[2]])) if found else None
 
 
 def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Span) -> _Cue | None:
@@ -430,20 +364,35 @@ def detect_stances(
                     stance, start = _flip(stance), neg.start()
                 chosen = _Cue(stance, start, pronoun.end(), _words(text[start : pronoun.end()]), holders)
         if chosen is None:
-            chosen = _cue_before(ctx, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS)
-            if chosen:
-                holders = finder.subject_before(text, chosen.start, clause_start) if finder else ()
-                generic = words.generic_subject.search(text, max(clause_start, chosen.start - 60), chosen.start)
+            before = _cue_before(ctx, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS)
+            if before:
+                holders = finder.subject_before(text, before.start, clause_start) if finder else ()
+                generic = words.generic_subject.search(text, max(clause_start, before.start - 60), before.start)
                 if not holders and generic:
                     # "critics warned against a ceasefire": theirs, not the speaker's.
                     holders = (_words(generic.group("holder")),)
-                if holders:
-                    chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, holders)
-            chosen = chosen or _after(ctx, mention, s_end)
+                judged = None if holders else _predicate(ctx, mention, s_end, clause_start)
+                if judged:
+                    # "Calls for a truce now are premature": the judgement of the phrase holding the cue.
+                    before = _Cue(compose(judged.stance, before.stance), before.start, judged.end, f"{before.text} … {judged.text}")
+                elif holders:
+                    before = _Cue(before.stance, before.start, before.end, before.text, holders)
+            chosen = before or _after(ctx, mention, s_end)
             if (index, mention.tag) not in at_stake:
-                chosen = chosen or _negated_item(ctx, mention, clause_start) or _predicate(ctx, mention, s_end)
+                chosen = (
+                    chosen
+                    or _complement(ctx, mention, s_start)
+                    or _disparaged(ctx, mention, clause_start)
+                    or _negated_item(ctx, mention, clause_start)
+                    or _predicate(ctx, mention, s_end, clause_start)
+                )
         if chosen and own and own in chosen.holders and speaker not in chosen.holders:
             chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, (speaker, *chosen.holders))
+        judged = extraposed(words.shapes, text, s_start, mention.start)
+        if judged and (chosen is None or chosen.start >= judged[2]):
+            # "it is irresponsible to hold elections now": the judgement of the clause holding the item.
+            inner = chosen.stance if chosen else None
+            chosen = _Cue(compose(judged[0], inner), judged[1], judged[2], _words(text[judged[1] : judged[2]]))
         if chosen is None and demanded_here:
             chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
         if chosen is None and (index, mention.tag) not in at_stake:

@@ -11,18 +11,26 @@ is read in this order, the first that speaks wins:
    an ending verb or noun ("lift sanctions", "a cessation of aid") — an ending governs
    only what goes on, never an item that is itself an ending ("end the war" IS the item
    war_end), and a cue that opposes an ending supports the thing ("rejected lifting
-   sanctions"); a negator flips any cue ("not ready to");
-3. the item's own verb after it: ended ("sanctions must be lifted") or demanded
-   ("a full truce must follow");
-4. a negated modal or negative determiner right before it ("can't join NATO", "no truce");
+   sanctions"); a negator flips any cue ("not ready to"); a cue governs the items coordinated
+   after its object ("ruled out membership and the deployment of troops"); a judgement of
+   the phrase holding cue and item composes with it ("calls for a truce are premature");
+3. the item's own verb after it or inside it: ended ("sanctions must be lifted") or
+   demanded ("a full truce must follow", "Russia must leave");
+4. the "that" clause of a verb of wanting ("hopes that a truce …"), a disparaging word
+   ("a sham truce"), a negated modal or negative determiner ("can't join NATO", "there can
+   be no truce unless …": ruled out until a condition holds is opposed);
 5. a predicate linked to it by a copula ("talks are the only way", "membership is not on
-   the table");
+   the table") or a consequence it would have ("would only prolong the war"), unless
+   asked about ("whether a truce is achievable");
 6. a condition the statement's frames demand is supported;
 7. desirability or a goal marker before it ("a just and lasting peace", "waiting for
    talks", "to end the war"), unless the sentence only reports or asks ("we discussed a
    full ceasefire");
 8. an item coordinated with the previous one shares its stance ("a truce and, ultimately,
    an end to the war"); the outcome of an affirmed precondition is wanted.
+
+Over all of these, an extraposed judgement ("it is irresponsible to …", "it is not in our
+interest to …") composes with whatever the item's clause says (:mod:`.stance_shapes`).
 
 Holders are the actors named as the cue's subject, or an unnamed third party ("critics
 warned against …"), else the speaker.
@@ -337,14 +345,6 @@ def detect_stances(
         if f.relation == "precondition" and f.polarity != "negated"
         for tag in f.outcomes
     }
-    # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
-    # (An exchange refused — "will never trade land for peace" — is a stance, so it is not listed.)
-    at_stake = {
-        (f.sentence, tag)
-        for f in frames
-        if f.relation != "exchange" and f.polarity == "negated"
-        for tag in f.outcomes
-    }
     out: list[Stance] = []
     for mention in mentions:
         index = sentence_index(spans, mention.start) if spans else 0
@@ -378,14 +378,15 @@ def detect_stances(
                 elif holders:
                     before = _Cue(before.stance, before.start, before.end, before.text, holders)
             chosen = before or _after(ctx, mention, s_end)
-            if (index, mention.tag) not in at_stake:
-                chosen = (
-                    chosen
-                    or _complement(ctx, mention, s_start)
-                    or _disparaged(ctx, mention, clause_start)
-                    or _negated_item(ctx, mention, clause_start)
-                    or _predicate(ctx, mention, s_end, clause_start)
-                )
+            # "There can be no truce unless …", "talks are impossible until …": what the speaker rules
+            # out until a condition is met is opposed (as coders read it), the frame says the rest.
+            chosen = (
+                chosen
+                or _complement(ctx, mention, s_start)
+                or _disparaged(ctx, mention, clause_start)
+                or _negated_item(ctx, mention, clause_start)
+                or _predicate(ctx, mention, s_end, clause_start)
+            )
         if chosen and own and own in chosen.holders and speaker not in chosen.holders:
             chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, (speaker, *chosen.holders))
         judged = extraposed(words.shapes, text, s_start, mention.start)
@@ -395,7 +396,7 @@ def detect_stances(
             chosen = _Cue(compose(judged[0], inner), judged[1], judged[2], _words(text[judged[1] : judged[2]]))
         if chosen is None and demanded_here:
             chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
-        if chosen is None and (index, mention.tag) not in at_stake:
+        if chosen is None:
             chosen = _advocated(ctx, mention, clause_start, (s_start, s_end))
         if chosen is None and out and out[-1].stance != NEUTRAL and out[-1].sentence == index:
             # "a ceasefire and, ultimately, an end to the war": coordinated items share a stance.

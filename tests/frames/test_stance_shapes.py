@@ -66,6 +66,9 @@ SHAPES = [
     ("Israel must not free the prisoners.", [("prisoners", "Israel must not free the prisoners")], "oppose"),
     ("Our aid (to the region) must continue.", [("aid", "aid (to the region) must continue")], "support"),
     ("Hamas agreed so that the talks can begin.", [("talks", "talks")], "support"),
+    # Ruled out until a condition holds: opposed (the frame carries the condition).
+    ("There can be no hostage deal unless the siege ends.", [("deal", "hostage deal")], "oppose"),
+    ("There can be a hostage deal if the siege ends.", [("deal", "hostage deal")], "neutral"),
     # Praise of an effort backs it; turning from a course leaves it.
     ("We appreciate the mediation efforts of Egypt.", [("talks", "mediation efforts")], "support"),
     ("He defended the pivot from pushing for a truce to a full deal.", [("truce", "truce")], "oppose"),

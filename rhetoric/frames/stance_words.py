@@ -45,6 +45,8 @@ class StanceWords:
     ending_item: re.Pattern[str]
     negator: re.Pattern[str]
     negator_next: re.Pattern[str]
+    refusal_cue: re.Pattern[str]
+    refusal_cue_in_text: re.Pattern[str]
     shapes: ShapeWords
 
 
@@ -139,5 +141,7 @@ def _compile(lang: Language) -> StanceWords:
         ending_item=re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
         negator=re.compile(bounded(neg), re.IGNORECASE),
         negator_next=re.compile(rf"\s+(?:{neg})(?!\w)", re.IGNORECASE),
+        refusal_cue=re.compile(p("refusal_cues"), re.IGNORECASE),
+        refusal_cue_in_text=re.compile(bounded(p("refusal_cues")), re.IGNORECASE),
         shapes=shape_words(lang),
     )

@@ -238,6 +238,14 @@ def _negated_item(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | 
     return _Cue(OPPOSE, match.start(), match.end(), _words(match.group(0)))
 
 
+def _negated_clause(ctx: _Context, mention: Mention, s_start: int, sent_end: int) -> bool:
+    """A negator between the refusal cue and the end of the mention's clause ("if they do not leave")."""
+    cues = list(ctx.words.refusal_cue_in_text.finditer(ctx.text, s_start, mention.start))
+    start = cues[-1].end() if cues else s_start
+    end = _BREAK_RE.search(ctx.text, mention.end, sent_end)
+    return bool(ctx.words.negator.search(ctx.text, start, end.start() if end else sent_end))
+
+
 def _complement(ctx: _Context, mention: Mention, s_start: int) -> _Cue | None:
     found = complement(ctx.words.shapes, ctx.text, s_start, mention.start)
     return _Cue(found[0], found[1], found[2], _words(ctx.text[found[1] : found[2]])) if found else None
@@ -338,6 +346,13 @@ def detect_stances(
     me = actors.get(speaker) if actors is not None and speaker else None
     own = me.affiliation if me else ""
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
+    # "If this means giving up land, it will not be a fair peace": the condition of a refusal is rejected.
+    refused = {
+        (f.sentence, tag)
+        for f in frames
+        if f.polarity == "negated" and words.refusal_cue.fullmatch(f.cue.strip())
+        for tag in f.conditions
+    }
     # "We are ready for talks if Russia withdraws": what the speaker makes conditional, they want.
     wanted = {
         (f.sentence, tag)
@@ -395,7 +410,10 @@ def detect_stances(
             inner = chosen.stance if chosen else None
             chosen = _Cue(compose(judged[0], inner), judged[1], judged[2], _words(text[judged[1] : judged[2]]))
         if chosen is None and demanded_here:
-            chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
+            if (index, mention.tag) in refused and not _negated_clause(ctx, mention, s_start, s_end):
+                chosen = _Cue(OPPOSE, mention.start, mention.end, "condition of a refusal")
+            else:
+                chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
         if chosen is None:
             chosen = _advocated(ctx, mention, clause_start, (s_start, s_end))
         if chosen is None and out and out[-1].stance != NEUTRAL and out[-1].sentence == index:

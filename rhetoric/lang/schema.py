@@ -70,6 +70,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "consequence_support": "phrases",
         "relative_pronouns": "phrases",
         "question_openers": "phrases",
+        "refusal_cues": "phrases",
     },
     "modality": {
         "firm": "phrases",

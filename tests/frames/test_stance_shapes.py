@@ -106,3 +106,31 @@ def test_a_codebook_can_add_disparaging_words(mk) -> None:
     lang = load_language("en", extend={"stances": {"disparaging_qualifiers": ["toothless"]}})
     (extended,) = detect_stances(text, mk(text, marks), language=lang)
     assert (extended.stance, extended.cue) == ("oppose", "toothless")
+
+
+@pytest.mark.parametrize(
+    ("text", "marks", "condition", "expected"),
+    [
+        # The condition of a refusal ("if …, no …"; "not … as long as …") is rejected ...
+        (
+            "If the agreement means freezing enrichment, there will be no deal.",
+            [("freeze", "freezing enrichment"), ("deal", "deal")], "freeze", "oppose",
+        ),
+        ("We will not sign as long as the blockade continues.", [("deal", "sign"), ("blockade", "blockade")],
+         "blockade", "oppose"),
+        # ... unless the condition is itself negated, and "unless"/"until" conditions are demanded.
+        (
+            "If the troops do not leave, it will not be a lasting peace.",
+            [("troops", "troops"), ("peace", "lasting peace")], "troops", "support",
+        ),
+        ("There will be no deal unless enrichment is frozen.", [("deal", "deal"), ("freeze", "enrichment is frozen")],
+         "freeze", "support"),
+    ],
+)
+def test_condition_of_a_refusal(mk, text, marks, condition, expected) -> None:
+    from rhetoric.frames.detect import detect_frames
+
+    mentions = mk(text, marks)
+    frames = detect_frames(text, mentions, speaker="speaker")
+    stances = detect_stances(text, mentions, speaker="speaker", frames=frames)
+    assert {s.tag: s.stance for s in stances}[condition] == expected

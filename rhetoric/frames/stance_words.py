@@ -105,7 +105,8 @@ def _compile(lang: Language) -> StanceWords:
             re.IGNORECASE,
         ),
         negated_item=re.compile(
-            rf"(?<!\w)(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?$",
+            rf"(?<!\w)(?:(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?"
+            rf"|(?:{p('negated_auxiliaries', 'negation')})\s+)$",
             re.IGNORECASE,
         ),
         qualifiers=Lexicon(re.compile(

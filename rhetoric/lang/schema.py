@@ -33,6 +33,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "negators": "phrases",
         "negated_modals": "phrases",
         "negative_determiners": "phrases",
+        "negated_auxiliaries": "phrases",
     },
     # Stances and commitment (rhetoric/frames/stances.py, holders.py, modality.py).
     "stances": {

@@ -69,6 +69,13 @@ SHAPES = [
     # Ruled out until a condition holds: opposed (the frame carries the condition).
     ("There can be no hostage deal unless the siege ends.", [("deal", "hostage deal")], "oppose"),
     ("There can be a hostage deal if the siege ends.", [("deal", "hostage deal")], "neutral"),
+    # A deontic modal before an act demands it; a negated one rules it out.
+    ("Israel should negotiate with the mediators.", [("talks", "negotiate")], "support"),
+    ("Israel should not negotiate with the mediators.", [("talks", "negotiate")], "oppose"),
+    # A present-tense negated auxiliary right before an act rules it out; a past report does not.
+    ("Under the plan, Iran does not enrich uranium.", [("enrichment", "enrich uranium")], "oppose"),
+    ("Under the plan, Iran does enrich uranium.", [("enrichment", "enrich uranium")], "neutral"),
+    ("The envoys did not discuss a truce.", [("truce", "truce")], "neutral"),
     # Praise of an effort backs it; turning from a course leaves it.
     ("We appreciate the mediation efforts of Egypt.", [("talks", "mediation efforts")], "support"),
     ("He defended the pivot from pushing for a truce to a full deal.", [("truce", "truce")], "oppose"),

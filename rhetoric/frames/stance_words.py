@@ -134,7 +134,8 @@ def _compile(lang: Language) -> StanceWords:
         ),
         deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
         infinitive=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
+            # An editor's bracket may close after the marker: "[One should] negotiate".
+            rf"(?<!\w)(?:{p('infinitive_markers')})[\]\)]?\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
         ), firsts_of(lang, [("stances", "infinitive_markers")])),
         preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),

@@ -240,7 +240,8 @@ def _negated_item(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | 
 
 def _negated_clause(ctx: _Context, mention: Mention, s_start: int, sent_end: int) -> bool:
     """A negator between the refusal cue and the end of the mention's clause ("if they do not leave")."""
-    cues = list(ctx.words.refusal_cue_in_text.finditer(ctx.text, s_start, mention.start))
+    # The cue may open the mention itself ("as long as he remains in office").
+    cues = list(ctx.words.refusal_cue_in_text.finditer(ctx.text, s_start, mention.end))
     start = cues[-1].end() if cues else s_start
     end = _BREAK_RE.search(ctx.text, mention.end, sent_end)
     return bool(ctx.words.negator.search(ctx.text, start, end.start() if end else sent_end))
@@ -304,7 +305,11 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
         return None
     if ctx.words.mention_only.search(text, clause_start, mention.start):
         return None
-    if ctx.negated(clause_start, match.start()):
+    neg = ctx.negated(clause_start, match.start())
+    if neg and match.re is ctx.words.infinitive.rx:
+        # An act denied: "nobody would sign away land", "we will not end the talks".
+        return _Cue(OPPOSE, neg.start(), mention.start, _words(text[neg.start() : mention.start]))
+    if neg:
         return None
     return _Cue(SUPPORT, match.start(), mention.start, _words(match.group(0)))
 

@@ -47,6 +47,7 @@ class StanceWords:
     negator_next: re.Pattern[str]
     refusal_cue: re.Pattern[str]
     refusal_cue_in_text: re.Pattern[str]
+    rhetorical: re.Pattern[str]
     shapes: ShapeWords
 
 
@@ -145,5 +146,7 @@ def _compile(lang: Language) -> StanceWords:
         negator_next=re.compile(rf"\s+(?:{neg})(?!\w)", re.IGNORECASE),
         refusal_cue=re.compile(p("refusal_cues"), re.IGNORECASE),
         refusal_cue_in_text=re.compile(bounded(p("refusal_cues")), re.IGNORECASE),
+        # At the start of a sentence, after quotes and a conjunction: "“But why would we …".
+        rhetorical=re.compile(rf"[\s\"'“”‘’«»]*(?:(?:{p('fronting_fillers', 'frames')})[\s,]+)?(?:{p('rhetorical_openers')})(?!\w)", re.IGNORECASE),
         shapes=shape_words(lang),
     )

@@ -238,6 +238,11 @@ def _negated_item(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | 
     return _Cue(OPPOSE, match.start(), match.end(), _words(match.group(0)))
 
 
+def _rhetorical(ctx: _Context, s_start: int, s_end: int) -> bool:
+    """The sentence is a rhetorical question: it opens with "why would", "who would" … and ends with "?"."""
+    return ctx.text[s_start:s_end].rstrip(" \"'”’»").endswith("?") and bool(ctx.words.rhetorical.match(ctx.text, s_start, s_end))
+
+
 def _negated_clause(ctx: _Context, mention: Mention, s_start: int, sent_end: int) -> bool:
     """A negator between the refusal cue and the end of the mention's clause ("if they do not leave")."""
     # The cue may open the mention itself ("as long as he remains in office").
@@ -407,6 +412,9 @@ def detect_stances(
                 or _negated_item(ctx, mention, clause_start)
                 or _predicate(ctx, mention, s_end, clause_start)
             )
+        if chosen and _rhetorical(ctx, s_start, s_end):
+            # "Why would we agree to a freeze?": the question denies what its words state.
+            chosen = _Cue(_flip(chosen.stance), chosen.start, chosen.end, f"{chosen.text} (rhetorical question)", chosen.holders)
         if chosen and own and own in chosen.holders and speaker not in chosen.holders:
             chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, (speaker, *chosen.holders))
         judged = extraposed(words.shapes, text, s_start, mention.start)

@@ -72,6 +72,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "relative_pronouns": "phrases",
         "question_openers": "phrases",
         "refusal_cues": "phrases",
+        "rhetorical_openers": "phrases",
     },
     "modality": {
         "firm": "phrases",

@@ -81,6 +81,20 @@ SHAPES = [
     ("Every sane minister would join the alliance.", [("membership", "join the alliance")], "support"),
     ("No one in London will accept a customs union.", [("customs_union", "customs union")], "oppose"),
     ('"[We should] release the hostages now," she said.', [("hostages", "release the hostages")], "support"),
+    # A rhetorical question denies what its words state; a plain question does not.
+    ("Who would accept a hostage deal like this?", [("deal", "hostage deal")], "oppose"),
+    ("Why would we agree to a freeze?", [("freeze", "freeze")], "oppose"),
+    ("Would you accept a hostage deal like this?", [("deal", "hostage deal")], "support"),
+    # No plan, room or intention for it; loyalty to it; a firm demand; a bleak forecast.
+    ("We have no plans for a second referendum.", [("referendum", "second referendum")], "oppose"),
+    ("We have plans for a second referendum.", [("referendum", "second referendum")], "support"),
+    ("Tehran has no intention of halting enrichment.", [("enrichment", "enrichment")], "support"),
+    ("We stand firmly behind a two-state solution.", [("two_states", "two-state solution")], "support"),
+    ("Our right to enrichment is non-negotiable.", [("enrichment", "right to enrichment")], "support"),
+    ("A hard border would be a disaster.", [("border", "hard border")], "oppose"),
+    ("A hard border will never happen.", [("border", "hard border")], "oppose"),
+    ("Sanctions will not work.", [("sanctions", "Sanctions")], "oppose"),
+    ("Sanctions will work.", [("sanctions", "Sanctions")], "support"),
     # Praise of an effort backs it; turning from a course leaves it.
     ("We appreciate the mediation efforts of Egypt.", [("talks", "mediation efforts")], "support"),
     ("He defended the pivot from pushing for a truce to a full deal.", [("truce", "truce")], "oppose"),

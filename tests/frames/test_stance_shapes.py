@@ -81,6 +81,7 @@ SHAPES = [
     ("Every sane minister would join the alliance.", [("membership", "join the alliance")], "support"),
     ("No one in London will accept a customs union.", [("customs_union", "customs union")], "oppose"),
     ('"[We should] release the hostages now," she said.', [("hostages", "release the hostages")], "support"),
+    ("He can have a truce tomorrow.", [("truce", "truce")], "support"),
     # A rhetorical question denies what its words state; a plain question does not.
     ("Who would accept a hostage deal like this?", [("deal", "hostage deal")], "oppose"),
     ("Why would we agree to a freeze?", [("freeze", "freeze")], "oppose"),

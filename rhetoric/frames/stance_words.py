@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, load_language
+from .clauses import by_initial
 from .lexicon import Lexicon, firsts_of
 from .stance_shapes import ShapeWords, shape_words
 
@@ -72,9 +73,10 @@ def _compile(lang: Language) -> StanceWords:
 
     neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
     ending = rf"(?:{p('ending_verbs')})(?:\s+(?P<supply>{p('supply_gerunds')}))?|{p('ending_phrases')}"
+    # Grouped by first letter: the regex tries one small group at a word, not every phrase.
     cue = (
-        rf"(?P<ending>{ending})|(?P<oppose>{p('oppose_verbs')}|{p('oppose_phrases')})"
-        rf"|(?P<support>{p('support_verbs')}|{p('support_phrases')})"
+        rf"(?P<ending>{ending})|(?P<oppose>{by_initial(p('oppose_verbs') + '|' + p('oppose_phrases'))})"
+        rf"|(?P<support>{by_initial(p('support_verbs') + '|' + p('support_phrases'))})"
     )
     pronoun_cue = rf"(?P<oppose>{p('oppose_verbs')})|(?P<support>{p('support_verbs')})"
     modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"

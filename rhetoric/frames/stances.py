@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..actors import ActorRegistry
 from ..lang import Language
@@ -112,6 +112,15 @@ class _Context:
     text: str
     words: StanceWords
     spans: tuple[Span, ...]
+    _cues: list[re.Match] = field(default_factory=list, compare=False, repr=False)
+
+    def cues(self, start: int, end: int) -> list[re.Match]:
+        """Cue matches inside ``text[start:end]``: the text is scanned once for all its mentions."""
+        if not self._cues:
+            self._cues.extend(self.words.before.finditer(self.text, 0, len(self.text)))
+            if not self._cues:
+                self._cues.append(None)
+        return [m for m in self._cues if m is not None and m.start() >= start and m.end() <= end]
 
     def inside_mention(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.spans)
@@ -166,7 +175,7 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
     """The nearest cue before the mention that governs it (see the module docs, step 2)."""
     text = ctx.text
     cues = [
-        m for m in ctx.words.before.finditer(text, clause_start, mention.start)
+        m for m in ctx.cues(clause_start, mention.start)
         if not ctx.inside_mention(*m.span()) and not _attributive(ctx, m, clause_start)
     ]
     ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))

@@ -82,7 +82,8 @@ def _compile(lang: Language) -> ShapeWords:
     return ShapeWords(
         # "it is (not) (utterly) irresponsible to", "it would be a mistake to", "it's in our interest that"
         extraposed=re.compile(
-            rf"(?<!\w)it(?P<aux>['’]s|(?:\s+[\w'’]+){{1,3}}?)\s+{adverbs}{{0,2}}{judged}\s+(?:{p('extraposed_links')})(?!\w)",
+            # Up to two words may stand before the judgement: "it would be delusional folly to".
+            rf"(?<!\w)it(?P<aux>['’]s|(?:\s+[\w'’]+){{1,3}}?)\s+(?P<mod>(?:[\w'’-]+\s+){{0,2}}?){judged}\s+(?:{p('extraposed_links')})(?!\w)",
             re.IGNORECASE,
         ),
         complement=re.compile(rf"(?<!\w)(?:{p('complement_verbs')})\s+that(?!\w)", re.IGNORECASE),
@@ -131,7 +132,7 @@ def extraposed(words: ShapeWords, text: str, s_start: int, pos: int) -> tuple[st
         found = match
     if found is None or not _short(text, found.end(), pos, _MAX_EXTRAPOSED_WORDS):
         return None
-    aux = found.group("aux")
+    aux = found.group("aux") + " " + found.group("mod")
     if not aux.startswith(("'", "’")) and not words.copula.search(aux):
         # "it said … necessary to": the words before the judgement hold a copula ("is", "would be").
         return None

@@ -82,6 +82,11 @@ SHAPES = [
     ("No one in London will accept a customs union.", [("customs_union", "customs union")], "oppose"),
     ('"[We should] release the hostages now," she said.', [("hostages", "release the hostages")], "support"),
     ("He can have a truce tomorrow.", [("truce", "truce")], "support"),
+    ("It would be sheer folly to sign a partial hostage deal now.", [("deal", "hostage deal")], "oppose"),
+    ("A partial hostage deal would be a grave mistake.", [("deal", "hostage deal")], "oppose"),
+    ("The issue of enrichment is not up for negotiation.", [("enrichment", "enrichment")], "support"),
+    # "A red line" cuts both ways ("enrichment is our red line" / "expansion is a red line for Moscow").
+    ("Enrichment is a red line for us.", [("enrichment", "Enrichment")], "neutral"),
     # A rhetorical question denies what its words state; a plain question does not.
     ("Who would accept a hostage deal like this?", [("deal", "hostage deal")], "oppose"),
     ("Why would we agree to a freeze?", [("freeze", "freeze")], "oppose"),

@@ -169,8 +169,9 @@ def disparaged(words: ShapeWords, text: str, start: int, end: int, window_start:
     return None
 
 
-def consequence(words: ShapeWords, text: str, end: int, limit: int) -> tuple[str, int, int] | None:
-    """A consequence the item as subject would have ("… would only prolong the war"): ``(stance, start, end)``."""
+def consequence(words: ShapeWords, text: str, end: int, limit: int) -> tuple[str, int, int, int] | None:
+    """A consequence the item as subject would have ("… would only prolong the war"):
+    ``(stance, start, end, head)``, ``head`` where the consequence's words begin."""
     match = words.consequence.match(text, end, limit)
     if not match:
         return None
@@ -180,7 +181,7 @@ def consequence(words: ShapeWords, text: str, end: int, limit: int) -> tuple[str
     stance = OPPOSE if match.group("oppose") else SUPPORT
     if match.group("neg"):
         stance = _flip(stance)
-    return stance, end, match.end()
+    return stance, end, match.end(), head
 
 
 def strip_transparent(words: ShapeWords, gap: str) -> str:

@@ -72,6 +72,9 @@ _MAX_GAP_OVER_DEMAND = 3
 # A cue that governs an ending cue stands this close before it ("rejected lifting sanctions").
 _MAX_GAP_GOVERNOR = 3
 _PREDICATE_WINDOW = 90
+# A judgement composes with the cue inside its subject only this close to the item ("calls for a truce
+# are premature"), not across a longer verb phrase ("… is facing opposition from key players").
+_MAX_JUDGED_REACH = 5
 _AFTER_WINDOW = 60
 # The head of a list before its last item: "the sovereignty, independence, unity and ".
 _LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*)+(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,?\s+)?(?:and|or)\s+$")
@@ -85,6 +88,8 @@ class _Cue:
     end: int
     text: str
     holders: tuple[str, ...] = ()
+    # Words between the item and the judgement's head (predicates and consequences only).
+    reach: int = 0
 
 
 def _flip(stance: str) -> str:
@@ -295,9 +300,12 @@ def _predicate(ctx: _Context, mention: Mention, sent_end: int, clause_start: int
         if ctx.words.subordinator.search(text, mention.end, start):
             # "diplomacy because this war is not in anyone's interest": another clause's predicate.
             return None
-        return _Cue(stance, start, match.end(), _words(text[start : match.end()]))
+        reach = len(text[mention.end : head].split())
+        return _Cue(stance, start, match.end(), _words(text[start : match.end()]), reach=reach)
     found = consequence(ctx.words.shapes, text, mention.end, limit)
-    return _Cue(found[0], found[1], found[2], _words(text[found[1] : found[2]])) if found else None
+    if not found:
+        return None
+    return _Cue(found[0], found[1], found[2], _words(text[found[1] : found[2]]), reach=len(text[found[1] : found[3]].split()))
 
 
 def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Span) -> _Cue | None:
@@ -406,7 +414,7 @@ def detect_stances(
                     # "critics warned against a ceasefire": theirs, not the speaker's.
                     holders = (_words(generic.group("holder")),)
                 judged = None if holders else _predicate(ctx, mention, s_end, clause_start)
-                if judged:
+                if judged and judged.reach <= _MAX_JUDGED_REACH:
                     # "Calls for a truce now are premature": the judgement of the phrase holding the cue.
                     before = _Cue(compose(judged.stance, before.stance), before.start, judged.end, f"{before.text} … {judged.text}")
                 elif holders:

@@ -42,6 +42,10 @@ SHAPES = [
     ("Calls for a second referendum are premature.", [("referendum", "second referendum")], "oppose"),
     ("Calls for a second referendum are welcome.", [("referendum", "second referendum")], "support"),
     ("They want a deal that is unacceptable to the hardliners.", [("deal", "deal")], "support"),
+    (
+        "Her call for a second referendum is reportedly facing new opposition from key ministers.",
+        [("referendum", "second referendum")], "support",
+    ),
     # A judgement in another clause is not the item's.
     ("Talks started because the blockade is unacceptable.", [("talks", "Talks")], "neutral"),
     ("We must decide whether a truce is achievable.", [("truce", "truce")], "neutral"),

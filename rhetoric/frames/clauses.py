@@ -58,10 +58,10 @@ class FrameWords:
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
-    return f"(?:{_by_initial(lang.pattern(file, key))})"
+    return f"(?:{by_initial(lang.pattern(file, key))})"
 
 
-def _by_initial(source: str) -> str:
+def by_initial(source: str) -> str:
     """The same alternation grouped by first letter: ``re`` tries one small group per position, not all.
 
     Phrase patterns hold no ``|`` of their own, so splitting on it is safe.

@@ -31,6 +31,7 @@ class ModalityWords:
     hypothetical: Lexicon
     hedged: Lexicon
     commitment_open: Lexicon
+    negated_before: re.Pattern[str]
 
 
 _CACHE: dict[int, tuple[Language, ModalityWords]] = {}
@@ -47,7 +48,9 @@ def modality_words(language: Language | None = None) -> ModalityWords:
         open_ = rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{language.pattern('modality', 'open')})(?!\w)(?!\s+\d)"
         lexicons = [Lexicon(language.regex("modality", key), firsts_of(language, [("modality", key)])) for key in keys]
         commitment_open = Lexicon(re.compile(open_, re.IGNORECASE), lexicons[1].firsts)
-        words = ModalityWords(*lexicons, commitment_open)
+        neg = f"{language.pattern('negation', 'negators')}|{language.pattern('negation', 'negated_modals')}"
+        negated_before = re.compile(rf"(?<!\w)(?:{neg})\s+(?:\w+\s+)?$", re.IGNORECASE)
+        words = ModalityWords(*lexicons, commitment_open, negated_before)
         hit = _CACHE[id(language)] = (language, words)
     return hit[1]
 
@@ -100,8 +103,9 @@ def commitment_of(
     (``about_items``) with a marker of commitment ("we must …", "we are ready to …": a stance the
     reader did not catch is still a commitment); a hedge ("perhaps", "I think",
     "we hope") outweighs everything; a firm marker ("must", "insisted", "unacceptable")
-    outweighs readiness; readiness or room to move alone ("ready to", "could accept",
-    "open to") is open; a stance put without any marker is firm.
+    outweighs readiness, and so does readiness denied ("not ready to", "is not considering");
+    readiness or room to move alone ("ready to", "could accept", "open to") is open; a stance
+    put without any marker is firm.
 
     Args:
         text: The statement text.
@@ -124,6 +128,9 @@ def commitment_of(
         return Commitment.NONE
     if words.hedged.search(text, 0, end):
         return Commitment.HEDGED
-    if words.firm.search(text, 0, end) or not words.commitment_open.search(text, 0, end):
+    opens = list(words.commitment_open.finditer(text, 0, end))
+    # Readiness denied is a refusal: "we are not ready to", "is not considering" commit firmly.
+    refused = [m for m in opens if words.negated_before.search(text, max(0, m.start() - 30), m.start())]
+    if words.firm.search(text, 0, end) or refused or not opens:
         return Commitment.FIRM
     return Commitment.OPEN

@@ -11,18 +11,26 @@ is read in this order, the first that speaks wins:
    an ending verb or noun ("lift sanctions", "a cessation of aid") — an ending governs
    only what goes on, never an item that is itself an ending ("end the war" IS the item
    war_end), and a cue that opposes an ending supports the thing ("rejected lifting
-   sanctions"); a negator flips any cue ("not ready to");
-3. the item's own verb after it: ended ("sanctions must be lifted") or demanded
-   ("a full truce must follow");
-4. a negated modal or negative determiner right before it ("can't join NATO", "no truce");
+   sanctions"); a negator flips any cue ("not ready to"); a cue governs the items coordinated
+   after its object ("ruled out membership and the deployment of troops"); a judgement of
+   the phrase holding cue and item composes with it ("calls for a truce are premature");
+3. the item's own verb after it or inside it: ended ("sanctions must be lifted") or
+   demanded ("a full truce must follow", "Russia must leave");
+4. the "that" clause of a verb of wanting ("hopes that a truce …"), a disparaging word
+   ("a sham truce"), a negated modal or negative determiner ("can't join NATO", "there can
+   be no truce unless …": ruled out until a condition holds is opposed);
 5. a predicate linked to it by a copula ("talks are the only way", "membership is not on
-   the table");
+   the table") or a consequence it would have ("would only prolong the war"), unless
+   asked about ("whether a truce is achievable");
 6. a condition the statement's frames demand is supported;
 7. desirability or a goal marker before it ("a just and lasting peace", "waiting for
    talks", "to end the war"), unless the sentence only reports or asks ("we discussed a
    full ceasefire");
 8. an item coordinated with the previous one shares its stance ("a truce and, ultimately,
    an end to the war"); the outcome of an affirmed precondition is wanted.
+
+Over all of these, an extraposed judgement ("it is irresponsible to …", "it is not in our
+interest to …") composes with whatever the item's clause says (:mod:`.stance_shapes`).
 
 Holders are the actors named as the cue's subject, or an unnamed third party ("critics
 warned against …"), else the speaker.
@@ -40,16 +48,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..actors import ActorRegistry
-from ..lang import Language, load_language
+from ..lang import Language
 from ..records import Frame, Mention, Stance
 from ..text.sentences import sentence_index, split_sentences
 from ..types import Polarity, Span, StanceValue
 from .clauses import boundaries, region_before
 from .holders import finder_for
-from .lexicon import Lexicon, firsts_of
+from .stance_shapes import complement, compose, consequence, disparaged, extraposed, strip_transparent
+from .stance_words import StanceWords, stance_words
 
 SUPPORT = StanceValue.SUPPORT.value
 OPPOSE = StanceValue.OPPOSE.value
@@ -63,129 +72,13 @@ _MAX_GAP_OVER_DEMAND = 3
 # A cue that governs an ending cue stands this close before it ("rejected lifting sanctions").
 _MAX_GAP_GOVERNOR = 3
 _PREDICATE_WINDOW = 90
+# A judgement composes with the cue inside its subject only this close to the item ("calls for a truce
+# are premature"), not across a longer verb phrase ("… is facing opposition from key players").
+_MAX_JUDGED_REACH = 5
 _AFTER_WINDOW = 60
 # The head of a list before its last item: "the sovereignty, independence, unity and ".
 _LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*)+(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,?\s+)?(?:and|or)\s+$")
 _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
-
-
-@dataclass(frozen=True)
-class StanceWords:
-    """The compiled stance regexes of one language."""
-
-    before: Lexicon
-    negated_before_cue: re.Pattern[str]
-    pronoun: Lexicon
-    after_ending: re.Pattern[str]
-    after_support: re.Pattern[str]
-    predicate: re.Pattern[str]
-    negated_item: re.Pattern[str]
-    qualifiers: Lexicon
-    goal: Lexicon
-    determiner_before: re.Pattern[str]
-    generic_subject: re.Pattern[str]
-    leading_qualifiers: re.Pattern[str]
-    coordination: re.Pattern[str]
-    deontic: re.Pattern[str]
-    infinitive: Lexicon
-    preposition: re.Pattern[str]
-    mention_only: re.Pattern[str]
-    subordinator: re.Pattern[str]
-    ending_item: re.Pattern[str]
-    negator: re.Pattern[str]
-
-
-_CACHE: dict[int, tuple[Language, StanceWords]] = {}
-
-
-def stance_words(language: Language | None = None) -> StanceWords:
-    """The stance regexes of ``language`` (English by default), compiled once per language object."""
-    language = language or load_language("en")
-    hit = _CACHE.get(id(language))
-    if hit is None or hit[0] is not language:
-        hit = _CACHE[id(language)] = (language, _compile(language))
-    return hit[1]
-
-
-def _compile(lang: Language) -> StanceWords:
-    def p(key: str, file: str = "stances") -> str:
-        return lang.pattern(file, key)
-
-    def bounded(source: str) -> str:
-        return rf"(?<!\w)(?:{source})(?!\w)"
-
-    neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
-    ending = rf"(?:{p('ending_verbs')})(?:\s+(?P<supply>{p('supply_gerunds')}))?|{p('ending_phrases')}"
-    cue = (
-        rf"(?P<ending>{ending})|(?P<oppose>{p('oppose_verbs')}|{p('oppose_phrases')})"
-        rf"|(?P<support>{p('support_verbs')}|{p('support_phrases')})"
-    )
-    pronoun_cue = rf"(?P<oppose>{p('oppose_verbs')})|(?P<support>{p('support_verbs')})"
-    modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"
-    copula = p("copulas")
-    return StanceWords(
-        before=Lexicon(
-            re.compile(bounded(cue), re.IGNORECASE),
-            firsts_of(lang, [("stances", k) for k in (
-                "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
-            )]),
-        ),
-        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
-        pronoun=Lexicon(
-            re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
-            firsts_of(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
-        ),
-        after_ending=re.compile(
-            rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
-            rf"(?P<verb>{p('after_ending')})(?!\w)",
-            re.IGNORECASE,
-        ),
-        after_support=re.compile(
-            rf"[\s\"'”’“]*(?:[\w'’-]+\s+){{0,3}}?(?P<verb>{p('after_support')})(?!\w)(?P<neg>\s+(?:{neg})(?!\w))?",
-            re.IGNORECASE,
-        ),
-        predicate=re.compile(
-            rf"\W*(?:[\w'’-]+\W+){{0,4}}?(?:{modal_aux})?(?:{copula})(?!\w)"
-            rf"(?P<mid>(?:[\s\"“”‘’]+[\w'’-]+){{0,8}}?)[\s\"“”‘’]+(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))(?!\w)",
-            re.IGNORECASE,
-        ),
-        negated_item=re.compile(
-            rf"(?<!\w)(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?$",
-            re.IGNORECASE,
-        ),
-        qualifiers=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
-            rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
-            re.IGNORECASE,
-        ), firsts_of(lang, [("stances", "advocacy_qualifiers")])),
-        goal=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
-            rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
-            re.IGNORECASE,
-        ), firsts_of(lang, [("stances", "goal_markers")])),
-        generic_subject=re.compile(
-            rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
-            re.IGNORECASE,
-        ),
-        determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
-        leading_qualifiers=re.compile(
-            rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
-            re.IGNORECASE,
-        ),
-        coordination=re.compile(
-            rf"(?:[\s,\"“”‘’]|(?<!\w)(?:{p('coordinators')}|{p('determiners')}|{p('advocacy_qualifiers')}|\w+ly)(?!\w))*",
-            re.IGNORECASE,
-        ),
-        deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
-        infinitive=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('infinitive_markers')})\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
-        ), firsts_of(lang, [("stances", "infinitive_markers")])),
-        preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
-        mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
-        subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
-        ending_item=re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
-        negator=re.compile(bounded(neg), re.IGNORECASE),
-    )
 
 
 @dataclass(frozen=True)
@@ -195,6 +88,8 @@ class _Cue:
     end: int
     text: str
     holders: tuple[str, ...] = ()
+    # Words between the item and the judgement's head (predicates and consequences only).
+    reach: int = 0
 
 
 def _flip(stance: str) -> str:
@@ -222,6 +117,15 @@ class _Context:
     text: str
     words: StanceWords
     spans: tuple[Span, ...]
+    _cues: list[re.Match] = field(default_factory=list, compare=False, repr=False)
+
+    def cues(self, start: int, end: int) -> list[re.Match]:
+        """Cue matches inside ``text[start:end]``: the text is scanned once for all its mentions."""
+        if not self._cues:
+            self._cues.extend(self.words.before.finditer(self.text, 0, len(self.text)))
+            if not self._cues:
+                self._cues.append(None)
+        return [m for m in self._cues if m is not None and m.start() >= start and m.end() <= end]
 
     def inside_mention(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.spans)
@@ -232,12 +136,32 @@ class _Context:
         With ``lists``, the gap may also be the head of a list ending in "and"/"or"
         ("honour the sovereignty, independence and [territorial integrity]").
         """
-        gap = self.text[start:end]
+        gap = strip_transparent(self.words.shapes, self.text[start:end])
         if self.words.subordinator.search(gap):
             return False
         if len(gap.split()) <= max_words and not _BREAK_RE.search(gap):
             return True
         return lists and len(gap.split()) <= 2 * max_words and bool(_LIST_GAP_RE.match(gap))
+
+    def coordinated(self, start: int, end: int) -> bool:
+        """``text[start:end]`` is one or more mentions joined by coordinators ("membership and the")."""
+        inside = [(max(a, start), min(b, end)) for a, b in self.spans if a < end and start < b]
+        if not inside:
+            return False
+        gap, cursor = [], start
+        for a, b in sorted(inside):
+            gap.append(self.text[cursor:a])
+            cursor = max(cursor, b)
+        gap.append(self.text[cursor:end])
+        # The first item may open with a short head of its own ("Ukraine's membership"); the last
+        # join ends in a determiner, so a noun follows, not a second verb ("drop X and commit to Y").
+        head_ok = len(gap[0].split()) <= 2 and not _BREAK_RE.search(gap[0])
+        joins = gap[1:]
+        return (
+            head_ok
+            and bool(self.words.determiner_before.search(joins[-1]))
+            and all(self.words.coordination.fullmatch(part) for part in joins)
+        )
 
     def negated(self, clause_start: int, pos: int) -> re.Match | None:
         # A negator stands at most four words before: 60 characters are plenty.
@@ -256,7 +180,7 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
     """The nearest cue before the mention that governs it (see the module docs, step 2)."""
     text = ctx.text
     cues = [
-        m for m in ctx.words.before.finditer(text, clause_start, mention.start)
+        m for m in ctx.cues(clause_start, mention.start)
         if not ctx.inside_mention(*m.span()) and not _attributive(ctx, m, clause_start)
     ]
     ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
@@ -280,9 +204,13 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
         neg = ctx.negated(clause_start, start)
         if neg:
             stance, start = _flip(stance), neg.start()
-        elif i > 0 and ctx.linked(cues[i - 1].end(), match.start(), _MAX_GAP_GOVERNOR):
+        elif i > 0 and (
+            ctx.linked(cues[i - 1].end(), match.start(), _MAX_GAP_GOVERNOR)
+            or ctx.coordinated(cues[i - 1].end(), match.start())
+        ):
             # The cue's own governor: "ready to adopt" (the subject stands before "ready"), or
-            # "rejected lifting sanctions", "drop its plans to join": a cue against a cue turns it.
+            # "rejected lifting sanctions", "drop its plans to join": a cue against a cue turns it;
+            # so does one governing an item coordinated before ("ruled out X and the deployment of Y").
             governor = cues[i - 1]
             start = governor.start()
             if _kind(governor) != SUPPORT:
@@ -299,11 +227,12 @@ def _after(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
     text = ctx.text
     limit = min(sent_end, mention.end + _AFTER_WINDOW)
     ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
-    if ending_item:
-        inside = ctx.words.deontic.search(text, mention.start, mention.end)
-        if inside:
-            # "the war has to stop": the item (an ending) is demanded.
-            return _Cue(SUPPORT, inside.start(), inside.end(), _words(inside.group(0)))
+    inside = ctx.words.deontic.search(text, mention.start, mention.end)
+    if inside and inside.start() > mention.start:
+        # "the war has to stop", "Russia must leave": the item the mention states is demanded.
+        negated = ctx.words.negator_next.match(text, inside.end(), mention.end)
+        end = negated.end() if negated else inside.end()
+        return _Cue(OPPOSE if negated else SUPPORT, inside.start(), end, _words(text[inside.start() : end]))
     match = None if ending_item else ctx.words.after_ending.match(text, mention.end, limit)
     if match and ctx.linked(mention.end, match.start("verb"), 5) and not ctx.inside_mention(*match.span("verb")):
         stance = SUPPORT if match.group("neg") else OPPOSE
@@ -323,16 +252,60 @@ def _negated_item(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | 
     return _Cue(OPPOSE, match.start(), match.end(), _words(match.group(0)))
 
 
-def _predicate(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
-    limit = min(sent_end, mention.end + _PREDICATE_WINDOW)
-    match = ctx.words.predicate.match(ctx.text, mention.end, limit)
-    if not match or _BREAK_RE.search(ctx.text, mention.end, match.start("oppose") if match.group("oppose") else match.start("support")):
+def _rhetorical(ctx: _Context, s_start: int, s_end: int) -> bool:
+    """The sentence is a rhetorical question: it opens with "why would", "who would" … and ends with "?"."""
+    return ctx.text[s_start:s_end].rstrip(" \"'”’»").endswith("?") and bool(ctx.words.rhetorical.match(ctx.text, s_start, s_end))
+
+
+def _negated_clause(ctx: _Context, mention: Mention, s_start: int, sent_end: int) -> bool:
+    """A negator between the refusal cue and the end of the mention's clause ("if they do not leave")."""
+    # The cue may open the mention itself ("as long as he remains in office").
+    cues = list(ctx.words.refusal_cue_in_text.finditer(ctx.text, s_start, mention.end))
+    start = cues[-1].end() if cues else s_start
+    end = _BREAK_RE.search(ctx.text, mention.end, sent_end)
+    return bool(ctx.words.negator.search(ctx.text, start, end.start() if end else sent_end))
+
+
+def _complement(ctx: _Context, mention: Mention, s_start: int) -> _Cue | None:
+    found = complement(ctx.words.shapes, ctx.text, s_start, mention.start)
+    return _Cue(found[0], found[1], found[2], _words(ctx.text[found[1] : found[2]])) if found else None
+
+
+def _disparaged(ctx: _Context, mention: Mention, clause_start: int) -> _Cue | None:
+    found = disparaged(ctx.words.shapes, ctx.text, mention.start, mention.end, clause_start)
+    if not found:
         return None
-    stance = OPPOSE if match.group("oppose") else SUPPORT
-    start = match.start("mid")
-    if ctx.words.negator.search(match.group("mid")):
-        stance = _flip(stance)
-    return _Cue(stance, start, match.end(), _words(ctx.text[start : match.end()]))
+    neg = ctx.negated(clause_start, found[0])
+    start = neg.start() if neg else found[0]
+    return _Cue(SUPPORT if neg else OPPOSE, start, found[1], _words(ctx.text[start : found[1]]))
+
+
+def _predicate(ctx: _Context, mention: Mention, sent_end: int, clause_start: int) -> _Cue | None:
+    """A predicate judging the item as subject, or a consequence it would have (step 5); none asked
+    about ("whether a truce was achievable") and none of a relative clause inside the phrase."""
+    text, limit = ctx.text, min(sent_end, mention.end + _PREDICATE_WINDOW)
+    if ctx.words.shapes.question.search(text, max(clause_start, mention.start - 40), mention.start):
+        return None
+    match = ctx.words.predicate.match(text, mention.end, limit)
+    head = (match.start("oppose") if match.group("oppose") else match.start("support")) if match else 0
+    if match and not _BREAK_RE.search(text, mention.end, head):
+        stance = OPPOSE if match.group("oppose") else SUPPORT
+        start = match.start("mid")
+        if ctx.words.negator.search(match.group("mid")):
+            stance = _flip(stance)
+        pre = text[mention.end : start].split()
+        if len(pre) <= 3 and ctx.words.shapes.relative.fullmatch(pre[0].strip("\"“”‘’'")):
+            # "talks that are a trap": the predicate is a relative clause's.
+            return None
+        if ctx.words.subordinator.search(text, mention.end, start):
+            # "diplomacy because this war is not in anyone's interest": another clause's predicate.
+            return None
+        reach = len(text[mention.end : head].split())
+        return _Cue(stance, start, match.end(), _words(text[start : match.end()]), reach=reach)
+    found = consequence(ctx.words.shapes, text, mention.end, limit)
+    if not found:
+        return None
+    return _Cue(found[0], found[1], found[2], _words(text[found[1] : found[2]]), reach=len(text[found[1] : found[3]].split()))
 
 
 def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Span) -> _Cue | None:
@@ -354,7 +327,11 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
         return None
     if ctx.words.mention_only.search(text, clause_start, mention.start):
         return None
-    if ctx.negated(clause_start, match.start()):
+    neg = ctx.negated(clause_start, match.start())
+    if neg and match.re is ctx.words.infinitive.rx:
+        # An act denied: "nobody would sign away land", "we will not end the talks".
+        return _Cue(OPPOSE, neg.start(), mention.start, _words(text[neg.start() : mention.start]))
+    if neg:
         return None
     return _Cue(SUPPORT, match.start(), mention.start, _words(match.group(0)))
 
@@ -396,19 +373,18 @@ def detect_stances(
     me = actors.get(speaker) if actors is not None and speaker else None
     own = me.affiliation if me else ""
     demanded = {(f.sentence, tag) for f in frames for tag in f.conditions}
+    # "If this means giving up land, it will not be a fair peace": the condition of a refusal is rejected.
+    refused = {
+        (f.sentence, tag)
+        for f in frames
+        if f.polarity == "negated" and words.refusal_cue.fullmatch(f.cue.strip())
+        for tag in f.conditions
+    }
     # "We are ready for talks if Russia withdraws": what the speaker makes conditional, they want.
     wanted = {
         (f.sentence, tag)
         for f in frames
         if f.relation == "precondition" and f.polarity != "negated"
-        for tag in f.outcomes
-    }
-    # "Talks are impossible until …": the frame, not a stance, is what the predicate expresses.
-    # (An exchange refused — "will never trade land for peace" — is a stance, so it is not listed.)
-    at_stake = {
-        (f.sentence, tag)
-        for f in frames
-        if f.relation != "exchange" and f.polarity == "negated"
         for tag in f.outcomes
     }
     out: list[Stance] = []
@@ -430,23 +406,45 @@ def detect_stances(
                     stance, start = _flip(stance), neg.start()
                 chosen = _Cue(stance, start, pronoun.end(), _words(text[start : pronoun.end()]), holders)
         if chosen is None:
-            chosen = _cue_before(ctx, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS)
-            if chosen:
-                holders = finder.subject_before(text, chosen.start, clause_start) if finder else ()
-                generic = words.generic_subject.search(text, max(clause_start, chosen.start - 60), chosen.start)
+            before = _cue_before(ctx, mention, clause_start, _MAX_GAP_OVER_DEMAND if demanded_here else _MAX_GAP_WORDS)
+            if before:
+                holders = finder.subject_before(text, before.start, clause_start) if finder else ()
+                generic = words.generic_subject.search(text, max(clause_start, before.start - 60), before.start)
                 if not holders and generic:
                     # "critics warned against a ceasefire": theirs, not the speaker's.
                     holders = (_words(generic.group("holder")),)
-                if holders:
-                    chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, holders)
-            chosen = chosen or _after(ctx, mention, s_end)
-            if (index, mention.tag) not in at_stake:
-                chosen = chosen or _negated_item(ctx, mention, clause_start) or _predicate(ctx, mention, s_end)
+                judged = None if holders else _predicate(ctx, mention, s_end, clause_start)
+                if judged and judged.reach <= _MAX_JUDGED_REACH:
+                    # "Calls for a truce now are premature": the judgement of the phrase holding the cue.
+                    before = _Cue(compose(judged.stance, before.stance), before.start, judged.end, f"{before.text} … {judged.text}")
+                elif holders:
+                    before = _Cue(before.stance, before.start, before.end, before.text, holders)
+            chosen = before or _after(ctx, mention, s_end)
+            # "There can be no truce unless …", "talks are impossible until …": what the speaker rules
+            # out until a condition is met is opposed (as coders read it), the frame says the rest.
+            chosen = (
+                chosen
+                or _complement(ctx, mention, s_start)
+                or _disparaged(ctx, mention, clause_start)
+                or _negated_item(ctx, mention, clause_start)
+                or _predicate(ctx, mention, s_end, clause_start)
+            )
+        if chosen and _rhetorical(ctx, s_start, s_end):
+            # "Why would we agree to a freeze?": the question denies what its words state.
+            chosen = _Cue(_flip(chosen.stance), chosen.start, chosen.end, f"{chosen.text} (rhetorical question)", chosen.holders)
         if chosen and own and own in chosen.holders and speaker not in chosen.holders:
             chosen = _Cue(chosen.stance, chosen.start, chosen.end, chosen.text, (speaker, *chosen.holders))
+        judged = extraposed(words.shapes, text, s_start, mention.start)
+        if judged and (chosen is None or chosen.start >= judged[2]):
+            # "it is irresponsible to hold elections now": the judgement of the clause holding the item.
+            inner = chosen.stance if chosen else None
+            chosen = _Cue(compose(judged[0], inner), judged[1], judged[2], _words(text[judged[1] : judged[2]]))
         if chosen is None and demanded_here:
-            chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
-        if chosen is None and (index, mention.tag) not in at_stake:
+            if (index, mention.tag) in refused and not _negated_clause(ctx, mention, s_start, s_end):
+                chosen = _Cue(OPPOSE, mention.start, mention.end, "condition of a refusal")
+            else:
+                chosen = _Cue(SUPPORT, mention.start, mention.end, "demanded as a condition")
+        if chosen is None:
             chosen = _advocated(ctx, mention, clause_start, (s_start, s_end))
         if chosen is None and out and out[-1].stance != NEUTRAL and out[-1].sentence == index:
             # "a ceasefire and, ultimately, an end to the war": coordinated items share a stance.

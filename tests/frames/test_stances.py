@@ -82,7 +82,8 @@ STANCE_CASES = [
         "Talks are impossible until Russia pays reparations.",
         [("negotiations", "Talks"), ("accountability", "reparations")],
         "zelensky",
-        [("negotiations", "neutral", ("zelensky",)), ("accountability", "support", ("zelensky",))],
+        # What is ruled out until a condition holds is opposed (the realdev coding rule); the condition wanted.
+        [("negotiations", "oppose", ("zelensky",)), ("accountability", "support", ("zelensky",))],
         id="condition-demanded",
     ),
     pytest.param(

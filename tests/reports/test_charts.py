@@ -29,9 +29,9 @@ def test_svg_has_no_date_no_prolog_and_text_as_text(seed_data) -> None:
 
 def test_marker_colours_for_each_kind_present(seed_data) -> None:
     svg = timeline_svg(_zelensky(seed_data), id_prefix="z").lower()
-    for kind in ("condition", "outcome", "support"):
+    # Zelensky rules out negotiations until Russia withdraws (opposed, as coders read it).
+    for kind in ("condition", "outcome", "support", "oppose"):
         assert COLOURS[kind] in svg, kind
-    assert COLOURS["oppose"] not in svg  # Zelensky opposes nothing in the seed
 
 
 def test_ids_are_prefixed_and_references_follow(seed_data) -> None:

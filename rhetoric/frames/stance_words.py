@@ -1,0 +1,154 @@
+"""The stance words of one language, compiled into the regexes :mod:`rhetoric.frames.stances` reads.
+
+Every phrase comes from ``rhetoric/lang/<code>/stances.toml`` and ``negation.toml``; this module
+only assembles them (cues before the item, verbs after it, predicates, qualifiers …), once per
+language object.
+
+Example:
+    >>> w = stance_words()
+    >>> bool(w.negator.search("we will not accept it"))
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lang import Language, load_language
+from .clauses import by_initial
+from .lexicon import Lexicon, firsts_of
+from .stance_shapes import ShapeWords, shape_words
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    """The compiled stance regexes of one language."""
+
+    before: Lexicon
+    negated_before_cue: re.Pattern[str]
+    pronoun: Lexicon
+    after_ending: re.Pattern[str]
+    after_support: re.Pattern[str]
+    predicate: re.Pattern[str]
+    negated_item: re.Pattern[str]
+    qualifiers: Lexicon
+    goal: Lexicon
+    determiner_before: re.Pattern[str]
+    generic_subject: re.Pattern[str]
+    leading_qualifiers: re.Pattern[str]
+    coordination: re.Pattern[str]
+    deontic: re.Pattern[str]
+    infinitive: Lexicon
+    preposition: re.Pattern[str]
+    mention_only: re.Pattern[str]
+    subordinator: re.Pattern[str]
+    ending_item: re.Pattern[str]
+    negator: re.Pattern[str]
+    negator_next: re.Pattern[str]
+    refusal_cue: re.Pattern[str]
+    refusal_cue_in_text: re.Pattern[str]
+    rhetorical: re.Pattern[str]
+    shapes: ShapeWords
+
+
+_CACHE: dict[int, tuple[Language, StanceWords]] = {}
+
+
+def stance_words(language: Language | None = None) -> StanceWords:
+    """The stance regexes of ``language`` (English by default), compiled once per language object."""
+    language = language or load_language("en")
+    hit = _CACHE.get(id(language))
+    if hit is None or hit[0] is not language:
+        hit = _CACHE[id(language)] = (language, _compile(language))
+    return hit[1]
+
+
+def _compile(lang: Language) -> StanceWords:
+    def p(key: str, file: str = "stances") -> str:
+        return lang.pattern(file, key)
+
+    def bounded(source: str) -> str:
+        return rf"(?<!\w)(?:{source})(?!\w)"
+
+    neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
+    ending = rf"(?:{p('ending_verbs')})(?:\s+(?P<supply>{p('supply_gerunds')}))?|{p('ending_phrases')}"
+    # Grouped by first letter: the regex tries one small group at a word, not every phrase.
+    cue = (
+        rf"(?P<ending>{ending})|(?P<oppose>{by_initial(p('oppose_verbs') + '|' + p('oppose_phrases'))})"
+        rf"|(?P<support>{by_initial(p('support_verbs') + '|' + p('support_phrases'))})"
+    )
+    pronoun_cue = rf"(?P<oppose>{p('oppose_verbs')})|(?P<support>{p('support_verbs')})"
+    modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"
+    copula = p("copulas")
+    return StanceWords(
+        before=Lexicon(
+            re.compile(bounded(cue), re.IGNORECASE),
+            firsts_of(lang, [("stances", k) for k in (
+                "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
+            )]),
+        ),
+        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
+        pronoun=Lexicon(
+            re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
+            firsts_of(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
+        ),
+        after_ending=re.compile(
+            rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
+            rf"(?P<verb>{p('after_ending')})(?!\w)",
+            re.IGNORECASE,
+        ),
+        after_support=re.compile(
+            rf"[\s\"'”’“]*(?:[\w'’-]+\s+){{0,3}}?(?P<verb>{p('after_support')})(?!\w)(?P<neg>\s+(?:{neg})(?!\w))?",
+            re.IGNORECASE,
+        ),
+        predicate=re.compile(
+            rf"\W*(?:[\w'’-]+\W+){{0,4}}?(?:{modal_aux})?(?:{copula})(?!\w)"
+            rf"(?P<mid>(?:[\s\"“”‘’]+[\w'’-]+){{0,8}}?)[\s\"“”‘’]+(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))(?!\w)",
+            re.IGNORECASE,
+        ),
+        negated_item=re.compile(
+            rf"(?<!\w)(?:(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?"
+            rf"|(?:{p('negated_auxiliaries', 'negation')})\s+)$",
+            re.IGNORECASE,
+        ),
+        qualifiers=Lexicon(re.compile(
+            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
+            rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
+            re.IGNORECASE,
+        ), firsts_of(lang, [("stances", "advocacy_qualifiers")])),
+        goal=Lexicon(re.compile(
+            rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
+            rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
+            re.IGNORECASE,
+        ), firsts_of(lang, [("stances", "goal_markers")])),
+        generic_subject=re.compile(
+            rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
+            re.IGNORECASE,
+        ),
+        determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
+        leading_qualifiers=re.compile(
+            rf"(?:(?:{p('determiners')})\s+)?(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*\s+",
+            re.IGNORECASE,
+        ),
+        coordination=re.compile(
+            rf"(?:[\s,\"“”‘’]|(?<!\w)(?:{p('coordinators')}|{p('determiners')}|{p('advocacy_qualifiers')}|\w+ly)(?!\w))*",
+            re.IGNORECASE,
+        ),
+        deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
+        infinitive=Lexicon(re.compile(
+            # An editor's bracket may close after the marker: "[One should] negotiate".
+            rf"(?<!\w)(?:{p('infinitive_markers')})[\]\)]?\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
+        ), firsts_of(lang, [("stances", "infinitive_markers")])),
+        preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
+        mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
+        subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
+        ending_item=re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
+        negator=re.compile(bounded(neg), re.IGNORECASE),
+        negator_next=re.compile(rf"\s+(?:{neg})(?!\w)", re.IGNORECASE),
+        refusal_cue=re.compile(p("refusal_cues"), re.IGNORECASE),
+        refusal_cue_in_text=re.compile(bounded(p("refusal_cues")), re.IGNORECASE),
+        # At the start of a sentence, after quotes and a conjunction: "“But why would we …".
+        rhetorical=re.compile(rf"[\s\"'“”‘’«»]*(?:(?:{p('fronting_fillers', 'frames')})[\s,]+)?(?:{p('rhetorical_openers')})(?!\w)", re.IGNORECASE),
+        shapes=shape_words(lang),
+    )

@@ -29,8 +29,8 @@ sys.path.insert(0, str(REPO_ROOT))
 from tests.benchmarks.report_scale import build  # noqa: E402
 
 
-def export(corpus: Path, out: Path, *, fmt: str, jobs: int, cache: bool) -> tuple[float, int, str]:
-    """Run ``rhetoric export all`` in a child process: wall seconds, peak RSS in bytes, its output."""
+def export(corpus: Path, out: Path, *, fmt: str, jobs: int, cache: bool) -> tuple[float, float, int, str]:
+    """Run ``rhetoric export all`` in a child process: wall and CPU seconds, peak RSS in bytes, its output."""
     env = {**os.environ, "RHETORIC_CACHE": "1" if cache else "0"}
     cmd = [sys.executable, "-m", "rhetoric", "export", "all", "--corpus", str(corpus), "--out", str(out)]
     cmd += ["--format", fmt, "--jobs", str(jobs)]
@@ -39,8 +39,9 @@ def export(corpus: Path, out: Path, *, fmt: str, jobs: int, cache: bool) -> tupl
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"export failed ({done.returncode}):\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # kilobytes on Linux
-    return wall, peak, done.stdout
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = usage.ru_maxrss * 1024  # kilobytes on Linux
+    return wall, usage.ru_utime + usage.ru_stime, peak, done.stdout
 
 
 def main() -> None:
@@ -61,12 +62,13 @@ def main() -> None:
             print(f"generated {args.statements:,} statements in {time.perf_counter() - start:.1f} s")
         n = sum(1 for line in open(corpus / "statements.jsonl", "rb") if line.strip())
         out = args.out or Path(tmp) / "out"
-        wall, peak, stdout = export(corpus, out, fmt=args.format, jobs=args.jobs, cache=args.cache)
+        wall, cpu, peak, stdout = export(corpus, out, fmt=args.format, jobs=args.jobs, cache=args.cache)
         print(stdout, end="")
         size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
         cache = "on" if args.cache else "off (cold)"
         print(f"export all, {n:,} statements, --format {args.format}, --jobs {args.jobs}, analysis cache {cache}")
         print(f"  wall time     {wall:10.1f} s")
+        print(f"  CPU time      {cpu:10.1f} s (the export process and its workers: steadier on a shared machine)")
         print(f"  throughput    {n / wall:10.0f} statements/s")
         print(f"  peak RSS      {peak / 2**20:10.0f} MB (largest of the export process and its workers)")
         print(f"  files         {size / 1e6:10.1f} MB")

@@ -188,9 +188,17 @@ class ActorRegistry:
         if not p.exists():
             return cls()
         try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ActorError(f"cannot parse actors file: {exc}", path=str(p)) from None
+            data = tomllib.loads(p.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ActorError(
+                f"cannot parse actors file: not UTF-8 ({exc.reason} at byte {exc.start})",
+                path=str(p),
+                hint="save it as UTF-8",
+            ) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ActorError(
+                f"cannot parse actors file: {exc}", path=str(p), hint="fix the TOML at that line"
+            ) from None
         return cls.from_dict(data, path=str(p))
 
     def resolve(self, name: str) -> Actor | None:

@@ -96,9 +96,22 @@ class CodebookError(RhetoricError):
         self.problems = list(problems or [])
         super().__init__(message, **kwargs)
 
+    @classmethod
+    def listing(cls, problems: list[str], where: str, *, hint: str) -> CodebookError:
+        """``N problem(s) in WHERE`` with one problem a line below; a single problem in the one line.
+
+        Example:
+            >>> str(CodebookError.listing(["[codebook] invalid TOML"], "'cb.toml'", hint="fix it"))
+            "'cb.toml': [codebook] invalid TOML (fix it)"
+        """
+        if len(problems) == 1:
+            return cls(f"{where}: {problems[0]}", problems, hint=hint)
+        return cls(f"{len(problems)} problem(s) in {where}", problems, hint=hint)
+
     def __str__(self) -> str:
         lines = [super().__str__()]
-        lines.extend(f"  {p}" for p in self.problems)
+        if not (len(self.problems) == 1 and self.problems[0] in self.message):  # already in the one line
+            lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines)
 
 

@@ -25,6 +25,17 @@ from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, WriteCorpusOpt, command, fail, require_named_corpus, warn
 from .output import FormatOpt, emit_rows
 
+#: Columns of ``list`` and ``show`` in csv: the record's fields, then ``meta`` as JSON text
+#: (``{}`` when none). json and jsonl print the records as statements.jsonl holds them.
+STATEMENT_CSV_COLUMNS: tuple[str, ...] = (*STATEMENT_FIELDS, "meta")
+
+
+def _emit_statements(statements, fmt: TableFormat) -> None:
+    if fmt is TableFormat.CSV:
+        emit_rows(({**s.to_dict(), "meta": dict(s.meta)} for s in statements), STATEMENT_CSV_COLUMNS, fmt)
+    else:
+        emit_rows((s.to_dict() for s in statements), STATEMENT_FIELDS, fmt, whole_rows=True)
+
 
 @command("init")
 def init_cmd(
@@ -181,18 +192,18 @@ def list_cmd(
 ) -> None:
     """List statements in file order, filtered by speaker, date range, kind or text.
 
-    json prints one array of statements, jsonl one a line (the statements.jsonl form), csv the
-    statement fields (RFC 4180).
+    json prints one array of statements, jsonl one a line (the statements.jsonl form: meta
+    is an object, present when set), csv the statement fields then meta as JSON text (RFC 4180).
 
     Example: rhetoric list --speaker zelensky --since 2024-11 --format json
     """
-    from ..corpus.render import statements_table  # rich loads only when needed
+    from .render import statements_table  # rich loads only when needed
 
     found = list_statements(
         Corpus(corpus), speaker=speaker, since=since, until=until, kind=kind, contains=contains, limit=limit
     )
     if fmt is not TableFormat.TABLE:
-        emit_rows((s.to_dict() for s in found), STATEMENT_FIELDS, fmt, whole_rows=True)
+        _emit_statements(found, fmt)
     else:
         rows = list(found)
         if not rows:
@@ -217,13 +228,13 @@ def show_cmd(
 
     from rich.console import Console
 
-    from ..corpus.render import statement_fields_table
+    from .render import statement_fields_table
 
     statement = get_statement(Corpus(corpus), statement_id)
     if fmt is TableFormat.JSON:  # one record: an object, not an array
         typer.echo(json.dumps(statement.to_dict(), ensure_ascii=False, indent=2))
     elif fmt is not TableFormat.TABLE:
-        emit_rows([statement.to_dict()], STATEMENT_FIELDS, fmt, whole_rows=True)
+        _emit_statements([statement], fmt)
     else:
         Console().print(statement_fields_table(statement))
 

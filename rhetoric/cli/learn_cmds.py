@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from ..errors import UsageError
 from ..learn.defaults import DEFAULT_BOOTSTRAP, DEFAULT_SEED, DEFAULT_THRESHOLD
-from ..types import OutputFormat
+from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, app, command, warn
+from .output import ReportFormatOpt, emit_report
 
 gold_app = typer.Typer(
     name="gold",
@@ -24,7 +24,6 @@ gold_app = typer.Typer(
 app.add_typer(gold_app, name="gold")
 
 TABLE_WIDTH = 120
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")]
 ThresholdOpt = Annotated[
     float | None,
     typer.Option(
@@ -36,19 +35,13 @@ ThresholdOpt = Annotated[
 ]
 
 
-def _emit(
-    fmt: OutputFormat, payload: dict[str, Any], rows: list[dict], columns: tuple[str, ...], renderable
-) -> None:
-    if fmt is OutputFormat.JSON:
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
-    elif fmt is OutputFormat.CSV:
-        from ..output.write import write_csv
-
-        write_csv(({k: r.get(k) for k in columns} for r in rows), columns, sys.stdout)
-    else:
+def _printer(renderable):
+    def render() -> None:
         # Piped output gets a fixed width so that files and tests are stable and tables are not squeezed.
         width = None if sys.stdout.isatty() else TABLE_WIDTH
         Console(highlight=False, soft_wrap=True, width=width).print(renderable)
+
+    return render
 
 
 @command("train")
@@ -129,7 +122,7 @@ def suggest(
         int, typer.Option("--top", min=1, help="N-grams per suggestion and candidates per tag.")
     ] = 5,
     threshold: ThresholdOpt = None,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: ReportFormatOpt = TableFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
     """Statements where the model predicts a tag the lexicon misses, with the n-grams behind it.
@@ -142,7 +135,9 @@ def suggest(
     from ..learn.suggest import suggest_corpus
 
     report = suggest_corpus(corpus, tag=tag, top=top, threshold=threshold)
-    _emit(fmt, report.to_dict(), suggestion_rows(report), SUGGESTION_COLUMNS, suggestion_renderable(report))
+    emit_report(
+        fmt, report.to_dict(), suggestion_rows(report), SUGGESTION_COLUMNS, _printer(suggestion_renderable(report))
+    )
 
 
 @command("evaluate")
@@ -156,7 +151,7 @@ def evaluate(
         ),
     ] = False,
     threshold: ThresholdOpt = None,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: ReportFormatOpt = TableFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
     pairs: Annotated[
         Path | None, typer.Option("--pairs", help="Score coded shift pairs instead (JSONL, realdev format).")
@@ -192,7 +187,9 @@ def evaluate(
     report = evaluate_gold_file(corpus, gold, with_model=model, with_fallback=with_model, threshold=threshold)
     for message in report.warnings:
         warn(message)
-    _emit(fmt, report.to_dict(), evaluation_rows(report), EVALUATION_COLUMNS, evaluation_renderable(report))
+    emit_report(
+        fmt, report.to_dict(), evaluation_rows(report), EVALUATION_COLUMNS, _printer(evaluation_renderable(report))
+    )
 
 
 @command("agreement")
@@ -202,7 +199,7 @@ def agreement(
         int, typer.Option("--bootstrap", min=0, help="Bootstrap resamples for the 95% CIs (0: none).")
     ] = DEFAULT_BOOTSTRAP,
     seed: Annotated[int, typer.Option("--seed", help="Bootstrap seed.")] = 0,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: ReportFormatOpt = TableFormat.TABLE,
     corpus: CorpusOpt = DEFAULT_CORPUS,
 ) -> None:
     """Intercoder agreement per tag: Cohen's kappa, Krippendorff's alpha, percent agreement, CIs.
@@ -220,7 +217,9 @@ def agreement(
     report = agreement_files(corpus, files, n_boot=bootstrap, seed=seed)
     for message in report.warnings:
         warn(message)
-    _emit(fmt, report.to_dict(), agreement_rows(report), AGREEMENT_COLUMNS, agreement_renderable(report))
+    emit_report(
+        fmt, report.to_dict(), agreement_rows(report), AGREEMENT_COLUMNS, _printer(agreement_renderable(report))
+    )
 
 
 @command("template", parent=gold_app)

@@ -14,9 +14,9 @@ import typer
 from rich.console import Console
 
 from ..errors import UsageError
-from ..types import OutputFormat
+from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, command
-from .output import emit_rows
+from .output import emit_report, emit_rows
 
 
 class ShiftFormat(StrEnum):
@@ -153,14 +153,22 @@ def timeline_cmd(
         _console().print(timeline_table(tl))
 
 
-def evaluate_pairs_output(corpus: Path, *, pairs: Path, statements: Path | None, fmt: OutputFormat) -> None:
+#: Rows of ``evaluate --pairs`` in csv and jsonl: one per pair (json adds each miss's evidence).
+PAIR_COLUMNS: tuple[str, ...] = (
+    "from", "to", "ok", "verdict", "verdict_ok", "added", "dropped", "missed_added", "missed_dropped",
+    "tool_added", "tool_dropped", "reasons",
+)  # fmt: skip
+
+
+def evaluate_pairs_output(corpus: Path, *, pairs: Path, statements: Path | None, fmt: TableFormat) -> None:
     """``rhetoric evaluate --pairs``: score coded shift pairs and print each miss with its evidence."""
     from ..shifts.queries import evaluate_pairs_file
 
     report = evaluate_pairs_file(_session(corpus), pairs_path=pairs, statements_path=statements)
-    if fmt is OutputFormat.JSON:
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n")
-        return
+    emit_report(fmt, report.to_dict(), (r.to_dict() for r in report.results), PAIR_COLUMNS, lambda: _print_misses(report))
+
+
+def _print_misses(report) -> None:
     out = _console()
     for r in report.results:
         if r.ok:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -15,19 +16,13 @@ from ..corpus.store import Corpus
 from ..engine.spec import EngineKind, use_engine
 from ..output.spec import own_columns
 from ..records import Mention
-from ..tagging.kwic import KWIC_COLUMNS, kwic, kwic_table, query_tagger
-from ..tagging.output import (
-    MENTION_COLUMNS,
-    MODEL_MENTION_COLUMNS,
-    highlight,
-    legend,
-    mention_row,
-    tag_styles,
-)
+from ..tagging.kwic import KWIC_COLUMNS, kwic, query_tagger
+from ..tagging.output import MENTION_COLUMNS, MODEL_MENTION_COLUMNS, mention_row
 from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CodebookOpt, CorpusOpt, app, command, fail, warn
 from .engine_opts import EngineOpt, JobsOpt, SchedulerOpt, engine_of
 from .output import FormatOpt, emit_rows
+from .render import highlight, kwic_table, legend, tag_styles
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -79,16 +74,54 @@ def codebook_show(
     if fmt is not TableFormat.TABLE:
         emit_rows(rows, own_columns("codebook"), fmt)
         return
-    table = Table(title=f"{cb.name} {cb.version} ({len(rows)} tags)")
-    for col in ("tag", "role", "label", "patterns", "exclude", "positive", "negative"):
-        table.add_column(
-            col,
-            justify="right" if col in ("patterns", "exclude", "positive", "negative") else "left",
-            no_wrap=col in ("tag", "role"),  # a tag id is copied into commands: never cut or wrapped
-        )
+    console = Console(highlight=False)
+    console.print(_codebook_table(f"{cb.name} {cb.version} ({len(rows)} tags)", rows, console.width))
+
+
+#: The table's short headers for the counts (csv/json keep the spec's names), explained in the caption.
+_COUNT_HEADERS = {"patterns": "pat", "exclude": "excl", "positive": "+ex", "negative": "-ex"}
+
+
+#: Width the columns beside the tag need (role, four counts, a label of a word or two, padding).
+_BESIDE_TAG = 58
+
+
+def _codebook_table(title: str, rows: list[dict], width: int) -> Table:
+    """Tag, role, the four counts under short headers, then the label taking what width is left.
+
+    A tag id (copied into commands) is never cut and a label wraps at words; on a terminal too
+    narrow for the columns (under the longest tag id + 58 columns) each tag gets one folded cell.
+    """
+    longest = max((len(r["tag"]) for r in rows), default=3)
+    if width < longest + _BESIDE_TAG:
+        return _codebook_folded(title, rows, longest)
+    table = Table(
+        title=title,
+        caption="pat: patterns, excl: exclude patterns, +ex/-ex: positive/negative examples",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("tag", no_wrap=True, min_width=longest)
+    table.add_column("role", no_wrap=True)
+    for header in _COUNT_HEADERS.values():
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("label", ratio=1, overflow="fold")
     for r in rows:
-        table.add_row(*(str(v) for v in r.values()))
-    Console(highlight=False).print(table)
+        table.add_row(r["tag"], r["role"], *(str(r[name]) for name in _COUNT_HEADERS), r["label"])
+    return table
+
+
+def _codebook_folded(title: str, rows: list[dict], longest: int) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("tag", no_wrap=True, min_width=longest)
+    table.add_column("role · patterns · examples · label", ratio=1, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["tag"],
+            f"{r['role']} · {r['patterns']} pat, {r['exclude']} excl · "
+            f"{r['positive']}+/{r['negative']}- ex · {r['label']}",
+        )
+    return table
 
 
 def _with_model(model, body: str, mentions: list[Mention], sid: str | None) -> list[Mention]:
@@ -118,9 +151,10 @@ def tag(
     """Find codebook tags in a text or in corpus statements, with exact offsets.
 
     json prints one array of mentions (statement_id, tag, start, end, text, sentence,
-    pattern), jsonl one a line; csv the same columns. With --with-model, each mention also has source
-    (lexicon or model) and score (the model's probability), and model mentions span
-    their sentence.
+    pattern, polarity), jsonl one a line; csv the same columns. polarity is negated when
+    the pattern says the opposite of its tag (polarity = "negated" in the codebook).
+    With --with-model, each mention also has source (lexicon or model) and score (the
+    model's probability), and model mentions span their sentence.
 
     Example: rhetoric tag "Kyiv wants a ceasefire before NATO talks" --format json
     """

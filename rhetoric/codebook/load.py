@@ -326,6 +326,12 @@ def _language_problems(language: str, words: Any) -> list[str]:
     return []
 
 
+def _fix_hint(problems: list[str]) -> str:
+    if len(problems) == 1:
+        return "fix it, then run `rhetoric codebook check`"
+    return "run `rhetoric codebook check` after fixing them"
+
+
 def read_codebook_bytes(path: str | PathLike) -> bytes:
     """The bytes of a codebook file.
 
@@ -336,8 +342,18 @@ def read_codebook_bytes(path: str | PathLike) -> bytes:
     try:
         return p.read_bytes()
     except FileNotFoundError:
+        if not p.parent.exists():  # the corpus folder (or --codebook's folder) is missing, not just the file
+            raise NotFoundError(
+                f"codebook {str(p)!r} does not exist: there is no folder {str(p.parent)!r}",
+                hint="pass --corpus DIR (a folder made by `rhetoric init`) or --codebook PATH",
+            ) from None
         raise NotFoundError(
             f"codebook {str(p)!r} does not exist", hint="pass --codebook PATH or create codebook.toml"
+        ) from None
+    except NotADirectoryError:
+        raise NotFoundError(
+            f"codebook {str(p)!r} cannot exist: {str(p.parent)!r} is a file, not a folder",
+            hint="pass the corpus folder (the one holding statements.jsonl) as --corpus",
         ) from None
     except IsADirectoryError:
         raise NotFoundError(
@@ -354,11 +370,7 @@ def loads_codebook(text: str, *, path: str | PathLike | None = None) -> Codebook
     codebook, problems = parse_codebook(text.encode("utf-8"), path=path)
     if problems:
         where = str(path) if path is not None else "codebook"
-        raise CodebookError(
-            f"{len(problems)} problem(s) in {where}",
-            problems,
-            hint="run `rhetoric codebook check` after fixing them",
-        )
+        raise CodebookError.listing(problems, where, hint=_fix_hint(problems))
     return codebook
 
 
@@ -382,11 +394,7 @@ def load_codebook(path: str | PathLike) -> Codebook:
     data = read_codebook_bytes(path)
     codebook, problems = parse_codebook(data, path=path)
     if problems:
-        raise CodebookError(
-            f"{len(problems)} problem(s) in {str(path)!r}",
-            problems,
-            hint="run `rhetoric codebook check` after fixing them",
-        )
+        raise CodebookError.listing(problems, repr(str(path)), hint=_fix_hint(problems))
     return codebook
 
 

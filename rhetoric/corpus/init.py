@@ -105,6 +105,8 @@ def init_corpus(
     """
     sources = _source_texts(template, from_corpus)
     folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise CorpusError(f"{str(folder)!r} is a file, not a folder", hint="pass the name of a new folder")
     if (folder / STATEMENTS_FILE).exists():
         raise CorpusError(
             f"{str(folder)!r} is already a corpus (it has {STATEMENTS_FILE})",

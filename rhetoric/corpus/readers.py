@@ -377,13 +377,15 @@ def read_rows(
         ValidationError: If the CSV header is wrong or a ``--map`` does not fit the file.
     """
     p = Path(path)
+    if p.is_dir():
+        raise InputFormatError("is a directory, not a file", path=str(p), hint="pass the file to import")
     kind = detect_format(p, fmt)
     if kind == "csv" and delimiter is None and p.suffix.lower() in (".tsv", ".tab"):
         delimiter = "\t"
     try:
         data = p.read_bytes()
     except FileNotFoundError:
-        raise InputFormatError("file not found", path=str(p)) from None
+        raise InputFormatError("file not found", path=str(p), hint="check the path") from None
     except OSError as exc:
         raise InputFormatError(f"cannot read file: {exc.strerror}", path=str(p)) from None
     text = decode(data, path=str(p), encoding=encoding)

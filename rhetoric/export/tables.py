@@ -63,6 +63,7 @@ def statement_row(a: StatementAnalysis, *, order: int, name: str) -> Row:
         "added_at": s.added_at,
         "n_mentions": len(a.mentions),
         "n_frames": len(a.frames),
+        "meta": dict(s.meta),
     }
 
 
@@ -86,6 +87,7 @@ def mention_rows(a: StatementAnalysis) -> Iterator[Row]:
             "end": m.end,
             "text": m.text,
             "pattern": m.pattern,
+            "polarity": m.polarity,
             "role": mention_role(a, m),
         }
 
@@ -246,8 +248,8 @@ def table_frame(ca: CorpusAnalysis, table: str) -> pd.DataFrame:
             frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
         elif kind == "datetime":
             frame[name] = pd.to_datetime(frame[name].replace("", None), utc=True, format="ISO8601")
-        elif kind == "list":
-            frame[name] = frame[name].astype("object")
+        elif kind in ("list", "object"):
+            frame[name] = frame[name].astype("object")  # Python lists and dicts
         else:
             frame[name] = frame[name].astype(PANDAS_TYPES[kind])
     return frame

@@ -204,7 +204,9 @@ def read_article(
                 f"article {name!r} does not exist", hint="check the path, or pass - to read stdin"
             )
         if p.is_dir():
-            raise InputFormatError("is a directory, not an article file", path=name)
+            raise InputFormatError(
+                "is a directory, not an article file", path=name, hint="pass the article's text or HTML file"
+            )
         check_size(p.stat().st_size, name=name)
         data = p.read_bytes()
         sidecar = sidecar_path(p)

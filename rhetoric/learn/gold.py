@@ -398,6 +398,8 @@ def load_gold(path: str | PathLike, *, tag_ids: Iterable[str] | None = None) -> 
         BatchValidationError: Listing every problem of the file.
     """
     p = Path(path)
+    if p.is_dir():
+        raise InputFormatError(f"gold file {str(p)!r} is a directory", hint="pass a gold JSONL file")
     if not p.is_file():
         raise NotFoundError(
             f"gold file {str(p)!r} does not exist", hint="write one with `rhetoric gold template`"
@@ -405,7 +407,9 @@ def load_gold(path: str | PathLike, *, tag_ids: Iterable[str] | None = None) -> 
     try:
         content = p.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputFormatError(f"not UTF-8 ({exc.reason} at byte {exc.start})", path=str(p)) from None
+        raise InputFormatError(
+            f"not UTF-8 ({exc.reason} at byte {exc.start})", path=str(p), hint="save it as UTF-8"
+        ) from None
     return loads_gold(content, path=str(p), tag_ids=tag_ids)
 
 

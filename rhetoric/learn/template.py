@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus.store import Corpus
-from ..errors import OutputExistsError
+from ..errors import NotFoundError, OutputExistsError
 from ..tagging import Tagger, tag_corpus
 
 
@@ -61,11 +61,17 @@ def write_gold_template(corpus: Corpus, tagger: Tagger, out: str | PathLike, *, 
     Raises:
         OutputExistsError: If ``out`` exists and ``force`` is false (a coder's work would be lost).
         CorpusError: If the corpus has no statements file.
+        NotFoundError: If the folder of ``out`` does not exist.
     """
     target = Path(out)
     if target.exists() and not force:
         raise OutputExistsError(
             f"{str(target)!r} already exists", hint="choose another --out or pass --force to overwrite it"
+        )
+    if not (target.parent or Path(".")).is_dir():
+        raise NotFoundError(
+            f"cannot write {str(target)!r}: there is no folder {str(target.parent)!r}",
+            hint="create the folder first, or choose another --out",
         )
     objects = gold_template(corpus, tagger)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")

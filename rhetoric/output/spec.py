@@ -39,10 +39,11 @@ TYPES: dict[str, str] = {
     "day": "ISO 8601 calendar day YYYY-MM-DD",
     "datetime": "ISO 8601 UTC time, e.g. 2024-12-01T09:30:00Z",
     "list": 'values joined with ";" (empty when none)',
+    "object": 'a flat JSON object as text, e.g. `{"coder": "ab"}` (`{}` when none); JSON keeps the object',
 }
 
 #: Dictionary type → Parquet (Arrow) type, as pyarrow prints it. A partial date stays a
-#: string: ``2024`` is no day.
+#: string: ``2024`` is no day; an object is its JSON text.
 ARROW_TYPES: dict[str, str] = {
     "string": "string",
     "integer": "int64",
@@ -51,9 +52,10 @@ ARROW_TYPES: dict[str, str] = {
     "day": "date32[day]",
     "datetime": "timestamp[us, tz=UTC]",
     "list": "list<element: string>",
+    "object": "string",
 }
 
-#: Dictionary type → pandas dtype of ``rhetoric.load()`` tables (lists are Python lists).
+#: Dictionary type → pandas dtype of ``rhetoric.load()`` tables (lists are Python lists, objects dicts).
 PANDAS_TYPES: dict[str, str] = {
     "string": "str",
     "integer": "int64",
@@ -62,6 +64,7 @@ PANDAS_TYPES: dict[str, str] = {
     "day": "datetime64[ns]",
     "datetime": "datetime64[ns, UTC]",
     "list": "object",
+    "object": "object",
 }
 
 #: How CSV exports treat cells a spreadsheet would run as formulas (printed with the dictionary).
@@ -81,6 +84,11 @@ _END = Column("end", "integer", "end offset (exclusive): `text == statement_text
 _TAG = Column("tag", "string", "codebook tag id")
 _MENTION_TEXT = Column("text", "string", "the mention as written")
 _PATTERN = Column("pattern", "string", "codebook pattern that matched")
+_POLARITY = Column(
+    "polarity",
+    "string",
+    '`negated` when the pattern says the opposite of the tag (codebook `polarity = "negated"`), else `affirmed`',
+)
 
 PROVENANCE: tuple[Column, ...] = (
     Column("codebook", "string", "name of the codebook that produced the row"),
@@ -110,6 +118,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("added_at", "datetime", "when the statement was added to the corpus"),
         Column("n_mentions", "integer", "number of codebook mentions"),
         Column("n_frames", "integer", "number of condition frames"),
+        Column(
+            "meta",
+            "object",
+            "the statement's own fields from `import --meta` or unmapped `--map` columns "
+            '(pandas: `pd.json_normalize(df["meta"].map(json.loads))` on CSV; R: `jsonlite::fromJSON`)',
+        ),
     ),
     "mentions": (
         _ID,
@@ -121,6 +135,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _END,
         _MENTION_TEXT,
         _PATTERN,
+        _POLARITY,
         Column("role", "string", "`condition`, `outcome` (in a frame) or `mentioned`"),
     ),
     "frames": (
@@ -196,6 +211,7 @@ COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
         _MENTION_TEXT,
         _SENTENCE,
         _PATTERN,
+        _POLARITY,
     ),
     "kwic": (
         _ID,

@@ -65,11 +65,11 @@ def excel_safe(value: str) -> str:
 
 
 def csv_cell(value: Any, *, safe: bool = False) -> Any:
-    """One value as a CSV field: lists joined with ``;``, None empty, booleans ``true``/``false``.
+    """One value as a CSV field: lists joined with ``;``, objects as JSON text, None empty, ``true``/``false``.
 
     Example:
-        >>> csv_cell(["a", "b"]), csv_cell(None), csv_cell(True), csv_cell(3)
-        ('a;b', '', 'true', 3)
+        >>> csv_cell(["a", "b"]), csv_cell(None), csv_cell(True), csv_cell(3), csv_cell({})
+        ('a;b', '', 'true', 3, '{}')
     """
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -77,9 +77,21 @@ def csv_cell(value: Any, *, safe: bool = False) -> Any:
         return ""
     if isinstance(value, list | tuple):
         value = LIST_SEPARATOR.join(str(v) for v in value)
+    elif isinstance(value, Mapping):
+        value = json_text(value)
     if safe and isinstance(value, str):
         return excel_safe(value)
     return value
+
+
+def json_text(value: Mapping[str, Any]) -> str:
+    """An object (a statement's ``meta``) as one JSON text: what a CSV cell or a Parquet string holds.
+
+    Example:
+        >>> json_text({"coder": "ab", "outlet_id": 7, "checked": True})
+        '{"coder": "ab", "outlet_id": 7, "checked": true}'
+    """
+    return json.dumps(dict(value), ensure_ascii=False)
 
 
 def json_value(value: Any) -> Any:
@@ -229,6 +241,7 @@ def arrow_schema(types: Mapping[str, str]) -> Any:
         "day": pa.date32(),
         "datetime": pa.timestamp("us", tz="UTC"),
         "list": pa.list_(pa.string()),
+        "object": pa.string(),
     }
     return pa.schema([(name, made[kind]) for name, kind in types.items()])
 
@@ -248,6 +261,8 @@ def arrow_value(value: Any, kind: str) -> Any:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     if kind == "list":
         return list(value) if isinstance(value, list | tuple) else [v for v in str(value).split(";") if v]
+    if kind == "object" and isinstance(value, Mapping):
+        return json_text(value)
     return value
 
 

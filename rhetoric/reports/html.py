@@ -266,8 +266,8 @@ def report_html(data: ReportData) -> str:
         "and outcomes from its latest statement that states conditions, stances as last taken), a timeline "
         "of tags × statements in date order, its statements with their tagged mentions and condition "
         "frames, and the shift between each pair of consecutive occasions (statements of one source and "
-        "day read together) with the evidence on both sides. How to read this page, and the verdict "
-        "rules: <code>docs/report.md</code>.</p>"
+        "day read together) with the evidence on both sides. How to read this page: "
+        "<code>docs/report.md</code>; the verdict rules: <code>docs/shifts.md</code>.</p>"
     )
     sub = (
         f'<p class="sub">Corpus <code>{esc(data.corpus)}</code> · {data.n_statements} statements by '

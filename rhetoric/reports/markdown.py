@@ -219,7 +219,7 @@ def report_markdown(data: ReportData) -> str:
         "Conditions and outcomes are read from condition frames; *conditions now* come from each actor's "
         "latest occasion that states conditions, stances are the latest the actor took. Shifts compare "
         "consecutive occasions (statements of one source and day, or one `occasion`, are read together); "
-        "the verdict rules and how to read this report are in `docs/report.md`.",
+        "how to read this report is in `docs/report.md`, the verdict rules are in `docs/shifts.md`.",
         "",
         notables_markdown(data),
         "## Overview",

@@ -92,19 +92,53 @@ class PairsReport:
         }
 
 
+def _read_text(p: Path, what: str) -> str:
+    """A JSONL file's UTF-8 text, or an error naming the file and what to do."""
+    if p.is_dir():
+        raise InputFormatError(f"{what} file {str(p)!r} is a directory", hint=f"pass the {what} JSONL file")
+    if not p.exists():
+        raise NotFoundError(f"no {what} file {str(p)!r}", hint="check the path")
+    try:
+        return p.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputFormatError(
+            f"not UTF-8 ({exc.reason} at byte {exc.start})", path=str(p), hint="save it as UTF-8"
+        ) from None
+
+
+def read_coded_statements(path: str | Path) -> dict[str, str]:
+    """Coded statements (JSONL ``id``, ``text``) of a pairs file: coder id → text.
+
+    Raises:
+        NotFoundError: If the file does not exist.
+        InputFormatError: If it is a directory, not UTF-8, or a line is not a JSON object.
+    """
+    p = Path(path)
+    coded: dict[str, str] = {}
+    for n, line in enumerate(_read_text(p, "statements").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except ValueError as exc:
+            raise InputFormatError(f"not JSON: {exc}", path=str(p), line=n) from None
+        if not isinstance(d, dict):
+            raise InputFormatError("not a JSON object", path=str(p), line=n, hint='e.g. {"id": "c-1", "text": "…"}')
+        coded[str(d.get("id", ""))] = str(d.get("text", ""))
+    return coded
+
+
 def read_pairs(path: str | Path) -> list[dict[str, Any]]:
     """Read and validate a pairs file.
 
     Raises:
         NotFoundError: If the file does not exist.
-        InputFormatError: If a line is not JSON.
+        InputFormatError: If it is a directory or not UTF-8, or a line is not JSON.
         ValidationError: If a line lacks a key or has the wrong type, naming the line.
     """
     p = Path(path)
-    if not p.exists():
-        raise NotFoundError(f"no pairs file {str(p)!r}")
     pairs = []
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+    for n, line in enumerate(_read_text(p, "pairs").splitlines(), start=1):
         if not line.strip():
             continue
         try:

@@ -29,7 +29,7 @@ from ..dates import PartialDate
 from ..errors import ActorError, NotFoundError, UsageError
 from ..records import Statement
 from .compare import compare
-from .evaluate import PairsReport, evaluate_pairs, read_pairs
+from .evaluate import PairsReport, evaluate_pairs, read_coded_statements, read_pairs
 from .model import Shift
 from .occasions import occasion_key
 
@@ -145,17 +145,10 @@ def evaluate_pairs_file(
     Raises:
         NotFoundError: If a pair's statement is not in the corpus.
     """
-    import json
-
     pairs = read_pairs(pairs_path)
     by_id = {s.id: s for s in session.select()}
     by_text = {_text_key(s.text): s.id for s in by_id.values()}
-    coded: dict[str, str] = {}
-    if statements_path is not None:
-        for line in open(statements_path, encoding="utf-8"):
-            if line.strip():
-                d = json.loads(line)
-                coded[str(d.get("id", ""))] = str(d.get("text", ""))
+    coded = read_coded_statements(statements_path) if statements_path is not None else {}
 
     def resolve(pair_id: str) -> str:
         if pair_id in by_id:

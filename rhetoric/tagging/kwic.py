@@ -20,11 +20,8 @@ Example:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-
-from rich.table import Table
-from rich.text import Text
 
 from ..codebook.load import load_codebook
 from ..codebook.model import Codebook, TagSpec
@@ -32,7 +29,6 @@ from ..codebook.patterns import parse_pattern
 from ..corpus.store import Corpus
 from ..errors import ValidationError
 from ..output.spec import own_columns
-from ..text.terminal import visible
 from ..text.tokens import tokenize
 from ..types import Role
 from .tagger import Tagger, tag_corpus
@@ -162,31 +158,9 @@ def kwic(
             )
 
 
-def kwic_table(rows: Iterable[KwicRow], *, title: str = "") -> Table:
-    """A rich table: id, speaker, date, left context (right-aligned), match, right context."""
-    table = Table(title=title or None, show_lines=False)
-    table.add_column("statement", no_wrap=True)
-    table.add_column("speaker")
-    table.add_column("date")
-    table.add_column("left", justify="right", overflow="fold")
-    table.add_column("match", style="bold magenta", overflow="fold")
-    table.add_column("right", overflow="fold")
-    for row in rows:
-        table.add_row(
-            row.statement_id,
-            visible(row.speaker),
-            row.date,
-            Text(visible(row.left)),
-            Text(visible(row.match)),
-            Text(visible(row.right)),
-        )
-    return table
-
-
 __all__ = [
     "KWIC_COLUMNS",
     "KwicRow",
     "kwic",
-    "kwic_table",
     "query_tagger",
 ]

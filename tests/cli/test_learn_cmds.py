@@ -85,7 +85,8 @@ def test_tag_with_model_json(runner: CliRunner, trained) -> None:
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert all(
-        set(r) == {"statement_id", "tag", "start", "end", "text", "sentence", "pattern", "source", "score"}
+        set(r)
+        == {"statement_id", "tag", "start", "end", "text", "sentence", "pattern", "polarity", "source", "score"}
         for r in rows
     )
     lexicon = [(r["statement_id"], r["tag"], r["text"]) for r in rows if r["source"] == "lexicon"]
@@ -118,6 +119,7 @@ def test_tag_without_model_keeps_the_contract(runner: CliRunner, trained) -> Non
         "text",
         "sentence",
         "pattern",
+        "polarity",
     }
 
 
@@ -306,3 +308,44 @@ def test_agreement_csv_golden(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stdout == (Path(__file__).parent / "data" / "agreement_coders.csv").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize("command", ["suggest", "evaluate", "agreement"])
+def test_learn_commands_use_the_shared_report_format(runner: CliRunner, command: str) -> None:
+    from rhetoric.cli.output import REPORT_FORMAT_HELP
+
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    words = " ".join(result.stdout.split())
+    assert f"--format [table|json|jsonl|csv] {REPORT_FORMAT_HELP} [default: table]" in words
+
+
+def test_agreement_jsonl_rows_are_the_csv_rows(runner: CliRunner) -> None:
+    args = ["agreement", str(CODER_A), str(CODER_B), "--bootstrap", "0", "--corpus", str(SHIPPED), "--format"]
+    as_csv, as_jsonl = runner.invoke(app, [*args, "csv"]), runner.invoke(app, [*args, "jsonl"])
+    assert (as_csv.exit_code, as_jsonl.exit_code) == (0, 0)
+    assert as_csv.stdout_bytes.endswith(b"\r\n")  # RFC 4180, through the one writer
+    objects = [json.loads(line) for line in as_jsonl.stdout.splitlines()]
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert len(objects) == len(rows) == 18 and objects[-1]["tag"] == "(overall)"
+    assert [{k: "" if v is None else str(v) for k, v in o.items()} for o in objects] == rows
+
+
+def test_evaluate_pairs_csv_is_one_row_per_pair(runner: CliRunner, tmp_path: Path) -> None:
+    from tests.conftest import SEED_CORPUS
+
+    pair = {"from": "s-134636953483", "to": "s-6c5b18b5efe8", "added": ["nato_membership"],
+            "dropped": ["withdrawal"], "verdict_ok": ["softened"]}  # fmt: skip
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps(pair) + "\n" + json.dumps({**pair, "verdict_ok": ["hardened"]}) + "\n")
+    result = runner.invoke(app, ["evaluate", "--pairs", str(path), "--corpus", str(SEED_CORPUS), "--format", "csv"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == [
+        "from", "to", "ok", "verdict", "verdict_ok", "added", "dropped", "missed_added", "missed_dropped",
+        "tool_added", "tool_dropped", "reasons",
+    ]  # fmt: skip
+    assert [(r["ok"], r["verdict"], r["verdict_ok"], r["added"]) for r in rows] == [
+        ("true", "softened", "softened", "nato_membership"),
+        ("false", "softened", "hardened", "nato_membership"),
+    ]

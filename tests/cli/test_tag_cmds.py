@@ -66,6 +66,52 @@ def test_show(runner: CliRunner) -> None:
     assert table.exit_code == 0 and "ceasefire" in table.stdout and "peace_deal" in table.stdout
 
 
+def test_show_table_at_80_columns(runner: CliRunner, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["codebook", "show", "--codebook", str(MINI)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "                     mini 0.1 (2 tags)",
+        "",
+        " tag          role      pat   excl   +ex   -ex   label",
+        " " + "─" * 58,
+        " ceasefire    either      2      1     2     1   Ceasefire",
+        " peace_deal   outcome     2      1     1     1   Peace deal",
+        "",
+        "      pat: patterns, excl: exclude patterns, +ex/-ex:",
+        "                 positive/negative examples",
+    ]
+
+
+def test_show_seed_codebook_fits_80_columns_uncut(runner: CliRunner, monkeypatch) -> None:
+    from rhetoric.codebook import load_codebook
+    from tests.conftest import SEED_CORPUS
+
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["codebook", "show", "--corpus", str(SEED_CORPUS)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in result.stdout
+    assert lines[2].split() == ["tag", "role", "pat", "excl", "+ex", "-ex", "label"]
+    firsts = [line.split()[0] for line in lines[4:] if line.strip() and not line.startswith(" " * 10)]
+    assert firsts[: len(load_codebook(SEED_CORPUS / "codebook.toml").tags)] == [
+        t.id for t in load_codebook(SEED_CORPUS / "codebook.toml").tags
+    ]
+
+
+@pytest.mark.parametrize("columns", ["50", "79"])
+def test_show_narrow_terminal_folds_each_tag_into_one_cell(runner: CliRunner, monkeypatch, columns: str) -> None:
+    from tests.conftest import SEED_CORPUS
+
+    monkeypatch.setenv("COLUMNS", columns)
+    result = runner.invoke(app, ["codebook", "show", "--corpus", str(SEED_CORPUS)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= int(columns) and "…" not in result.stdout
+    (row,) = [line for line in lines if line.startswith(" territorial_concession ")]
+    assert row.split()[:4] == ["territorial_concession", "either", "·", "35"]
+
+
 def test_show_bad_codebook_fails(runner: CliRunner) -> None:
     result = runner.invoke(app, ["codebook", "show", "--codebook", str(BAD)])
     assert result.exit_code == 1
@@ -77,9 +123,9 @@ def test_tag_text_json(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert json.loads(result.stdout) == [
         {"statement_id": None, "tag": "peace_deal", "start": 3, "end": 7, "text": "deal", "sentence": 0,
-         "pattern": "deal"},
+         "pattern": "deal", "polarity": "affirmed"},
         {"statement_id": None, "tag": "ceasefire", "start": 11, "end": 16, "text": "truce", "sentence": 1,
-         "pattern": "truce"},
+         "pattern": "truce", "polarity": "affirmed"},
     ]  # fmt: skip
 
 
@@ -90,8 +136,46 @@ def test_tag_stdin_csv(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert (
         result.stdout
-        == "statement_id,tag,start,end,text,sentence,pattern\n,ceasefire,2,12,cease fire,0,cease-fire*\n"
+        == "statement_id,tag,start,end,text,sentence,pattern,polarity\n,ceasefire,2,12,cease fire,0,cease-fire*,affirmed\n"
     )
+
+
+@pytest.fixture
+def negated_codebook(tmp_path: Path) -> Path:
+    """The mini codebook with a negated pattern: "no truce" says the opposite of ceasefire."""
+    path = tmp_path / "codebook.toml"
+    text = MINI.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('patterns = ["cease-fire*", "truce"]',
+                     'patterns = ["cease-fire*", { pattern = "fighting goes on", polarity = "negated" }]'),
+        encoding="utf-8",
+    )  # fmt: skip
+    return path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("csv", "statement_id,tag,start,end,text,sentence,pattern,polarity\n"
+                ",ceasefire,0,16,Fighting goes on,0,fighting goes on,negated\n"
+                ",ceasefire,21,31,cease-fire,0,cease-fire*,affirmed\n"),
+        ("jsonl", '{"statement_id": null, "tag": "ceasefire", "start": 0, "end": 16, "text": "Fighting goes on", '
+                  '"sentence": 0, "pattern": "fighting goes on", "polarity": "negated"}\n'
+                  '{"statement_id": null, "tag": "ceasefire", "start": 21, "end": 31, "text": "cease-fire", '
+                  '"sentence": 0, "pattern": "cease-fire*", "polarity": "affirmed"}\n'),
+        ("table", "Fighting goes on, no cease-fire.\n"
+                  "  ceasefire  'Fighting goes on'  sentence 0  pattern 'fighting goes on' (negated)\n"
+                  "  ceasefire  'cease-fire'  sentence 0  pattern 'cease-fire*'\n\n"),
+    ],
+)  # fmt: skip
+def test_tag_prints_the_polarity_of_each_mention(
+    runner: CliRunner, negated_codebook: Path, fmt: str, expected: str
+) -> None:
+    result = runner.invoke(
+        app, ["tag", "Fighting goes on, no cease-fire.", "--codebook", str(negated_codebook), "--format", fmt]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == expected
 
 
 def test_tag_empty_json_is_an_empty_array(runner: CliRunner) -> None:

@@ -180,7 +180,7 @@ def test_load_gold_file_errors(tmp_path: Path) -> None:
     bad.write_bytes('{"text": "caf\xe9", "tags": []}'.encode("latin-1"))
     with pytest.raises(InputFormatError) as info:
         load_gold(bad)
-    assert str(info.value) == f"{bad}: not UTF-8 (invalid continuation byte at byte 13)"
+    assert str(info.value) == f"{bad}: not UTF-8 (invalid continuation byte at byte 13) (save it as UTF-8)"
 
 
 def test_resolve_against_corpus(make_corpus) -> None:

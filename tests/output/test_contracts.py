@@ -82,6 +82,25 @@ def test_command_jsonl_equals_the_export_jsonl(cli, tmp_path: Path, table: str) 
     assert [json.loads(line) for line in result.stdout.splitlines()] == expected
 
 
+def test_tag_columns_are_mentions_columns_with_the_same_meaning() -> None:
+    from rhetoric.output.spec import COMMAND_TABLES, TABLES
+
+    mentions = {c.name: c for c in TABLES["mentions"]}
+    assert [c for c in COMMAND_TABLES["tag"][1:] if mentions.get(c.name) != c] == []
+    assert "polarity" in mentions
+
+
+def test_tag_all_csv_is_the_mentions_export(cli, exported: Path) -> None:
+    result = cli(*TABLE_COMMANDS["tag"], "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    shared = [c for c in own_columns("tag") if c in own_columns("mentions")]
+    with open(exported / "mentions.csv", encoding="utf-8", newline="") as fh:
+        export_rows = [{k: r[k] for k in shared} for r in csv.DictReader(fh)]
+    tagged = [{k: r[k] for k in shared} for r in _csv_rows(result.stdout_bytes.decode())]
+    assert tagged == export_rows
+    assert {r["polarity"] for r in tagged} <= {"affirmed", "negated"} and tagged
+
+
 #: Commands whose csv is not one of the spec's tables, in the same dialect.
 OTHER_CSV = {
     "extract": ("extract", str(SEED_CORPUS.parents[1] / "seeds" / "000_194b2d9dfd68f7ca.txt"), "--date", "2024-12"),

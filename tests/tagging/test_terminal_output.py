@@ -5,8 +5,8 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from rhetoric.cli import app
+from rhetoric.cli.render import highlight
 from rhetoric.records import Mention
-from rhetoric.tagging.output import highlight
 
 ESC = "\x1b[2J"
 

@@ -121,28 +121,27 @@ class StreamedExport:
         if parties is not None and speakers is not None:
             raise UsageError("give --speaker or --party, not both")
         wanted = None if speakers is None else frozenset(session.speaker_ids(speakers))
+        # One pass without analysis validates every line (a malformed one fails before any
+        # output, as the in-memory selection did), counts the work and sees who speaks.
+        seen: dict[str, int] = {}
+        for s in session.corpus.iter_statements():
+            seen[s.speaker] = seen.get(s.speaker, 0) + 1
         groups = None
-        total = None
-        if speakers is not None or parties is not None:
-            seen: dict[str, int] = {}
-            for s in session.corpus.iter_statements():  # no analysis: only who speaks
-                seen[s.speaker] = seen.get(s.speaker, 0) + 1
-            if wanted is not None:
-                missing = sorted(wanted - seen.keys())
-                if missing:
-                    session._no_statement_of(", ".join(map(repr, missing)))
-                total = sum(seen.get(sp, 0) for sp in wanted)
-            else:
-                groups = {}
-                for party in parties:
-                    label, members = session.members(party=party)
-                    if not seen.keys() & set(members):
-                        session._no_statement_of(repr(label))
-                    groups[label] = frozenset(members)
-                everyone = frozenset().union(*groups.values())
-                total = sum(n for sp, n in seen.items() if sp in everyone)
-        elif progress is not None:
-            total = session._size()
+        total = sum(seen.values())
+        if wanted is not None:
+            missing = sorted(wanted - seen.keys())
+            if missing:
+                session._no_statement_of(", ".join(map(repr, missing)))
+            total = sum(seen.get(sp, 0) for sp in wanted)
+        elif parties is not None:
+            groups = {}
+            for party in parties:
+                label, members = session.members(party=party)
+                if not seen.keys() & set(members):
+                    session._no_statement_of(repr(label))
+                groups[label] = frozenset(members)
+            everyone = frozenset().union(*groups.values())
+            total = sum(n for sp, n in seen.items() if sp in everyone)
         session.analyzer  # noqa: B018  (codebook, cue and model errors surface before any output)
         return cls(session, groups=groups, speakers=wanted, progress=progress, total=total)
 

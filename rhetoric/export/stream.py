@@ -1,7 +1,8 @@
 """Streaming export: the tables of a corpus of any size in bounded memory, the same bytes as in memory.
 
-:func:`rhetoric.export.write.export_tables` does not hold the corpus analysis in memory. It
-reads the selected statements in file order, analyses them with the current engine (chunks,
+:func:`rhetoric.export.write.export_tables` does not hold the corpus analysis in memory. A
+first pass parses every line without analysis (errors before any output, the work counted);
+then it reads the selected statements in file order, analyses them with the current engine (chunks,
 ``--jobs``, Dask; the analysis cache beside the corpus where it is on) and appends each
 statement's line with its encoded analysis to a *spill* file in the export's temporary
 folder. Memory keeps, per statement, only its offset in that file and its place in its

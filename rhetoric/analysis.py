@@ -20,6 +20,7 @@ from pathlib import Path
 from . import __version__
 from .actors import ActorRegistry
 from .codebook.model import Codebook
+from .codebook.scales import Scale
 from .errors import NotFoundError
 from .records import Mention, StatementAnalysis
 from .shifts.timeline import Timeline
@@ -59,6 +60,9 @@ class CorpusAnalysis:
     actors: ActorRegistry
     codebook: Codebook
     provenance: Provenance
+    #: What the shifts were compared with (the analyzer's): party timelines built later use the same.
+    opposites: tuple[tuple[str, str], ...] = ()
+    scales: tuple[Scale, ...] = ()
 
     @property
     def name(self) -> str:

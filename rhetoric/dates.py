@@ -30,6 +30,10 @@ from .types import DateQualifier, Precision
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
+# Parsed dates by their text (a corpus has few distinct dates); bounded for long-lived processes.
+_PARSED: dict[str, PartialDate] = {}
+_PARSED_MAX = 100_000
+
 _QUALIFIER_ORDER = {
     DateQualifier.BEFORE: 0,
     DateQualifier.CIRCA: 1,
@@ -64,6 +68,8 @@ class PartialDate:
             >>> PartialDate.parse("2024-12-01").day
             1
         """
+        if cls is PartialDate and isinstance(text, str) and (known := _PARSED.get(text)) is not None:
+            return known  # dates repeat: occasions and sorting parse the same strings again and again
         m = _DATE_RE.match(text.strip()) if isinstance(text, str) else None
         if not m:
             raise ValidationError(
@@ -90,7 +96,10 @@ class PartialDate:
                 )
         if year < 1:
             raise ValidationError(f"invalid date {text!r}: year 0000", field=field)
-        return cls(year, month, day)
+        parsed = cls(year, month, day)
+        if cls is PartialDate and len(_PARSED) < _PARSED_MAX:
+            _PARSED[text] = parsed
+        return parsed
 
     @property
     def precision(self) -> Precision:
@@ -103,13 +112,20 @@ class PartialDate:
 
     def first_day(self) -> _dt.date:
         """The earliest calendar day the date can mean."""
-        return _dt.date(self.year, self.month or 1, self.day or 1)
+        return self._days()[0]
 
     def last_day(self) -> _dt.date:
         """The latest calendar day the date can mean."""
-        month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return _dt.date(self.year, month, day)
+        return self._days()[1]
+
+    def _days(self) -> tuple[_dt.date, _dt.date]:
+        # Kept on the instance (outside the fields: equality and hashing ignore it).
+        days = self.__dict__.get("_days_")
+        if days is None:
+            month = self.month or 12
+            last = _dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+            days = self.__dict__["_days_"] = (_dt.date(self.year, self.month or 1, self.day or 1), last)
+        return days
 
     def overlaps(self, other: PartialDate) -> bool:
         """True when the two dates can mean the same day (one interval meets the other)."""

@@ -38,6 +38,7 @@ from .types import ProgressFn
 if TYPE_CHECKING:  # the analysis stages load on first use, so `rhetoric tag` never imports them
     from .analysis import CorpusAnalysis, Provenance
     from .analyzer import Analyzer
+    from .engine.timelines import TimelineCache
     from .shifts.current import CurrentPosition
     from .shifts.timeline import Timeline
 
@@ -77,6 +78,7 @@ class Session:
         self.codebook_path = codebook_path if codebook_path is not None else corpus.codebook_path
         self.with_model = with_model
         self._cache: dict[str, StatementAnalysis] = {}
+        self._entry_keys: dict[str, str] = {}  # statement id -> id and record digest (both caches' key)
 
     @classmethod
     def open(
@@ -288,6 +290,7 @@ class Session:
                 lambda missing: analyze_statements(missing, recipe=self.recipe, analyzer=self.analyzer),
                 progress=counted,
                 whole_corpus=len(todo) == self._size(),
+                keys=self._entry_keys,
             )
             for a in computed:
                 self._cache[a.statement.id] = a
@@ -395,9 +398,8 @@ class Session:
             statements = self.select(party=party)
         else:
             statements = self.select(speakers=[label])
-        return self.timeline_from(
-            self.analyze(statements, progress=progress), label=label, party=party is not None
-        )
+        (tl,) = self._timelines_of([(label, self.analyze(statements, progress=progress), party is not None)])
+        return tl
 
     def timelines(
         self, statements: Iterable[Statement], *, progress: ProgressFn | None = None
@@ -406,7 +408,34 @@ class Session:
         by_speaker: dict[str, list[StatementAnalysis]] = {}
         for a in self.analyze(statements, progress=progress):
             by_speaker.setdefault(a.statement.speaker, []).append(a)
-        return tuple(self.timeline_from(by_speaker[sp], label=sp) for sp in sorted(by_speaker))
+        return tuple(self._timelines_of([(sp, by_speaker[sp], False) for sp in sorted(by_speaker)]))
+
+    @cached_property
+    def _timeline_cache(self) -> TimelineCache | None:
+        """The timeline cache beside the corpus (None when caching is off, as for the analyses)."""
+        from .engine.cache import cache_key, enabled
+
+        if not enabled() or self.analyzer.fallback is not None:
+            return None
+        from .engine.timelines import TimelineCache
+
+        return TimelineCache.open(self.path, cache_key(self.analyzer, self.corpus.actors_path))
+
+    def _timelines_of(self, groups: Sequence[tuple[str, list[StatementAnalysis], bool]]) -> list[Timeline]:
+        """Timelines of ``(label, analyses, is a party)`` groups, through the timeline cache
+        (:func:`rhetoric.engine.timelines.cached_timelines`; on Dask workers with ``--engine dask``)."""
+        from .engine.timelines import cached_timelines
+
+        # The cache holds timelines of this session's own analyses, never of analyses given from outside.
+        own = all(self._cache.get(a.statement.id) is a for _, g, _ in groups for a in g if a.statement)
+        return cached_timelines(
+            groups,
+            store=self._timeline_cache if own else None,
+            keys=self._entry_keys,
+            recipe=self.recipe,
+            opposites=self.analyzer.opposites,
+            scales=self.analyzer.scales,
+        )
 
     def current_position(self, *, speaker: str | None = None, party: str | None = None) -> CurrentPosition:
         """Where a person (or party) stands now (rule: :func:`rhetoric.shifts.current.current_position`)."""
@@ -437,8 +466,7 @@ class Session:
             statements = [s for s in self.select() if s.id in ids]
             self.analyze(statements, progress=progress)
             timelines = tuple(
-                self.timeline_from(self.analyze(groups[label]), label=label, party=True)
-                for label in sorted(groups)
+                self._timelines_of([(label, self.analyze(groups[label]), True) for label in sorted(groups)])
             )
         else:
             statements = self.select(speakers=speakers)
@@ -452,6 +480,8 @@ class Session:
             actors=self.actors,
             codebook=self.codebook,
             provenance=self.provenance,
+            opposites=tuple(self.analyzer.opposites),
+            scales=tuple(self.analyzer.scales),
         )
 
 

@@ -39,15 +39,15 @@ import os
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
-from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_origin, get_type_hints
+from typing import TYPE_CHECKING
 
 import orjson
 
 from ..records import Frame, Mention, Stance, Statement, StatementAnalysis
 from ..types import Commitment
+from . import codec
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
@@ -111,48 +111,16 @@ def cache_key(analyzer: Analyzer, actors_path: Path) -> str:
 
 def statement_digest(statement: Statement) -> str:
     """Digest of a whole statement record: any edit (text, speaker, date…) changes it."""
-    row = [getattr(statement, f.name) for f in fields(Statement)]
+    row = [getattr(statement, name) for name in _STATEMENT_FIELDS]
     return hashlib.blake2b(orjson.dumps(row), digest_size=12).hexdigest()
 
 
-def _converters(cls: type) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
-    """Per field index, what turns its JSON value back: enums from their values, lists to tuples."""
-    hints = get_type_hints(cls)
-    out = []
-    for i, f in enumerate(fields(cls)):
-        t = hints[f.name]
-        if isinstance(t, type) and issubclass(t, Enum):
-            out.append((i, t))
-        elif get_origin(t) is tuple:
-            out.append((i, tuple))
-    return tuple(out)
-
-
-_CONVERT = {cls: _converters(cls) for cls in (Mention, Frame, Stance)}
-
-
-def _row(record: Any) -> list[Any]:
-    return [getattr(record, f.name) for f in fields(record)]
-
-
-def _record(cls: type, row: list[Any]) -> Any:
-    if not isinstance(row, list) or len(row) != len(fields(cls)):
-        raise ValueError(f"a cached {cls.__name__} needs {len(fields(cls))} values")
-    for i, convert in _CONVERT[cls]:
-        row[i] = convert(row[i])
-    return cls(*row)
+_STATEMENT_FIELDS = tuple(f.name for f in fields(Statement))
 
 
 def encode(analysis: StatementAnalysis) -> bytes:
     """The cached part of an analysis (its statement comes from the corpus)."""
-    return orjson.dumps(
-        [
-            [_row(m) for m in analysis.mentions],
-            [_row(f) for f in analysis.frames],
-            [_row(s) for s in analysis.stances],
-            str(analysis.commitment),
-        ]
-    )
+    return codec.encode([analysis.mentions, analysis.frames, analysis.stances, analysis.commitment])
 
 
 def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
@@ -164,12 +132,15 @@ def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
     mentions, frames, stances, commitment = orjson.loads(payload)
     return StatementAnalysis(
         statement.text,
-        tuple(_record(Mention, r) for r in mentions),
-        tuple(_record(Frame, r) for r in frames),
-        tuple(_record(Stance, r) for r in stances),
+        tuple(map(_MENTION, mentions)),
+        tuple(map(_FRAME, frames)),
+        tuple(map(_STANCE, stances)),
         statement,
         Commitment(commitment),
     )
+
+
+_MENTION, _FRAME, _STANCE = (codec.decoder(cls) for cls in (Mention, Frame, Stance))
 
 
 class AnalysisCache:
@@ -181,6 +152,8 @@ class AnalysisCache:
         self._lines = lines  # entry key -> (crc, payload)
         self._total = total  # lines in the file (live or dead)
         self._used: set[str] = set()
+        #: Entry key of every statement looked up or added (by statement id), for the timeline cache.
+        self.keys: dict[str, str] = {}
 
     @classmethod
     def open(cls, corpus_dir: str | os.PathLike, analyzer: Analyzer) -> AnalysisCache:
@@ -213,18 +186,20 @@ class AnalysisCache:
     def lookup(self, statements: Sequence[Statement]) -> list[StatementAnalysis | None]:
         """The cached analysis of each statement, or None where there is none (or it is damaged)."""
         out: list[StatementAnalysis | None] = []
-        for statement in statements:
-            key = self.entry_key(statement)
-            found = self._lines.get(key)
-            analysis = None
-            if found is not None and zlib.crc32(found[1]) == found[0]:
-                try:
-                    analysis = decode(found[1], statement)
-                except (ValueError, TypeError):  # a damaged line is a miss
-                    analysis = None
-            if analysis is not None:
-                self._used.add(key)
-            out.append(analysis)
+        lines = self._lines
+        with codec.gc_paused():
+            for statement in statements:
+                key = self.keys[statement.id] = self.entry_key(statement)
+                found = lines.get(key)
+                analysis = None
+                if found is not None and zlib.crc32(found[1]) == found[0]:
+                    try:
+                        analysis = decode(found[1], statement)
+                    except (ValueError, TypeError):  # a damaged line is a miss
+                        analysis = None
+                if analysis is not None:
+                    self._used.add(key)
+                out.append(analysis)
         return out
 
     def add(self, analyses: Iterable[StatementAnalysis], *, compact: bool = True) -> None:
@@ -239,7 +214,7 @@ class AnalysisCache:
         for a in analyses:
             if a.statement is None:
                 continue
-            key = self.entry_key(a.statement)
+            key = self.keys[a.statement.id] = self.entry_key(a.statement)
             payload = encode(a)
             self._lines[key] = (zlib.crc32(payload), payload)
             self._used.add(key)
@@ -261,12 +236,7 @@ class AnalysisCache:
                 self._total += len(new)
             return
         # First write, or mostly dead lines: rewrite with the live ones only, atomically.
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text(
-                "# rhetoric's analysis cache: derived data, rebuilt when missing\n*\n", encoding="utf-8"
-            )
+        ensure_cache_folder(folder)
         live = [_line(k, self._lines[k][1]) for k in sorted(self._used)]
         try:
             with atomic_file(self.path, binary=True) as fh:
@@ -275,17 +245,25 @@ class AnalysisCache:
         except OutputError:
             return
         self._total = len(live)
-        _prune(folder, keep=self.path)
+        prune(folder, keep=self.path, pattern="analysis-*.jsonl")
+
+
+def ensure_cache_folder(folder: Path) -> None:
+    """Create the cache folder with its own ``.gitignore`` (derived data is never committed)."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# rhetoric's caches: derived data, rebuilt when missing\n*\n", encoding="utf-8")
 
 
 def _line(key: str, payload: bytes) -> bytes:
     return b"%s\t%d\t%s\n" % (key.encode(), zlib.crc32(payload), payload)
 
 
-def _prune(folder: Path, *, keep: Path) -> None:
-    """Remove all but the newest few cache files of other keys."""
+def prune(folder: Path, *, keep: Path, pattern: str) -> None:
+    """Remove all but the newest few cache files of other keys (``pattern``: one kind of cache)."""
     others = sorted(
-        (p for p in folder.glob("analysis-*.jsonl") if p != keep),
+        (p for p in folder.glob(pattern) if p != keep),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )
@@ -304,6 +282,7 @@ def analyze_cached(
     *,
     progress: Callable[[int, int], None] | None = None,
     whole_corpus: bool = True,
+    keys: dict[str, str] | None = None,
 ) -> list[StatementAnalysis]:
     """Analyses of ``statements`` in order: cached ones reused, the rest computed by ``run(missing)``.
 
@@ -315,6 +294,7 @@ def analyze_cached(
         progress: Called as ``progress(done, total)`` for every statement, cached or computed.
         whole_corpus: Whether ``statements`` are all of the corpus (then lines of statements no
             longer in it may be compacted away).
+        keys: Filled with each statement's entry key (id and record digest) by statement id.
     """
     use = enabled() and analyzer.fallback is None  # a trained fallback is not part of the key
     store = AnalysisCache.open(corpus_dir, analyzer) if use else None
@@ -332,6 +312,8 @@ def analyze_cached(
             progress(len(out), len(statements))
     if store is not None:
         store.add(fresh, compact=whole_corpus)
+        if keys is not None:
+            keys.update(store.keys)
     return out
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import EngineError
 from .local import AnalyzerRecipe
-from .spec import Engine
+from .spec import Engine, engine_resource
 
 #: Seconds to wait for a scheduler given with ``--scheduler``.
 CONNECT_TIMEOUT = 20
@@ -95,8 +95,11 @@ def map_chunks_dask(
     recipe: AnalyzerRecipe,
     engine: Engine,
 ) -> Iterator[list[Any]]:
-    """Run ``task(recipe, chunk)`` on the cluster for each chunk; yield the results in input order."""
-    with dask_client(engine) as client:
+    """Run ``task(recipe, chunk)`` on the cluster for each chunk; yield the results in input order.
+
+    Within one ``use_engine`` block every call shares one client (and its LocalCluster).
+    """
+    with engine_resource(engine, "dask-client", lambda: dask_client(engine)) as client:
         workers = max(1, len(client.nthreads()))
         pending: deque[Any] = deque()
         for chunk in chunks:

@@ -14,8 +14,8 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
@@ -101,6 +101,10 @@ class Engine:
 
 _IN_PROCESS = Engine()
 _CURRENT: ContextVar[Engine | None] = ContextVar("rhetoric_engine", default=None)
+# What the current ``use_engine`` block keeps open until it ends (a Dask client), by name.
+_SCOPE: ContextVar[tuple[Engine, ExitStack, dict[str, object]] | None] = ContextVar(
+    "rhetoric_engine_scope", default=None
+)
 
 
 def current_engine() -> Engine:
@@ -112,10 +116,33 @@ def current_engine() -> Engine:
 def use_engine(engine: Engine) -> Iterator[Engine]:
     """Run the body with ``engine`` as the current engine."""
     token = _CURRENT.set(engine)
+    stack = ExitStack()
+    scope = _SCOPE.set((engine, stack, {}))
     try:
-        yield engine
+        with stack:
+            yield engine
     finally:
+        _SCOPE.reset(scope)
         _CURRENT.reset(token)
+
+
+@contextmanager
+def engine_resource(engine: Engine, name: str, open_: Callable[[], AbstractContextManager]) -> Iterator[object]:
+    """A resource of ``engine`` (a Dask client) opened once per ``use_engine`` block.
+
+    Inside a block for this engine the resource opened by ``open_()`` stays open for the
+    block's later steps (the analysis, then the shift stage, share one cluster) and closes
+    when the block ends; outside one it is opened and closed around the caller's body.
+    """
+    scope = _SCOPE.get()
+    if scope is None or scope[0] != engine:
+        with open_() as resource:
+            yield resource
+        return
+    _, stack, resources = scope
+    if name not in resources:
+        resources[name] = stack.enter_context(open_())
+    yield resources[name]
 
 
 __all__ = [
@@ -124,6 +151,7 @@ __all__ = [
     "EngineKind",
     "available_cores",
     "current_engine",
+    "engine_resource",
     "resolve_jobs",
     "use_engine",
 ]

@@ -49,6 +49,12 @@ class FrameWords:
     infinitive_taker: re.Pattern[str]
     list_tail: re.Pattern[str]
     embedded: re.Pattern[str]
+    new_conjunct: re.Pattern[str]
+    third_party_concession: re.Pattern[str]
+    relative: re.Pattern[str]
+    attribution: re.Pattern[str]
+    reporting: re.Pattern[str]
+    futile: re.Pattern[str]
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -82,14 +88,14 @@ def _compile(lang: Language) -> FrameWords:
     )
     return FrameWords(
         boundary=re.compile(
-            rf";|\s[–—-]\s|[–—]|,\s*{a('boundary_after_comma')}(?!\w)"
+            rf";|\s[–—-]\s|—|(?<!\w)–|–(?!\w)|,\s*{a('boundary_after_comma')}(?!\w)"
             rf"|(?<!\w){a('boundary_words')}(?!\w)|(?<!\w){a('reporting_verbs')}(?!\w)",
             re.IGNORECASE,
         ),
         weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
-        negation=_words(f"(?:{negation})"),
+        negation=_words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
         neg_predicate_before_cue=re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
         modal_demand=_words(a("demand_modals")),
         modal=_words(a("modals")),
@@ -112,6 +118,21 @@ def _compile(lang: Language) -> FrameWords:
             re.IGNORECASE,
         ),
         embedded=_words(a("embedded_openers")),
+        new_conjunct=re.compile(
+            rf"(?<!\w){a('conjunct_coordinators')}\s+"
+            rf"(?:{a('conjunct_pronouns')}\s+|{a('conjunct_determiners')}\s+[^\s,;]+\s+)?"
+            rf"{a('conjunct_verbs')}(?!\w)",
+            re.IGNORECASE,
+        ),
+        # Case-sensitive on the name only: "although Kyiv …", "even though the Kremlin …" (a name has two
+        # letters or more: "although I think …" is the speaker).
+        third_party_concession=re.compile(
+            rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]\w"
+        ),
+        futile=_words(a("futile_predicates")),
+        reporting=re.compile(rf"{a('reporting_verbs')}(?!\w)", re.IGNORECASE),
+        relative=_words(a("relative_openers")),
+        attribution=_words(a("attribution_verbs")),
         list_tail=re.compile(rf"(?:,\s*(?:{a('continuers')}(?!\w))?|\s{a('continuers')})\s*$", re.IGNORECASE),
     )
 

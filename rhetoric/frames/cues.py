@@ -49,6 +49,8 @@ class CueSpec:
     flip_on_demand: bool = False
     infinitive: bool = False
     nearest_outcome: bool = False
+    unstated: bool = False
+    looks_back: bool = False
     _before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _after_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _next_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -74,6 +76,8 @@ class CueSpec:
             flip_on_demand=bool(rec.get("flip_on_demand", False)),
             infinitive=bool(rec.get("infinitive", False)),
             nearest_outcome=bool(rec.get("nearest_outcome", False)),
+            unstated=bool(rec.get("unstated", False)),
+            looks_back=bool(rec.get("looks_back", False)),
             _before_re=re.compile(rf"(?<!\w)(?:{nb})\s*$", re.IGNORECASE) if nb else None,
             _after_re=re.compile(rf"\s*(?:{na})(?!\w)", re.IGNORECASE) if na else None,
             _next_re=re.compile(rf"\s*\w+(?:{nx})(?!\w)", re.IGNORECASE) if nx else None,
@@ -99,6 +103,24 @@ class CueHit:
 
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+#: The word (or number: "1,000") right before and right after a cue, across quotes.
+_TOKEN_BEFORE = re.compile(r"(\w[\w,.]*)[\s\"'“”‘’«»]*$")
+_TOKEN_AFTER = re.compile(r"[\s\"'“”‘’«»]*(\w[\w,.]*\w|\w)")
+
+
+def like_for_like(text: str, start: int, end: int) -> bool:
+    """Whether the same word or number stands on both sides of ``text[start:end]``.
+
+    "all for all", "1,000 for 1,000", "one for one" name a rate of a swap, not what is given
+    for what.
+
+    Example:
+        >>> like_for_like("exchanged all for all", 14, 17), like_for_like("land for peace", 5, 8)
+        (True, False)
+    """
+    before = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
+    after = _TOKEN_AFTER.match(text, end)
+    return bool(before and after) and before.group(1).rstrip(",.").lower() == after.group(1).lower()
 
 
 def _first_word(phrase: str) -> str:
@@ -206,8 +228,10 @@ class CueTable:
                 continue
             found = False
             for cue in self._groups[m.lastgroup]:
-                if cue.holds_at(text, m.start(), m.end(), start) and (
-                    not cue.infinitive or self._purpose_at(text, m.start(), start)
+                if (
+                    cue.holds_at(text, m.start(), m.end(), start)
+                    and (not cue.infinitive or self._purpose_at(text, m.start(), start))
+                    and not (cue.shape == "exchange" and like_for_like(text, m.start(), m.end()))
                 ):
                     hits.append(CueHit(cue, m.start(), m.end(), m.group(0)))
                     found = True

@@ -7,9 +7,11 @@ without CONDITION", "give X in exchange for Y", "must first CONDITION", "the nec
 of CONDITION for OUTCOME", "OUTCOME by CONDITION-ing", "For OUTCOME to be durable,
 CONDITION must …", "OUTCOME without preconditions". A short side that only points back
 ("until this happens", "such a step") takes the mention it points to, in the sentence or
-the one before. A condition that fits no tag is kept as ``other`` with its words. The
+the one before. A condition that fits no tag is kept as ``other`` with its words, and so is
+one the text names without stating ("when the time is right", "there are conditions"). The
 words the shapes read (clause boundaries, negation, modals …) are the language's
-(:mod:`rhetoric.frames.clauses`).
+(:mod:`rhetoric.frames.clauses`); how far they reach (a negation's conjunct, a concessive or
+relative clause) is :mod:`rhetoric.frames.scope`.
 
 Example:
     >>> from rhetoric.records import Mention
@@ -23,158 +25,39 @@ Example:
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from ..records import Frame, Mention
 from ..text.sentences import split_sentences
 from ..types import Polarity, Relation, Span
-from .clauses import FrameWords, boundaries, region_after, region_before
+from .clauses import region_after
 from .cues import CueHit, CueTable, default_cue_table
 from .modality import modality_of
+from .scope import (
+    antecedent,
+    futile_after,
+    last_conjunct,
+    modified_noun,
+    negation_reaches,
+    requirement_floor,
+    third_party,
+    unstated,
+)
+from .sentence import CLAUSE_PUNCT, Proposal, Sentence, required_words
 from .sides import clean_other, outermost, resolve_roles, side_tags
 
 OTHER = "other"
-#: Punctuation right after a cue (closing quotes first): the clause ends there.
-_CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 #: A mention that takes a cue in and ends the clause this few words after the cue is a time ("after the war").
 _MAX_TIME_WORDS = 3
 #: What may stand after a mention at the end of its clause.
 _CLOSERS = " \t\n,.;:!?\"'”’»)]"
-#: An outcome or condition side this short that holds only an anaphor ("until this happens") points back.
-_MAX_ANAPHOR_WORDS = 6
 
 
-def _required(words: FrameWords, requires: str) -> re.Pattern[str]:
-    return {
-        "negation": words.negation,
-        "only": words.only,
-        "exchange_verb": words.exchange_verb,
-        "modal": words.modal,
-        "demand": words.modal_demand,
-    }[requires]
-
-
-@dataclass(frozen=True)
-class _Proposal:
-    outcomes: tuple[Mention, ...]
-    conditions: tuple[Mention, ...]
-    other_text: str
-    other_span: Span | None
-    cue_start: int
-    cue_end: int
-    cue_text: str
-    relation: str
-    negated: bool
-    region: Span
-
-
-class _Sentence:
-    """Mentions, cues and boundaries of one sentence, with the region helpers the shapes need."""
-
-    def __init__(
-        self,
-        text: str,
-        span: Span,
-        mentions: Sequence[Mention],
-        words: FrameWords,
-        previous: Sequence[Mention] = (),
-        previous_outcomes: Sequence[Mention] = (),
-    ) -> None:
-        self.text = text
-        self.start, self.end = span
-        self.mentions = mentions
-        self.words = words
-        #: Mentions of the sentence before (what an anaphor "this", "such a step" may point back to).
-        self.previous = previous
-        #: Outcomes of the frames of the sentence before: what "this goal" on an outcome side points back to.
-        self.previous_outcomes = previous_outcomes
-        self.bounds = boundaries(text, self.start, self.end, words=words)
-        self.hits: list[CueHit] = []
-        self.hit_starts: list[int] = []
-        self.fronted_until = self.start
-        #: The fronted clause that made a frame ("If this means X, …"): a cue inside it makes none.
-        self.inner: Span = (self.start, self.start)
-
-    def set_hits(self, hits: list[CueHit]) -> None:
-        # "an unconditional ceasefire" describes its noun and opens no region: it cuts none.
-        self.hits = hits
-        self.hit_starts = [h.start for h in hits if h.cue.shape != "unconditional"]
-
-    def anaphor(
-        self, a: int, b: int, other: Sequence[Mention] = (), *, outcome: bool = False
-    ) -> tuple[Mention, ...]:
-        """What a short side with an anaphor ("this", "such a step") points back to.
-
-        The nearest mention before ``a`` in the sentence that is not on the frame's other
-        side, else (an outcome side) the outcomes of the frames of the sentence before, else
-        the last mention of the sentence before; nothing when ``text[a:b]`` is longer than a
-        few words or has no anaphor.
-        """
-        if b <= a or len(self.text[a:b].split()) > _MAX_ANAPHOR_WORDS:
-            return ()
-        if not self.words.anaphor.search(self.text, a, b):
-            return ()
-        before = [m for m in self.mentions if m.end <= a and m not in other]
-        if before:
-            return (before[-1],)
-        if outcome and self.previous_outcomes:
-            # "We can talk after they withdraw. This goal can be reached through X": the goal is the talks.
-            return tuple(self.previous_outcomes)
-        return (self.previous[-1],) if self.previous else ()
-
-    def inside(self, a: int, b: int) -> tuple[Mention, ...]:
-        """Mentions that start in ``[a, b)``: a long mention ("the plan aims to stop the war") may run past."""
-        return tuple(m for m in self.mentions if a <= m.start < b)
-
-    def taking_in(self, hit: CueHit) -> tuple[Mention, ...]:
-        """Mentions that take the cue's words in and belong to the side after it.
-
-        "after the conflict" (a mention from the cue on), "to end the war" (from inside the cue on).
-        """
-        return tuple(
-            m for m in self.mentions if hit.start <= m.start < hit.end and (m.end > hit.end or m.start > hit.start)
-        )
-
-    def clause_start(self, pos: int) -> int:
-        start = region_before(self.text, self.start, pos, self.bounds)
-        # After a fronted clause that made a frame ("To win talks, X would … in exchange for Y"),
-        # a later cue's clause starts after its comma.
-        return max(start, self.fronted_until) if pos > self.fronted_until else start
-
-    def clause_end(self, pos: int) -> int:
-        end = region_after(self.text, pos, self.end, self.bounds, words=self.words)
-        # Another cue starts another frame.
-        i = bisect.bisect_right(self.hit_starts, pos)
-        if i < len(self.hit_starts) and self.hit_starts[i] < end:
-            end = self.hit_starts[i]
-        return end
-
-    def next_comma(self, pos: int, end: int) -> int | None:
-        """The comma that closes a fronted clause: not one that goes on with "and", "or", "as well as"."""
-        i = self.text.find(",", pos, end)
-        while i >= 0 and self.words.continues.match(self.text, i + 1):
-            i = self.text.find(",", i + 1, end)
-        return None if i < 0 else i
-
-    def fronted(self, hit: CueHit) -> bool:
-        """Whether the cue opens its clause ("Until X, Y"; "He said that if X, Y")."""
-        sep = region_before(self.text, self.start, hit.start, self.bounds, attach_across=False)
-        last_comma = self.text.rfind(",", sep, hit.start)
-        if last_comma >= 0:
-            sep = last_comma + 1
-        before = self.text[sep : hit.start].strip(" \t\"'“”‘’«»()[]")
-        if self.words.fronting_filler.match(before):
-            return True
-        # "… and for the truce to hold, both sides must …": a purpose coordinated with what came before.
-        return hit.cue.position == "fronted" and hit.cue.shape == "pre" and bool(self.words.list_tail.search(before))
-
-
-def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
+def _propose(sent: Sentence, hit: CueHit) -> Proposal | None:
     shape, cue, w = hit.cue.shape, hit.cue, sent.words
     text = sent.text
+    if cue.unstated:
+        return unstated(sent, hit)
     c_start = sent.clause_start(hit.start)
     if shape in ("post", "exchange", "no_without", "pre") and sent.fronted(hit):
         comma = sent.next_comma(hit.end, sent.end)
@@ -182,7 +65,7 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             main_end = region_after(text, comma + 1, sent.end, sent.bounds, words=w)
             # "Without X, there is no Y": the negation stands in the main clause.
             if cue.requires != "negation" or w.negation.search(text, comma + 1, main_end):
-                if cue.requires not in ("", "negation") and not _required(w, cue.requires).search(
+                if cue.requires not in ("", "negation") and not required_words(w, cue.requires).search(
                     text, hit.start, main_end
                 ):
                     return None
@@ -190,9 +73,13 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             return None
         if cue.position == "fronted":
             return None
-    if cue.requires and not _required(w, cue.requires).search(text, c_start, hit.start):
-        return None
-    if shape in ("post", "no_without", "exchange") and _CLAUSE_PUNCT.match(text, hit.end):
+    if cue.requires and not required_words(w, cue.requires).search(text, requirement_floor(sent, hit, c_start), hit.start):
+        futile = futile_after(sent, hit) if shape == "no_without" else None
+        if futile is None:
+            return None
+        # "Talks without Russia are a road to nowhere": the condition runs up to the predicate.
+        return _build(sent, hit, (c_start, hit.start), (hit.end, futile), c_start)
+    if shape in ("post", "no_without", "exchange") and CLAUSE_PUNCT.match(text, hit.end):
         # "… complies with the Russian demands," — a cue word the clause ends on names no condition.
         return None
     if shape in ("post", "no_without", "exchange", "unconditional"):
@@ -214,6 +101,11 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
             outcome_part, condition_part = condition_part, outcome_part
         if shape == "unconditional":
             outcome_part, condition_part = (o_start, sent.clause_end(hit.end)), (hit.end, hit.end)
+            if cue.nearest_outcome:
+                # "an unconditional, lasting ceasefire and a peace deal": the adjective's noun only.
+                noun = modified_noun(sent, hit, outcome_part)
+                if noun:
+                    return _build(sent, hit, outcome_part, condition_part, o_start, outcome_mentions=noun)
         return _build(sent, hit, outcome_part, condition_part, o_start)
     if shape == "pre":
         return _build(sent, hit, (hit.end, sent.clause_end(hit.end)), (c_start, hit.start), c_start)
@@ -243,7 +135,7 @@ def _propose(sent: _Sentence, hit: CueHit) -> _Proposal | None:
     return None
 
 
-def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
+def _fronted(sent: Sentence, hit: CueHit, comma: int) -> Proposal | None:
     """ "Until X, Y" / "If we speak ceasefire, we need Z" / "In return for X, Y" / "To end X, Y must …"."""
     proposal = _fronted_proposal(sent, hit, comma)
     # Later cues' clauses start after the fronted one, whether or not it made a frame.
@@ -253,11 +145,15 @@ def _fronted(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
     return proposal
 
 
-def _fronted_proposal(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | None:
+def _fronted_proposal(sent: Sentence, hit: CueHit, comma: int) -> Proposal | None:
     text, cue, w = sent.text, hit.cue, sent.words
     # A gap phrase ("for ~4 to be") may hold the outcome itself.
     sub = (hit.start if cue.shape == "pre" else hit.end, comma)
     main_end = sent.clause_end(comma + 1)
+    said = w.reporting.match(text, main_end)
+    if said and "," not in text[comma + 1 : main_end] and not sent.inside(comma + 1, main_end):
+        # "Once the plans are presented, it was agreed that talks would continue": what was agreed is the main clause.
+        main_end = sent.clause_end(said.end())
     main = (comma + 1, main_end)
     if cue.flip_on_demand:
         whole_end = region_after(text, comma + 1, sent.end, sent.bounds, words=w)
@@ -276,7 +172,7 @@ def _fronted_proposal(sent: _Sentence, hit: CueHit, comma: int) -> _Proposal | N
 
 
 def _build(
-    sent: _Sentence,
+    sent: Sentence,
     hit: CueHit,
     outcome_part: Span,
     condition_part: Span,
@@ -284,7 +180,7 @@ def _build(
     *,
     outcome_mentions: tuple[Mention, ...] | None = None,
     cue_text: str | None = None,
-) -> _Proposal | None:
+) -> Proposal | None:
     text, w = sent.text, sent.words
     outcomes = outcome_mentions if outcome_mentions is not None else sent.inside(*outcome_part)
     conditions = sent.inside(*condition_part) if condition_part[1] > condition_part[0] else ()
@@ -311,13 +207,18 @@ def _build(
         sub = w.embedded.search(text, first.end, hit.start)
         if sub is not None:
             outcomes = tuple(m for m in outcomes if m.start < sub.start())
+    if outcome_part[1] == hit.start and len(outcomes) > 1 and outcome_mentions is None:
+        # "The army has not pulled back and the talks will resume once …": the cue's clause is the last conjunct.
+        outcomes = last_conjunct(text, w, outcomes, hit.start)
     if hit.cue.nearest_outcome and outcome_part[1] == hit.start and len(outcomes) > 1:
         # Means attach to the nearest predicate: "the plan would stop the fighting by freezing the line".
         last = max(m.start for m in outcomes)
         outcomes = tuple(m for m in outcomes if m.start == last)
     outcomes, conditions = outermost(outcomes), outermost(conditions)
     if not outcomes and outcome_mentions is None:
-        outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True)
+        outcomes = sent.anaphor(*outcome_part, other=conditions, outcome=True) or antecedent(
+            sent, outcome_part, hit.start, conditions
+        )
     if not conditions and hit.cue.relation != Relation.UNCONDITIONAL.value:
         conditions = sent.anaphor(*condition_part, other=outcomes)
         if not conditions and not text[condition_part[0] : condition_part[1]].strip(_CLOSERS):
@@ -343,9 +244,13 @@ def _build(
     ):
         return None
     neg_region = (min(outcome_part[0], clause_start), max(outcome_part[1], cue_start))
+    if outcome_part[0] >= hit.end and condition_part[1] <= hit.start:
+        # "A truce is needed to ensure that Russia will not attack again": a negation in the purpose is what the
+        # outcome says, not a link ruled out; only the condition's clause and the cue can negate the frame.
+        neg_region = (min(condition_part[0], clause_start), cue_end)
     negated = (
         hit.cue.shape == "no_without"
-        or bool(w.negation.search(text, *neg_region))
+        or negation_reaches(text, w, neg_region, cue_start)
         or cue_str.lower().startswith(("not ", "never "))
     )
     if hit.cue.relation == Relation.UNCONDITIONAL.value:
@@ -359,7 +264,7 @@ def _build(
     if other_span:
         points.extend(other_span)
     region = (min(points), max(points))
-    return _Proposal(
+    return Proposal(
         outcomes,
         conditions,
         other_text,
@@ -373,10 +278,11 @@ def _build(
     )
 
 
-def _counts(sent: _Sentence, hit: CueHit) -> bool:
+def _counts(sent: Sentence, hit: CueHit) -> bool:
     cue = hit.cue
-    if cue.requires and not _required(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
-        return False
+    if cue.requires and not required_words(sent.words, cue.requires).search(sent.text, sent.start, sent.end):
+        if not (cue.shape == "no_without" and sent.words.futile.search(sent.text, hit.end, sent.end)):
+            return False
     if cue.position != "any" and sent.fronted(hit) != (cue.position == "fronted"):
         return False
     return True
@@ -422,13 +328,16 @@ def detect_frames(
     for index, span in enumerate(spans):
         in_sentence = [m for m in mentions if m.start >= span[0] and m.end <= span[1]]
         prev, previous = previous, in_sentence or previous
-        if not in_sentence:
+        if not in_sentence and not prev_outcomes:
             continue
         found = cues.find(text, span[0], span[1])
+        if not in_sentence:
+            # "X means Y. There are other conditions.": only a cue that looks back reads a sentence without mentions.
+            found = [h for h in found if h.cue.looks_back]
         earlier, prev_outcomes = prev_outcomes, []
         if not found:
             continue
-        sent = _Sentence(text, span, in_sentence, words, prev, earlier)
+        sent = Sentence(text, span, in_sentence, words, prev, earlier)
         # At one place, "conditions for … are" is tried before "condition for" (pre). A cue whose
         # requirement appears nowhere in the sentence, or that stands where it may not, is no cue and
         # must not cut another cue's region ("until Russia pays *for* the damage").
@@ -442,7 +351,7 @@ def detect_frames(
         seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
         done_at: set[int] = set()
         for hit in hits:
-            if hit.start in done_at or sent.inner[0] < hit.start < sent.inner[1]:
+            if hit.start in done_at or sent.inner[0] < hit.start < sent.inner[1] or third_party(sent, hit):
                 continue
             proposal = _propose(sent, hit)
             if proposal is None:
@@ -461,7 +370,8 @@ def detect_frames(
             seen.add(key)
             done_at.add(hit.start)
             prev_outcomes.extend(m for m in proposal.outcomes if m not in prev_outcomes)
-            anchor = min(m.start for m in proposal.outcomes)
+            # An outcome taken from the sentence before ("There are other conditions") anchors at the cue.
+            anchor = min((m.start for m in proposal.outcomes if m.start >= span[0]), default=proposal.cue_start)
             frames.append(
                 Frame(
                     statement_id=statement_id,

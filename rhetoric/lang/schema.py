@@ -33,6 +33,7 @@ SCHEMA: dict[str, dict[str, Kind]] = {
         "negators": "phrases",
         "negated_modals": "phrases",
         "negative_determiners": "phrases",
+        "not_negations": "phrases",
     },
     # Stances and commitment (rhetoric/frames/stances.py, holders.py, modality.py).
     "stances": {
@@ -98,6 +99,14 @@ SCHEMA["frames"] = {
     "object_infinitive_verbs": "verbs",
     "infinitive_words": "phrases",
     "embedded_openers": "phrases",
+    "conjunct_coordinators": "phrases",
+    "conjunct_verbs": "phrases",
+    "conjunct_pronouns": "phrases",
+    "conjunct_determiners": "phrases",
+    "concessive_openers": "phrases",
+    "relative_openers": "phrases",
+    "attribution_verbs": "phrases",
+    "futile_predicates": "phrases",
 }
 #: How a cue places outcome and condition around itself (see ``en/cues.toml``).
 CUE_SHAPES = ("post", "pre", "conditions_are", "no_without", "exchange", "must_first", "unconditional", "x_for_y")
@@ -120,6 +129,8 @@ CUE_FIELDS: dict[str, object] = {
     "flip_on_demand": "flag",
     "infinitive": "flag",
     "nearest_outcome": "flag",
+    "unstated": "flag",
+    "looks_back": "flag",
 }
 
 __all__ = ["CUE_FIELDS", "CUE_POSITIONS", "CUE_REQUIRES", "CUE_SHAPES", "SCHEMA", "Kind"]

@@ -21,7 +21,6 @@ from functools import cached_property
 from os import PathLike
 
 from ..analysis import CorpusAnalysis, Provenance
-from ..frames.config import FramesConfig
 from ..records import Statement, StatementAnalysis
 from ..session import Session
 from ..shifts.current import CurrentPosition, current_position, directed
@@ -157,16 +156,10 @@ def party_reports(ca: CorpusAnalysis) -> tuple[ActorReport, ...]:
     }
     if not parties:
         return ()
-    from ..lang import language_of
-
-    cb = ca.codebook
-    config = FramesConfig.from_codebook_table(
-        cb.extensions.get("frames"), tag_ids=cb.tag_ids, language=language_of(cb)
-    )
     out = []
     for party, present in parties.items():
         analyses = [a for m in present for a in by_speaker[m].analyses]
-        tl = timeline(analyses, speaker=party, opposites=config.opposites, party=party)
+        tl = timeline(analyses, speaker=party, opposites=ca.opposites, scales=ca.scales, party=party)
         out.append(
             ActorReport(
                 speaker=party,

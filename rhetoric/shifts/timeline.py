@@ -93,6 +93,7 @@ def timeline(
     opposites: Sequence[tuple[str, str]] = (),
     party: str = "",
     scales: Sequence[Scale] = (),
+    previous: Timeline | None = None,
 ) -> Timeline:
     """Build a timeline from the analyses of one speaker's (or one party's) statements.
 
@@ -103,16 +104,27 @@ def timeline(
         party: The party, when this is a party timeline: each statement's stances count for
             its own speaker, and the shifts are labelled with the party.
         scales: Ordered scales of tags, passed to :func:`compare`.
+        previous: An earlier timeline of the same speaker (or party), built with the same
+            ``opposites`` and ``scales``: its positions and shifts are reused where their
+            statements' analyses are unchanged (incremental analysis: the result is the same).
     """
     with_statement = [a for a in analyses if a.statement]
     groups = group_by_occasion(with_statement, lambda a: a.statement)
     ordered = tuple(a for g in groups for a in g)
     speaker = speaker or next((a.statement.speaker for a in ordered), "")
+    known, known_shifts = _reusable(previous, ordered, speaker=speaker, party=party)
 
     def read(group: Sequence[StatementAnalysis]) -> Position:
+        single = group[0].statement.id if len(group) == 1 else None
+        if single is not None and (hit := known.get(single)) is not None:
+            return hit  # read before, or by ``previous`` (an occasion of one reads as its statement)
         if party:
-            return position_of(group, speaker=party, own_speakers=True)
-        return position_of(group, speaker=speaker)
+            found = position_of(group, speaker=party, own_speakers=True)
+        else:
+            found = position_of(group, speaker=speaker)
+        if single is not None:
+            known[single] = found
+        return found
 
     positions = tuple(read([a]) for a in ordered)
     occasions: list[tuple[int, ...]] = []
@@ -122,12 +134,39 @@ def timeline(
         i += len(g)
     occasion_positions = [read(g) for g in groups]
     shifts = tuple(
-        compare_positions(x, y, opposites=opposites, scales=scales)
+        known_shifts.get((x.statement_ids, y.statement_ids))
+        or compare_positions(x, y, opposites=opposites, scales=scales)
         for x, y in zip(occasion_positions, occasion_positions[1:], strict=False)
     )
     if party:
         shifts = tuple(replace(s, speaker=party) for s in shifts)
     return Timeline(speaker, ordered, positions, shifts, tuple(occasions), party)
+
+
+def _reusable(
+    previous: Timeline | None, ordered: Sequence[StatementAnalysis], *, speaker: str, party: str
+) -> tuple[dict[str, Position], dict[tuple[tuple[str, ...], tuple[str, ...]], Shift]]:
+    """What ``previous`` read from statements whose analyses are unchanged: their positions by
+    statement id, and the shifts between occasions made only of such statements."""
+    if previous is None or (previous.speaker, previous.party) != (speaker, party):
+        return {}, {}
+    now = {a.statement.id: a for a in ordered}
+    same = {
+        a.statement.id
+        for a in previous.analyses
+        if a.statement and ((b := now.get(a.statement.id)) is a or b == a)
+    }
+    positions = {
+        a.statement.id: p
+        for a, p in zip(previous.analyses, previous.positions, strict=True)
+        if a.statement and a.statement.id in same
+    }
+    shifts = {
+        (s.from_ids, s.to_ids): s
+        for s in previous.shifts
+        if same.issuperset(s.from_ids) and same.issuperset(s.to_ids)
+    }
+    return positions, shifts
 
 
 __all__ = ["CELL_VALUES", "Timeline", "compare", "timeline"]

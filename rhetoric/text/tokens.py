@@ -33,7 +33,8 @@ SYMBOLS = "%‰§$€£"
 #: The token regex (groups abbr, num, word, sym); see :func:`iter_folded_tokens` for how matches become tokens.
 TOKEN_RE = re.compile(
     r"""
-    (?P<abbr>[^\W\d_](?:\.[^\W\d_])+\.?)          # initialisms: U.S., U.K, e.g.
+    (?P<abbr>[^\W\d_](?:\.[^\W\d_](?![^\W\d_]))+\.?)  # initialisms: U.S., U.K, e.g. (each a single letter:
+                                                  # one that folds to two, Þ → th, is a word)
     | (?P<num>\d+(?:[.,]\d+)+)                    # numbers with separators: 10,000  3.5
     | (?P<word>[^\W_]+(?:'[^\W_]+)*)              # words, with inner apostrophes
     """

@@ -5,13 +5,15 @@ Generates a corpus of N variants of the seed statements, then in one run:
 1. analyses every statement with one process, with 2 local processes and with a Dask
    LocalCluster of 2 workers (cluster start-up timed apart), checks the analyses are
    identical, and prints times, statements per second and ratios to one process;
-2. ``report`` after one ``add``: the report on the full corpus with an empty cache, then one
-   statement added and the report again (cache warm), in-process, as wall times.
+2. ``report`` after one ``add``: ``analyze_all`` with empty caches; one statement added and the
+   report with the analyses cached but no timeline cache (as before the timeline cache); one
+   more added and ``analyze_all``; one more and the report with both caches; the report again
+   with nothing changed; wall and CPU seconds, in-process, and the cache files' sizes.
 
 Ratios come from the same run (the machine is shared; absolute times swing with the load).
 
 Usage:
-    python tests/benchmarks/engines.py [--statements 20000] [--skip-dask] [--skip-cache]
+    python tests/benchmarks/engines.py [--statements 20000] [--skip-dask] [--skip-cache] [--skip-engines] [--profile]
 """
 
 from __future__ import annotations
@@ -67,22 +69,51 @@ def engines(root: Path, n: int, skip_dask: bool) -> None:
     print(f"  (LocalCluster start-up {t_start:.1f} s, not included; with it {t1 / (td + t_start):.2f}x)")
 
 
-def cache(root: Path) -> None:
+def _timed_both(fn):
+    """Wall and CPU seconds of ``fn()`` (on a shared machine CPU time is the steadier figure)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def cache(root: Path, profile: bool = False) -> None:
     from rhetoric.reports.write import write_report
     from rhetoric.session import analyze_all
 
     out = root.parent / "reports"
     n = len(Corpus(root).statements())
-    print(f"analysis cache on {n:,} statements, in-process, one process")
-    cold, _ = timed(lambda: analyze_all(root))
-    print(f"  analyze_all, empty cache       {cold:8.1f} s")
-    add_statement(Corpus(root), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
-    warm, _ = timed(lambda: analyze_all(root))
-    print(f"  analyze_all after one add      {warm:8.1f} s  ({cold / warm:.0f}x faster)")
-    report, _ = timed(lambda: write_report(root, out_dir=out))
-    print(f"  report (md + html), cache warm {report:8.1f} s  (rendering: {report - warm:.1f} s)")
-    size = sum(p.stat().st_size for p in (root / ".cache").glob("analysis-*.jsonl"))
-    print(f"  cache file                     {size / 1e6:8.1f} MB ({size / n:.0f} bytes/statement)")
+    folder = root / ".cache"
+
+    def add(i: int) -> None:
+        add_statement(Corpus(root), speaker="zelensky", date=f"2026-0{i}", text="We want a ceasefire, then talks.")
+
+    def line(label: str, wall: float, cpu: float, note: str = "") -> None:
+        print(f"  {label:<44} {wall:8.2f} s wall {cpu:8.2f} s cpu  {note}")
+
+    print(f"analysis and timeline caches on {n:,} statements, in-process, one process")
+    cold = _timed_both(lambda: analyze_all(root))
+    line("analyze_all, empty caches", *cold)
+    add(1)
+    for stale in folder.glob("timelines-*.jsonl"):
+        stale.unlink()  # as before the timeline cache: analyses cached, every timeline built
+    line("report after one add, analyses cached only", *_timed_both(lambda: write_report(root, out_dir=out)))
+    add(2)
+    line("analyze_all after one add", *_timed_both(lambda: analyze_all(root)))
+    add(3)
+    after = _timed_both(lambda: write_report(root, out_dir=out))
+    line("report after one add (both caches)", *after, f"{cold[1] / after[1]:.0f}x less cpu than cold")
+    line("report again, nothing changed", *_timed_both(lambda: write_report(root, out_dir=out)))
+    if profile:
+        import cProfile
+        import pstats
+
+        add(4)
+        prof = cProfile.Profile()
+        prof.runcall(write_report, root, out_dir=out)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+    for kind in ("analysis", "timelines"):
+        size = sum(p.stat().st_size for p in folder.glob(f"{kind}-*.jsonl"))
+        print(f"  {kind} cache file  {size / 1e6:8.1f} MB ({size / n:.0f} bytes/statement)")
 
 
 def main() -> None:
@@ -91,6 +122,7 @@ def main() -> None:
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-cache", action="store_true")
     parser.add_argument("--skip-engines", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="profile the report after one add")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
@@ -99,7 +131,7 @@ def main() -> None:
         if not args.skip_engines:
             engines(root, args.statements, args.skip_dask)
         if not args.skip_cache:
-            cache(root)
+            cache(root, args.profile)
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ def test_bad_cue_records_list_every_problem_at_once():
         "[cues.cue[0].a.phrases] duplicate phrase 'if'",
         "[cues.cue[1].b.phrases] empty phrase",
         "[cues.cue[2].c] unknown key(s): colour (known: id, phrases, shape, relation, requires, position, "
-        "not_before, not_after, next_word_ends, flip_on_demand, infinitive, nearest_outcome)",
+        "not_before, not_after, next_word_ends, flip_on_demand, infinitive, nearest_outcome, unstated, looks_back)",
         "[cues.cue[2].c.phrases] 'un(less': '(' is regex syntax; write plain words (~N for a gap)",
         "[cues.cue[3].d.flip_on_demand] must be true or false",
         "[cues.cue[3].d.position] 'middle' is not one of any, fronted, inline",

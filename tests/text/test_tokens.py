@@ -60,3 +60,14 @@ def test_token_offsets_are_in_order_and_nonempty(text: str) -> None:
     for t in tokenize(text):
         assert prev <= t.start < t.end <= len(text)
         prev = t.end
+
+
+@pytest.mark.parametrize(
+    ("text", "norms"),
+    [("A.Þ", ["a", "th"]), ("a.bc", ["a", "bc"]), ("U.S. aid", ["us", "aid"]), ("A.B.C.", ["abc"])],
+)
+def test_initialisms_are_single_letters(text: str, norms: list[str]) -> None:
+    # A letter that folds to two (Þ → th) once made an initialism overlap the word after it.
+    toks = tokenize(text)
+    assert [t.norm for t in toks] == norms
+    assert all(a.end <= b.start for a, b in zip(toks, toks[1:]))

@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..analysis import CorpusAnalysis, mention_role
@@ -34,51 +34,67 @@ def _evidence(spans: tuple[Evidence, ...]) -> str:
     return " … ".join(e.text for e in spans)
 
 
+def statement_row(a: StatementAnalysis, *, order: int, name: str) -> Row:
+    """The ``statements`` table's own columns for one analysed statement.
+
+    Args:
+        a: The statement's analysis.
+        order: Its position (from 1) in its speaker's timeline.
+        name: The speaker's display name.
+    """
+    s = a.statement
+    d = s.partial_date
+    return {
+        "statement_id": s.id,
+        "speaker": s.speaker,
+        "speaker_name": name,
+        "speaker_as_written": s.speaker_as_written,
+        "date": s.date,
+        "date_precision": d.precision.value,
+        "date_qualifier": s.date_qualifier,
+        "date_start": d.first_day().isoformat(),
+        "date_end": d.last_day().isoformat(),
+        "speaker_order": order,
+        "kind": s.kind,
+        "text": s.text,
+        "source": s.source,
+        "url": s.url,
+        "document": s.document,
+        "added_at": s.added_at,
+        "n_mentions": len(a.mentions),
+        "n_frames": len(a.frames),
+        "meta": dict(s.meta),
+    }
+
+
 def _statements(ca: CorpusAnalysis) -> Iterator[Row]:
     order = {a.statement.id: i for tl in ca.timelines for i, a in enumerate(tl.analyses, start=1)}
     for a in ca.analyses:
-        s = a.statement
-        d = s.partial_date
+        yield statement_row(a, order=order[a.statement.id], name=ca.actor_name(a.statement.speaker))
+
+
+def mention_rows(a: StatementAnalysis) -> Iterator[Row]:
+    """The ``mentions`` table's own columns for one analysed statement."""
+    s = a.statement
+    for m in a.mentions:
         yield {
             "statement_id": s.id,
             "speaker": s.speaker,
-            "speaker_name": ca.actor_name(s.speaker),
-            "speaker_as_written": s.speaker_as_written,
             "date": s.date,
-            "date_precision": d.precision.value,
-            "date_qualifier": s.date_qualifier,
-            "date_start": d.first_day().isoformat(),
-            "date_end": d.last_day().isoformat(),
-            "speaker_order": order[s.id],
-            "kind": s.kind,
-            "text": s.text,
-            "source": s.source,
-            "url": s.url,
-            "document": s.document,
-            "added_at": s.added_at,
-            "n_mentions": len(a.mentions),
-            "n_frames": len(a.frames),
-            "meta": dict(s.meta),
+            "sentence": m.sentence,
+            "tag": m.tag,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "pattern": m.pattern,
+            "polarity": m.polarity,
+            "role": mention_role(a, m),
         }
 
 
 def _mentions(ca: CorpusAnalysis) -> Iterator[Row]:
     for a in ca.analyses:
-        s = a.statement
-        for m in a.mentions:
-            yield {
-                "statement_id": s.id,
-                "speaker": s.speaker,
-                "date": s.date,
-                "sentence": m.sentence,
-                "tag": m.tag,
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "pattern": m.pattern,
-                "polarity": m.polarity,
-                "role": mention_role(a, m),
-            }
+        yield from mention_rows(a)
 
 
 def frame_rows(a: StatementAnalysis) -> Iterator[Row]:
@@ -191,9 +207,18 @@ def iter_rows(ca: CorpusAnalysis, table: str) -> Iterator[Row]:
     Raises:
         UsageError: If there is no such table.
     """
+    columns(table)  # an unknown table fails here, with the usage error
+    return with_provenance(_BUILDERS[table](ca), table, ca.provenance.to_dict())
+
+
+def with_provenance(rows: Iterable[Row], table: str, provenance: dict[str, str]) -> Iterator[Row]:
+    """A table's own rows with the provenance columns added, in dictionary column order.
+
+    Raises:
+        UsageError: If there is no such table.
+    """
     names = columns(table)
-    provenance = ca.provenance.to_dict()
-    for row in _BUILDERS[table](ca):
+    for row in rows:
         row.update(provenance)
         yield {k: row[k] for k in names}
 

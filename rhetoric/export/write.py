@@ -22,7 +22,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -40,12 +40,12 @@ from ..outputs import (
     output_lock,
     remove_stale_temps,
 )
-from ..session import analyze_all
 from ..types import (
     ExportFormat,  # noqa: F401  (re-exported: part of this module's API)
     ProgressFn,
 )
-from .tables import iter_rows
+from .stream import StreamedExport
+from .tables import Row, iter_rows
 
 #: Written last into an export folder: which files form the set, with their sha256 and rows.
 MANIFEST = "manifest.json"
@@ -95,6 +95,25 @@ def write_tables(
             format other than CSV.
         OutputError: If the folder or a file cannot be written (the path and the fix named).
     """
+    return _write_set(
+        lambda table: iter_rows(ca, table), tables=tables, out_dir=out_dir, fmt=fmt, excel_safe=excel_safe
+    )
+
+
+def _write_set(
+    rows_of: Callable[[str], Iterator[Row]],
+    *,
+    tables: Iterable[str],
+    out_dir: str | PathLike,
+    fmt: str,
+    excel_safe: bool,
+    prepare: Callable[[Path], None] | None = None,
+) -> ExportResult:
+    """Write each table's rows (``rows_of(table)``) into a temporary folder, then swap the set in.
+
+    ``prepare(folder)``, when given, runs first with the temporary folder (the streamed
+    export analyses the corpus into a spill file there).
+    """
     fmt = _check_format(fmt, excel_safe=excel_safe)
     names = resolve_tables(tables)
     out = ensure_folder(out_dir)
@@ -109,10 +128,15 @@ def write_tables(
         except OSError as exc:
             raise output_error(exc, out) from None
         try:
+            if prepare is not None:
+                try:
+                    prepare(staging)
+                except OSError as exc:
+                    raise output_error(exc, out) from None
             for table in names:
                 part = staging / f"{table}.{fmt.value}"
                 try:
-                    counts[table] = _write_table(ca, table, fmt, part, excel_safe=excel_safe)
+                    counts[table] = _write_table(rows_of(table), table, fmt, part, excel_safe=excel_safe)
                     _fsync(part)
                 except OSError as exc:
                     raise output_error(exc, out / part.name) from None
@@ -168,8 +192,7 @@ def verify_export(out_dir: str | PathLike) -> tuple[bool, str]:
     return True, f"{len(files)} file(s) of one export"
 
 
-def _write_table(ca: CorpusAnalysis, table: str, fmt: ExportFormat, path: Path, *, excel_safe: bool) -> int:
-    rows = iter_rows(ca, table)
+def _write_table(rows: Iterator[Row], table: str, fmt: ExportFormat, path: Path, *, excel_safe: bool) -> int:
     if fmt is ExportFormat.PARQUET:
         return write_parquet(rows, column_types(table), path)
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -222,7 +245,10 @@ def export_tables(
     _check_format(fmt, excel_safe=excel_safe)
     if Path(out_dir).exists():
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
-    ca = analyze_all(
+    # Streamed (rhetoric.export.stream): memory stays flat however large the corpus.
+    stream = StreamedExport.open(
         corpus_dir, speakers=speakers, parties=parties, codebook_path=codebook_path, progress=progress
     )
-    return write_tables(ca, tables=names, out_dir=out_dir, fmt=fmt, excel_safe=excel_safe)
+    return _write_set(
+        stream.rows, tables=names, out_dir=out_dir, fmt=fmt, excel_safe=excel_safe, prepare=stream.run
+    )

@@ -81,8 +81,8 @@ SHAPES = [
     ("Under the plan, Iran does enrich uranium.", [("enrichment", "enrich uranium")], "neutral"),
     ("The envoys did not discuss a truce.", [("truce", "truce")], "neutral"),
     # A negative subject denies the act; an editor's bracket does not hide the modal.
-    ("Not a single sane minister would join the alliance.", [("membership", "join the alliance")], "oppose"),
-    ("Every sane minister would join the alliance.", [("membership", "join the alliance")], "support"),
+    ("Not a single minister would join the alliance.", [("membership", "join the alliance")], "oppose"),
+    ("Every minister would join the alliance.", [("membership", "join the alliance")], "support"),
     ("No one in London will accept a customs union.", [("customs_union", "customs union")], "oppose"),
     ('"[We should] release the hostages now," she said.', [("hostages", "release the hostages")], "support"),
     ("He can have a truce tomorrow.", [("truce", "truce")], "support"),
@@ -108,7 +108,7 @@ SHAPES = [
     # Praise of an effort backs it; turning from a course leaves it.
     ("We appreciate the mediation efforts of Egypt.", [("talks", "mediation efforts")], "support"),
     ("He defended the pivot from pushing for a truce to a full deal.", [("truce", "truce")], "oppose"),
-    ("Membership is not a question of if, but when.", [("membership", "Membership")], "support"),
+    ("Membership is not a question of if; only the date is open.", [("membership", "Membership")], "support"),
     ("Brussels is not a question of geography.", [("membership", "Brussels")], "neutral"),
 ]
 

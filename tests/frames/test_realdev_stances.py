@@ -14,12 +14,12 @@ ROOT = Path(__file__).resolve().parents[2]
 CANDIDATES = [ROOT / ".." / "shared" / "realdev", ROOT / ".." / ".." / "shared" / "realdev"]
 REALDEV = next((p.resolve() for p in CANDIDATES if (p / "gold.jsonl").exists()), None)
 
-#: Floors at the issue's target (F1 >= 0.75 at precision >= 0.80), which the merged rules and codebook
-#: reach (stances P 0.829 R 0.686 F1 0.751; commitment 0.708 since a statement that speaks about an
-#: item with a marker of commitment commits): a drop is a regression.
-STANCE_F1_FLOOR = 0.75
-STANCE_PRECISION_FLOOR = 0.80
-COMMITMENT_ACCURACY_FLOOR = 0.70
+#: Floors just under today's figures (stances P 0.876 R 0.769 F1 0.819, commitment 0.763, after the
+#: stance shapes of the third round; the issue's target was F1 >= 0.75 at precision >= 0.80): a drop
+#: is a regression.
+STANCE_F1_FLOOR = 0.80
+STANCE_PRECISION_FLOOR = 0.85
+COMMITMENT_ACCURACY_FLOOR = 0.75
 
 
 @pytest.fixture(scope="module")

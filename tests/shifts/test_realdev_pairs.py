@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CANDIDATES = [ROOT / ".." / "shared" / "realdev", ROOT / ".." / ".." / "shared" / "realdev"]
 REALDEV = next((p.resolve() for p in CANDIDATES if (p / "pairs.jsonl").exists()), None)
 
-#: The figure of the verdict rules in rhetoric/shifts/verdict.py (38/87; 25 before them): a drop
-#: is a regression.
-PAIRS_FLOOR = 38
+#: The figure of the verdict rules in rhetoric/shifts/verdict.py with today's readings (42/87; 25
+#: before the rules, 38 before the frame and stance shapes of the third round): a drop is a regression.
+PAIRS_FLOOR = 41
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from rhetoric.analyzer import Analyzer
+from rhetoric.codebook.load import load_codebook
+from rhetoric.frames.config import FramesConfig
+from rhetoric.lang import language_of
 from rhetoric.records import Mention
+from rhetoric.tagging.tagger import Tagger
 from rhetoric.text.sentences import sentence_index, split_sentences
 
 
@@ -55,3 +62,24 @@ def registry():
             }
         }
     )
+
+
+HOSTAGES = Path(__file__).parent / "data" / "hostages_codebook.toml"
+
+
+@pytest.fixture(scope="module")
+def war() -> Analyzer:
+    """The analyzer of the shipped codebook (a war)."""
+    from ..conftest import SEED_CORPUS
+
+    return Analyzer.for_corpus(SEED_CORPUS)
+
+
+@pytest.fixture(scope="module")
+def hostages() -> Analyzer:
+    """The analyzer of a small codebook of another negotiation (hostages and a truce)."""
+    codebook = load_codebook(HOSTAGES)
+    config = FramesConfig.from_codebook_table(
+        codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
+    )
+    return Analyzer(Tagger.from_codebook(codebook), cues=config.cues)

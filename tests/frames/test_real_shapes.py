@@ -9,33 +9,9 @@ and a truce), each with a negative twin.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from rhetoric.analyzer import Analyzer
-from rhetoric.codebook.load import load_codebook
-from rhetoric.frames.config import FramesConfig
-from rhetoric.lang import language_of
-from rhetoric.tagging.tagger import Tagger
-
-from ..conftest import SEED_CORPUS
-
-HOSTAGES = Path(__file__).parent / "data" / "hostages_codebook.toml"
-
-
-@pytest.fixture(scope="module")
-def war() -> Analyzer:
-    return Analyzer.for_corpus(SEED_CORPUS)
-
-
-@pytest.fixture(scope="module")
-def hostages() -> Analyzer:
-    codebook = load_codebook(HOSTAGES)
-    config = FramesConfig.from_codebook_table(
-        codebook.extensions.get("frames"), tag_ids=codebook.tag_ids, language=language_of(codebook)
-    )
-    return Analyzer(Tagger.from_codebook(codebook), cues=config.cues)
 
 
 def frames(analyzer: Analyzer, text: str) -> set[tuple[str, str, str, str]]:

@@ -17,7 +17,7 @@ Example:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,17 @@ def _read_text(p: Path, what: str) -> str:
         ) from None
 
 
+def _json_lines(p: Path, what: str) -> Iterator[tuple[int, Any]]:
+    """``(line number, value)`` of each non-blank line of a JSONL file (errors name the file and line)."""
+    for n, line in enumerate(_read_text(p, what).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line)
+        except ValueError as exc:
+            raise InputFormatError(f"not JSON: {exc}", path=str(p), line=n) from None
+
+
 def read_coded_statements(path: str | Path) -> dict[str, str]:
     """Coded statements (JSONL ``id``, ``text``) of a pairs file: coder id → text.
 
@@ -115,13 +126,7 @@ def read_coded_statements(path: str | Path) -> dict[str, str]:
     """
     p = Path(path)
     coded: dict[str, str] = {}
-    for n, line in enumerate(_read_text(p, "statements").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except ValueError as exc:
-            raise InputFormatError(f"not JSON: {exc}", path=str(p), line=n) from None
+    for n, d in _json_lines(p, "statements"):
         if not isinstance(d, dict):
             raise InputFormatError("not a JSON object", path=str(p), line=n, hint='e.g. {"id": "c-1", "text": "…"}')
         coded[str(d.get("id", ""))] = str(d.get("text", ""))
@@ -138,13 +143,7 @@ def read_pairs(path: str | Path) -> list[dict[str, Any]]:
     """
     p = Path(path)
     pairs = []
-    for n, line in enumerate(_read_text(p, "pairs").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except ValueError as exc:
-            raise InputFormatError(f"not JSON: {exc}", path=str(p), line=n) from None
+    for n, d in _json_lines(p, "pairs"):
         if not isinstance(d, dict) or any(k not in d for k in PAIR_KEYS):
             raise ValidationError(
                 f"a pair needs the keys {', '.join(PAIR_KEYS)}",

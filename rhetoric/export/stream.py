@@ -31,7 +31,6 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from itertools import islice
 from os import PathLike
 from pathlib import Path
@@ -245,7 +244,7 @@ class StreamedExport:
                 yield decode(payload, parse_line(raw))
 
     def _positions(self, label: str) -> Iterator[Position]:
-        from ..shifts.positions import position_of
+        from ..shifts.timeline import occasion_position
 
         ordered, ends = self._occasions[label]
         start = 0
@@ -253,26 +252,19 @@ class StreamedExport:
             for end in ends:
                 group = [self._analysis(fh, i) for i in ordered[start:end]]
                 start = end
-                if self._groups is not None:
-                    yield position_of(group, speaker=label, own_speakers=True)
-                else:
-                    yield position_of(group, speaker=label)
+                yield occasion_position(group, label=label, party=self._groups is not None)
 
     def _shift_rows(self) -> Iterator[Row]:
-        from ..shifts.compare import compare_positions
+        from ..shifts.timeline import shifts_between
 
         analyzer = self.session.analyzer
         for label in sorted(self._occasions):
-            before = None
-            for step, position in enumerate(self._positions(label)):
-                if before is not None:
-                    shift = compare_positions(
-                        before, position, opposites=analyzer.opposites, scales=analyzer.scales
-                    )
-                    if self._groups is not None:
-                        shift = replace(shift, speaker=label)
-                    yield from shift_rows(shift, step)
-                before = position
+            party = label if self._groups is not None else ""
+            shifts = shifts_between(
+                self._positions(label), opposites=analyzer.opposites, scales=analyzer.scales, party=party
+            )
+            for step, shift in enumerate(shifts, start=1):
+                yield from shift_rows(shift, step)
 
     def _own_rows(self, table: str) -> Iterator[Row]:
         if table == "shifts":

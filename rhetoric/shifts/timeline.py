@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..codebook.scales import Scale
@@ -118,10 +118,7 @@ def timeline(
         single = group[0].statement.id if len(group) == 1 else None
         if single is not None and (hit := known.get(single)) is not None:
             return hit  # read before, or by ``previous`` (an occasion of one reads as its statement)
-        if party:
-            found = position_of(group, speaker=party, own_speakers=True)
-        else:
-            found = position_of(group, speaker=speaker)
+        found = occasion_position(group, label=party or speaker, party=bool(party))
         if single is not None:
             known[single] = found
         return found
@@ -134,13 +131,38 @@ def timeline(
         i += len(g)
     occasion_positions = [read(g) for g in groups]
     shifts = tuple(
-        known_shifts.get((x.statement_ids, y.statement_ids))
-        or compare_positions(x, y, opposites=opposites, scales=scales)
-        for x, y in zip(occasion_positions, occasion_positions[1:], strict=False)
+        shifts_between(occasion_positions, opposites=opposites, scales=scales, party=party, known=known_shifts)
     )
-    if party:
-        shifts = tuple(replace(s, speaker=party) for s in shifts)
     return Timeline(speaker, ordered, positions, shifts, tuple(occasions), party)
+
+
+def occasion_position(group: Sequence[StatementAnalysis], *, label: str, party: bool = False) -> Position:
+    """The position of one occasion's statements: one speaker's, or a party's (each statement's
+    stances counted for its own speaker)."""
+    if party:
+        return position_of(group, speaker=label, own_speakers=True)
+    return position_of(group, speaker=label)
+
+
+def shifts_between(
+    positions: Iterable[Position],
+    *,
+    opposites: Sequence[tuple[str, str]] = (),
+    scales: Sequence[Scale] = (),
+    party: str = "",
+    known: Mapping[tuple[tuple[str, ...], tuple[str, ...]], Shift] | None = None,
+) -> Iterator[Shift]:
+    """The shifts between consecutive occasion positions, lazily (a streamed export holds one at a time).
+
+    ``known`` shifts (by their statement ids) are reused; a party's shifts carry the party as speaker.
+    """
+    before = None
+    for position in positions:
+        if before is not None:
+            key = (before.statement_ids, position.statement_ids)
+            shift = (known or {}).get(key) or compare_positions(before, position, opposites=opposites, scales=scales)
+            yield replace(shift, speaker=party) if party else shift
+        before = position
 
 
 def _reusable(
@@ -169,4 +191,4 @@ def _reusable(
     return positions, shifts
 
 
-__all__ = ["CELL_VALUES", "Timeline", "compare", "timeline"]
+__all__ = ["CELL_VALUES", "Timeline", "compare", "occasion_position", "shifts_between", "timeline"]

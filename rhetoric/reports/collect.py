@@ -91,6 +91,16 @@ class ActorReport:
         return timeline_columns(self.timeline)
 
     @cached_property
+    def index(self) -> dict[str, int]:
+        """Statement id → its place in the actor's timeline."""
+        return {a.statement.id: i for i, a in enumerate(self.timeline.analyses) if a.statement}
+
+    @cached_property
+    def tags(self) -> tuple[str, ...]:
+        """Every tag the actor's statements mention, first seen first (``Timeline.tags``, once)."""
+        return self.timeline.tags()
+
+    @cached_property
     def shift_ranking(self) -> tuple[int, ...]:
         """Indices of the actor's shifts, strongest first (:mod:`rhetoric.reports.notable`)."""
         from .notable import strength

@@ -124,7 +124,7 @@ def digest(actor: ActorReport, *, n_sections: int = 1) -> ActorDigest:
         shifts = tuple(sorted(actor.shift_ranking[:SHIFTS_PER_ACTOR]))
     if n <= ALL_CARDS_UP_TO:
         return ActorDigest(tuple(range(n)), shifts, (), n)
-    index = {a.statement.id: i for i, a in enumerate(tl.analyses)}
+    index = actor.index
     wanted: set[int] = set()
     for k in shifts:
         # the first statement of each side: the notable entry and the shift detail link to it

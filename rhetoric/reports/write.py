@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
+from ..engine.codec import gc_paused
 from ..errors import UsageError
 from ..outputs import atomic_file, ensure_folder, output_lock, remove_stale_temps
 from ..types import (
@@ -85,6 +86,31 @@ def write_report(
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     speakers = list(speakers) if speakers is not None else None
     parties = list(parties) if parties is not None else None
+    # The report holds every analysis and builds many small records that are never garbage:
+    # the cyclic collector would walk them all again and again (a fifth of the time at 20,000
+    # statements), so it waits until the report is written.
+    with gc_paused():
+        return _write(
+            corpus_dir,
+            speakers=speakers,
+            parties=parties,
+            fmts=fmts,
+            out_dir=out_dir,
+            codebook_path=codebook_path,
+            progress=progress,
+        )
+
+
+def _write(
+    corpus_dir: str | PathLike,
+    *,
+    speakers: list[str] | None,
+    parties: list[str] | None,
+    fmts: tuple[ReportFormat, ...],
+    out_dir: str | PathLike,
+    codebook_path: str | PathLike | None,
+    progress: ProgressFn | None,
+) -> list[Path]:
     data = collect_report(
         corpus_dir,
         speakers=speakers or None,

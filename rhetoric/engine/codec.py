@@ -67,6 +67,19 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _enum(cls: type[Enum]) -> Decode:
+    """An enum member from its value, looked up rather than called (``Enum(value)`` is slow)."""
+    members = dict(cls._value2member_map_)
+
+    def decode(value: Any) -> Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):  # unknown or unhashable value
+            raise ValueError(f"{value!r} is not a {cls.__name__}") from None
+
+    return decode
+
+
 def _tuple_of(inner: Decode | None) -> Decode:
     if inner is None:
         return tuple
@@ -100,7 +113,7 @@ def _decoder_of(tp: Any) -> Decode | None:
     if tp in _PLAIN or tp is Any:
         return None
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp
+        return _enum(tp)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return decoder(tp)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
@@ -122,6 +135,12 @@ def _decoder_of(tp: Any) -> Decode | None:
 def decoder(cls: type) -> Decode:
     """The decoder of a record class: ``decoder(cls)(row) -> cls instance``.
 
+    The instance is made without calling ``__init__``: its fields were written from a record
+    that passed its ``__init__`` and are decoded to their hinted types here, so the
+    ``__post_init__`` of rhetoric's records (which only turns plain strings into their enums)
+    would find nothing to do; setting the fields at once is several times faster than the
+    frozen ``__init__``.
+
     Raises:
         TypeError: If a field's type is not one the codec knows (at compile time), or a row
             does not fit the class (when decoding).
@@ -130,13 +149,17 @@ def decoder(cls: type) -> Decode:
     names = _names(cls)
     parts = [(i, d) for i, name in enumerate(names) if (d := _decoder_of(hints[name])) is not None]
     n = len(names)
+    new = object.__new__
+    set_dict = object.__setattr__
 
     def decode(row: Any) -> Any:
         if type(row) is not list or len(row) != n:
             raise ValueError(f"a cached {cls.__name__} needs {n} values")
         for i, d in parts:
             row[i] = d(row[i])
-        return cls(*row)
+        record = new(cls)
+        set_dict(record, "__dict__", dict(zip(names, row, strict=False)))  # length checked above
+        return record
 
     return decode
 

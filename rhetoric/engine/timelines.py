@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..records import StatementAnalysis
-from .cache import CACHE_DIR, ensure_cache_folder, prune, statement_digest
+from .cache import CACHE_DIR, append_lines, ensure_cache_folder, prune, statement_digest
 from .codec import decoder, encode, gc_paused
 from .spec import Engine, EngineKind, current_engine
 
@@ -140,8 +140,7 @@ class TimelineCache:
         live = sum(map(len, self._lines.values()))
         try:
             if self.path.exists() and self._total + len(new) - live <= live:
-                with open(self.path, "ab") as fh:
-                    fh.write(new)
+                append_lines(self.path, new)
                 self._total += len(new)
             else:
                 self._rewrite(live)

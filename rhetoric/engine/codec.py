@@ -92,13 +92,22 @@ def _tuple_of(inner: Decode | None) -> Decode:
 
 def _fixed_tuple(parts: list[Decode | None]) -> Decode:
     n = len(parts)
+    items = ", ".join(f"v[{i}]" if d is None else f"d{i}(v[{i}])" for i, d in enumerate(parts))
+    source = (
+        "def decode(v):\n"
+        f"    if len(v) != {n}:\n"
+        f"        raise ValueError(f'expected {n} values, got {{len(v)}}')\n"
+        f"    return ({items}{',' if n == 1 else ''})\n"
+    )
+    return _compiled(source, {f"d{i}": d for i, d in enumerate(parts) if d is not None})
 
-    def decode(value: Any) -> tuple:
-        if len(value) != n:
-            raise ValueError(f"expected {n} values, got {len(value)}")
-        return tuple(v if d is None else d(v) for d, v in zip(parts, value, strict=True))
 
-    return decode
+def _compiled(source: str, env: dict[str, Any]) -> Decode:
+    """A decoder written out for one shape (no loop over its parts: decoding is most of a
+    cache's reading), from generated source that names only field positions and decoders."""
+    namespace = dict(env)
+    exec(compile(source, "<rhetoric.engine.codec>", "exec"), namespace)  # noqa: S102
+    return namespace["decode"]
 
 
 def _optional(inner: Decode) -> Decode:
@@ -147,21 +156,22 @@ def decoder(cls: type) -> Decode:
     """
     hints = typing.get_type_hints(cls)
     names = _names(cls)
-    parts = [(i, d) for i, name in enumerate(names) if (d := _decoder_of(hints[name])) is not None]
+    parts = [_decoder_of(hints[name]) for name in names]
     n = len(names)
-    new = object.__new__
-    set_dict = object.__setattr__
-
-    def decode(row: Any) -> Any:
-        if type(row) is not list or len(row) != n:
-            raise ValueError(f"a cached {cls.__name__} needs {n} values")
-        for i, d in parts:
-            row[i] = d(row[i])
-        record = new(cls)
-        set_dict(record, "__dict__", dict(zip(names, row, strict=False)))  # length checked above
-        return record
-
-    return decode
+    fields = ", ".join(
+        f"{name!r}: " + (f"row[{i}]" if d is None else f"d{i}(row[{i}])")
+        for i, (name, d) in enumerate(zip(names, parts, strict=True))
+    )
+    source = (
+        "def decode(row):\n"
+        f"    if type(row) is not list or len(row) != {n}:\n"
+        f"        raise ValueError('a cached {cls.__name__} needs {n} values')\n"
+        "    record = new(cls)\n"
+        f"    set_dict(record, '__dict__', {{{fields}}})\n"
+        "    return record\n"
+    )
+    env = {f"d{i}": d for i, d in enumerate(parts) if d is not None}
+    return _compiled(source, {**env, "cls": cls, "new": object.__new__, "set_dict": object.__setattr__})
 
 
 __all__ = ["decoder", "encode", "gc_paused"]

@@ -95,9 +95,13 @@ def period_counts(actor: ActorReport) -> dict[str, tuple[list[int], Counter]]:
     width = period_key([a.statement.date for a in actor.analyses])
     out: dict[str, tuple[list[int], Counter]] = {}
     for i, a in enumerate(actor.analyses):
-        indices, tags = out.setdefault(a.statement.date[:width] or "undated", ([], Counter()))
-        indices.append(i)
-        tags.update({m.tag for m in a.mentions})
+        key = a.statement.date[:width] or "undated"
+        entry = out.get(key)
+        if entry is None:  # (not setdefault: that would build a Counter per statement)
+            entry = out[key] = ([], Counter())
+        entry[0].append(i)
+        if a.mentions:
+            entry[1].update({m.tag for m in a.mentions})
     actor.__dict__["_period_counts"] = out
     return out
 

@@ -293,7 +293,10 @@ def build_timelines(
             for part in map_chunks(timeline_task, ([j] for j in jobs), recipe=recipe, engine=engine)
             for tl in part
         ]
-    return [build_timeline(j, opposites=opposites, scales=scales) for j in jobs]
+    # Building in this process allocates positions and shifts beside every held analysis: the
+    # cyclic collector (nothing here is cyclic garbage) would walk them all again and again.
+    with gc_paused():
+        return [build_timeline(j, opposites=opposites, scales=scales) for j in jobs]
 
 
 def cached_timelines(

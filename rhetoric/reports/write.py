@@ -86,31 +86,6 @@ def write_report(
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     speakers = list(speakers) if speakers is not None else None
     parties = list(parties) if parties is not None else None
-    # The report holds every analysis and builds many small records that are never garbage:
-    # the cyclic collector would walk them all again and again (a fifth of the time at 20,000
-    # statements), so it waits until the report is written.
-    with gc_paused():
-        return _write(
-            corpus_dir,
-            speakers=speakers,
-            parties=parties,
-            fmts=fmts,
-            out_dir=out_dir,
-            codebook_path=codebook_path,
-            progress=progress,
-        )
-
-
-def _write(
-    corpus_dir: str | PathLike,
-    *,
-    speakers: list[str] | None,
-    parties: list[str] | None,
-    fmts: tuple[ReportFormat, ...],
-    out_dir: str | PathLike,
-    codebook_path: str | PathLike | None,
-    progress: ProgressFn | None,
-) -> list[Path]:
     data = collect_report(
         corpus_dir,
         speakers=speakers or None,
@@ -118,6 +93,21 @@ def _write(
         codebook_path=codebook_path,
         progress=progress,
     )
+    # Rendering walks every analysis and builds many small objects that are never cyclic
+    # garbage: the cyclic collector would walk all the held records again and again, so it
+    # waits until the files are written. (Not over the analysis: an engine's garbage is its own.)
+    with gc_paused():
+        return _write(data, speakers=speakers, parties=parties, fmts=fmts, out_dir=out_dir)
+
+
+def _write(
+    data: ReportData,
+    *,
+    speakers: list[str] | None,
+    parties: list[str] | None,
+    fmts: tuple[ReportFormat, ...],
+    out_dir: str | PathLike,
+) -> list[Path]:
     out = ensure_folder(out_dir)
     stem = report_stem(data, speakers or parties or None)
     paths = []

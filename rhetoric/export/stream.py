@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING
 
 from ..corpus.store import parse_line
 from ..engine.cache import decode, enabled, encode
-from ..engine.cache_index import MISS, AnalysisIndex
 from ..engine.local import analyze_statements
 from ..errors import UsageError
 from ..records import Statement, StatementAnalysis
@@ -185,6 +184,8 @@ class StreamedExport:
         if not enabled() or session.analyzer.fallback is not None:  # as rhetoric.engine.cache
             yield from run(statements)
             return
+        from ..engine.cache_index import MISS, AnalysisIndex  # numpy: only when exporting through the cache
+
         index = AnalysisIndex.open(session.path, session.analyzer)
         found = array("q")
         selection = self._selection()

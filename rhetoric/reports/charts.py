@@ -71,14 +71,16 @@ def statement_marks(state: TagState) -> tuple[str, ...]:
     """
     # The marks depend on the role and stance only: computed once per pair (a chart of many
     # statements asks for the same few pairs again and again).
-    key = (state.role, state.stance)
+    # (The stance's type is part of the key: a plain "oppose" and StanceValue.OPPOSE are equal
+    # but the marks hold the stance as given.)
+    key = (state.role, state.stance, type(state.stance))
     marks = _MARKS.get(key)
     if marks is None:
-        marks = _MARKS[key] = _marks(*key)
+        marks = _MARKS[key] = _marks(state.role, state.stance)
     return marks
 
 
-_MARKS: dict[tuple[TagRole, str], tuple[str, ...]] = {}
+_MARKS: dict[tuple[TagRole, str, type], tuple[str, ...]] = {}
 
 
 def _marks(role: TagRole, stance: str) -> tuple[str, ...]:

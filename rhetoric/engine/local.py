@@ -137,10 +137,9 @@ def unpack_analyses(blob: bytes, statements: Sequence[Statement]) -> list[Statem
     from ..records import StatementAnalysis
     from .codec import gc_paused
 
-    with gc_paused():
-        rows = pickle.loads(blob)
-        out: list[StatementAnalysis] = []
-        for s, row in zip(statements, rows, strict=True):
+    out: list[StatementAnalysis] = []
+    with gc_paused():  # the records built here survive too
+        for s, row in zip(statements, pickle.loads(blob), strict=True):
             if type(row) is tuple:
                 mentions, frames, stances, commitment = row
                 row = StatementAnalysis(s.text, mentions, frames, stances, s, commitment)
@@ -148,10 +147,19 @@ def unpack_analyses(blob: bytes, statements: Sequence[Statement]) -> list[Statem
     return out
 
 
-def tag_chunk(recipe: AnalyzerRecipe, statements: list[Statement]) -> list[list[Mention]]:
-    """Tag a chunk of statements with this process's tagger."""
+def tag_chunk(recipe: AnalyzerRecipe, statements: list[Statement]) -> bytes:
+    """Tag a chunk of statements with this process's tagger; the mentions pickled (see
+    :func:`loads_paused`)."""
     tagger = worker_analyzer(recipe).tagger
-    return [tagger.tag(s.text, statement_id=s.id) for s in statements]
+    return pickle.dumps([tagger.tag(s.text, statement_id=s.id) for s in statements], pickle.HIGHEST_PROTOCOL)
+
+
+def loads_paused(blob: bytes) -> Any:
+    """``pickle.loads`` with the cyclic garbage collector paused (see :func:`unpack_analyses`)."""
+    from .codec import gc_paused
+
+    with gc_paused():
+        return pickle.loads(blob)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -285,13 +293,11 @@ def tag_statements(
     parallel, chunks = _parallel_chunks(statements, engine)
     if not parallel:
         for chunk in chunks:
-            if tagger is None:
-                yield from zip(chunk, tag_chunk(recipe, chunk), strict=True)
-            else:
-                yield from ((s, tagger.tag(s.text, statement_id=s.id)) for s in chunk)
+            here = tagger or worker_analyzer(recipe).tagger
+            yield from ((s, here.tag(s.text, statement_id=s.id)) for s in chunk)
         return
-    for chunk, mentions in map_sent_chunks(tag_chunk, chunks, recipe=recipe, engine=engine):
-        yield from zip(chunk, mentions, strict=True)
+    for chunk, blob in map_sent_chunks(tag_chunk, chunks, recipe=recipe, engine=engine):
+        yield from zip(chunk, loads_paused(blob), strict=True)
 
 
 __all__ = [
@@ -299,6 +305,7 @@ __all__ = [
     "analyze_chunk",
     "analyze_statements",
     "map_chunks",
+    "loads_paused",
     "map_sent_chunks",
     "pack_analyses",
     "select_statements",

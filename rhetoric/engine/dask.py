@@ -1,10 +1,12 @@
 """The Dask engine: the per-statement analysis over the workers of a Dask cluster.
 
 The client streams the corpus in chunks (partitions of ``chunk_size`` statements), submits
-each to the cluster with the small :class:`~rhetoric.engine.local.AnalyzerRecipe`, and keeps
-two chunks per worker in flight; every worker builds the analyzer once (from the corpus
-path, so workers must see the corpus folder at the same path and run the same rhetoric)
-and results come back in corpus order, so exports are byte-identical to the local engine.
+each to the cluster, pickled by the client (the scheduler passes the bytes on), with the
+small :class:`~rhetoric.engine.local.AnalyzerRecipe`, and keeps two chunks per worker in
+flight; every worker builds the analyzer once (from the corpus path, so workers must see
+the corpus folder at the same path and run the same rhetoric) and results come back
+packed (:func:`~rhetoric.engine.local.pack_analyses`) in corpus order, so exports are
+byte-identical to the local engine.
 Without ``--scheduler`` a LocalCluster of ``--jobs`` worker processes is started and shut
 down afterwards. Needs the ``dask`` extra (``pip install 'rhetoric[dask]'``); ``dask`` is
 imported only here, only when this engine is chosen.

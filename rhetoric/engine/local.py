@@ -293,7 +293,7 @@ def tag_statements(
     parallel, chunks = _parallel_chunks(statements, engine)
     if not parallel:
         for chunk in chunks:
-            here = tagger or worker_analyzer(recipe).tagger
+            here = tagger if tagger is not None else worker_analyzer(recipe).tagger
             yield from ((s, here.tag(s.text, statement_id=s.id)) for s in chunk)
         return
     for chunk, blob in map_sent_chunks(tag_chunk, chunks, recipe=recipe, engine=engine):
@@ -304,8 +304,8 @@ __all__ = [
     "AnalyzerRecipe",
     "analyze_chunk",
     "analyze_statements",
-    "map_chunks",
     "loads_paused",
+    "map_chunks",
     "map_sent_chunks",
     "pack_analyses",
     "select_statements",

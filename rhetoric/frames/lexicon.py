@@ -1,8 +1,11 @@
-"""Phrase lists matched fast: a regex plus the first words its phrases can start with.
+"""Phrase lists matched fast: a regex tried only at the words its phrases can start with.
 
-Python's ``re`` tries every alternative of a long phrase list at every position of a text;
-looking each word of the text up in a set of first words, and matching only there, is many
-times faster. The words of a text are indexed once and shared by every lexicon reading it.
+Python's ``re`` tries every alternative of a long phrase list at every position of a text.
+A :class:`Lexicon` tries its regex only at the words of the text that can open one of its
+phrases (``firsts``), and its phrases are a trie by first word
+(:func:`rhetoric.lang.alternation.alternation`), so at such a word ``re`` walks a few letters
+to the phrases that open with it. The words of a text are indexed once (:func:`text_words`)
+and shared by every lexicon that reads it.
 
 Example:
     >>> import re
@@ -15,18 +18,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from ..lang import Language
+from ..lang.alternation import alternation, by_initial_order, word_trie
 from ..lang.schema import SCHEMA
 
 _TOKEN_RE = re.compile(r"\w+")
 
+#: ``head(file, *keys, initial=False)``: the alternation of the phrases of ``file.key…`` (in
+#: the order of :func:`~rhetoric.frames.clauses.by_initial` with ``initial``).
+Head = Callable[..., str]
+#: Builds a lexicon's regex source around its head lists (the lists whose phrases open a match).
+Source = Callable[[Head], str]
+
 
 @lru_cache(maxsize=4)
 def _tokens(text: str) -> tuple[list[int], list[str]]:
-    """Word starts and lower-case words of a text, computed once for all the lexicons that read it."""
+    """Word starts and lower-case words of a text (the word-by-word reading)."""
     starts, words = [], []
     for m in _TOKEN_RE.finditer(text):
         starts.append(m.start())
@@ -34,35 +44,146 @@ def _tokens(text: str) -> tuple[list[int], list[str]]:
     return starts, words
 
 
-@dataclass(frozen=True)
+class _Vocabulary:
+    """Every ASCII first word of every lexicon built: the words a text is indexed by, as one trie regex."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.version = 0
+        self._regex: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    def add(self, words: frozenset[str]) -> None:
+        if not words <= self.words:
+            self.words |= words
+            self.version += 1
+            self._regex = None
+
+    @property
+    def regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The first word at the start of a text, and one after a non-word character.
+
+        Opening with ``\\W`` lets ``re`` skip to the next gap between words in C instead of
+        trying every letter (a lookbehind would be tried at each).
+        """
+        if self._regex is None:
+            trie = word_trie(self.words)
+            self._regex = (re.compile(rf"({trie})(?!\w)"), re.compile(rf"\W({trie})(?!\w)"))
+        return self._regex
+
+
+_VOCABULARY = _Vocabulary()
+
+
+class TextWords:
+    """Where each first word of a lexicon starts in one text, and each lexicon's candidate offsets.
+
+    One scan of the lower-cased text by the trie of every lexicon's first words finds them
+    (a word of the text is a first word when its lower case is one). Where lower-casing changes
+    the text's length, offsets would shift: ``index`` is ``None`` and lexicons read word by word.
+    """
+
+    __slots__ = ("_candidates", "index")
+
+    def __init__(self, text: str, regex: tuple[re.Pattern[str], re.Pattern[str]]) -> None:
+        low = text.lower()
+        index: dict[str, list[int]] | None = None
+        if len(low) == len(text):
+            index = {}
+            first = regex[0].match(low)
+            if first:
+                index[first.group(1)] = [0]
+            for m in regex[1].finditer(low):
+                index.setdefault(m.group(1), []).append(m.start(1))
+        #: lower-case first word → the offsets where it starts, in order (``None``: read word by word).
+        self.index = index
+        self._candidates: dict[frozenset[str], list[int]] = {}
+
+    def starts_of(self, firsts: frozenset[str]) -> list[int]:
+        """Sorted offsets of the words of ``firsts`` (computed once per set of words)."""
+        found = self._candidates.get(firsts)
+        if found is None:
+            index = self.index or {}
+            found = self._candidates[firsts] = sorted(at for w in index if w in firsts for at in index[w])
+        return found
+
+
+@lru_cache(maxsize=4)
+def _text_words(text: str, version: int) -> TextWords:
+    return TextWords(text, _VOCABULARY.regex)
+
+
+def text_words(text: str) -> TextWords:
+    """The first words of ``text``, indexed once for all the lexicons that read it."""
+    return _text_words(text, _VOCABULARY.version)
+
+
 class Lexicon:
     """A phrase regex and the first words its phrases can start with.
 
-    Python's ``re`` tries every alternative of a long phrase list at every position; looking
-    up each word of the text in ``firsts`` first and matching only there is many times faster
-    (the stance stage must keep pace with tagging).
+    Python's ``re`` tries every alternative of a long phrase list at every position; trying
+    the phrases only at words of ``firsts`` is many times faster (the stance stage must keep
+    pace with tagging).
     """
 
-    rx: re.Pattern[str]
-    firsts: frozenset[str]
+    def __init__(self, rx: re.Pattern[str], firsts: frozenset[str]) -> None:
+        self.rx = rx
+        self.firsts = firsts
+        # A first word that is not ASCII may be spelt otherwise in lower case: read word by word.
+        self._indexed = all(w.isascii() for w in firsts)
+        if self._indexed:
+            _VOCABULARY.add(firsts)
 
-    def finditer(self, text: str, start: int, end: int):
+    @classmethod
+    def of(cls, language: Language, source: Source, firsts: list[tuple[str, str]], *, trie: bool = True) -> Lexicon:
+        """A case-insensitive lexicon whose regex is ``source(head)``.
+
+        Args:
+            language: The language data.
+            source: Builds the regex source; every match opens with a phrase of the lists it reads
+                through ``head`` (right after zero-width assertions), and no letter may follow
+                such a phrase's last word.
+            firsts: The ``(file, key)`` lists whose first words are where a match may start.
+            trie: Spell the head lists as tries (``False``: flat alternations, the reference).
+        """
+
+        def head(file: str, *keys: str, initial: bool = False) -> str:
+            alternatives = [alt for key in keys for alt in language.alternatives(file, key)]
+            if initial:
+                alternatives = by_initial_order(alternatives)
+            if trie:
+                return alternation(alternatives)
+            return "|".join(s for s, _ in alternatives) or r"(?!x)x"
+
+        return cls(re.compile(source(head), re.IGNORECASE), firsts_of(language, firsts))
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
-        starts, words = _tokens(text)
+        words = text_words(text) if self._indexed else None
+        if words is None or words.index is None:
+            return self._finditer_words(text, start, end)
+        return self._finditer_starts(text, words.starts_of(self.firsts), start, end)
+
+    def _finditer_starts(self, text: str, starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
         pos = start
-        firsts = self.firsts
+        rx = self.rx
         for i in range(bisect_left(starts, start), len(starts)):
             at = starts[i]
             if at >= end:
                 break
-            if at < pos or words[i] not in firsts:
+            if at < pos:
                 continue
-            match = self.rx.match(text, at, end)
+            match = rx.match(text, at, end)
             if match:
                 yield match
                 pos = match.end()
 
-    def search(self, text: str, start: int, end: int) -> re.Match | None:
+    def _finditer_words(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """:meth:`finditer` word by word (any text)."""
+        starts, words = _tokens(text)
+        firsts = self.firsts
+        return self._finditer_starts(text, [at for at, w in zip(starts, words, strict=True) if w in firsts], start, end)
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """The leftmost match in ``text[start:end]``, or ``None``."""
         return next(self.finditer(text, start, end), None)
 
@@ -85,4 +206,4 @@ def firsts_of(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["Lexicon", "firsts_of"]
+__all__ = ["Head", "Lexicon", "Source", "TextWords", "firsts_of", "text_words"]

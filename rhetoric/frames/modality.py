@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..lang import Language, load_language
 from ..types import Commitment, Modality
-from .lexicon import Lexicon, firsts_of
+from .lexicon import Head, Lexicon, Source
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,19 @@ def modality_words(language: Language | None = None) -> ModalityWords:
     if hit is None or hit[0] is not language:
         keys = ("firm", "open", "hypothetical", "hedged")
         ignore = language.pattern("modality", "commitment_ignores_open")
-        # "may" before a day number is the month ("from May 12").
-        open_ = rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{language.pattern('modality', 'open')})(?!\w)(?!\s+\d)"
-        lexicons = [Lexicon(language.regex("modality", key), firsts_of(language, [("modality", key)])) for key in keys]
-        commitment_open = Lexicon(re.compile(open_, re.IGNORECASE), lexicons[1].firsts)
+
+        def listed(key: str) -> Source:
+            return lambda head: rf"(?<!\w)(?:{head('modality', key)})(?!\w)"
+
+        def commitment_open(head: Head) -> str:
+            # "may" before a day number is the month ("from May 12").
+            return rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{head('modality', 'open')})(?!\w)(?!\s+\d)"
+
+        lexicons = [Lexicon.of(language, listed(key), [("modality", key)]) for key in keys]
+        commitment_open_ = Lexicon.of(language, commitment_open, [("modality", "open")])
         neg = f"{language.pattern('negation', 'negators')}|{language.pattern('negation', 'negated_modals')}"
         negated_before = re.compile(rf"(?<!\w)(?:{neg})\s+(?:\w+\s+)?$", re.IGNORECASE)
-        words = ModalityWords(*lexicons, commitment_open, negated_before)
+        words = ModalityWords(*lexicons, commitment_open_, negated_before)
         hit = _CACHE[id(language)] = (language, words)
     return hit[1]
 

@@ -4,7 +4,7 @@ Python's ``re`` tries every alternative of a long phrase list at every position 
 A :class:`Lexicon` tries its regex only at the words of the text that can open one of its
 phrases (``firsts``), and its phrases are a trie by first word
 (:func:`rhetoric.lang.alternation.alternation`), so at such a word ``re`` walks a few letters
-to the phrases that open with it. The words of a text are indexed once (:func:`text_words`)
+to the phrases that open with it. The words of a text are indexed once (:func:`rhetoric.frames.text_words.text_words`)
 and shared by every lexicon that reads it.
 
 Example:
@@ -22,8 +22,9 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from ..lang import Language
-from ..lang.alternation import alternation, by_initial_order, word_trie
+from ..lang.alternation import alternation, by_initial_order
 from ..lang.schema import SCHEMA
+from .text_words import index_words, text_words
 
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -44,79 +45,6 @@ def _tokens(text: str) -> tuple[list[int], list[str]]:
     return starts, words
 
 
-class _Vocabulary:
-    """Every ASCII first word of every lexicon built: the words a text is indexed by, as one trie regex."""
-
-    def __init__(self) -> None:
-        self.words: set[str] = set()
-        self.version = 0
-        self._regex: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-
-    def add(self, words: frozenset[str]) -> None:
-        if not words <= self.words:
-            self.words |= words
-            self.version += 1
-            self._regex = None
-
-    @property
-    def regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """The first word at the start of a text, and one after a non-word character.
-
-        Opening with ``\\W`` lets ``re`` skip to the next gap between words in C instead of
-        trying every letter (a lookbehind would be tried at each).
-        """
-        if self._regex is None:
-            trie = word_trie(self.words)
-            self._regex = (re.compile(rf"({trie})(?!\w)"), re.compile(rf"\W({trie})(?!\w)"))
-        return self._regex
-
-
-_VOCABULARY = _Vocabulary()
-
-
-class TextWords:
-    """Where each first word of a lexicon starts in one text, and each lexicon's candidate offsets.
-
-    One scan of the lower-cased text by the trie of every lexicon's first words finds them
-    (a word of the text is a first word when its lower case is one). Where lower-casing changes
-    the text's length, offsets would shift: ``index`` is ``None`` and lexicons read word by word.
-    """
-
-    __slots__ = ("_candidates", "index")
-
-    def __init__(self, text: str, regex: tuple[re.Pattern[str], re.Pattern[str]]) -> None:
-        low = text.lower()
-        index: dict[str, list[int]] | None = None
-        if len(low) == len(text):
-            index = {}
-            first = regex[0].match(low)
-            if first:
-                index[first.group(1)] = [0]
-            for m in regex[1].finditer(low):
-                index.setdefault(m.group(1), []).append(m.start(1))
-        #: lower-case first word → the offsets where it starts, in order (``None``: read word by word).
-        self.index = index
-        self._candidates: dict[frozenset[str], list[int]] = {}
-
-    def starts_of(self, firsts: frozenset[str]) -> list[int]:
-        """Sorted offsets of the words of ``firsts`` (computed once per set of words)."""
-        found = self._candidates.get(firsts)
-        if found is None:
-            index = self.index or {}
-            found = self._candidates[firsts] = sorted(at for w in index if w in firsts for at in index[w])
-        return found
-
-
-@lru_cache(maxsize=4)
-def _text_words(text: str, version: int) -> TextWords:
-    return TextWords(text, _VOCABULARY.regex)
-
-
-def text_words(text: str) -> TextWords:
-    """The first words of ``text``, indexed once for all the lexicons that read it."""
-    return _text_words(text, _VOCABULARY.version)
-
-
 class Lexicon:
     """A phrase regex and the first words its phrases can start with.
 
@@ -129,9 +57,7 @@ class Lexicon:
         self.rx = rx
         self.firsts = firsts
         # A first word that is not ASCII may be spelt otherwise in lower case: read word by word.
-        self._indexed = all(w.isascii() for w in firsts)
-        if self._indexed:
-            _VOCABULARY.add(firsts)
+        self._indexed = index_words(firsts)
 
     @classmethod
     def of(cls, language: Language, source: Source, firsts: list[tuple[str, str]], *, trie: bool = True) -> Lexicon:
@@ -206,4 +132,4 @@ def firsts_of(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["Head", "Lexicon", "Source", "TextWords", "firsts_of", "text_words"]
+__all__ = ["Head", "Lexicon", "Source", "firsts_of"]

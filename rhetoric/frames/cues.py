@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -182,10 +183,11 @@ class CueTable:
         open a cue; each is a word of the reading unless an apostrophe joins it to the word before
         ("rock'n'roll") or a word runs across ``start`` or ``end``: then every word is read.
         """
-        index = text_words(text).index if self._indexed else None
-        if index is None or _CUT.match(text, start - 1, start + 1) or _CUT.match(text, end - 1, end + 1):
+        words = text_words(text) if self._indexed else None
+        if words is None or not words.indexed or _CUT.match(text, start - 1, start + 1) or _CUT.match(text, end - 1, end + 1):
             return _WORD_RE.finditer(text, start, end)
-        starts = sorted(at for word, ats in index.items() if word in self._runs for at in ats if start <= at < end)
+        starts = words.starts_of(self._runs)
+        starts = starts[bisect_left(starts, start) : bisect_left(starts, end)]
         for at in starts:
             if at - 2 >= start and text[at - 1] in "'’" and _WORD_CHAR.match(text, at - 2):
                 return _WORD_RE.finditer(text, start, end)

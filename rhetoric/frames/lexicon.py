@@ -85,7 +85,7 @@ class Lexicon:
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
         words = text_words(text) if self._indexed else None
-        if words is None or words.index is None:
+        if words is None or not words.indexed:
             return self._finditer_words(text, start, end)
         return self._finditer_starts(text, words.starts_of(self.firsts), start, end)
 

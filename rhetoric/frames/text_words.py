@@ -54,36 +54,32 @@ class TextWords:
 
     One scan of the lower-cased text by the trie of every lexicon's first words finds them
     (a word of the text is a first word when its lower case is one). Where lower-casing changes
-    the text's length, offsets would shift: ``index`` is ``None`` and lexicons read word by word.
+    the text's length, offsets would shift: ``indexed`` is false and readers go word by word.
+    The words are maximal runs of word characters of the whole text: a reader of a range must
+    check that no word runs across its ends.
     """
 
-    __slots__ = ("_candidates", "index")
+    __slots__ = ("_candidates", "_order", "indexed")
 
     def __init__(self, text: str, regex: tuple[re.Pattern[str], re.Pattern[str]]) -> None:
         low = text.lower()
-        index: dict[str, list[int]] | None = None
-        if len(low) == len(text):
-            index = {}
+        order: list[tuple[int, str]] = []
+        #: Whether the index holds (lower-casing kept every offset); if not, readers go word by word.
+        self.indexed = len(low) == len(text)
+        if self.indexed:
             first = regex[0].match(low)
             if first:
-                index[first.group(1)] = [0]
-            for m in regex[1].finditer(low):
-                index.setdefault(m.group(1), []).append(m.start(1))
-        #: lower-case first word → the offsets where it starts, in order (``None``: read word by word).
-        self.index = index
+                order.append((0, first.group(1)))
+            order.extend((m.start(1), m.group(1)) for m in regex[1].finditer(low))
+        #: ``(offset, lower-case first word)`` in text order.
+        self._order = order
         self._candidates: dict[frozenset[str], list[int]] = {}
 
     def starts_of(self, firsts: frozenset[str]) -> list[int]:
         """Sorted offsets of the words of ``firsts`` (computed once per set of words)."""
         found = self._candidates.get(firsts)
         if found is None:
-            index = self.index or {}
-            found = []
-            for word, starts in index.items():
-                if word in firsts:
-                    found.extend(starts)
-            found.sort()
-            self._candidates[firsts] = found
+            found = self._candidates[firsts] = [at for at, word in self._order if word in firsts]
         return found
 
 

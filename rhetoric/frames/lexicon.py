@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from ..lang import Language
-from ..lang.alternation import alternation, by_initial_order
+from ..lang.alternation import NEVER, alternation, by_initial_order, followers
 from ..lang.schema import SCHEMA
 from .text_words import index_words, text_words
 
@@ -53,9 +53,14 @@ class Lexicon:
     pace with tagging).
     """
 
-    def __init__(self, rx: re.Pattern[str], firsts: frozenset[str]) -> None:
+    def __init__(
+        self, rx: re.Pattern[str], firsts: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None
+    ) -> None:
         self.rx = rx
         self.firsts = firsts
+        #: For some first words, the words that can follow them (a word followed by another is no candidate).
+        self.seconds = dict(seconds or {})
+        self._key = (firsts, frozenset(self.seconds.items()))
         # A first word that is not ASCII may be spelt otherwise in lower case: read word by word.
         self._indexed = index_words(firsts)
 
@@ -71,23 +76,26 @@ class Lexicon:
             firsts: The ``(file, key)`` lists whose first words are where a match may start.
             trie: Spell the head lists as tries (``False``: flat alternations, the reference).
         """
+        used: list[tuple[str, str, str]] = []
 
         def head(file: str, *keys: str, initial: bool = False) -> str:
             alternatives = [alt for key in keys for alt in language.alternatives(file, key)]
+            used.extend(alternatives)
             if initial:
                 alternatives = by_initial_order(alternatives)
             if trie:
                 return alternation(alternatives)
-            return "|".join(s for s, _ in alternatives) or r"(?!x)x"
+            return "|".join(s for s, *_ in alternatives) or NEVER
 
-        return cls(re.compile(source(head), re.IGNORECASE), firsts_of(language, firsts))
+        rx = re.compile(source(head), re.IGNORECASE)
+        return cls(rx, firsts_of(language, firsts), followers(used) if trie else None)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
         words = text_words(text) if self._indexed else None
         if words is None or not words.indexed:
             return self._finditer_words(text, start, end)
-        return self._finditer_starts(text, words.starts_of(self.firsts), start, end)
+        return self._finditer_starts(text, words.starts_of(self.firsts, self.seconds, key=self._key), start, end)
 
     def _finditer_starts(self, text: str, starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
         pos = start

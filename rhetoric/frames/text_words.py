@@ -14,9 +14,14 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Mapping
 from functools import lru_cache
 
 from ..lang.alternation import word_trie
+
+#: The letters ``re`` matches with an ASCII letter case-insensitively though their lower case is
+#: another: dotted capital I, dotless i, long s.
+EXOTIC = re.compile("[\u0130\u0131\u017f]")
 
 
 class _Vocabulary:
@@ -42,7 +47,9 @@ class _Vocabulary:
         """
         if self._regex is None:
             trie = word_trie(self.words)
-            self._regex = (re.compile(rf"({trie})(?!\w)"), re.compile(rf"\W({trie})(?!\w)"))
+            # The word after it, when only spaces stand between (what a phrase's second word reads).
+            after = r"(?!\w)(?=(?:\s+(\w+))?)"
+            self._regex = (re.compile(rf"({trie}){after}"), re.compile(rf"\W({trie}){after}"))
         return self._regex
 
 
@@ -59,27 +66,49 @@ class TextWords:
     check that no word runs across its ends.
     """
 
-    __slots__ = ("_candidates", "_order", "indexed")
+    __slots__ = ("_candidates", "_order", "exotic", "indexed")
 
     def __init__(self, text: str, regex: tuple[re.Pattern[str], re.Pattern[str]]) -> None:
         low = text.lower()
-        order: list[tuple[int, str]] = []
+        order: list[tuple[int, str, str | None]] = []
         #: Whether the index holds (lower-casing kept every offset); if not, readers go word by word.
         self.indexed = len(low) == len(text)
+        #: Whether the text holds a letter ``re`` matches with an ASCII letter though its lower
+        #: case is another (dotted and dotless i, long s): second words are then not compared.
+        self.exotic = bool(EXOTIC.search(text))
         if self.indexed:
             first = regex[0].match(low)
             if first:
-                order.append((0, first.group(1)))
-            order.extend((m.start(1), m.group(1)) for m in regex[1].finditer(low))
-        #: ``(offset, lower-case first word)`` in text order.
+                order.append((0, first.group(1), first.group(2)))
+            order.extend((m.start(1), m.group(1), m.group(2)) for m in regex[1].finditer(low))
+        #: ``(offset, lower-case first word, the word after it or None)`` in text order.
         self._order = order
-        self._candidates: dict[frozenset[str], list[int]] = {}
+        self._candidates: dict[object, list[int]] = {}
 
-    def starts_of(self, firsts: frozenset[str]) -> list[int]:
-        """Sorted offsets of the words of ``firsts`` (computed once per set of words)."""
-        found = self._candidates.get(firsts)
+    def starts_of(
+        self, firsts: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None, *, key: Hashable = None
+    ) -> list[int]:
+        """Offsets of the words of ``firsts`` in text order (computed once per reader).
+
+        Args:
+            firsts: The words a reader's phrases can start with.
+            seconds: For some of them, the words that can follow (after spaces): a first word
+                followed by another is no candidate.
+            key: What tells this reader's candidates apart (``firsts`` when None; give it with
+                ``seconds``).
+        """
+        key = firsts if key is None else key
+        found = self._candidates.get(key)
         if found is None:
-            found = self._candidates[firsts] = [at for at, word in self._order if word in firsts]
+            if not seconds or self.exotic:
+                found = [at for at, word, _ in self._order if word in firsts]
+            else:
+                found = [
+                    at
+                    for at, word, after in self._order
+                    if word in firsts and (word not in seconds or after in seconds[word])
+                ]
+            self._candidates[key] = found
         return found
 
 
@@ -106,4 +135,4 @@ def index_words(words: frozenset[str]) -> bool:
     return True
 
 
-__all__ = ["TextWords", "index_words", "text_words"]
+__all__ = ["EXOTIC", "TextWords", "index_words", "text_words"]

@@ -220,16 +220,17 @@ class Language:
     def pattern_of(self, phrases: Iterable[str], *, verbs: bool = False) -> str:
         """A regex source for any of ``phrases`` (see the module docs for the phrase syntax)."""
         alternatives = self.alternatives_of(phrases, verbs=verbs)
-        return "|".join(source for source, _ in alternatives) if alternatives else NEVER
+        return "|".join(source for source, *_ in alternatives) if alternatives else NEVER
 
-    def alternatives(self, file: str, key: str) -> tuple[tuple[str, str], ...]:
-        """The alternatives of :meth:`pattern` in its order, each as ``(regex source, first word)``.
+    def alternatives(self, file: str, key: str) -> tuple[tuple[str, str, str], ...]:
+        """The alternatives of :meth:`pattern` in its order, each as ``(regex source, first word, second word)``.
 
-        The first word (a verb's inflected form) says where an alternative can match: a matcher
-        may try at a word only the alternatives that open with it (:mod:`rhetoric.frames.lexicon`).
+        The words say where an alternative can match: a matcher may try at a word only the
+        alternatives that open with it (:mod:`rhetoric.lang.alternation`). The second word is
+        ``""`` for a one-word phrase (a gap ``~N`` is a word here).
 
         Example:
-            >>> [head for _, head in load_language("en").alternatives_of(["call for"], verbs=True)]
+            >>> [head for _, head, _ in load_language("en").alternatives_of(["call for"], verbs=True)]
             ['calling', 'called', 'calls', 'call']
         """
         cache_key = ("alternatives", file, key)
@@ -239,15 +240,15 @@ class Language:
             self._patterns[cache_key] = self.alternatives_of(self.phrases(file, key), verbs=verbs)
         return self._patterns[cache_key]
 
-    def alternatives_of(self, phrases: Iterable[str], *, verbs: bool = False) -> tuple[tuple[str, str], ...]:
-        """``(regex source, first word)`` of every phrase (verbs inflected), longest source first, deduplicated."""
-        alternatives: dict[str, str] = {}
+    def alternatives_of(self, phrases: Iterable[str], *, verbs: bool = False) -> tuple[tuple[str, str, str], ...]:
+        """``(regex source, first word, second word)`` of every phrase (verbs inflected), longest source first."""
+        alternatives: dict[str, tuple[str, str]] = {}
         for phrase in phrases:
             words = phrase.split()
             heads = self.verb_forms(words[0]) if verbs else (words[0],)
             for head in heads:
-                alternatives.setdefault(_phrase_regex([head, *words[1:]]), head)
-        return tuple(sorted(alternatives.items(), key=lambda sh: (-len(sh[0]), sh[0])))
+                alternatives.setdefault(_phrase_regex([head, *words[1:]]), (head, words[1] if len(words) > 1 else ""))
+        return tuple((s, *hw) for s, hw in sorted(alternatives.items(), key=lambda sh: (-len(sh[0]), sh[0])))
 
     def cues(self) -> tuple[Mapping[str, Any], ...]:
         """The validated condition-cue tables of ``cues.cue`` (a codebook's ``[[words.cues.cue]]`` appended)."""

@@ -61,9 +61,9 @@ def word_trie(words: Iterable[str]) -> str:
     return _emit(_trie((w, None) for w in words), leaf=lambda rests: "")
 
 
-def by_initial_order(alternatives: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def by_initial_order(alternatives: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The order :func:`rhetoric.frames.clauses.by_initial` puts alternatives in: by first letter, others last."""
-    groups: dict[str, list[tuple[str, str]]] = {}
+    groups: dict[str, list[tuple[str, ...]]] = {}
     for alt in alternatives:
         source = alt[0]
         groups.setdefault(source[0].lower() if source[:1].isalpha() else "", []).append(alt)
@@ -71,8 +71,8 @@ def by_initial_order(alternatives: Sequence[tuple[str, str]]) -> list[tuple[str,
     return ordered + groups.get("", [])
 
 
-def alternation(alternatives: Sequence[tuple[str, str]]) -> str:
-    """One regex source for ``(source, first word)`` alternatives, matching as ``"|".join(sources)``.
+def alternation(alternatives: Sequence[tuple[str, ...]]) -> str:
+    """One regex source for ``(source, first word, …)`` alternatives, matching as ``"|".join(sources)``.
 
     Every source must open with its first word's regex, followed by ``\\s+`` or nothing, and
     the pattern around the alternation must not let a letter follow a one-word phrase.
@@ -81,7 +81,7 @@ def alternation(alternatives: Sequence[tuple[str, str]]) -> str:
         return NEVER
     plain: list[tuple[str, str]] = []
     tangled: list[tuple[str, str, frozenset[str] | None]] = []
-    for source, head in alternatives:
+    for source, head, *_ in alternatives:
         word = head.lower()
         rest = source[len(head):]
         if _PLAIN.fullmatch(word) and source[: len(head)].lower() == word and (not rest or rest.startswith(r"\s+")):
@@ -89,14 +89,40 @@ def alternation(alternatives: Sequence[tuple[str, str]]) -> str:
         else:
             tangled.append((source, word, head_words(head)))
     if any(words is None for _, _, words in tangled):
-        return "|".join(source for source, _ in alternatives)
+        return "|".join(source for source, *_ in alternatives)
     shared = {w for _, _, words in tangled for w in words or ()}
     plain_words = {source: word for source, word in plain}
     # Phrases that may match where another of a different first word does keep their order.
-    flat = [source for source, _ in alternatives if plain_words.get(source, "") in shared or source not in plain_words]
+    flat = [source for source, *_ in alternatives if plain_words.get(source, "") in shared or source not in plain_words]
     trie = _trie((word, source[len(word) :]) for source, word in plain if word not in shared)
     parts = ([_emit(trie, leaf=_rests)] if trie else []) + flat
     return "|".join(parts)
+
+
+def followers(alternatives: Iterable[tuple[str, str, str]]) -> dict[str, frozenset[str]]:
+    """For each first word, the words that can follow it after spaces, where every phrase says.
+
+    A first word some phrase opens without a plain second word after spaces (a one-word
+    phrase, a gap, a hyphenated or quoted head) may be followed by anything: it is left out.
+
+    Example:
+        >>> found = followers([("the need", "the", "need"), ("the goal", "the", "goal"), ("in", "in", "")])
+        >>> {word: sorted(after) for word, after in found.items()}
+        {'the': ['goal', 'need']}
+    """
+    out: dict[str, set[str]] = {}
+    open_: set[str] = set()
+    for _, head, second in alternatives:
+        firsts = head_words(head)
+        if firsts is None:
+            return {}
+        after = head_words(second) if second and not second.startswith("~") and _PLAIN.fullmatch(head.lower()) else None
+        for word in firsts:
+            if after is None:
+                open_.add(word)
+            else:
+                out.setdefault(word, set()).update(after)
+    return {word: frozenset(after) for word, after in out.items() if word not in open_}
 
 
 def _trie(items: Iterable[tuple[str, str | None]]) -> dict:
@@ -127,4 +153,4 @@ def _emit(node: dict, *, leaf) -> str:
     return f"(?:{'|'.join(parts)})"
 
 
-__all__ = ["NEVER", "alternation", "by_initial_order", "head_words", "word_trie"]
+__all__ = ["NEVER", "alternation", "by_initial_order", "followers", "head_words", "word_trie"]

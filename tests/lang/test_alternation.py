@@ -9,7 +9,7 @@ import pytest
 from rhetoric.frames import modality, stance_words
 from rhetoric.frames.lexicon import Lexicon
 from rhetoric.lang import load_language
-from rhetoric.lang.alternation import NEVER, alternation, by_initial_order, head_words, word_trie
+from rhetoric.lang.alternation import NEVER, alternation, by_initial_order, followers, head_words, word_trie
 
 # Texts that put phrases of every list next to look-alikes: case, hyphens, apostrophes, letters
 # that re folds onto ASCII (dotless i, long s, Kelvin sign), words cut by the end of a range.
@@ -21,6 +21,10 @@ TEXTS = (
     "They oppose it. We support it, and we call for a non-starter to be dropped, the nonstarter.",
     "Wé sſupport talks; SUPPORTİNG them, ſupports \u212aill the deal; calling-for calls  for.",
     "we will not stop supplying weapons, nor halt the flow of aid; they ended it, ending it.",
+    # Phrases of two words and more, their first word followed by other words or other spaces.
+    "In principle, the need  for talks; the\tneed for aid, the goal of peace, the, need, in favour of it.",
+    "THE NEED FOR calm, in-favour of, as far as possible; we are ready, we will see, would like a truce.",
+    "the ſneed for truce, the needİ for truce, a plan for peace, a ban on arms, to become a member.",
 )
 
 
@@ -105,6 +109,13 @@ def test_head_words_and_word_trie():
     assert head_words("non-starter") == {"non", "nonstarter"}
     assert head_words("u.s.") == {"u"}
     assert head_words("'til") is None
+
+
+def test_followers_leave_out_words_any_phrase_leaves_open():
+    found = followers([("a", "the", "need"), ("b", "the", "goal"), ("c", "in", ""), ("d", "in", "favour"), ("e", "to", "~2")])
+    assert {w: sorted(a) for w, a in found.items()} == {"the": ["goal", "need"]}
+    assert followers([("x", "'til", "then")]) == {}  # a head with no plain word: no filter at all
+    assert followers([("x", "cease-fire", "now")]) == {}  # a hyphenated head may be followed by its second half
     rx = re.compile(f"(?:{word_trie(['the', 'them', 'then'])})$")
     assert [bool(rx.match(w)) for w in ("the", "them", "then", "th", "they")] == [True, True, True, False, False]
 

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CodebookError
 from ..lang import phrase_regex, validate_cues
+from ..lang.alternation import followers
 from .clauses import FrameWords, frame_words
-from .text_words import index_words, text_words
+from .text_words import SEPARATOR, index_words, text_words
 
 if TYPE_CHECKING:
     from ..lang import Language
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 _HYPHENS = "-‐‑"
 #: How far back (characters) the word that takes an infinitive is looked for ("urged both sides to").
 _TAKER_REACH = 60
-_SEP = "[\\s\"“”‘’«»,]+"
+_SEP = SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,10 @@ class CueTable:
         self._by_first: dict[str, re.Pattern[str]] = {}
         # The word before an apostrophe in each first word ("don" of "don't"): where a cue can start.
         self._runs = frozenset(word.split("'")[0] for word in self._sources)
-        self._indexed = index_words(self._runs)
+        # A first word every phrase of which goes on with one of a few words is read only before one.
+        self._seconds = followers((phrase, phrase.split()[0], "".join(phrase.split()[1:2])) for phrase, _ in entries)
+        self._key = (self._runs, frozenset(self._seconds.items()))
+        self._indexed = index_words(self._runs, self._seconds)
 
     def _regex(self, word: str) -> re.Pattern[str] | None:
         regex = self._by_first.get(word)
@@ -186,7 +190,7 @@ class CueTable:
         words = text_words(text) if self._indexed else None
         if words is None or not words.indexed or _CUT.match(text, start - 1, start + 1) or _CUT.match(text, end - 1, end + 1):
             return _WORD_RE.finditer(text, start, end)
-        starts = words.starts_of(self._runs)
+        starts = words.starts_of(self._runs, self._seconds, key=self._key)
         starts = starts[bisect_left(starts, start) : bisect_left(starts, end)]
         for at in starts:
             if at - 2 >= start and text[at - 1] in "'’" and _WORD_CHAR.match(text, at - 2):

@@ -62,7 +62,7 @@ class Lexicon:
         self.seconds = dict(seconds or {})
         self._key = (firsts, frozenset(self.seconds.items()))
         # A first word that is not ASCII may be spelt otherwise in lower case: read word by word.
-        self._indexed = index_words(firsts)
+        self._indexed = index_words(firsts, self.seconds)
 
     @classmethod
     def of(cls, language: Language, source: Source, firsts: list[tuple[str, str]], *, trie: bool = True) -> Lexicon:

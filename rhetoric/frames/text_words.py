@@ -22,35 +22,54 @@ from ..lang.alternation import word_trie
 #: The letters ``re`` matches with an ASCII letter case-insensitively though their lower case is
 #: another: dotted capital I, dotless i, long s.
 EXOTIC = re.compile("[\u0130\u0131\u017f]")
+#: What may stand between the words of a phrase (condition cues: '"based on', "and, ultimately,").
+SEPARATOR = "[\\s\"“”‘’«»,]+"
 
 
 class _Vocabulary:
-    """Every ASCII first word of every lexicon built: the words a text is indexed by, as one trie regex."""
+    """Every ASCII first word of every reader, and the words that may follow each: one trie regex.
+
+    A first word every reader says must be followed by one of a few words (``the`` by ``need``,
+    ``goal`` …) is indexed only where one follows; a word any reader leaves open, everywhere.
+    """
 
     def __init__(self) -> None:
         self.words: set[str] = set()
+        self.open: set[str] = set()
+        self.follow: dict[str, set[str]] = {}
         self.version = 0
-        self._regex: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._regex: dict[bool, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
-    def add(self, words: frozenset[str]) -> None:
-        if not words <= self.words:
-            self.words |= words
+    def add(self, words: frozenset[str], seconds: Mapping[str, frozenset[str]]) -> None:
+        before = (len(self.words), len(self.open), sum(map(len, self.follow.values())))
+        for word in words:
+            self.words.add(word)
+            if word in seconds:
+                self.follow.setdefault(word, set()).update(seconds[word])
+            else:
+                self.open.add(word)
+        if (len(self.words), len(self.open), sum(map(len, self.follow.values()))) != before:
             self.version += 1
-            self._regex = None
+            self._regex = {}
 
-    @property
-    def regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def regex(self, followed: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The first word at the start of a text, and one after a non-word character.
 
         Opening with ``\\W`` lets ``re`` skip to the next gap between words in C instead of
-        trying every letter (a lookbehind would be tried at each).
+        trying every letter (a lookbehind would be tried at each). With ``followed``, a word
+        no reader leaves open must be followed by one of its followers.
         """
-        if self._regex is None:
-            trie = word_trie(self.words)
-            # The word after it, when only spaces stand between (what a phrase's second word reads).
-            after = r"(?!\w)(?=(?:\s+(\w+))?)"
-            self._regex = (re.compile(rf"({trie}){after}"), re.compile(rf"\W({trie}){after}"))
-        return self._regex
+        if followed not in self._regex:
+            tails = {}
+            if followed:
+                for word, after in self.follow.items():
+                    if word not in self.open:
+                        tails[word] = rf"(?={SEPARATOR}(?:{word_trie(after)})(?!\w))"
+            trie = word_trie(self.words, tails)
+            # The word after it, past spaces, quotes and commas (what a phrase's second word reads).
+            after = rf"(?!\w)(?=(?:{SEPARATOR}(\w+))?)"
+            self._regex[followed] = (re.compile(rf"({trie}){after}"), re.compile(rf"\W({trie}){after}"))
+        return self._regex[followed]
 
 
 _VOCABULARY = _Vocabulary()
@@ -68,7 +87,7 @@ class TextWords:
 
     __slots__ = ("_candidates", "_order", "exotic", "indexed")
 
-    def __init__(self, text: str, regex: tuple[re.Pattern[str], re.Pattern[str]]) -> None:
+    def __init__(self, text: str, vocabulary: _Vocabulary) -> None:
         low = text.lower()
         order: list[tuple[int, str, str | None]] = []
         #: Whether the index holds (lower-casing kept every offset); if not, readers go word by word.
@@ -77,6 +96,7 @@ class TextWords:
         #: case is another (dotted and dotless i, long s): second words are then not compared.
         self.exotic = bool(EXOTIC.search(text))
         if self.indexed:
+            regex = vocabulary.regex(followed=not self.exotic)
             first = regex[0].match(low)
             if first:
                 order.append((0, first.group(1), first.group(2)))
@@ -114,7 +134,7 @@ class TextWords:
 
 @lru_cache(maxsize=4)
 def _text_words(text: str, version: int) -> TextWords:
-    return TextWords(text, _VOCABULARY.regex)
+    return TextWords(text, _VOCABULARY)
 
 
 def text_words(text: str) -> TextWords:
@@ -122,8 +142,12 @@ def text_words(text: str) -> TextWords:
     return _text_words(text, _VOCABULARY.version)
 
 
-def index_words(words: frozenset[str]) -> bool:
-    """Add ``words`` (lower case) to the vocabulary every text is indexed by.
+def index_words(words: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None) -> bool:
+    """Add a reader's first words (lower case) to the vocabulary every text is indexed by.
+
+    Args:
+        words: The words the reader's phrases can start with.
+        seconds: For some of them, every word that can follow (past :data:`SEPARATOR`).
 
     Returns:
         Whether they are indexed: a word that is not ASCII may be spelt otherwise in lower
@@ -131,8 +155,8 @@ def index_words(words: frozenset[str]) -> bool:
     """
     if not all(w.isascii() for w in words):
         return False
-    _VOCABULARY.add(words)
+    _VOCABULARY.add(words, seconds or {})
     return True
 
 
-__all__ = ["EXOTIC", "TextWords", "index_words", "text_words"]
+__all__ = ["EXOTIC", "SEPARATOR", "TextWords", "index_words", "text_words"]

@@ -21,12 +21,13 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 #: The regex of an empty list: never matches.
 NEVER = r"(?!x)x"
 _HEAD_RE = re.compile(r"[\w-]*")
 _PLAIN = re.compile(r"[a-z0-9_]+")
+_WORD_START = re.compile(r"\w")
 
 
 def head_words(head: str) -> frozenset[str] | None:
@@ -51,14 +52,17 @@ def head_words(head: str) -> frozenset[str] | None:
     return frozenset(out) or None
 
 
-def word_trie(words: Iterable[str]) -> str:
-    """A regex source matching any of ``words`` literally, shaped as a trie.
+def word_trie(words: Iterable[str], tails: Mapping[str, str] | None = None) -> str:
+    """A regex source matching any of ``words`` literally, shaped as a trie; ``tails`` follow some words.
 
     Example:
         >>> word_trie(["call", "calls", "case"])
         'ca(?:ll(?:s|)|se)'
+        >>> word_trie(["in", "on"], {"in": "(?=x)"})
+        '(?:in(?=x)|on)'
     """
-    return _emit(_trie((w, None) for w in words), leaf=lambda rests: "")
+    tails = tails or {}
+    return _emit(_trie((w, tails.get(w, "")) for w in words), leaf=_rests)
 
 
 def by_initial_order(alternatives: Sequence[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -116,7 +120,9 @@ def followers(alternatives: Iterable[tuple[str, str, str]]) -> dict[str, frozens
         firsts = head_words(head)
         if firsts is None:
             return {}
-        after = head_words(second) if second and not second.startswith("~") and _PLAIN.fullmatch(head.lower()) else None
+        # A second word opening with a hyphen or a quote may take the gap's last character.
+        plain = _PLAIN.fullmatch(head.lower()) and _WORD_START.match(second)
+        after = head_words(second) if plain else None
         for word in firsts:
             if after is None:
                 open_.add(word)

@@ -14,6 +14,8 @@ TEXTS = (
     "UNTIL they LEAVE, there will be no peace — unless, of course, the ceasefire holds ‘until spring’.",
     "Until\u0130 and ıf ſo, provided that talks resume; we’d talk if only they’d go, provided-that.",
     "as long as",
+    "ıf ſo, in exchange for a truce, in return for aid; on condition that, on the condition that, ın exchange for.",
+    "In exchange, for a truce; in “exchange” for aid, in, exchange for it; on condition that; on condition, that.",
 )
 
 

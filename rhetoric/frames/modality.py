@@ -130,13 +130,16 @@ def commitment_of(
         return Commitment.NONE
     words = modality_words(language)
     end = len(text)
-    if not has_stance and not any(w.search(text, 0, end) for w in (words.hedged, words.firm, words.commitment_open)):
-        return Commitment.NONE
-    if words.hedged.search(text, 0, end):
+    # Each marker class is searched once (a statement without a stance needs one of them).
+    hedged = words.hedged.search(text, 0, end) is not None
+    if hedged:
         return Commitment.HEDGED
     opens = list(words.commitment_open.finditer(text, 0, end))
+    firm = words.firm.search(text, 0, end) is not None
+    if not has_stance and not firm and not opens:
+        return Commitment.NONE
     # Readiness denied is a refusal: "we are not ready to", "is not considering" commit firmly.
     refused = [m for m in opens if words.negated_before.search(text, max(0, m.start() - 30), m.start())]
-    if words.firm.search(text, 0, end) or refused or not opens:
+    if firm or refused or not opens:
         return Commitment.FIRM
     return Commitment.OPEN

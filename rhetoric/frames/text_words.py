@@ -123,11 +123,12 @@ class TextWords:
             if not seconds or self.exotic:
                 found = [at for at, word, _ in self._order if word in firsts]
             else:
-                found = [
-                    at
-                    for at, word, after in self._order
-                    if word in firsts and (word not in seconds or after in seconds[word])
-                ]
+                found = []
+                for at, word, after in self._order:
+                    if word in firsts:
+                        allowed = seconds.get(word)
+                        if allowed is None or after in allowed:
+                            found.append(at)
             self._candidates[key] = found
         return found
 

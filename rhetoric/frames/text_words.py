@@ -17,7 +17,7 @@ import re
 from collections.abc import Hashable, Mapping
 from functools import lru_cache
 
-from ..lang.alternation import word_trie
+from ..lang.alternation import NEVER, word_trie
 
 #: The letters ``re`` matches with an ASCII letter case-insensitively though their lower case is
 #: another: dotted capital I, dotless i, long s.
@@ -38,7 +38,7 @@ class _Vocabulary:
         self.open: set[str] = set()
         self.follow: dict[str, set[str]] = {}
         self.version = 0
-        self._regex: dict[bool, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+        self._regex: dict[bool, re.Pattern[str]] = {}
 
     def add(self, words: frozenset[str], seconds: Mapping[str, frozenset[str]]) -> None:
         before = (len(self.words), len(self.open), sum(map(len, self.follow.values())))
@@ -52,23 +52,21 @@ class _Vocabulary:
             self.version += 1
             self._regex = {}
 
-    def regex(self, followed: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """The first word at the start of a text, and one after a non-word character.
+    def regex(self, followed: bool) -> re.Pattern[str]:
+        """A first word after a non-word character: group 1 or 2 the word, group 3 the word after it.
 
         Opening with ``\\W`` lets ``re`` skip to the next gap between words in C instead of
-        trying every letter (a lookbehind would be tried at each). With ``followed``, a word
-        no reader leaves open must be followed by one of its followers.
+        trying every letter (a lookbehind would be tried at each); a text is read with a space
+        before it. With ``followed``, a word no reader leaves open must be followed by a word
+        some reader's phrases go on with (each reader checks its own).
         """
         if followed not in self._regex:
-            tails = {}
-            if followed:
-                for word, after in self.follow.items():
-                    if word not in self.open:
-                        tails[word] = rf"(?={SEPARATOR}(?:{word_trie(after)})(?!\w))"
-            trie = word_trie(self.words, tails)
+            closed = {w for w in self.follow if w not in self.open} if followed else set()
+            after = set().union(*(self.follow[w] for w in closed))
+            free = word_trie(self.words - closed) if self.words - closed else NEVER
+            bound = rf"({word_trie(closed)})(?={SEPARATOR}(?:{word_trie(after)})(?!\w))" if closed else "()"
             # The word after it, past spaces, quotes and commas (what a phrase's second word reads).
-            after = rf"(?!\w)(?=(?:{SEPARATOR}(\w+))?)"
-            self._regex[followed] = (re.compile(rf"({trie}){after}"), re.compile(rf"\W({trie}){after}"))
+            self._regex[followed] = re.compile(rf"\W(?:({free})|{bound})(?!\w)(?=(?:{SEPARATOR}(\w+))?)")
         return self._regex[followed]
 
 
@@ -96,11 +94,9 @@ class TextWords:
         #: case is another (dotted and dotless i, long s): second words are then not compared.
         self.exotic = bool(EXOTIC.search(text))
         if self.indexed:
-            regex = vocabulary.regex(followed=not self.exotic)
-            first = regex[0].match(low)
-            if first:
-                order.append((0, first.group(1), first.group(2)))
-            order.extend((m.start(1), m.group(1), m.group(2)) for m in regex[1].finditer(low))
+            # Read after a space, a word at the start is one after a non-word character too.
+            scan = vocabulary.regex(followed=not self.exotic).finditer(" " + low)
+            order.extend((m.start(), m[1] or m[2], m[3]) for m in scan)
         #: ``(offset, lower-case first word, the word after it or None)`` in text order.
         self._order = order
         self._candidates: dict[object, list[int]] = {}

@@ -208,9 +208,9 @@ class Language:
         """A regex source matching any phrase of ``file.key`` (inflected for ``verbs`` keys), longest first."""
         cache_key = (file, key)
         if cache_key not in self._patterns:
-            self._require(file, key)
-            verbs = SCHEMA[file][key] == "verbs"
-            self._patterns[cache_key] = self.pattern_of(self.phrases(file, key), verbs=verbs)
+            # The same alternatives a trie-shaped matcher reads (built once).
+            alternatives = self.alternatives(file, key)
+            self._patterns[cache_key] = "|".join(source for source, *_ in alternatives) if alternatives else NEVER
         return self._patterns[cache_key]
 
     def regex(self, file: str, key: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:

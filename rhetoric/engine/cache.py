@@ -38,6 +38,7 @@ import hashlib
 import os
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -334,13 +335,14 @@ def analyze_cached(
     computed = iter(run(missing) if missing else ())
     out: list[StatementAnalysis] = []
     fresh: list[StatementAnalysis] = []
-    for a in found:
-        if a is None:
-            a = next(computed)
-            fresh.append(a)
-        out.append(a)
-        if progress is not None:
-            progress(len(out), len(statements))
+    with codec.gc_allowed() if missing else nullcontext():  # the engine's garbage is collected as it comes
+        for a in found:
+            if a is None:
+                a = next(computed)
+                fresh.append(a)
+            out.append(a)
+            if progress is not None:
+                progress(len(out), len(statements))
     if store is not None:
         store.add(fresh, compact=whole_corpus)
         if keys is not None:

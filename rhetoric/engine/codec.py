@@ -67,6 +67,19 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def gc_allowed() -> Iterator[None]:
+    """Let the cyclic garbage collector run inside a :func:`gc_paused` block (an engine's
+    analysis makes garbage of its own), and pause it again after."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
+
+
 def _enum(cls: type[Enum]) -> Decode:
     """An enum member from its value, looked up rather than called (``Enum(value)`` is slow)."""
     members = dict(cls._value2member_map_)
@@ -174,4 +187,4 @@ def decoder(cls: type) -> Decode:
     return _compiled(source, {**env, "cls": cls, "new": object.__new__, "set_dict": object.__setattr__})
 
 
-__all__ = ["decoder", "encode", "gc_paused"]
+__all__ = ["decoder", "encode", "gc_allowed", "gc_paused"]

@@ -86,17 +86,18 @@ def write_report(
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     speakers = list(speakers) if speakers is not None else None
     parties = list(parties) if parties is not None else None
-    data = collect_report(
-        corpus_dir,
-        speakers=speakers or None,
-        parties=parties or None,
-        codebook_path=codebook_path,
-        progress=progress,
-    )
-    # Rendering walks every analysis and builds many small objects that are never cyclic
-    # garbage: the cyclic collector would walk all the held records again and again, so it
-    # waits until the files are written. (Not over the analysis: an engine's garbage is its own.)
+    # A report holds every analysis and builds many small records beside them that are never
+    # cyclic garbage: the cyclic collector would walk all the held records again and again, so
+    # it waits until the files are written (an engine analysing missing statements runs with it:
+    # rhetoric.engine.cache.analyze_cached).
     with gc_paused():
+        data = collect_report(
+            corpus_dir,
+            speakers=speakers or None,
+            parties=parties or None,
+            codebook_path=codebook_path,
+            progress=progress,
+        )
         return _write(data, speakers=speakers, parties=parties, fmts=fmts, out_dir=out_dir)
 
 

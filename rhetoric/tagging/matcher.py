@@ -208,13 +208,28 @@ class PatternMatcher:
         # The prefixes as one tuple: ``str.startswith`` (C) rules out most tokens before any slicing.
         return dict(exact), dict(prefix), sorted({len(k) for k in prefix}), tuple(prefix)
 
-    def find(self, norms: Sequence[str], only: frozenset[int] | None = None) -> list[tuple[int, int, int]]:
+    def reach(self, pid: int) -> int:
+        """Most tokens a match of pattern ``pid`` can span (every gap taken, the longest variants).
+
+        Example:
+            >>> from rhetoric.codebook.patterns import parse_pattern
+            >>> PatternMatcher([parse_pattern("cease-fire ~2 now?")]).reach(0)
+            5
+        """
+        return sum(t.gap + max(len(v) for v in t.variants) for t in self.patterns[pid].terms)
+
+    def find(
+        self, norms: Sequence[str], only: frozenset[int] | None = None, *, lo: int = 0, hi: int | None = None
+    ) -> list[tuple[int, int, int]]:
         """Every (pattern id, start token, end token) match, the longest per start and pattern.
 
         Args:
             norms: Folded token forms of one sentence.
             only: Try only these pattern ids (all when None); the index for each such set is
                 built once and kept.
+            lo: Only matches starting at token ``lo`` or later (the rest of the sentence is
+                still read: a match may run on past ``hi``).
+            hi: Only matches starting before token ``hi`` (all when None).
 
         Returns:
             Sorted ``(pattern_id, start, end)`` triples, ``end`` exclusive.
@@ -232,10 +247,11 @@ class PatternMatcher:
         patterns = self.patterns
         searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
         # Where a pattern can start at all, found in one comprehension (most tokens cannot).
+        window = norms if lo == 0 and hi is None else norms[lo:hi]
         if prefixes:
-            positions = [ti for ti, norm in enumerate(norms) if norm in exact or norm.startswith(prefixes)]
+            positions = [ti for ti, norm in enumerate(window, lo) if norm in exact or norm.startswith(prefixes)]
         else:
-            positions = [ti for ti, norm in enumerate(norms) if norm in exact]
+            positions = [ti for ti, norm in enumerate(window, lo) if norm in exact]
         for ti in positions:
             norm = norms[ti]
             entries = exact.get(norm)

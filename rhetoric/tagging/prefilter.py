@@ -73,6 +73,8 @@ _CHAIN = re.compile(r"[a-z](?:\.[a-z])+")
 _KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 # ASCII letters and digits stay, every other byte becomes a space.
 _RUNS = bytes(b if b in _KEEP else 0x20 for b in range(256))
+# Letters and digits -> "a", "." and "," -> ".", anything else -> " ": joins show as ".a".
+_CLASS = bytes(ord("a") if b in _KEEP else ord(".") if b in b".," else 0x20 for b in range(256))
 
 
 def _variants(norm: str) -> list[str]:
@@ -243,6 +245,8 @@ class Prefilter:
             n: tuple((pid, other_numbers[pid]) for pid in ids if other_numbers[pid])
             for n, ids in anchor_pids.items()
         }
+        self._free_keys = frozenset(n for n, ids in self._free.items() if ids)
+        self._bound_keys = frozenset(n for n, pairs in self._bound.items() if pairs)
         self._runs_ok = all(a.isascii() and a.isalnum() for a, _ in numbers)
         self._automaton = ahocorasick.Automaton()
         for (norm, open_end), n in numbers.items():
@@ -281,23 +285,29 @@ class Prefilter:
         """
         if not self._anchor_pids:
             return None
-        if self._runs_ok and folded.isascii() and _TRICKY_JOIN.search(folded) is None:
-            scan = self._scan_runs(folded)
+        if self._runs_ok and folded.isascii():
+            raw = folded.encode("ascii")
+            # Tricky joins and initialisms both need a '.' or ',' right before a letter or
+            # digit: a text without one (most) skips both regex searches.
+            joins = raw.translate(_CLASS).find(b".a") != -1
+            if joins and _TRICKY_JOIN.search(folded) is not None:
+                scan = self._scan_sound(folded)
+            else:
+                scan = self._scan_runs(folded, raw, joins)
         else:
             scan = self._scan_sound(folded)
         if not scan.hits or not self._any_candidate(scan):
             return None
         return scan
 
-    def _scan_runs(self, folded: str) -> Scan:
-        raw = folded.encode("ascii")
+    def _scan_runs(self, folded: str, raw: bytes, joins: bool) -> Scan:
         automaton = self._automaton
         # A key " word" found ending at padded index `end` starts at padded end - len(word),
         # the space before the token, which is the token's folded offset.
         occurrences = [
             (end - n, k) for end, (k, n) in automaton.iter(" " + raw.translate(_RUNS).decode() + " ")
         ]
-        dot = _INITIALISM.search(folded)
+        dot = _INITIALISM.search(folded) if joins else None
         if dot is not None:
             # An initialism is one token: test it with its dots deleted.
             while dot is not None:
@@ -349,13 +359,15 @@ class Prefilter:
         """Whether some pattern may match somewhere in the scanned text (:meth:`candidates` not empty)."""
         if scan.occurrences is None:
             return bool(self._candidates_sound(scan, 0, len(scan.folded)))
-        found = {k for _pos, k in scan.occurrences}
-        for k in found:
-            if self._free.get(k):
-                return True
+        return self.qualifies({k for _pos, k in scan.occurrences})
+
+    def qualifies(self, found: set[int]) -> bool:
+        """Runs method: whether the pieces ``found`` in a text (by number) qualify some pattern."""
+        if not found.isdisjoint(self._free_keys):
+            return True
         bound = self._bound
-        for k in found:
-            for _pid, terms in bound.get(k, ()):
+        for k in found.intersection(self._bound_keys):
+            for _pid, terms in bound[k]:
                 for t in terms:
                     if t.isdisjoint(found):
                         break

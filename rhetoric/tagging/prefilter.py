@@ -73,8 +73,14 @@ _CHAIN = re.compile(r"[a-z](?:\.[a-z])+")
 _KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 # ASCII letters and digits stay, every other byte becomes a space.
 _RUNS = bytes(b if b in _KEEP else 0x20 for b in range(256))
-# Letters and digits -> "a", "." and "," -> ".", anything else -> " ": joins show as ".a".
-_CLASS = bytes(ord("a") if b in _KEEP else ord(".") if b in b".," else 0x20 for b in range(256))
+# Letters -> "a", digits -> "0", "." and "," kept, anything else -> " ". Every match of
+# _INITIALISM holds "a.a" in this map, and every match of _TRICKY_JOIN one of "a.a", "a.0",
+# "0.a" or "0a": a "." between a letter and a letter or digit, digit "." letter, or a digit running into
+# a letter ("3.5bn"). A text without them (most) needs neither regex.
+_CLASS = bytes(
+    ord("a") if 0x61 <= b <= 0x7A else ord("0") if 0x30 <= b <= 0x39 else b if b in b".," else 0x20
+    for b in range(256)
+)
 
 
 def _variants(norm: str) -> list[str]:
@@ -287,27 +293,32 @@ class Prefilter:
             return None
         if self._runs_ok and folded.isascii():
             raw = folded.encode("ascii")
-            # Tricky joins and initialisms both need a '.' or ',' right before a letter or
-            # digit: a text without one (most) skips both regex searches.
-            joins = raw.translate(_CLASS).find(b".a") != -1
-            if joins and _TRICKY_JOIN.search(folded) is not None:
-                scan = self._scan_sound(folded)
-            else:
-                scan = self._scan_runs(folded, raw, joins)
-        else:
-            scan = self._scan_sound(folded)
+            classes = raw.translate(_CLASS)
+            dotted = b"a.a" in classes
+            if not (
+                (dotted or b"a.0" in classes or b"0.a" in classes or b"0a" in classes)
+                and _TRICKY_JOIN.search(folded) is not None
+            ):
+                occurrences = self._occurrences(folded, raw, dotted)
+                # Decided on the pieces alone, before any list of hits is built.
+                if not self.qualifies({k for _pos, k in occurrences}):
+                    return None
+                anchors = self._anchor_pids
+                return Scan(folded, [(pos, k) for pos, k in occurrences if k in anchors], occurrences)
+        scan = self._scan_sound(folded)
         if not scan.hits or not self._any_candidate(scan):
             return None
         return scan
 
-    def _scan_runs(self, folded: str, raw: bytes, joins: bool) -> Scan:
+    def _occurrences(self, folded: str, raw: bytes, dotted: bool) -> list[tuple[int, int]]:
+        """Runs method: every ``(offset, piece number)`` in the text, by offset."""
         automaton = self._automaton
         # A key " word" found ending at padded index `end` starts at padded end - len(word),
         # the space before the token, which is the token's folded offset.
         occurrences = [
             (end - n, k) for end, (k, n) in automaton.iter(" " + raw.translate(_RUNS).decode() + " ")
         ]
-        dot = _INITIALISM.search(folded) if joins else None
+        dot = _INITIALISM.search(folded) if dotted else None
         if dot is not None:
             # An initialism is one token: test it with its dots deleted.
             while dot is not None:
@@ -317,8 +328,7 @@ class Prefilter:
                     occurrences.append((chain.start(), k))
                 dot = _INITIALISM.search(folded, chain.end())
             occurrences.sort()
-        anchors = self._anchor_pids
-        return Scan(folded, [(pos, k) for pos, k in occurrences if k in anchors], occurrences)
+        return occurrences
 
     def _scan_sound(self, folded: str) -> Scan:
         hits = []

@@ -45,7 +45,6 @@ from ..text.sentences import split_sentences
 from ..text.tokens import SYMBOLS, TOKEN_RE, tokenize_folded
 from ..types import Polarity
 from .matcher import PatternMatcher
-from .batch import BatchScanner
 from .prefilter import Prefilter, Scan
 
 
@@ -84,7 +83,6 @@ class Tagger:
         self._matcher = PatternMatcher(patterns)
         include = [pid for pid, r in enumerate(rules) if not r.exclude]
         self.prefilter = Prefilter(patterns[pid] for pid in include)
-        self._batch = BatchScanner(self.prefilter)
         # Prefilter candidates (include patterns by position) -> matcher ids, with the excludes
         # of the same tag, which can only matter where an include pattern of that tag matches.
         self._include = tuple(include)
@@ -130,37 +128,6 @@ class Tagger:
         if scan is None:
             return []
         return self._tag_scanned(text, scan, statement_id)
-
-    def tag_many(
-        self, texts: Iterable[str], *, statement_ids: Iterable[str | None] | None = None, batch: int = 512
-    ) -> Iterator[list[Mention]]:
-        """:meth:`tag` of each text, in order, streaming; the prefilter scans a batch at a time.
-
-        Same mentions as :meth:`tag` text by text: the batch scan
-        (:class:`~rhetoric.tagging.batch.BatchScanner`) gives each text the scan it would get alone,
-        and a text without a qualifying anchor costs no Python step of its own.
-
-        Args:
-            texts: Statement texts.
-            statement_ids: One id per text, recorded on its mentions (None: no ids).
-            batch: Texts scanned together (memory holds one batch).
-
-        Example:
-            >>> Tagger.from_codebook(Codebook("empty", "", "en", "", ())).tag_many(["a", "b"]).__next__()
-            []
-        """
-        ids = iter(statement_ids) if statement_ids is not None else None
-        it = iter(texts)
-        while chunk := list(islice(it, batch)):
-            chunk_ids = list(islice(ids, len(chunk))) if ids is not None else [None] * len(chunk)
-            if len(chunk_ids) != len(chunk):
-                raise ValueError("tag_many: fewer statement ids than texts")
-            if not self._rules:
-                yield from ([] for _ in chunk)
-                continue
-            scans = self._batch.scan([fold_text(t) for t in chunk])
-            for text, scan, sid in zip(chunk, scans, chunk_ids, strict=True):
-                yield [] if scan is None or not text else self._tag_scanned(text, scan, sid)
 
     def _tag_scanned(self, text: str, scan: Scan, statement_id: str | None) -> list[Mention]:
         """The exact pipeline on the sentences of ``text`` that hold a candidate of ``scan``."""
@@ -357,7 +324,7 @@ def _original(folded: Folded, spans: list[tuple[int, int]]) -> list[tuple[int, i
 def tag_corpus(
     corpus: Corpus, tagger: Tagger, *, ids: Iterable[str] | None = None
 ) -> Iterator[tuple[Statement, list[Mention]]]:
-    """Tag a corpus statement by statement, streaming (one batch of 512 statements in memory at a time).
+    """Tag a corpus statement by statement, streaming (one statement in memory at a time).
 
     Args:
         corpus: The corpus to read.
@@ -375,19 +342,8 @@ def tag_corpus(
         >>> for statement, mentions in tag_corpus(Corpus("corpora/ukraine-nato"), tagger):  # doctest: +SKIP
         ...     print(statement.id, [m.tag for m in mentions])
     """
-    for chunk in _chunks(corpus.iter_selected(ids), _CORPUS_BATCH):
-        mentions = tagger.tag_many([s.text for s in chunk], statement_ids=[s.id for s in chunk])
-        yield from zip(chunk, mentions, strict=True)
-
-
-# Statements read ahead by tag_corpus (one batch scan each; bounds memory).
-_CORPUS_BATCH = 512
-
-
-def _chunks(items: Iterable[Statement], size: int) -> Iterator[list[Statement]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
+    for statement in corpus.iter_selected(ids):
+        yield statement, tagger.tag(statement.text, statement_id=statement.id)
 
 
 def load_tagger(corpus_dir: str | PathLike, *, codebook_path: str | PathLike | None = None) -> Tagger:

@@ -249,15 +249,17 @@ class Tagger:
         ]
 
 
-# Where a sentence is ASCII, holds no symbol token, no apostrophe between letters or digits
-# and no period or comma between letters or digits except inside a number (10,000  3.5), its
-# tokens are exactly its numbers with separators and runs of letters and digits (no
-# initialisms, possessives, symbols or "3.5bn"-like joins), found with a simpler regex.
-_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)+|[a-z0-9]+")
-_JOINER = re.compile(
-    r"'(?<=[a-z0-9]')(?=[a-z0-9])|[.,](?<=[a-z][.,])(?=[a-z0-9])|[.,](?<=[0-9][.,])(?=[a-z])"
-    r"|[" + re.escape(SYMBOLS) + "]"
+# TOKEN_RE spelled out for ASCII text (same alternatives in the same order; groups left out
+# so that ``findall`` returns the matched strings): on an ASCII sentence it finds the same
+# tokens, and the only differences to the norms are the dots of an initialism and a
+# possessive "'s", fixed afterwards where the sentence has letter.letter or "'s".
+_ASCII_TOKEN = re.compile(
+    r"[A-Za-z](?:\.[A-Za-z](?![A-Za-z]))+\.?|[0-9]+(?:[.,][0-9]+)+|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|["
+    + re.escape("".join(c for c in SYMBOLS if c.isascii()))
+    + "]"
 )
+# ASCII letters -> "a", "." kept, anything else -> " ": an initialism shows as "a.a".
+_LETTER_DOT = bytes(ord("a") if chr(b).isascii() and chr(b).isalpha() else b if b == 0x2E else 0x20 for b in range(256))
 
 
 def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
@@ -274,20 +276,33 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
     q = fs
     while q > 0 and not text[q - 1].isspace():
         q -= 1
-    if (
-        text[q:fe].isascii()
-        # no token runs on past the end ("1,000", "a'b" across fe: the full rules decide)
-        and (fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.," and text[fe + 1 : fe + 2].isalnum()))
-        and _JOINER.search(text, q, fe) is None
+    segment = text[q:fe]
+    if segment.isascii() and (
+        # no token runs on past the end ("1,000", "a'b", "u.s" across fe: the full rules decide)
+        fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.," and text[fe + 1 : fe + 2].isalnum())
     ):
-        # Runs of letters and digits: found by the regex engine alone, spans on demand.
-        skip = len(_RUN.findall(text, q, fs)) if q < fs else 0
-        norms = _RUN.findall(text, q, fe)
+        # The regex engine alone finds the tokens; spans on demand.
+        skip = len(_ASCII_TOKEN.findall(text, q, fs)) if q < fs else 0
+        norms = _ASCII_TOKEN.findall(text, q, fe)
         if skip:
             del norms[:skip]
+        # An initialism needs a letter, "." and a letter; a possessive "'s".
+        dotted = b"a.a" in segment.encode("ascii").translate(_LETTER_DOT)
+        possessive = "'s" in segment
+        if dotted:
+            norms = [t.replace(".", "") if "." in t and not t[0].isdigit() else t for t in norms]
+        if possessive:
+            norms = [t[:-2] if t.endswith("'s") and len(t) > 2 else t for t in norms]
 
         def locate(n: int) -> list[tuple[int, int]]:
-            spans = [m.span() for m in islice(_RUN.finditer(text, q, fe), skip, skip + n)]
+            matches = islice(_ASCII_TOKEN.finditer(text, q, fe), skip, skip + n)
+            if possessive:
+                spans = [
+                    (m.start(), m.end() - 2) if m.group().endswith("'s") and m.end() - m.start() > 2 else m.span()
+                    for m in matches
+                ]
+            else:
+                spans = [m.span() for m in matches]
             return _original(folded, spans)
 
         return norms, locate

@@ -86,6 +86,7 @@ class Tagger:
         # Prefilter candidates (include patterns by position) -> matcher ids, with the excludes
         # of the same tag, which can only matter where an include pattern of that tag matches.
         self._include = tuple(include)
+        self._only: dict[tuple[int, ...], frozenset[int]] = {}  # candidates -> matcher ids, kept
         excludes: dict[str, list[int]] = {}
         for pid, r in enumerate(rules):
             if r.exclude:
@@ -149,7 +150,13 @@ class Tagger:
             if not candidates:
                 continue
             norms, locate = _sentence_tokens(folded, fs, fe)
-            hits = self._matcher.find(norms, frozenset(self._include[c] for c in candidates))
+            key = tuple(candidates)
+            only = self._only.get(key)
+            if only is None:
+                if len(self._only) >= _MAX_CANDIDATE_SETS:
+                    self._only.clear()
+                only = self._only[key] = frozenset(self._include[c] for c in candidates)
+            hits = self._matcher.find(norms, only)
             if hits:
                 # Exclude patterns matter only for tags that matched.
                 blockers = frozenset().union(
@@ -262,6 +269,10 @@ _ASCII_TOKEN = re.compile(
 _LETTER_DOT = bytes(ord("a") if chr(b).isascii() and chr(b).isalpha() else b if b == 0x2E else 0x20 for b in range(256))
 
 
+# Candidate sets whose matcher ids are kept (they repeat; this bounds memory).
+_MAX_CANDIDATE_SETS = 4096
+
+
 def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
     """Norms of the tokens whose folded start lies in ``[fs, fe)``, and how to find their spans.
 
@@ -278,11 +289,17 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
         q -= 1
     segment = text[q:fe]
     if segment.isascii() and (
-        # no token runs on past the end ("1,000", "a'b", "u.s" across fe: the full rules decide)
-        fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.," and text[fe + 1 : fe + 2].isalnum())
+        # no token runs on past the end ("1,000", "a'b", "u.s." across fe: the full rules decide)
+        fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.,")
     ):
-        # The regex engine alone finds the tokens; spans on demand.
-        skip = len(_ASCII_TOKEN.findall(text, q, fs)) if q < fs else 0
+        # The regex engine alone finds the tokens; spans on demand. Tokens starting before fs
+        # are counted on the same scan (a scan cut at fs could read "b.s" of "b.ss" as one).
+        skip = 0
+        if q < fs:
+            for m in _ASCII_TOKEN.finditer(text, q, fe):
+                if m.start() >= fs:
+                    break
+                skip += 1
         norms = _ASCII_TOKEN.findall(text, q, fe)
         if skip:
             del norms[:skip]

@@ -68,19 +68,24 @@ _TRICKY_JOIN = re.compile(
     r"[.,](?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
     r"|(?<=[a-z]\.)[0-9]|(?<=[0-9][.,])[0-9]+[a-z])"
 )
+# The same joins, split by their first character: a pattern starting with one literal
+# character is searched by re's fast character scan, one starting with a class ("[.,]") by
+# testing the class at every position, several times slower on a whole text.
+_TRICKY_DOT = re.compile(
+    r"\.(?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
+    r"|(?<=[a-z]\.)[0-9]|(?<=[0-9]\.)[0-9]+[a-z])"
+)
+_TRICKY_COMMA = re.compile(r",(?<=[0-9],)[0-9]+[a-z]")
+
+
+def _has_tricky_join(folded: str) -> bool:
+    """Whether :data:`_TRICKY_JOIN` matches somewhere in ``folded`` (two fast searches)."""
+    return _TRICKY_DOT.search(folded) is not None or _TRICKY_COMMA.search(folded) is not None
 _INITIALISM = re.compile(r"\.(?<=[a-z]\.)[a-z]")
 _CHAIN = re.compile(r"[a-z](?:\.[a-z])+")
 _KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
 # ASCII letters and digits stay, every other byte becomes a space.
 _RUNS = bytes(b if b in _KEEP else 0x20 for b in range(256))
-# Letters -> "a", digits -> "0", "." and "," kept, anything else -> " ". Every match of
-# _INITIALISM holds "a.a" in this map, and every match of _TRICKY_JOIN one of "a.a", "a.0",
-# "0.a" or "0a": a "." between a letter and a letter or digit, digit "." letter, or a digit running into
-# a letter ("3.5bn"). A text without them (most) needs neither regex.
-_CLASS = bytes(
-    ord("a") if 0x61 <= b <= 0x7A else ord("0") if 0x30 <= b <= 0x39 else b if b in b".," else 0x20
-    for b in range(256)
-)
 
 
 def _variants(norm: str) -> list[str]:
@@ -292,14 +297,8 @@ class Prefilter:
         if not self._anchor_pids:
             return None
         if self._runs_ok and folded.isascii():
-            raw = folded.encode("ascii")
-            classes = raw.translate(_CLASS)
-            dotted = b"a.a" in classes
-            if not (
-                (dotted or b"a.0" in classes or b"0.a" in classes or b"0a" in classes)
-                and _TRICKY_JOIN.search(folded) is not None
-            ):
-                occurrences = self._occurrences(folded, raw, dotted)
+            if not _has_tricky_join(folded):
+                occurrences = self._occurrences(folded)
                 # Decided on the pieces alone, before any list of hits is built.
                 if not self.qualifies({k for _pos, k in occurrences}):
                     return None
@@ -310,15 +309,15 @@ class Prefilter:
             return None
         return scan
 
-    def _occurrences(self, folded: str, raw: bytes, dotted: bool) -> list[tuple[int, int]]:
+    def _occurrences(self, folded: str) -> list[tuple[int, int]]:
         """Runs method: every ``(offset, piece number)`` in the text, by offset."""
         automaton = self._automaton
         # A key " word" found ending at padded index `end` starts at padded end - len(word),
         # the space before the token, which is the token's folded offset.
         occurrences = [
-            (end - n, k) for end, (k, n) in automaton.iter(" " + raw.translate(_RUNS).decode() + " ")
+            (end - n, k) for end, (k, n) in automaton.iter(" " + folded.encode("ascii").translate(_RUNS).decode() + " ")
         ]
-        dot = _INITIALISM.search(folded) if dotted else None
+        dot = _INITIALISM.search(folded)
         if dot is not None:
             # An initialism is one token: test it with its dots deleted.
             while dot is not None:

@@ -265,8 +265,8 @@ _ASCII_TOKEN = re.compile(
     + re.escape("".join(c for c in SYMBOLS if c.isascii()))
     + "]"
 )
-# ASCII letters -> "a", "." kept, anything else -> " ": an initialism shows as "a.a".
-_LETTER_DOT = bytes(ord("a") if chr(b).isascii() and chr(b).isalpha() else b if b == 0x2E else 0x20 for b in range(256))
+# Letter, ".", letter: where an ASCII sentence may hold an initialism (a '.' first: re finds it fast).
+_INITIAL_DOT = re.compile(r"\.(?<=[A-Za-z]\.)[A-Za-z]")
 
 
 # Candidate sets whose matcher ids are kept (they repeat; this bounds memory).
@@ -304,7 +304,7 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
         if skip:
             del norms[:skip]
         # An initialism needs a letter, "." and a letter; a possessive "'s".
-        dotted = b"a.a" in segment.encode("ascii").translate(_LETTER_DOT)
+        dotted = _INITIAL_DOT.search(segment) is not None
         possessive = "'s" in segment
         if dotted:
             norms = [t.replace(".", "") if "." in t and not t[0].isdigit() else t for t in norms]

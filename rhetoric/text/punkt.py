@@ -62,6 +62,17 @@ _CANDIDATE = re.compile(
     rf"""[.?!](?=(?P<after_tok>{_NON_WORD}|{_S}+(?P<next_tok>{_NS}+)))""",
     re.VERBOSE,
 )
+# The same for a text without '?' and '!' (most): a pattern starting with one literal
+# character is searched by re's fast character scan instead of a class test at every position.
+_CANDIDATE_DOT = re.compile(
+    rf"""\.(?=(?P<after_tok>{_NON_WORD}|{_S}+(?P<next_tok>{_NS}+)))""",
+    re.VERBOSE,
+)
+
+
+def _candidates_of(text: str) -> re.Pattern[str]:
+    """The candidate regex for ``text``: '.' only unless it holds a '?' or a '!'."""
+    return _CANDIDATE if "?" in text or "!" in text else _CANDIDATE_DOT
 
 # Closing punctuation after a break belongs to the sentence before it.
 _REALIGN = re.compile(
@@ -101,11 +112,12 @@ class PunktSplitter:
             >>> PunktSplitter(frozenset({"mr"})).span_tokenize("Mr. Smith left.  ")
             [(0, 15)]
         """
-        if _CANDIDATE.search(text) is None:
+        candidates = _candidates_of(text)
+        if candidates.search(text) is None:
             # One sentence: the text up to its trailing whitespace.
             end = len(text.rstrip())
             return [(0, end)] if end else []
-        return _realign(text, self._slices(text))
+        return _realign(text, self._slices(text, candidates))
 
     def contains_break(self, context: str) -> bool:
         """Whether Punkt breaks in ``context`` (the word before a candidate, the mark, what follows).
@@ -123,7 +135,7 @@ class PunktSplitter:
                 self._decisions[context] = decided
         return decided
 
-    def _slices(self, text: str) -> list[tuple[int, int]]:
+    def _slices(self, text: str, candidates: re.Pattern[str]) -> list[tuple[int, int]]:
         # Punkt's ``_match_potential_end_contexts``: the word before a candidate starts after the
         # last ASCII whitespace since the previous candidate's word (or where that word started,
         # when there is none, or when the only one is the first character); a candidate whose
@@ -138,7 +150,7 @@ class PunktSplitter:
         # Most texts hold no ASCII whitespace but ' ': one rfind then finds the last one.
         spaces = [c for c in _ASCII_SPACE if c in text]
         one_space = spaces[0] if len(spaces) == 1 else None
-        for match in chain(_CANDIDATE.finditer(text), (None,)):
+        for match in chain(candidates.finditer(text), (None,)):
             if match is not None:
                 start = match.start()
                 if one_space is not None:

@@ -104,29 +104,6 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 def _translate(text: str) -> str:
     """``text.translate(_TABLE)``, faster on mostly-ASCII text (ASCII runs just lower-case)."""
-    # Most texts hold a few distinct non-ASCII characters (quotes, dashes, accents): replace
-    # each by its folded form, then lower-case the whole. Exact when no folded form contains a
-    # non-ASCII character (no replacement is replaced again) and lower-casing leaves each
-    # folded form as it is (so only the ASCII characters change).
-    distinct = {c for c in set(text) if not c.isascii()}
-    if len(distinct) <= _FEW:
-        out = text
-        for ch in distinct:
-            piece = _TABLE[ord(ch)]
-            if not piece.isascii() or piece.lower() != piece:
-                break
-            out = out.replace(ch, piece)
-        else:
-            return out.lower()
-    return _translate_runs(text)
-
-
-# Distinct non-ASCII characters replaced one by one at most (each replace reads the text).
-_FEW = 8
-
-
-def _translate_runs(text: str) -> str:
-    """``text.translate(_TABLE)`` run by run: ASCII runs lower-cased, the rest folded."""
     out = []
     pos = 0
     for m in _NON_ASCII.finditer(text):

@@ -24,7 +24,8 @@ from .corpus.store import Corpus
 from .frames.config import FramesConfig
 from .frames.cues import CueTable, default_cue_table
 from .frames.detect import detect_frames
-from .frames.modality import commitment_of
+from .frames.modality import commitment_of, modality_words
+from .frames.stance_words import stance_words
 from .frames.stances import detect_stances
 from .lang import language_of
 from .records import Frame, Mention, Stance, Statement, StatementAnalysis
@@ -77,6 +78,7 @@ class Analyzer:
         self.scales = tuple(s.with_parties(self.actors.party_of, ids) for s in self.codebook.scales)
         self.language = language_of(self.codebook)
         self.roles = {spec.id: spec.role.value for spec in self.codebook.tags}
+        self._readers_built = False
 
     @classmethod
     def from_codebook(
@@ -140,6 +142,12 @@ class Analyzer:
         mentions = list(mentions)
         if not mentions:
             return (), ()
+        if not self._readers_built:
+            # Every reader of the language registers its first words with the text index
+            # (rhetoric.frames.text_words), compiled once they are all known.
+            stance_words(self.language)
+            modality_words(self.language)
+            self._readers_built = True
         sentences = split_sentences(text)
         frames = detect_frames(
             text,

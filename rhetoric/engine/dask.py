@@ -1,10 +1,12 @@
 """The Dask engine: the per-statement analysis over the workers of a Dask cluster.
 
 The client streams the corpus in chunks (partitions of ``chunk_size`` statements), submits
-each to the cluster with the small :class:`~rhetoric.engine.local.AnalyzerRecipe`, and keeps
-two chunks per worker in flight; every worker builds the analyzer once (from the corpus
-path, so workers must see the corpus folder at the same path and run the same rhetoric)
-and results come back in corpus order, so exports are byte-identical to the local engine.
+each to the cluster, pickled by the client (the scheduler passes the bytes on), with the
+small :class:`~rhetoric.engine.local.AnalyzerRecipe`, and keeps two chunks per worker in
+flight; every worker builds the analyzer once (from the corpus path, so workers must see
+the corpus folder at the same path and run the same rhetoric) and results come back
+packed (:func:`~rhetoric.engine.local.pack_analyses`) in corpus order, so exports are
+byte-identical to the local engine.
 Without ``--scheduler`` a LocalCluster of ``--jobs`` worker processes is started and shut
 down afterwards. Needs the ``dask`` extra (``pip install 'rhetoric[dask]'``); ``dask`` is
 imported only here, only when this engine is chosen.
@@ -19,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -88,6 +91,11 @@ def dask_client(engine: Engine) -> Iterator[Any]:
         yield client
 
 
+def run_pickled(task: Callable[[AnalyzerRecipe, list[Any]], Any], recipe: AnalyzerRecipe, blob: bytes) -> Any:
+    """``task(recipe, chunk)`` on a worker, the chunk sent pickled (see :func:`map_chunks_dask`)."""
+    return task(recipe, pickle.loads(blob))
+
+
 def map_chunks_dask(
     task: Callable[[AnalyzerRecipe, list[Any]], list[Any]],
     chunks: Iterable[list[Any]],
@@ -103,11 +111,14 @@ def map_chunks_dask(
         workers = max(1, len(client.nthreads()))
         pending: deque[Any] = deque()
         for chunk in chunks:
-            pending.append(client.submit(task, recipe, chunk, pure=False))
+            # Pickled here: the scheduler (in this process for a LocalCluster) passes bytes on
+            # instead of unpickling the statements and pickling them again for the worker.
+            blob = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+            pending.append(client.submit(run_pickled, task, recipe, blob, pure=False))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
 
-__all__ = ["CONNECT_TIMEOUT", "QUIET_WORKERS", "dask_client", "map_chunks_dask"]
+__all__ = ["CONNECT_TIMEOUT", "QUIET_WORKERS", "dask_client", "map_chunks_dask", "run_pickled"]

@@ -24,7 +24,7 @@ from ..errors import UsageError
 
 #: Statements per task sent to a worker: large enough that pickling and scheduling cost little
 #: per statement, small enough that memory per worker stays bounded.
-CHUNK_SIZE = 500
+CHUNK_SIZE = 1000
 
 
 class EngineKind(StrEnum):

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -158,14 +160,21 @@ def frame_words(lang: Language | None = None) -> FrameWords:
 
 def boundaries(
     text: str, start: int = 0, end: int | None = None, *, words: FrameWords | None = None
-) -> list[tuple[int, int]]:
-    """Spans of clause boundaries in ``text[start:end]``, left to right."""
-    rx = (words or frame_words()).boundary
-    return [m.span() for m in rx.finditer(text, start, len(text) if end is None else end)]
+) -> tuple[tuple[int, int], ...]:
+    """Spans of clause boundaries in ``text[start:end]``, left to right.
+
+    Frames and stances read the same sentences: the spans are kept for the last few.
+    """
+    return _boundaries((words or frame_words()).boundary, text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=64)
+def _boundaries(rx: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in rx.finditer(text, start, end))
 
 
 def region_before(
-    text: str, start: int, pos: int, bounds: list[tuple[int, int]], *, attach_across: bool = True
+    text: str, start: int, pos: int, bounds: Sequence[tuple[int, int]], *, attach_across: bool = True
 ) -> int:
     """Start of the clause that ends at ``pos``: after the last boundary ending before it.
 
@@ -184,7 +193,7 @@ def region_before(
 
 
 def region_after(
-    text: str, pos: int, end: int, bounds: list[tuple[int, int]], *, words: FrameWords | None = None
+    text: str, pos: int, end: int, bounds: Sequence[tuple[int, int]], *, words: FrameWords | None = None
 ) -> int:
     """End of the clause that starts at ``pos``: the first strong boundary after it, or ``end``.
 

@@ -16,13 +16,16 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CodebookError
 from ..lang import phrase_regex, validate_cues
+from ..lang.alternation import followers
 from .clauses import FrameWords, frame_words
+from .text_words import SEPARATOR, index_words, text_words
 
 if TYPE_CHECKING:
     from ..lang import Language
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
 _HYPHENS = "-‐‑"
 #: How far back (characters) the word that takes an infinitive is looked for ("urged both sides to").
 _TAKER_REACH = 60
-_SEP = "[\\s\"“”‘’«»,]+"
+_SEP = SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,9 @@ class CueHit:
 
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+_WORD_CHAR = re.compile(r"\w")
+#: Two word characters: a word runs across this place.
+_CUT = re.compile(r"\w\w")
 #: The word (or number: "1,000") right before and right after a cue, across quotes.
 _TOKEN_BEFORE = re.compile(r"(\w[\w,.]*)[\s\"'“”‘’«»]*$")
 _TOKEN_AFTER = re.compile(r"[\s\"'“”‘’«»]*(\w[\w,.]*\w|\w)")
@@ -158,6 +164,12 @@ class CueTable:
             self._sources[word] = "|".join(parts)
         # Compiled on first use: a short text needs a few of them, and start-up stays small.
         self._by_first: dict[str, re.Pattern[str]] = {}
+        # The word before an apostrophe in each first word ("don" of "don't"): where a cue can start.
+        self._runs = frozenset(word.split("'")[0] for word in self._sources)
+        # A first word every phrase of which goes on with one of a few words is read only before one.
+        self._seconds = followers((phrase, phrase.split()[0], "".join(phrase.split()[1:2])) for phrase, _ in entries)
+        self._key = (self._runs, frozenset(self._seconds.items()))
+        self._indexed = index_words(self._runs, self._seconds)
 
     def _regex(self, word: str) -> re.Pattern[str] | None:
         regex = self._by_first.get(word)
@@ -167,6 +179,23 @@ class CueTable:
                 return None
             regex = self._by_first[word] = re.compile(source, re.IGNORECASE)
         return regex
+
+    def _words(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The words of ``text[start:end]`` as ``_WORD_RE`` reads them, or those of them a cue can open.
+
+        The text's index (:func:`~rhetoric.frames.text_words.text_words`) gives the words that can
+        open a cue; each is a word of the reading unless an apostrophe joins it to the word before
+        ("rock'n'roll") or a word runs across ``start`` or ``end``: then every word is read.
+        """
+        words = text_words(text) if self._indexed else None
+        if words is None or not words.indexed or _CUT.match(text, start - 1, start + 1) or _CUT.match(text, end - 1, end + 1):
+            return _WORD_RE.finditer(text, start, end)
+        starts = words.starts_of(self._runs, self._seconds, key=self._key)
+        starts = starts[bisect_left(starts, start) : bisect_left(starts, end)]
+        for at in starts:
+            if at - 2 >= start and text[at - 1] in "'’" and _WORD_CHAR.match(text, at - 2):
+                return _WORD_RE.finditer(text, start, end)
+        return (_WORD_RE.match(text, at, end) for at in starts)
 
     def _purpose_at(self, text: str, pos: int, floor: int) -> bool:
         """Whether an infinitive cue at ``pos`` states a purpose: not the infinitive a word takes, not a list item.
@@ -219,7 +248,7 @@ class CueTable:
         end = len(text) if end is None else end
         hits: list[CueHit] = []
         resume = start
-        for w in _WORD_RE.finditer(text, start, end):
+        for w in self._words(text, start, end):
             if w.start() < resume or (w.start() > start and text[w.start() - 1] in _HYPHENS):
                 continue
             regex = self._regex(w.group(0).lower().replace("’", "'"))

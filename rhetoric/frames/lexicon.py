@@ -1,8 +1,11 @@
-"""Phrase lists matched fast: a regex plus the first words its phrases can start with.
+"""Phrase lists matched fast: a regex tried only at the words its phrases can start with.
 
-Python's ``re`` tries every alternative of a long phrase list at every position of a text;
-looking each word of the text up in a set of first words, and matching only there, is many
-times faster. The words of a text are indexed once and shared by every lexicon reading it.
+Python's ``re`` tries every alternative of a long phrase list at every position of a text.
+A :class:`Lexicon` tries its regex only at the words of the text that can open one of its
+phrases (``firsts``), and its phrases are a trie by first word
+(:func:`rhetoric.lang.alternation.alternation`), so at such a word ``re`` walks a few letters
+to the phrases that open with it. The words of a text are indexed once (:func:`rhetoric.frames.text_words.text_words`)
+and shared by every lexicon that reads it.
 
 Example:
     >>> import re
@@ -15,18 +18,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from ..lang import Language
+from ..lang.alternation import NEVER, alternation, by_initial_order, followers
 from ..lang.schema import SCHEMA
+from .text_words import index_words, text_words
 
 _TOKEN_RE = re.compile(r"\w+")
+
+#: ``head(file, *keys, initial=False)``: the alternation of the phrases of ``file.key…`` (in
+#: the order of :func:`~rhetoric.frames.clauses.by_initial` with ``initial``).
+Head = Callable[..., str]
+#: Builds a lexicon's regex source around its head lists (the lists whose phrases open a match).
+Source = Callable[[Head], str]
 
 
 @lru_cache(maxsize=4)
 def _tokens(text: str) -> tuple[list[int], list[str]]:
-    """Word starts and lower-case words of a text, computed once for all the lexicons that read it."""
+    """Word starts and lower-case words of a text (the word-by-word reading)."""
     starts, words = [], []
     for m in _TOKEN_RE.finditer(text):
         starts.append(m.start())
@@ -34,35 +45,79 @@ def _tokens(text: str) -> tuple[list[int], list[str]]:
     return starts, words
 
 
-@dataclass(frozen=True)
 class Lexicon:
     """A phrase regex and the first words its phrases can start with.
 
-    Python's ``re`` tries every alternative of a long phrase list at every position; looking
-    up each word of the text in ``firsts`` first and matching only there is many times faster
-    (the stance stage must keep pace with tagging).
+    Python's ``re`` tries every alternative of a long phrase list at every position; trying
+    the phrases only at words of ``firsts`` is many times faster (the stance stage must keep
+    pace with tagging).
     """
 
-    rx: re.Pattern[str]
-    firsts: frozenset[str]
+    def __init__(
+        self, rx: re.Pattern[str], firsts: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None
+    ) -> None:
+        self.rx = rx
+        self.firsts = firsts
+        #: For some first words, the words that can follow them (a word followed by another is no candidate).
+        self.seconds = dict(seconds or {})
+        self._key = (firsts, frozenset(self.seconds.items()))
+        # A first word that is not ASCII may be spelt otherwise in lower case: read word by word.
+        self._indexed = index_words(firsts, self.seconds)
 
-    def finditer(self, text: str, start: int, end: int):
+    @classmethod
+    def of(cls, language: Language, source: Source, firsts: list[tuple[str, str]], *, trie: bool = True) -> Lexicon:
+        """A case-insensitive lexicon whose regex is ``source(head)``.
+
+        Args:
+            language: The language data.
+            source: Builds the regex source; every match opens with a phrase of the lists it reads
+                through ``head`` (right after zero-width assertions), and no letter may follow
+                such a phrase's last word.
+            firsts: The ``(file, key)`` lists whose first words are where a match may start.
+            trie: Spell the head lists as tries (``False``: flat alternations, the reference).
+        """
+        used: list[tuple[str, str, str]] = []
+
+        def head(file: str, *keys: str, initial: bool = False) -> str:
+            alternatives = [alt for key in keys for alt in language.alternatives(file, key)]
+            used.extend(alternatives)
+            if initial:
+                alternatives = by_initial_order(alternatives)
+            if trie:
+                return alternation(alternatives)
+            return "|".join(s for s, *_ in alternatives) or NEVER
+
+        rx = re.compile(source(head), re.IGNORECASE)
+        return cls(rx, firsts_of(language, firsts), followers(used) if trie else None)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
-        starts, words = _tokens(text)
+        words = text_words(text) if self._indexed else None
+        if words is None or not words.indexed:
+            return self._finditer_words(text, start, end)
+        return self._finditer_starts(text, words.starts_of(self.firsts, self.seconds, key=self._key), start, end)
+
+    def _finditer_starts(self, text: str, starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
         pos = start
-        firsts = self.firsts
+        rx = self.rx
         for i in range(bisect_left(starts, start), len(starts)):
             at = starts[i]
             if at >= end:
                 break
-            if at < pos or words[i] not in firsts:
+            if at < pos:
                 continue
-            match = self.rx.match(text, at, end)
+            match = rx.match(text, at, end)
             if match:
                 yield match
                 pos = match.end()
 
-    def search(self, text: str, start: int, end: int) -> re.Match | None:
+    def _finditer_words(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """:meth:`finditer` word by word (any text)."""
+        starts, words = _tokens(text)
+        firsts = self.firsts
+        return self._finditer_starts(text, [at for at, w in zip(starts, words, strict=True) if w in firsts], start, end)
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """The leftmost match in ``text[start:end]``, or ``None``."""
         return next(self.finditer(text, start, end), None)
 
@@ -85,4 +140,4 @@ def firsts_of(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["Lexicon", "firsts_of"]
+__all__ = ["Head", "Lexicon", "Source", "firsts_of"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..lang import Language, load_language
 from ..types import Commitment, Modality
-from .lexicon import Lexicon, firsts_of
+from .lexicon import Head, Lexicon, Source
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,19 @@ def modality_words(language: Language | None = None) -> ModalityWords:
     if hit is None or hit[0] is not language:
         keys = ("firm", "open", "hypothetical", "hedged")
         ignore = language.pattern("modality", "commitment_ignores_open")
-        # "may" before a day number is the month ("from May 12").
-        open_ = rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{language.pattern('modality', 'open')})(?!\w)(?!\s+\d)"
-        lexicons = [Lexicon(language.regex("modality", key), firsts_of(language, [("modality", key)])) for key in keys]
-        commitment_open = Lexicon(re.compile(open_, re.IGNORECASE), lexicons[1].firsts)
+
+        def listed(key: str) -> Source:
+            return lambda head: rf"(?<!\w)(?:{head('modality', key)})(?!\w)"
+
+        def commitment_open(head: Head) -> str:
+            # "may" before a day number is the month ("from May 12").
+            return rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{head('modality', 'open')})(?!\w)(?!\s+\d)"
+
+        lexicons = [Lexicon.of(language, listed(key), [("modality", key)]) for key in keys]
+        commitment_open_ = Lexicon.of(language, commitment_open, [("modality", "open")])
         neg = f"{language.pattern('negation', 'negators')}|{language.pattern('negation', 'negated_modals')}"
         negated_before = re.compile(rf"(?<!\w)(?:{neg})\s+(?:\w+\s+)?$", re.IGNORECASE)
-        words = ModalityWords(*lexicons, commitment_open, negated_before)
+        words = ModalityWords(*lexicons, commitment_open_, negated_before)
         hit = _CACHE[id(language)] = (language, words)
     return hit[1]
 
@@ -124,13 +130,16 @@ def commitment_of(
         return Commitment.NONE
     words = modality_words(language)
     end = len(text)
-    if not has_stance and not any(w.search(text, 0, end) for w in (words.hedged, words.firm, words.commitment_open)):
-        return Commitment.NONE
-    if words.hedged.search(text, 0, end):
+    # Each marker class is searched once (a statement without a stance needs one of them).
+    hedged = words.hedged.search(text, 0, end) is not None
+    if hedged:
         return Commitment.HEDGED
     opens = list(words.commitment_open.finditer(text, 0, end))
+    firm = words.firm.search(text, 0, end) is not None
+    if not has_stance and not firm and not opens:
+        return Commitment.NONE
     # Readiness denied is a refusal: "we are not ready to", "is not considering" commit firmly.
     refused = [m for m in opens if words.negated_before.search(text, max(0, m.start() - 30), m.start())]
-    if words.firm.search(text, 0, end) or refused or not opens:
+    if firm or refused or not opens:
         return Commitment.FIRM
     return Commitment.OPEN

@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, load_language
-from .clauses import by_initial
-from .lexicon import Lexicon, firsts_of
+from .lexicon import Head, Lexicon
 from .stance_shapes import ShapeWords, shape_words
 
 
@@ -72,27 +71,41 @@ def _compile(lang: Language) -> StanceWords:
         return rf"(?<!\w)(?:{source})(?!\w)"
 
     neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
-    ending = rf"(?:{p('ending_verbs')})(?:\s+(?P<supply>{p('supply_gerunds')}))?|{p('ending_phrases')}"
-    # Grouped by first letter: the regex tries one small group at a word, not every phrase.
-    cue = (
-        rf"(?P<ending>{ending})|(?P<oppose>{by_initial(p('oppose_verbs') + '|' + p('oppose_phrases'))})"
-        rf"|(?P<support>{by_initial(p('support_verbs') + '|' + p('support_phrases'))})"
-    )
-    pronoun_cue = rf"(?P<oppose>{p('oppose_verbs')})|(?P<support>{p('support_verbs')})"
+
+    def cue(head: Head) -> str:
+        ending = rf"(?:{head('stances', 'ending_verbs')})(?:\s+(?P<supply>{p('supply_gerunds')}))?|{head('stances', 'ending_phrases')}"
+        oppose = head("stances", "oppose_verbs", "oppose_phrases", initial=True)
+        support = head("stances", "support_verbs", "support_phrases", initial=True)
+        return bounded(rf"(?P<ending>{ending})|(?P<oppose>{oppose})|(?P<support>{support})")
+
+    def pronoun(head: Head) -> str:
+        cue = rf"(?P<oppose>{head('stances', 'oppose_verbs')})|(?P<support>{head('stances', 'support_verbs')})"
+        return rf"(?<!\w)(?:{cue})\s+(?:{p('object_pronouns')})(?!\w)"
+
+    def qualifiers(head: Head) -> str:
+        return (
+            rf"(?<!\w)(?:{head('stances', 'advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
+            rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$"
+        )
+
+    def goal(head: Head) -> str:
+        return (
+            rf"(?<!\w)(?:{head('stances', 'goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
+            rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$"
+        )
+
+    def infinitive(head: Head) -> str:
+        # An editor's bracket may close after the marker: "[One should] negotiate".
+        return rf"(?<!\w)(?:{head('stances', 'infinitive_markers')})[\]\)]?\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$"
+
     modal_aux = r"(?:(?:must|should|will|would|can|could|may|might|shall|to|has\s+to|have\s+to|had\s+to|needs?\s+to)\s+)?"
     copula = p("copulas")
     return StanceWords(
-        before=Lexicon(
-            re.compile(bounded(cue), re.IGNORECASE),
-            firsts_of(lang, [("stances", k) for k in (
-                "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
-            )]),
-        ),
+        before=Lexicon.of(lang, cue, [("stances", k) for k in (
+            "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
+        )]),
         negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
-        pronoun=Lexicon(
-            re.compile(rf"(?<!\w)(?:{pronoun_cue})\s+(?:{p('object_pronouns')})(?!\w)", re.IGNORECASE),
-            firsts_of(lang, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
-        ),
+        pronoun=Lexicon.of(lang, pronoun, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
         after_ending=re.compile(
             rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
             rf"(?P<verb>{p('after_ending')})(?!\w)",
@@ -112,16 +125,8 @@ def _compile(lang: Language) -> StanceWords:
             rf"|(?:{p('negated_auxiliaries', 'negation')})\s+)$",
             re.IGNORECASE,
         ),
-        qualifiers=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('advocacy_qualifiers')})(?:\s*,?(?:\s+(?:and|or))?\s+(?:{p('advocacy_qualifiers')}))*"
-            rf"(?:\s*,?\s+[\w'’-]+){{0,2}}?[\s\"“”‘’]+$",
-            re.IGNORECASE,
-        ), firsts_of(lang, [("stances", "advocacy_qualifiers")])),
-        goal=Lexicon(re.compile(
-            rf"(?<!\w)(?:{p('goal_markers')})\s+(?:(?:{p('determiners')}|{p('advocacy_qualifiers')})"
-            rf"(?:\s*,)?(?:\s+(?:and|or))?\s+){{0,4}}$",
-            re.IGNORECASE,
-        ), firsts_of(lang, [("stances", "goal_markers")])),
+        qualifiers=Lexicon.of(lang, qualifiers, [("stances", "advocacy_qualifiers")]),
+        goal=Lexicon.of(lang, goal, [("stances", "goal_markers")]),
         generic_subject=re.compile(
             rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
             re.IGNORECASE,
@@ -136,10 +141,7 @@ def _compile(lang: Language) -> StanceWords:
             re.IGNORECASE,
         ),
         deontic=re.compile(bounded(p("after_support")), re.IGNORECASE),
-        infinitive=Lexicon(re.compile(
-            # An editor's bracket may close after the marker: "[One should] negotiate".
-            rf"(?<!\w)(?:{p('infinitive_markers')})[\]\)]?\s+(?:(?:{p('adverbs')}|\w+ly)\s+){{0,2}}$", re.IGNORECASE
-        ), firsts_of(lang, [("stances", "infinitive_markers")])),
+        infinitive=Lexicon.of(lang, infinitive, [("stances", "infinitive_markers")]),
         preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
         subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),

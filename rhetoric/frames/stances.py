@@ -313,10 +313,10 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
     text = ctx.text
     window = max(clause_start, mention.start - 80)
     found = (
-        rx.search(text, window, mention.start)
-        for rx in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive)
+        (lexicon, lexicon.search(text, window, mention.start))
+        for lexicon in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive)
     )
-    match = next((m for m in found if m and not ctx.inside_mention(*m.span())), None)
+    lexicon, match = next(((lx, m) for lx, m in found if m and not ctx.inside_mention(*m.span())), (None, None))
     if match is None:
         # "a just peace": the qualifier may open the mention itself.
         match = ctx.words.leading_qualifiers.match(text, mention.start, mention.end)
@@ -328,7 +328,7 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
     if ctx.words.mention_only.search(text, clause_start, mention.start):
         return None
     neg = ctx.negated(clause_start, match.start())
-    if neg and match.re is ctx.words.infinitive.rx:
+    if neg and lexicon is ctx.words.infinitive:
         # An act denied: "nobody would sign away land", "we will not end the talks".
         return _Cue(OPPOSE, neg.start(), mention.start, _words(text[neg.start() : mention.start]))
     if neg:

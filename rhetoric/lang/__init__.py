@@ -35,6 +35,7 @@ from importlib import resources
 from typing import Any
 
 from ..errors import LanguageError
+from .alternation import NEVER
 from .inflect import INFLECTORS
 from .schema import CUE_FIELDS, SCHEMA
 
@@ -207,9 +208,9 @@ class Language:
         """A regex source matching any phrase of ``file.key`` (inflected for ``verbs`` keys), longest first."""
         cache_key = (file, key)
         if cache_key not in self._patterns:
-            self._require(file, key)
-            verbs = SCHEMA[file][key] == "verbs"
-            self._patterns[cache_key] = self.pattern_of(self.phrases(file, key), verbs=verbs)
+            # The same alternatives a trie-shaped matcher reads (built once).
+            alternatives = self.alternatives(file, key)
+            self._patterns[cache_key] = "|".join(source for source, *_ in alternatives) if alternatives else NEVER
         return self._patterns[cache_key]
 
     def regex(self, file: str, key: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -218,14 +219,36 @@ class Language:
 
     def pattern_of(self, phrases: Iterable[str], *, verbs: bool = False) -> str:
         """A regex source for any of ``phrases`` (see the module docs for the phrase syntax)."""
-        alternatives: list[str] = []
+        alternatives = self.alternatives_of(phrases, verbs=verbs)
+        return "|".join(source for source, *_ in alternatives) if alternatives else NEVER
+
+    def alternatives(self, file: str, key: str) -> tuple[tuple[str, str, str], ...]:
+        """The alternatives of :meth:`pattern` in its order, each as ``(regex source, first word, second word)``.
+
+        The words say where an alternative can match: a matcher may try at a word only the
+        alternatives that open with it (:mod:`rhetoric.lang.alternation`). The second word is
+        ``""`` for a one-word phrase (a gap ``~N`` is a word here).
+
+        Example:
+            >>> [head for _, head, _ in load_language("en").alternatives_of(["call for"], verbs=True)]
+            ['calling', 'called', 'calls', 'call']
+        """
+        cache_key = ("alternatives", file, key)
+        if cache_key not in self._patterns:
+            self._require(file, key)
+            verbs = SCHEMA[file][key] == "verbs"
+            self._patterns[cache_key] = self.alternatives_of(self.phrases(file, key), verbs=verbs)
+        return self._patterns[cache_key]
+
+    def alternatives_of(self, phrases: Iterable[str], *, verbs: bool = False) -> tuple[tuple[str, str, str], ...]:
+        """``(regex source, first word, second word)`` of every phrase (verbs inflected), longest source first."""
+        alternatives: dict[str, tuple[str, str]] = {}
         for phrase in phrases:
             words = phrase.split()
             heads = self.verb_forms(words[0]) if verbs else (words[0],)
             for head in heads:
-                alternatives.append(_phrase_regex([head, *words[1:]]))
-        alternatives = sorted(dict.fromkeys(alternatives), key=lambda s: (-len(s), s))
-        return "|".join(alternatives) if alternatives else r"(?!x)x"
+                alternatives.setdefault(_phrase_regex([head, *words[1:]]), (head, words[1] if len(words) > 1 else ""))
+        return tuple((s, *hw) for s, hw in sorted(alternatives.items(), key=lambda sh: (-len(sh[0]), sh[0])))
 
     def cues(self) -> tuple[Mapping[str, Any], ...]:
         """The validated condition-cue tables of ``cues.cue`` (a codebook's ``[[words.cues.cue]]`` appended)."""

@@ -3,8 +3,14 @@
 Generates a corpus of N variants of the seed statements, then in one run:
 
 1. analyses every statement with one process, with 2 local processes and with a Dask
-   LocalCluster of 2 workers (cluster start-up timed apart), checks the analyses are
-   identical, and prints times, statements per second and ratios to one process;
+   LocalCluster of 2 workers (cluster start-up timed apart), ``--rounds`` times interleaved;
+   checks the analyses are identical to one process's, and prints for each: wall time,
+   statements per second, the wall ratio to one process, the parent's CPU time (the serial
+   part: sending chunks, receiving and unpacking results, for Dask also the scheduler), the
+   workers' CPU time (local pool: reaped children; Dask: workers and nannies), the load
+   average, and a *CPU-bound ratio*: one process's CPU time over what the run needs on two
+   idle cores, max(total CPU / 2, parent CPU). On a shared machine wall ratios swing with
+   the load; the CPU figures are the steadier ones;
 2. ``report`` after one ``add``: ``analyze_all`` with empty caches; one statement added and the
    report with the analyses cached but no timeline cache (as before the timeline cache); one
    more added and ``analyze_all``; one more and the report with both caches; the report again
@@ -13,15 +19,20 @@ Generates a corpus of N variants of the seed statements, then in one run:
 Ratios come from the same run (the machine is shared; absolute times swing with the load).
 
 Usage:
-    python tests/benchmarks/engines.py [--statements 20000] [--skip-dask] [--skip-cache] [--skip-engines] [--profile]
+    python tests/benchmarks/engines.py [--statements 20000] [--rounds 1] [--skip-dask] [--skip-cache]
+        [--skip-engines] [--profile]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -40,33 +51,98 @@ def timed(fn):
     return time.perf_counter() - start, result
 
 
-def engines(root: Path, n: int, skip_dask: bool) -> None:
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished (reaped) child processes: the local pool's workers."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _dask_cpu(client) -> float:
+    """CPU seconds used so far by the Dask workers and their nannies (all processes of the cluster)."""
+    total = sum(client.run(time.process_time).values())
+    try:
+        total += sum(client.run(time.process_time, nanny=True).values())
+    except TypeError:  # an older distributed without nanny=True
+        pass
+    return total
+
+
+def measure(label: str, fn, workers_cpu, n: int, base: dict | None) -> dict:
+    """Run ``fn`` once: wall, parent CPU, workers' CPU, load average; print one line."""
+    load = os.getloadavg()[0]
+    w0, p0, c0 = time.perf_counter(), time.process_time(), workers_cpu()
+    result = fn()
+    wall, parent, workers = time.perf_counter() - w0, time.process_time() - p0, workers_cpu() - c0
+    row = {"label": label, "wall": wall, "parent": parent, "workers": workers, "result": result}
+    row["load"] = (load + os.getloadavg()[0]) / 2
+    if base is None:
+        ratio = cpu_ratio = 1.0
+        note = ""
+    else:
+        ratio = base["wall"] / wall
+        # What 2 idle cores would give: the run needs at least total CPU / 2 of wall time, and
+        # at least the parent's CPU time (one process, the serial part). Idle waits not counted.
+        cpu_ratio = base["parent"] / max((parent + workers) / 2, parent)
+        same = "identical" if result == base["result"] else "DIFFERENT"
+        note = f"output {same}"
+    row["ratio"], row["cpu_ratio"] = ratio, cpu_ratio
+    print(
+        f"  {label:<17}{wall:8.1f} s wall {n / wall:7.0f}/s {ratio:5.2f}x | parent cpu {parent:7.1f} s"
+        f" ({100 * parent / (base or row)['parent']:4.1f}% of 1 process) workers cpu {workers:7.1f} s"
+        f" | cpu-bound {cpu_ratio:4.2f}x | load {row['load']:4.1f}  {note}",
+        flush=True,
+    )
+    return row
+
+
+def engines(root: Path, n: int, skip_dask: bool, rounds: int = 1) -> None:
+    """The analysis of every statement by each engine, ``rounds`` times interleaved."""
     statements = Corpus(root).statements()
     recipe = AnalyzerRecipe.of(root)
     analyzer = recipe.build()
-    print(f"analysis of {n:,} statements (cache not involved)")
-    t1, one = timed(lambda: list(analyze_statements(statements, recipe=recipe, engine=Engine(), analyzer=analyzer)))
-    print(f"  1 process        {t1:8.1f} s  {n / t1:8.0f} statements/s  1.00x")
-    t2, two = timed(lambda: list(analyze_statements(statements, recipe=recipe, engine=Engine(jobs=2))))
-    same = "identical" if two == one else "DIFFERENT"
-    print(f"  --jobs 2         {t2:8.1f} s  {n / t2:8.0f} statements/s  {t1 / t2:.2f}x  output {same}")
-    if skip_dask:
-        return
-    from rhetoric.engine.dask import dask_client
-    from rhetoric.engine.local import analyze_chunk, map_chunks
+    print(f"analysis of {n:,} statements (cache not involved); load average {os.getloadavg()}")
+    client = None
+    with ExitStack() as stack:
+        if not skip_dask:
+            from rhetoric.engine.dask import dask_client
 
-    engine = Engine(kind=EngineKind.DASK, jobs=2)
-    start = time.perf_counter()
-    with dask_client(engine) as client:
-        t_start = time.perf_counter() - start
-        # Run on the already started cluster: pass its address as a scheduler would be given.
-        remote = Engine(kind=EngineKind.DASK, scheduler=client.scheduler.address)
-        chunks = [statements[i : i + remote.chunk_size] for i in range(0, n, remote.chunk_size)]
-        td, parts = timed(lambda: list(map_chunks(analyze_chunk, chunks, recipe=recipe, engine=remote)))
-    dask_out = [a for part in parts for a in part]
-    same = "identical" if dask_out == one else "DIFFERENT"
-    print(f"  dask, 2 workers  {td:8.1f} s  {n / td:8.0f} statements/s  {t1 / td:.2f}x  output {same}")
-    print(f"  (LocalCluster start-up {t_start:.1f} s, not included; with it {t1 / (td + t_start):.2f}x)")
+            engine = Engine(kind=EngineKind.DASK, jobs=2)
+            t_start, client = timed(lambda: stack.enter_context(dask_client(engine)))
+            # Run on the already started cluster: pass its address as a scheduler would be given.
+            remote = Engine(kind=EngineKind.DASK, scheduler=client.scheduler.address)
+            print(f"  (Dask LocalCluster of 2 workers started in {t_start:.1f} s, not in the times below)")
+        rows: dict[str, list[dict]] = {}
+        for r in range(rounds):
+            if rounds > 1:
+                print(f" round {r + 1}")
+            base = measure(
+                "1 process",
+                lambda: list(analyze_statements(statements, recipe=recipe, engine=Engine(), analyzer=analyzer)),
+                lambda: 0.0, n, None,
+            )
+            rows.setdefault("1 process", []).append(base)
+            two = measure(
+                "--jobs 2",
+                lambda: list(analyze_statements(statements, recipe=recipe, engine=Engine(jobs=2))),
+                _children_cpu, n, base,
+            )
+            rows.setdefault("--jobs 2", []).append(two)
+            if client is not None:
+                dask = measure(
+                    "dask, 2 workers",
+                    lambda: list(analyze_statements(statements, recipe=recipe, engine=remote)),
+                    lambda: _dask_cpu(client), n, base,
+                )
+                rows.setdefault("dask, 2 workers", []).append(dask)
+                base["result"] = two["result"] = dask["result"] = None
+    print(" summary (median over rounds):")
+    for label, got in rows.items():
+        wall = statistics.median(x["ratio"] for x in got)
+        cpu = statistics.median(x["cpu_ratio"] for x in got)
+        parent = statistics.median(x["parent"] for x in got)
+        print(f"  {label:<17} wall ratio {wall:4.2f}x  cpu-bound ratio {cpu:4.2f}x  parent cpu {parent:6.1f} s")
+    if client is not None:
+        print(f"  dask with its cluster start: {rows['1 process'][-1]['wall'] / (rows['dask, 2 workers'][-1]['wall'] + t_start):.2f}x")
 
 
 def _timed_both(fn):
@@ -120,6 +196,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=20000)
     parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds of the three engines")
     parser.add_argument("--skip-cache", action="store_true")
     parser.add_argument("--skip-engines", action="store_true")
     parser.add_argument("--profile", action="store_true", help="profile the report after one add")
@@ -129,7 +206,7 @@ def main() -> None:
         t, _ = timed(lambda: build(root, args.statements))
         print(f"generated {args.statements:,} statements in {t:.1f} s")
         if not args.skip_engines:
-            engines(root, args.statements, args.skip_dask)
+            engines(root, args.statements, args.skip_dask, args.rounds)
         if not args.skip_cache:
             cache(root, args.profile)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,17 @@ from typer.testing import CliRunner
 from rhetoric.cli import app
 from rhetoric.corpus.store import Corpus
 from rhetoric.engine import Engine, EngineKind, current_engine, resolve_jobs, use_engine
-from rhetoric.engine.local import AnalyzerRecipe, _parallel_chunks, analyze_statements, tag_statements
+from rhetoric.engine.local import (
+    AnalyzerRecipe,
+    _parallel_chunks,
+    analyze_chunk,
+    analyze_statements,
+    loads_paused,
+    pack_analyses,
+    tag_chunk,
+    tag_statements,
+    unpack_analyses,
+)
 from rhetoric.errors import NotFoundError, UsageError
 from rhetoric.session import analyze_all
 
@@ -176,3 +189,80 @@ def test_bad_chunk_size_environment_is_one_error_line(generated: Path, monkeypat
     result = runner.invoke(app, ["export", "all", "--out", str(tmp_path), "--corpus", str(generated)])
     assert result.exit_code == 2
     assert "RHETORIC_CHUNK_SIZE must be a positive number of statements, got 'many'" in result.output
+
+
+# --- results travel packed: without the statement the parent already holds ---------------------
+
+
+def _analysed(generated: Path, n: int = 40):
+    statements = Corpus(generated).statements()[:n]
+    analyzer = AnalyzerRecipe.of(generated).build()
+    return statements, [analyzer.analyze(s) for s in statements]
+
+
+def test_packed_analyses_come_back_equal_with_the_senders_statements(generated: Path) -> None:
+    statements, analyses = _analysed(generated)
+    got = unpack_analyses(pack_analyses(statements, analyses), statements)
+    assert got == analyses
+    assert all(a.statement is s and a.text is s.text for a, s in zip(got, statements, strict=True))
+
+
+def test_packed_analyses_leave_the_statements_out(generated: Path) -> None:
+    statements, analyses = _analysed(generated)
+    whole = len(pickle.dumps(analyses, protocol=pickle.HIGHEST_PROTOCOL))
+    packed = len(pack_analyses(statements, analyses))
+    assert packed < 0.7 * whole
+    texts = sum(len(s.text.encode()) for s in statements)
+    assert whole - packed > texts  # at least every text (sent twice in a whole analysis) is saved
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda a: replace(a, statement=None),  # an analysis of free text
+        lambda a: replace(a, statement=replace(a.statement, speaker="someone-else")),
+        lambda a: replace(a, text=a.text.upper()),
+    ],
+)
+def test_an_analysis_not_carrying_its_statement_travels_whole(generated: Path, change) -> None:
+    statements, analyses = _analysed(generated, 5)
+    analyses[2] = change(analyses[2])
+    got = unpack_analyses(pack_analyses(statements, analyses), statements)
+    assert got == analyses
+    assert got[2].statement == analyses[2].statement
+    assert got[2].text == analyses[2].text
+
+
+@pytest.mark.parametrize("n_results", [4, 6])
+def test_packing_refuses_results_that_do_not_match_the_statements(generated: Path, n_results: int) -> None:
+    statements, analyses = _analysed(generated, 5)
+    with pytest.raises(ValueError, match="zip"):
+        pack_analyses(statements, (analyses * 2)[:n_results])
+    with pytest.raises(ValueError, match="zip"):
+        unpack_analyses(pack_analyses(statements, analyses), (statements * 2)[:n_results])
+
+
+def test_unpacking_restores_the_garbage_collector(generated: Path) -> None:
+    statements, analyses = _analysed(generated, 3)
+    blob = pack_analyses(statements, analyses)
+    assert gc.isenabled()
+    unpack_analyses(blob, statements)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        unpack_analyses(blob, statements)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
+def test_a_chunk_sent_pickled_to_dask_runs_as_the_chunk(generated: Path) -> None:
+    from rhetoric.engine.dask import run_pickled
+
+    statements = Corpus(generated).statements()[:7]
+    recipe = AnalyzerRecipe.of(generated)
+    blob = pickle.dumps(statements)
+    assert loads_paused(run_pickled(tag_chunk, recipe, blob)) == loads_paused(tag_chunk(recipe, statements))
+    assert unpack_analyses(run_pickled(analyze_chunk, recipe, blob), statements) == [
+        recipe.build().analyze(s) for s in statements
+    ]

@@ -30,51 +30,62 @@ def _variant_end(variant: tuple[Piece, ...], q: int, norms: Sequence[str]) -> in
     return q
 
 
-def _ends(terms: tuple[Term, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]) -> None:
+# A term compiled for the direct search: its one-token variants as a set of words and a
+# tuple of wildcard prefixes (one C call tests a token against all of them), its longer
+# variants, its gap and whether it is optional.
+_Compiled = tuple[frozenset[str], tuple[str, ...], tuple[tuple[Piece, ...], ...], int, bool]
+
+
+def _compile(pattern: Pattern) -> tuple[_Compiled, ...]:
+    """The terms of ``pattern`` in the form :func:`_ends` reads."""
+    out = []
+    for term in pattern.terms:
+        exact = frozenset(v[0].norm for v in term.variants if len(v) == 1 and not v[0].prefix)
+        prefixes = tuple(v[0].norm for v in term.variants if len(v) == 1 and v[0].prefix)
+        multi = tuple(v for v in term.variants if len(v) > 1)
+        out.append((exact, prefixes, multi, term.gap, term.optional))
+    return tuple(out)
+
+
+def _ends(terms: tuple[_Compiled, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]) -> None:
     """Collect every token index where a match of ``terms[ei:]`` can end, starting at ``ti``.
 
     ``slack`` is gap allowance carried over from skipped optional terms. The first term of a
     match is anchored (the caller has placed ``ti`` on it), so ``_match_from`` handles it.
+    Only the largest end is used, so a place reached by two variants is followed once.
     """
     if ei == len(terms):
         out.add(ti)
         return
-    term = terms[ei]
-    allowed = slack + term.gap
-    n = len(norms)
-    for g in range(allowed + 1):
-        p = ti + g
-        if p >= n:
-            break
-        for variant in term.variants:
-            q = p
-            for piece in variant:
-                if q >= n or not piece.matches(norms[q]):
-                    break
-                q += 1
-            else:
+    exact, prefixes, multi, gap, optional = terms[ei]
+    allowed = slack + gap
+    for p in range(ti, min(ti + allowed + 1, len(norms))):
+        tok = norms[p]
+        if tok in exact or (prefixes and tok.startswith(prefixes)):
+            _ends(terms, ei + 1, p + 1, 0, norms, out)
+        for variant in multi:
+            q = _variant_end(variant, p, norms)
+            if q != -1:
                 _ends(terms, ei + 1, q, 0, norms, out)
-    if term.optional:
+    if optional:
         _ends(terms, ei + 1, ti, allowed, norms, out)
 
 
-def _match_from(pattern: Pattern, ei: int, ti: int, norms: Sequence[str]) -> int | None:
-    """Longest match end when ``pattern`` starts with term ``ei`` exactly at token ``ti``.
+def _match_from(terms: tuple[_Compiled, ...], ei: int, ti: int, norms: Sequence[str]) -> int | None:
+    """Longest match end when a pattern (compiled ``terms``) starts with term ``ei`` exactly at token ``ti``.
 
     Direct search, fastest for the usual patterns; with fewer than ``_SHARED_SEARCH_GAPS``
     gaps and optional items its branching stays small, and recursion depth is bounded by ``MAX_TERMS``. Patterns
     with more gaps use :class:`_GapSearch`.
     """
-    terms = pattern.terms
     out: set[int] = set()
-    term = terms[ei]
-    for variant in term.variants:
-        q = ti
-        for piece in variant:
-            if q >= len(norms) or not piece.matches(norms[q]):
-                break
-            q += 1
-        else:
+    exact, prefixes, multi, _gap, _optional = terms[ei]
+    tok = norms[ti]
+    if tok in exact or (prefixes and tok.startswith(prefixes)):
+        _ends(terms, ei + 1, ti + 1, 0, norms, out)
+    for variant in multi:
+        q = _variant_end(variant, ti, norms)
+        if q != -1:
             _ends(terms, ei + 1, q, 0, norms, out)
     return max(out) if out else None
 
@@ -196,6 +207,7 @@ class PatternMatcher:
         self._gapped = [
             sum(1 for t in p.terms if t.gap or t.optional) >= _SHARED_SEARCH_GAPS for p in self.patterns
         ]
+        self._compiled = tuple(_compile(p) for p in self.patterns)
         self._full = self._index(range(len(self.patterns)))
         self._subsets: dict[frozenset[int], _Index] = {}
 
@@ -208,13 +220,28 @@ class PatternMatcher:
         # The prefixes as one tuple: ``str.startswith`` (C) rules out most tokens before any slicing.
         return dict(exact), dict(prefix), sorted({len(k) for k in prefix}), tuple(prefix)
 
-    def find(self, norms: Sequence[str], only: frozenset[int] | None = None) -> list[tuple[int, int, int]]:
+    def reach(self, pid: int) -> int:
+        """Most tokens a match of pattern ``pid`` can span (every gap taken, the longest variants).
+
+        Example:
+            >>> from rhetoric.codebook.patterns import parse_pattern
+            >>> PatternMatcher([parse_pattern("cease-fire ~2 now?")]).reach(0)
+            5
+        """
+        return sum(t.gap + max(len(v) for v in t.variants) for t in self.patterns[pid].terms)
+
+    def find(
+        self, norms: Sequence[str], only: frozenset[int] | None = None, *, lo: int = 0, hi: int | None = None
+    ) -> list[tuple[int, int, int]]:
         """Every (pattern id, start token, end token) match, the longest per start and pattern.
 
         Args:
             norms: Folded token forms of one sentence.
             only: Try only these pattern ids (all when None); the index for each such set is
                 built once and kept.
+            lo: Only matches starting at token ``lo`` or later (the rest of the sentence is
+                still read: a match may run on past ``hi``).
+            hi: Only matches starting before token ``hi`` (all when None).
 
         Returns:
             Sorted ``(pattern_id, start, end)`` triples, ``end`` exclusive.
@@ -229,13 +256,14 @@ class PatternMatcher:
                 index = self._subsets[only] = self._index(sorted(only))
             exact, prefix, lengths, prefixes = index
         found: dict[tuple[int, int], int] = {}
-        patterns = self.patterns
+        patterns, compiled = self.patterns, self._compiled
         searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
         # Where a pattern can start at all, found in one comprehension (most tokens cannot).
+        window = norms if lo == 0 and hi is None else norms[lo:hi]
         if prefixes:
-            positions = [ti for ti, norm in enumerate(norms) if norm in exact or norm.startswith(prefixes)]
+            positions = [ti for ti, norm in enumerate(window, lo) if norm in exact or norm.startswith(prefixes)]
         else:
-            positions = [ti for ti, norm in enumerate(norms) if norm in exact]
+            positions = [ti for ti, norm in enumerate(window, lo) if norm in exact]
         for ti in positions:
             norm = norms[ti]
             entries = exact.get(norm)
@@ -255,7 +283,7 @@ class PatternMatcher:
                     end = search.anchored(ei, ti)
                     end = None if end == -1 else end
                 else:
-                    end = _match_from(patterns[pid], ei, ti, norms)
+                    end = _match_from(compiled[pid], ei, ti, norms)
                 if end is not None and end > found.get((pid, ti), -1):
                     found[(pid, ti)] = end
         return sorted((pid, s, e) for (pid, s), e in found.items())

@@ -68,6 +68,19 @@ _TRICKY_JOIN = re.compile(
     r"[.,](?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
     r"|(?<=[a-z]\.)[0-9]|(?<=[0-9][.,])[0-9]+[a-z])"
 )
+# The same joins, split by their first character: a pattern starting with one literal
+# character is searched by re's fast character scan, one starting with a class ("[.,]") by
+# testing the class at every position, several times slower on a whole text.
+_TRICKY_DOT = re.compile(
+    r"\.(?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
+    r"|(?<=[a-z]\.)[0-9]|(?<=[0-9]\.)[0-9]+[a-z])"
+)
+_TRICKY_COMMA = re.compile(r",(?<=[0-9],)[0-9]+[a-z]")
+
+
+def _has_tricky_join(folded: str) -> bool:
+    """Whether :data:`_TRICKY_JOIN` matches somewhere in ``folded`` (two fast searches)."""
+    return _TRICKY_DOT.search(folded) is not None or _TRICKY_COMMA.search(folded) is not None
 _INITIALISM = re.compile(r"\.(?<=[a-z]\.)[a-z]")
 _CHAIN = re.compile(r"[a-z](?:\.[a-z])+")
 _KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
@@ -243,6 +256,8 @@ class Prefilter:
             n: tuple((pid, other_numbers[pid]) for pid in ids if other_numbers[pid])
             for n, ids in anchor_pids.items()
         }
+        self._free_keys = frozenset(n for n, ids in self._free.items() if ids)
+        self._bound_keys = frozenset(n for n, pairs in self._bound.items() if pairs)
         self._runs_ok = all(a.isascii() and a.isalnum() for a, _ in numbers)
         self._automaton = ahocorasick.Automaton()
         for (norm, open_end), n in numbers.items():
@@ -281,21 +296,26 @@ class Prefilter:
         """
         if not self._anchor_pids:
             return None
-        if self._runs_ok and folded.isascii() and _TRICKY_JOIN.search(folded) is None:
-            scan = self._scan_runs(folded)
-        else:
-            scan = self._scan_sound(folded)
+        if self._runs_ok and folded.isascii():
+            if not _has_tricky_join(folded):
+                occurrences = self._occurrences(folded)
+                # Decided on the pieces alone, before any list of hits is built.
+                if not self.qualifies({k for _pos, k in occurrences}):
+                    return None
+                anchors = self._anchor_pids
+                return Scan(folded, [(pos, k) for pos, k in occurrences if k in anchors], occurrences)
+        scan = self._scan_sound(folded)
         if not scan.hits or not self._any_candidate(scan):
             return None
         return scan
 
-    def _scan_runs(self, folded: str) -> Scan:
-        raw = folded.encode("ascii")
+    def _occurrences(self, folded: str) -> list[tuple[int, int]]:
+        """Runs method: every ``(offset, piece number)`` in the text, by offset."""
         automaton = self._automaton
         # A key " word" found ending at padded index `end` starts at padded end - len(word),
         # the space before the token, which is the token's folded offset.
         occurrences = [
-            (end - n, k) for end, (k, n) in automaton.iter(" " + raw.translate(_RUNS).decode() + " ")
+            (end - n, k) for end, (k, n) in automaton.iter(" " + folded.encode("ascii").translate(_RUNS).decode() + " ")
         ]
         dot = _INITIALISM.search(folded)
         if dot is not None:
@@ -307,8 +327,7 @@ class Prefilter:
                     occurrences.append((chain.start(), k))
                 dot = _INITIALISM.search(folded, chain.end())
             occurrences.sort()
-        anchors = self._anchor_pids
-        return Scan(folded, [(pos, k) for pos, k in occurrences if k in anchors], occurrences)
+        return occurrences
 
     def _scan_sound(self, folded: str) -> Scan:
         hits = []
@@ -349,13 +368,15 @@ class Prefilter:
         """Whether some pattern may match somewhere in the scanned text (:meth:`candidates` not empty)."""
         if scan.occurrences is None:
             return bool(self._candidates_sound(scan, 0, len(scan.folded)))
-        found = {k for _pos, k in scan.occurrences}
-        for k in found:
-            if self._free.get(k):
-                return True
+        return self.qualifies({k for _pos, k in scan.occurrences})
+
+    def qualifies(self, found: set[int]) -> bool:
+        """Runs method: whether the pieces ``found`` in a text (by number) qualify some pattern."""
+        if not found.isdisjoint(self._free_keys):
+            return True
         bound = self._bound
-        for k in found:
-            for _pid, terms in bound.get(k, ()):
+        for k in found.intersection(self._bound_keys):
+            for _pid, terms in bound[k]:
                 for t in terms:
                     if t.isdisjoint(found):
                         break

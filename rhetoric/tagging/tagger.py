@@ -45,7 +45,7 @@ from ..text.sentences import split_sentences
 from ..text.tokens import SYMBOLS, TOKEN_RE, tokenize_folded
 from ..types import Polarity
 from .matcher import PatternMatcher
-from .prefilter import Prefilter
+from .prefilter import Prefilter, Scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +86,15 @@ class Tagger:
         # Prefilter candidates (include patterns by position) -> matcher ids, with the excludes
         # of the same tag, which can only matter where an include pattern of that tag matches.
         self._include = tuple(include)
+        self._only: dict[tuple[int, ...], frozenset[int]] = {}  # candidates -> matcher ids, kept
         excludes: dict[str, list[int]] = {}
         for pid, r in enumerate(rules):
             if r.exclude:
                 excludes.setdefault(r.tag, []).append(pid)
         self._excludes = {tag: frozenset(pids) for tag, pids in excludes.items()}
+        # Most tokens an exclude match can span: one starting further before an include match
+        # cannot overlap it, so the exclude search starts there.
+        self._exclude_reach = max((self._matcher.reach(p) for ps in excludes.values() for p in ps), default=0)
         # Tag -> the tags that override it (their overlapping mentions replace its own).
         overridden: dict[str, set[str]] = {}
         for spec in codebook.tags:
@@ -124,6 +128,10 @@ class Tagger:
         scan = self.prefilter.scan(fold_text(text))
         if scan is None:
             return []
+        return self._tag_scanned(text, scan, statement_id)
+
+    def _tag_scanned(self, text: str, scan: Scan, statement_id: str | None) -> list[Mention]:
+        """The exact pipeline on the sentences of ``text`` that hold a candidate of ``scan``."""
         folded = fold(text, folded_text=scan.folded)
         starts = folded.starts
         sentence_spans = split_sentences(text)
@@ -142,14 +150,24 @@ class Tagger:
             if not candidates:
                 continue
             norms, locate = _sentence_tokens(folded, fs, fe)
-            hits = self._matcher.find(norms, frozenset(self._include[c] for c in candidates))
+            key = tuple(candidates)
+            only = self._only.get(key)
+            if only is None:
+                if len(self._only) >= _MAX_CANDIDATE_SETS:
+                    self._only.clear()
+                only = self._only[key] = frozenset(self._include[c] for c in candidates)
+            hits = self._matcher.find(norms, only)
             if hits:
                 # Exclude patterns matter only for tags that matched.
                 blockers = frozenset().union(
                     *(self._excludes.get(self._rules[pid].tag, ()) for pid, _s, _e in hits)
                 )
                 if blockers:
-                    hits += self._matcher.find(norms, blockers)
+                    # Only an exclude match overlapping an include match matters (_mentions).
+                    first = min(s for _pid, s, _e in hits)
+                    last = max(e for _pid, _s, e in hits)
+                    lo = max(0, first - self._exclude_reach + 1)
+                    hits += self._matcher.find(norms, blockers, lo=lo, hi=last)
                 spans = locate(max(e for _pid, _s, e in hits))
                 mentions.extend(self._mentions(text, hits, spans, si, statement_id))
         mentions.sort(key=lambda m: (m.start, m.end, m.tag))
@@ -238,15 +256,21 @@ class Tagger:
         ]
 
 
-# Where a sentence is ASCII, holds no symbol token, no apostrophe between letters or digits
-# and no period or comma between letters or digits except inside a number (10,000  3.5), its
-# tokens are exactly its numbers with separators and runs of letters and digits (no
-# initialisms, possessives, symbols or "3.5bn"-like joins), found with a simpler regex.
-_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)+|[a-z0-9]+")
-_JOINER = re.compile(
-    r"'(?<=[a-z0-9]')(?=[a-z0-9])|[.,](?<=[a-z][.,])(?=[a-z0-9])|[.,](?<=[0-9][.,])(?=[a-z])"
-    r"|[" + re.escape(SYMBOLS) + "]"
+# TOKEN_RE spelled out for ASCII text (same alternatives in the same order; groups left out
+# so that ``findall`` returns the matched strings): on an ASCII sentence it finds the same
+# tokens, and the only differences to the norms are the dots of an initialism and a
+# possessive "'s", fixed afterwards where the sentence has letter.letter or "'s".
+_ASCII_TOKEN = re.compile(
+    r"[A-Za-z](?:\.[A-Za-z](?![A-Za-z]))+\.?|[0-9]+(?:[.,][0-9]+)+|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|["
+    + re.escape("".join(c for c in SYMBOLS if c.isascii()))
+    + "]"
 )
+# Letter, ".", letter: where an ASCII sentence may hold an initialism (a '.' first: re finds it fast).
+_INITIAL_DOT = re.compile(r"\.(?<=[A-Za-z]\.)[A-Za-z]")
+
+
+# Candidate sets whose matcher ids are kept (they repeat; this bounds memory).
+_MAX_CANDIDATE_SETS = 4096
 
 
 def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
@@ -263,20 +287,39 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
     q = fs
     while q > 0 and not text[q - 1].isspace():
         q -= 1
-    if (
-        text[q:fe].isascii()
-        # no token runs on past the end ("1,000", "a'b" across fe: the full rules decide)
-        and (fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.," and text[fe + 1 : fe + 2].isalnum()))
-        and _JOINER.search(text, q, fe) is None
+    segment = text[q:fe]
+    if segment.isascii() and (
+        # no token runs on past the end ("1,000", "a'b", "u.s." across fe: the full rules decide)
+        fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.,")
     ):
-        # Runs of letters and digits: found by the regex engine alone, spans on demand.
-        skip = len(_RUN.findall(text, q, fs)) if q < fs else 0
-        norms = _RUN.findall(text, q, fe)
+        # The regex engine alone finds the tokens; spans on demand. Tokens starting before fs
+        # are counted on the same scan (a scan cut at fs could read "b.s" of "b.ss" as one).
+        skip = 0
+        if q < fs:
+            for m in _ASCII_TOKEN.finditer(text, q, fe):
+                if m.start() >= fs:
+                    break
+                skip += 1
+        norms = _ASCII_TOKEN.findall(text, q, fe)
         if skip:
             del norms[:skip]
+        # An initialism needs a letter, "." and a letter; a possessive "'s".
+        dotted = _INITIAL_DOT.search(segment) is not None
+        possessive = "'s" in segment
+        if dotted:
+            norms = [t.replace(".", "") if "." in t and not t[0].isdigit() else t for t in norms]
+        if possessive:
+            norms = [t[:-2] if t.endswith("'s") and len(t) > 2 else t for t in norms]
 
         def locate(n: int) -> list[tuple[int, int]]:
-            spans = [m.span() for m in islice(_RUN.finditer(text, q, fe), skip, skip + n)]
+            matches = islice(_ASCII_TOKEN.finditer(text, q, fe), skip, skip + n)
+            if possessive:
+                spans = [
+                    (m.start(), m.end() - 2) if m.group().endswith("'s") and m.end() - m.start() > 2 else m.span()
+                    for m in matches
+                ]
+            else:
+                spans = [m.span() for m in matches]
             return _original(folded, spans)
 
         return norms, locate

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 # Whitespace and non-whitespace as nltk's ``regex`` patterns see them (see above).
 _S = r"[^\S\x1c-\x1f]"
@@ -62,12 +62,24 @@ _CANDIDATE = re.compile(
     rf"""[.?!](?=(?P<after_tok>{_NON_WORD}|{_S}+(?P<next_tok>{_NS}+)))""",
     re.VERBOSE,
 )
+# The same for a text without '?' and '!' (most): a pattern starting with one literal
+# character is searched by re's fast character scan instead of a class test at every position.
+_CANDIDATE_DOT = re.compile(
+    rf"""\.(?=(?P<after_tok>{_NON_WORD}|{_S}+(?P<next_tok>{_NS}+)))""",
+    re.VERBOSE,
+)
+
+
+def _candidates_of(text: str) -> re.Pattern[str]:
+    """The candidate regex for ``text``: '.' only unless it holds a '?' or a '!'."""
+    return _CANDIDATE if "?" in text or "!" in text else _CANDIDATE_DOT
 
 # Closing punctuation after a break belongs to the sentence before it.
 _REALIGN = re.compile(
     rf'["\')\]}}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:{_S}+|(?=--)|$)',
     re.MULTILINE,
 )
+_CLOSERS = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 _ELLIPSIS = re.compile(r"\.\.+$")
 _NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
@@ -100,11 +112,12 @@ class PunktSplitter:
             >>> PunktSplitter(frozenset({"mr"})).span_tokenize("Mr. Smith left.  ")
             [(0, 15)]
         """
-        if _CANDIDATE.search(text) is None:
+        candidates = _candidates_of(text)
+        if candidates.search(text) is None:
             # One sentence: the text up to its trailing whitespace.
             end = len(text.rstrip())
             return [(0, end)] if end else []
-        return _realign(text, self._slices(text))
+        return _realign(text, self._slices(text, candidates))
 
     def contains_break(self, context: str) -> bool:
         """Whether Punkt breaks in ``context`` (the word before a candidate, the mark, what follows).
@@ -122,40 +135,47 @@ class PunktSplitter:
                 self._decisions[context] = decided
         return decided
 
-    def _slices(self, text: str) -> list[tuple[int, int]]:
+    def _slices(self, text: str, candidates: re.Pattern[str]) -> list[tuple[int, int]]:
+        # Punkt's ``_match_potential_end_contexts``: the word before a candidate starts after the
+        # last ASCII whitespace since the previous candidate's word (or where that word started,
+        # when there is none, or when the only one is the first character); a candidate whose
+        # word overlaps the next candidate's is dropped ("acting!!!" keeps only its last '!').
+        # Each kept candidate is decided on its context, the word before it up to the end of
+        # the token after it (one slice: the mark and that token follow the word directly).
         slices: list[tuple[int, int]] = []
         last_break = 0
-        for match, context in _candidate_contexts(text):
-            if self.contains_break(context):
-                slices.append((last_break, match.end()))
+        decisions = self._decisions
+        prev_start = prev_stop = 0
+        prev: re.Match[str] | None = None
+        # Most texts hold no ASCII whitespace but ' ': one rfind then finds the last one.
+        spaces = [c for c in _ASCII_SPACE if c in text]
+        one_space = spaces[0] if len(spaces) == 1 else None
+        for match in chain(candidates.finditer(text), (None,)):
+            if match is not None:
+                start = match.start()
+                if one_space is not None:
+                    space = text.rfind(one_space, prev_stop, start)
+                else:
+                    space = max(text.rfind(c, prev_stop, start) for c in _ASCII_SPACE)
+                word_start = space + 1 if space > prev_stop else prev_start
+                if prev is None or prev_stop > word_start:
+                    prev, prev_start, prev_stop = match, word_start, start
+                    continue
+            elif prev is None:
+                break
+            context = text[prev_start : prev.end("after_tok")]
+            decided = decisions.get(context)
+            if decided is None:
+                decided = self.contains_break(context)
+            if decided:
+                slices.append((last_break, prev.end()))
                 # The next sentence starts at the next token, or at the punctuation that follows.
-                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+                next_tok = prev.start("next_tok")
+                last_break = next_tok if next_tok != -1 else prev.end()
+            if match is not None:
+                prev, prev_start, prev_stop = match, word_start, start
         slices.append((last_break, len(text.rstrip())))
         return slices
-
-
-def _candidate_contexts(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    # Punkt's ``_match_potential_end_contexts``: the word before a candidate starts after the
-    # last ASCII whitespace since the previous candidate's word (or where that word started,
-    # when there is none, or when the only one is the first character); a candidate whose
-    # word overlaps the next candidate's is dropped ("acting!!!" keeps only its last '!').
-    prev_start = prev_stop = 0
-    prev_match: re.Match[str] | None = None
-    # Most texts hold no ASCII whitespace but ' ': one rfind then finds the last one.
-    spaces = [c for c in _ASCII_SPACE if c in text]
-    for match in _CANDIDATE.finditer(text):
-        start = match.start()
-        if len(spaces) == 1:
-            space = text.rfind(spaces[0], prev_stop, start)
-        else:
-            space = max(text.rfind(c, prev_stop, start) for c in _ASCII_SPACE)
-        word_start = space + 1 if space > prev_stop else prev_start
-        if prev_match is not None and prev_stop <= word_start:
-            yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
-        prev_match = match
-        prev_start, prev_stop = word_start, start
-    if prev_match is not None:
-        yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
 
 
 def _contains_break(context: str, abbreviations: frozenset[str]) -> bool:
@@ -223,10 +243,15 @@ def _realign(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 out.append((start, stop))
             break
         next_start, next_stop = slices[i + 1]
-        m = _REALIGN.match(text[next_start:next_stop])
+        # Only a closing quote or bracket can start a match (most slices: no regex call).
+        m = (
+            _REALIGN.match(text, next_start, next_stop)
+            if next_start < next_stop and text[next_start] in _CLOSERS
+            else None
+        )
         if m:
             out.append((start, next_start + len(m.group(0).rstrip())))
-            realign = m.end()
+            realign = m.end() - next_start
         else:
             realign = 0
             if start < stop:

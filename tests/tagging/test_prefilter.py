@@ -153,3 +153,20 @@ def test_fast_path_equals_exhaustive_on_generated_news(shipped_tagger: Tagger) -
     fast = [shipped_tagger.tag(t, statement_id="s") for t in texts]
     assert fast == [shipped_tagger.tag_exhaustive(t, statement_id="s") for t in texts]
     assert sum(map(len, fast)) > 100  # the corpus does exercise the matcher
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The U.S. aid. N.A.T.O. said", "US aid of $3.5bn, 3.5 bn", "u.sa aid", "end.The war", "army 3.u aid u.s.5 bn",
+     "about 10,000 troops, 3.5 percent", "Kyiv's aid; can't invade again"],
+)
+def test_scan_with_and_without_joins_equals_exhaustive(text: str) -> None:
+    assert SMALL.tag(text) == SMALL.tag_exhaustive(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab z09.,'$", max_size=12))
+def test_tricky_join_split_by_first_character(text: str) -> None:
+    from rhetoric.tagging.prefilter import _TRICKY_JOIN, _has_tricky_join
+
+    assert _has_tricky_join(text) == (_TRICKY_JOIN.search(text) is not None)

@@ -39,7 +39,7 @@ def test_numbers_with_separators_take_the_fast_path() -> None:
     assert locate(2) == [(0, 5), (6, 12)]
 
 
-def test_joins_take_the_full_rules() -> None:
+def test_initialisms_possessives_and_joins_on_the_ascii_path() -> None:
     text = "Kyiv's U.S. aid 3.5bn"
     norms, locate = _sentence_tokens(fold(text), 0, len(text))
     assert norms == ["kyiv", "us", "aid", "3.5", "bn"]

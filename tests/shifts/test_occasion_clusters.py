@@ -1,70 +1,52 @@
-"""Occasion clusters: the summed-up search groups exactly as comparing with every date of every occasion."""
+"""Occasion grouping by date: the pruned search gives the same groups as comparing every occasion."""
 
 from __future__ import annotations
 
-import random
-
-import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rhetoric.records import Statement
-from rhetoric.shifts.occasions import _DIRECTIONAL, _clusters_by_date, _dates_meet, reading_order
-from rhetoric.types import DateQualifier
+from rhetoric.shifts.occasions import _clusters_by_date, _dates_meet, group_by_occasion, reading_order
+
+DATES = ["2024", "2024-05", "2024-06", "2024-06-01", "2024-06-02", "2024-06-30", "2024-07-15", "2025-01"]
+QUALIFIERS = ["", "", "circa", "before", "after"]
 
 
-def _reference(bucket: list[Statement]) -> list[list[Statement]]:
-    """The plain rule: a statement joins the first occasion whose every date it meets."""
-    clusters: list[list[Statement]] = []
-    for st in bucket:
-        home = next((c for c in clusters if all(_dates_meet(st, x) for x in c)), None)
+def _exhaustive(bucket):
+    clusters = []
+    for s in bucket:
+        home = next((c for c in clusters if all(_dates_meet(s, x) for x in c)), None)
         if home is None:
-            clusters.append([st])
+            clusters.append([s])
         else:
-            home.append(st)
+            home.append(s)
     return clusters
 
 
-def _statements(seed: int, n: int) -> list[Statement]:
-    rng = random.Random(seed)
-    qualifiers = [DateQualifier.NONE] * 6 + [DateQualifier.CIRCA, DateQualifier.BEFORE, DateQualifier.AFTER]
-    out = []
-    for i in range(n):
-        year = rng.choice([2023, 2024])
-        date = rng.choice(
-            [
-                f"{year}",
-                f"{year}-{rng.randint(1, 12):02d}",
-                f"{year}-{rng.randint(1, 3):02d}-0{rng.randint(1, 9)}",
-            ]
+statements = st.lists(
+    st.tuples(st.sampled_from(DATES), st.sampled_from(QUALIFIERS), st.integers(0, 3)), max_size=25
+).map(
+    lambda rows: [
+        Statement.create(
+            speaker="x", date=d, date_qualifier=q, text=f"statement {k}", source="One Outlet", position=p,
+            added_at="2024-01-01T00:00:00Z",
         )
-        out.append(
-            Statement.create(
-                speaker="x",
-                date=date,
-                text=f"t{i}",
-                source="Paper",
-                added_at="t",
-                date_qualifier=rng.choice(qualifiers),
-            )
-        )
-    return out
+        for k, (d, q, p) in enumerate(rows)
+    ]
+)
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_clusters_equal_the_plain_rule(seed: int) -> None:
-    bucket = sorted(_statements(seed, 60), key=reading_order)
-    clusters = _clusters_by_date(bucket, lambda s: s)
-    assert clusters == _reference(bucket)
-    assert len(clusters) < len(bucket)  # some statements did share an occasion
+@settings(max_examples=300, deadline=None)
+@given(statements)
+def test_pruned_search_equals_the_exhaustive_one(items) -> None:
+    bucket = sorted(items, key=reading_order)
+    assert _clusters_by_date(bucket, lambda s: s) == _exhaustive(bucket)
 
 
-def test_directed_dates_meet_only_their_equal() -> None:
-    a, b, c = (
-        Statement.create(speaker="x", date=d, text=d + q.value, source="P", added_at="t", date_qualifier=q)
-        for d, q in (
-            ("2024-06", DateQualifier.BEFORE),
-            ("2024-06", DateQualifier.BEFORE),
-            ("2024-06", DateQualifier.NONE),
-        )
-    )
-    assert a.date_qualifier in _DIRECTIONAL
-    assert _clusters_by_date([a, c, b], lambda s: s) == [[a, b], [c]]
+def test_days_apart_are_two_occasions_and_a_month_joins_its_day() -> None:
+    def make(date, text):
+        return Statement.create(speaker="x", date=date, text=text, source="Wire", added_at="t")
+
+    a, b, c = make("2024-06-01", "one"), make("2024-06", "two"), make("2024-06-20", "three")
+    groups = group_by_occasion([c, b, a], lambda s: s)
+    assert [[s.text for s in g] for g in groups] == [["two", "one"], ["three"]]

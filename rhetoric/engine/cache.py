@@ -38,6 +38,7 @@ import hashlib
 import os
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -109,6 +110,14 @@ def cache_key(analyzer: Analyzer, actors_path: Path) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
 
 
+def cache_path(corpus_dir: str | os.PathLike, analyzer: Analyzer) -> tuple[Path, str]:
+    """Where the analysis cache of ``corpus_dir`` for this analyzer lives, and its key."""
+    from ..corpus.store import Corpus
+
+    key = cache_key(analyzer, Corpus(corpus_dir).actors_path)
+    return Path(corpus_dir) / CACHE_DIR / f"analysis-{key}.jsonl", key
+
+
 def statement_digest(statement: Statement) -> str:
     """Digest of a whole statement record: any edit (text, speaker, date…) changes it."""
     row = [getattr(statement, name) for name in _STATEMENT_FIELDS]
@@ -158,17 +167,12 @@ class AnalysisCache:
     @classmethod
     def open(cls, corpus_dir: str | os.PathLike, analyzer: Analyzer) -> AnalysisCache:
         """Read the cache of ``corpus_dir`` for this analyzer (empty when missing or unreadable)."""
-        from ..corpus.store import Corpus
-
-        corpus = Corpus(corpus_dir)
-        key = cache_key(analyzer, corpus.actors_path)
-        path = Path(corpus_dir) / CACHE_DIR / f"analysis-{key}.jsonl"
+        path, key = cache_path(corpus_dir, analyzer)
         lines: dict[str, tuple[int, bytes]] = {}
         total = 0
         try:
             with open(path, "rb") as fh:
-                header = fh.readline()
-                if header.rstrip(b"\n") == f"{_HEADER} {FORMAT} {key}".encode():
+                if fh.readline() == header(key):
                     for raw in fh:
                         total += 1
                         parts = raw.rstrip(b"\n").split(b"\t", 2)
@@ -231,8 +235,7 @@ class AnalysisCache:
         dead = self._total + len(new) - len(self._used)
         if self.path.exists() and (dead <= len(self._used) or not compact):
             if new:
-                with open(self.path, "ab") as fh:
-                    fh.write(b"".join(new))
+                append_lines(self.path, b"".join(new))
                 self._total += len(new)
             return
         # First write, or mostly dead lines: rewrite with the live ones only, atomically.
@@ -240,7 +243,7 @@ class AnalysisCache:
         live = [_line(k, self._lines[k][1]) for k in sorted(self._used)]
         try:
             with atomic_file(self.path, binary=True) as fh:
-                fh.write(f"{_HEADER} {FORMAT} {self.key}\n".encode())
+                fh.write(header(self.key))
                 fh.write(b"".join(live))
         except OutputError:
             return
@@ -254,6 +257,35 @@ def ensure_cache_folder(folder: Path) -> None:
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# rhetoric's caches: derived data, rebuilt when missing\n*\n", encoding="utf-8")
+
+
+def append_lines(path: Path, lines: bytes) -> None:
+    """Append whole lines to a cache file; after a torn last line (a write cut short) a newline
+    first, so the torn line stays one damaged line and does not swallow the first new one."""
+    with open(path, "ab+") as fh:
+        if fh.tell() > 0:
+            fh.seek(-1, os.SEEK_END)
+            if fh.read(1) != b"\n":
+                lines = b"\n" + lines
+        fh.write(lines)
+
+
+def header(key: str) -> bytes:
+    """The first line of a cache file of ``key``."""
+    return f"{_HEADER} {FORMAT} {key}\n".encode()
+
+
+def read_line(raw: bytes, key: str, statement: Statement) -> StatementAnalysis | None:
+    """The analysis on one cache line if it is ``key``'s and intact, else None (a miss)."""
+    parts = raw.rstrip(b"\n").split(b"\t", 2)
+    if len(parts) != 3 or parts[0] != key.encode() or not parts[1].isdigit():
+        return None
+    if zlib.crc32(parts[2]) != int(parts[1]):
+        return None
+    try:
+        return decode(parts[2], statement)
+    except (ValueError, TypeError):
+        return None
 
 
 def _line(key: str, payload: bytes) -> bytes:
@@ -303,13 +335,14 @@ def analyze_cached(
     computed = iter(run(missing) if missing else ())
     out: list[StatementAnalysis] = []
     fresh: list[StatementAnalysis] = []
-    for a in found:
-        if a is None:
-            a = next(computed)
-            fresh.append(a)
-        out.append(a)
-        if progress is not None:
-            progress(len(out), len(statements))
+    with codec.gc_allowed() if missing else nullcontext():  # the engine's garbage is collected as it comes
+        for a in found:
+            if a is None:
+                a = next(computed)
+                fresh.append(a)
+            out.append(a)
+            if progress is not None:
+                progress(len(out), len(statements))
     if store is not None:
         store.add(fresh, compact=whole_corpus)
         if keys is not None:
@@ -317,4 +350,16 @@ def analyze_cached(
     return out
 
 
-__all__ = ["CACHE_DIR", "CACHE_ENV", "AnalysisCache", "analyze_cached", "cache_key", "code_digest", "enabled"]
+__all__ = [
+    "CACHE_DIR",
+    "CACHE_ENV",
+    "AnalysisCache",
+    "analyze_cached",
+    "append_lines",
+    "cache_key",
+    "cache_path",
+    "code_digest",
+    "enabled",
+    "header",
+    "read_line",
+]

@@ -67,6 +67,32 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def gc_allowed() -> Iterator[None]:
+    """Let the cyclic garbage collector run inside a :func:`gc_paused` block (an engine's
+    analysis makes garbage of its own), and pause it again after."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
+
+
+def _enum(cls: type[Enum]) -> Decode:
+    """An enum member from its value, looked up rather than called (``Enum(value)`` is slow)."""
+    members = dict(cls._value2member_map_)
+
+    def decode(value: Any) -> Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):  # unknown or unhashable value
+            raise ValueError(f"{value!r} is not a {cls.__name__}") from None
+
+    return decode
+
+
 def _tuple_of(inner: Decode | None) -> Decode:
     if inner is None:
         return tuple
@@ -79,13 +105,22 @@ def _tuple_of(inner: Decode | None) -> Decode:
 
 def _fixed_tuple(parts: list[Decode | None]) -> Decode:
     n = len(parts)
+    items = ", ".join(f"v[{i}]" if d is None else f"d{i}(v[{i}])" for i, d in enumerate(parts))
+    source = (
+        "def decode(v):\n"
+        f"    if len(v) != {n}:\n"
+        f"        raise ValueError(f'expected {n} values, got {{len(v)}}')\n"
+        f"    return ({items}{',' if n == 1 else ''})\n"
+    )
+    return _compiled(source, {f"d{i}": d for i, d in enumerate(parts) if d is not None})
 
-    def decode(value: Any) -> tuple:
-        if len(value) != n:
-            raise ValueError(f"expected {n} values, got {len(value)}")
-        return tuple(v if d is None else d(v) for d, v in zip(parts, value, strict=True))
 
-    return decode
+def _compiled(source: str, env: dict[str, Any]) -> Decode:
+    """A decoder written out for one shape (no loop over its parts: decoding is most of a
+    cache's reading), from generated source that names only field positions and decoders."""
+    namespace = dict(env)
+    exec(compile(source, "<rhetoric.engine.codec>", "exec"), namespace)  # noqa: S102
+    return namespace["decode"]
 
 
 def _optional(inner: Decode) -> Decode:
@@ -100,7 +135,7 @@ def _decoder_of(tp: Any) -> Decode | None:
     if tp in _PLAIN or tp is Any:
         return None
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp
+        return _enum(tp)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return decoder(tp)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
@@ -122,23 +157,34 @@ def _decoder_of(tp: Any) -> Decode | None:
 def decoder(cls: type) -> Decode:
     """The decoder of a record class: ``decoder(cls)(row) -> cls instance``.
 
+    The instance is made without calling ``__init__``: its fields were written from a record
+    that passed its ``__init__`` and are decoded to their hinted types here, so the
+    ``__post_init__`` of rhetoric's records (which only turns plain strings into their enums)
+    would find nothing to do; setting the fields at once is several times faster than the
+    frozen ``__init__``.
+
     Raises:
         TypeError: If a field's type is not one the codec knows (at compile time), or a row
             does not fit the class (when decoding).
     """
     hints = typing.get_type_hints(cls)
     names = _names(cls)
-    parts = [(i, d) for i, name in enumerate(names) if (d := _decoder_of(hints[name])) is not None]
+    parts = [_decoder_of(hints[name]) for name in names]
     n = len(names)
+    fields = ", ".join(
+        f"{name!r}: " + (f"row[{i}]" if d is None else f"d{i}(row[{i}])")
+        for i, (name, d) in enumerate(zip(names, parts, strict=True))
+    )
+    source = (
+        "def decode(row):\n"
+        f"    if type(row) is not list or len(row) != {n}:\n"
+        f"        raise ValueError('a cached {cls.__name__} needs {n} values')\n"
+        "    record = new(cls)\n"
+        f"    set_dict(record, '__dict__', {{{fields}}})\n"
+        "    return record\n"
+    )
+    env = {f"d{i}": d for i, d in enumerate(parts) if d is not None}
+    return _compiled(source, {**env, "cls": cls, "new": object.__new__, "set_dict": object.__setattr__})
 
-    def decode(row: Any) -> Any:
-        if type(row) is not list or len(row) != n:
-            raise ValueError(f"a cached {cls.__name__} needs {n} values")
-        for i, d in parts:
-            row[i] = d(row[i])
-        return cls(*row)
 
-    return decode
-
-
-__all__ = ["decoder", "encode", "gc_paused"]
+__all__ = ["decoder", "encode", "gc_allowed", "gc_paused"]

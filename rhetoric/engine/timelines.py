@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..records import StatementAnalysis
-from .cache import CACHE_DIR, ensure_cache_folder, prune, statement_digest
+from .cache import CACHE_DIR, append_lines, ensure_cache_folder, prune, statement_digest
 from .codec import decoder, encode, gc_paused
 from .spec import Engine, EngineKind, current_engine
 
@@ -140,8 +140,7 @@ class TimelineCache:
         live = sum(map(len, self._lines.values()))
         try:
             if self.path.exists() and self._total + len(new) - live <= live:
-                with open(self.path, "ab") as fh:
-                    fh.write(new)
+                append_lines(self.path, new)
                 self._total += len(new)
             else:
                 self._rewrite(live)
@@ -294,7 +293,10 @@ def build_timelines(
             for part in map_chunks(timeline_task, ([j] for j in jobs), recipe=recipe, engine=engine)
             for tl in part
         ]
-    return [build_timeline(j, opposites=opposites, scales=scales) for j in jobs]
+    # Building in this process allocates positions and shifts beside every held analysis: the
+    # cyclic collector (nothing here is cyclic garbage) would walk them all again and again.
+    with gc_paused():
+        return [build_timeline(j, opposites=opposites, scales=scales) for j in jobs]
 
 
 def cached_timelines(

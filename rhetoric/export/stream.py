@@ -38,7 +38,7 @@ from sys import intern
 from typing import TYPE_CHECKING
 
 from ..corpus.store import parse_line
-from ..engine.cache import AnalysisCache, decode, enabled, encode
+from ..engine.cache import decode, enabled, encode
 from ..engine.local import analyze_statements
 from ..errors import UsageError
 from ..records import Statement, StatementAnalysis
@@ -49,7 +49,7 @@ from .tables import Row, frame_rows, mention_rows, shift_rows, stance_rows, stat
 if TYPE_CHECKING:
     from ..shifts.positions import Position
 
-#: Statements looked up in the analysis cache at a time (their analyses are held together).
+#: Statements looked up in the analysis cache's index at a time, and new analyses appended at a time.
 CACHE_BLOCK = 20_000
 #: Name of the spill file inside the export's temporary folder.
 SPILL = "analyses.spill"
@@ -152,6 +152,13 @@ class StreamedExport:
             return [s.speaker] if self._speakers is None or s.speaker in self._speakers else []
         return [label for label, members in self._groups.items() if s.speaker in members]
 
+    def _selection(self) -> Iterator[Statement]:
+        path = str(self.session.corpus.statements_path)
+        for lineno, raw in self.session.corpus.iter_lines():
+            s = parse_line(raw, path=path, line=lineno)
+            if self._labels(s):
+                yield s
+
     def _selected(self, raws: deque[bytes]) -> Iterator[Statement]:
         path = str(self.session.corpus.statements_path)
         for lineno, raw in self.session.corpus.iter_lines():
@@ -161,7 +168,14 @@ class StreamedExport:
                 yield s
 
     def _analyses(self, statements: Iterator[Statement]) -> Iterator[StatementAnalysis]:
-        """Analyses in order: with the engine, through the analysis cache when it is on."""
+        """Analyses in order: with the engine, through the analysis cache when it is on.
+
+        With the cache, a first pass over the selection finds each statement's line in the
+        cache's index (:class:`~rhetoric.engine.cache_index.AnalysisIndex`: 16 bytes a line,
+        the file is not read into memory); the engine then runs once over the statements
+        without a line (one pool for the whole export), read by a pass of their own, while
+        this pass reads the others' lines back in order and appends the new analyses.
+        """
         session = self.session
 
         def run(todo: Iterable[Statement]) -> Iterator[StatementAnalysis]:
@@ -170,19 +184,28 @@ class StreamedExport:
         if not enabled() or session.analyzer.fallback is not None:  # as rhetoric.engine.cache
             yield from run(statements)
             return
-        store = AnalysisCache.open(session.path, session.analyzer)
-        while block := list(islice(statements, CACHE_BLOCK)):
-            found = store.lookup(block)
-            computed = iter(list(run(s for s, a in zip(block, found, strict=True) if a is None)))
-            fresh = []
-            for a in found:
-                if a is None:
-                    a = next(computed)
-                    fresh.append(a)
-                yield a
-            store.add(fresh, compact=False)
-        if self._groups is None and self._speakers is None:
-            store.add([], compact=True)  # the whole corpus was looked up: drop dead lines
+        from ..engine.cache_index import MISS, AnalysisIndex  # numpy: only when exporting through the cache
+
+        index = AnalysisIndex.open(session.path, session.analyzer)
+        found = array("q")
+        selection = self._selection()
+        while block := list(islice(selection, CACHE_BLOCK)):
+            found.extend(index.find(block).tolist())
+        misses = (s for s, offset in zip(self._selection(), found, strict=True) if offset == MISS)
+        computed = run(misses)
+        fresh: list[StatementAnalysis] = []
+        for s, offset in zip(statements, found, strict=True):
+            a = index.read(offset, s)
+            if a is None:
+                # no line: the engine's next result; a damaged line: analysed here
+                a = next(computed) if offset == MISS else session.analyzer.analyze(s)
+                fresh.append(a)
+                if len(fresh) >= CACHE_BLOCK:
+                    index.append(fresh)
+                    fresh.clear()
+            yield a
+        index.append(fresh)
+        index.close(compact=self._groups is None and self._speakers is None)
 
     def run(self, folder: str | PathLike) -> None:
         """Analyse the selection into ``folder``'s spill file and lay out the timelines.

@@ -19,9 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from ..shifts.model import TagRole, TagState
 from ..shifts.timeline import Timeline
+
+if TYPE_CHECKING:
+    from ..shifts.positions import Position
 
 #: Colours shared with the HTML stylesheet (condition amber, outcome green, support blue, oppose red).
 COLOURS = {
@@ -65,12 +69,31 @@ def statement_marks(state: TagState) -> tuple[str, ...]:
         >>> statement_marks(TagState(TagRole.CONDITION, "oppose")), statement_marks(TagState(TagRole.MENTIONED))
         (('condition', 'oppose'), ('mentioned',))
     """
-    if state.role is TagRole.ABSENT:
+    # The marks depend on the role and stance only: computed once per pair (a chart of many
+    # statements asks for the same few pairs again and again).
+    # (The stance's type is part of the key: a plain "oppose" and StanceValue.OPPOSE are equal
+    # but the marks hold the stance as given.)
+    key = (state.role, state.stance, type(state.stance))
+    marks = _MARKS.get(key)
+    if marks is None:
+        marks = _MARKS[key] = _marks(state.role, state.stance)
+    return marks
+
+
+_MARKS: dict[tuple[TagRole, str, type], tuple[str, ...]] = {}
+
+
+def _marks(role: TagRole, stance: str) -> tuple[str, ...]:
+    if role is TagRole.ABSENT:
         return ()
-    marks = [state.role.value] if state.role in (TagRole.CONDITION, TagRole.OUTCOME) else []
-    if state.stance in ("support", "oppose"):
-        marks.append(state.stance)
+    marks = [role.value] if role in (TagRole.CONDITION, TagRole.OUTCOME) else []
+    if stance in ("support", "oppose"):
+        marks.append(stance)
     return tuple(marks) or ("mentioned",)
+
+
+def _cells(position: Position) -> dict[str, tuple[str, ...]]:
+    return {tag: marks for tag, state in position.states if (marks := statement_marks(state))}
 
 
 def _statement_columns(tl: Timeline) -> list[Column]:
@@ -79,24 +102,29 @@ def _statement_columns(tl: Timeline) -> list[Column]:
         s = analysis.statement
         date = s.date if s else ""
         qualifier = f" ({s.date_qualifier})" if s and s.date_qualifier else ""
-        cells = {tag: marks for tag, state in position.states if (marks := statement_marks(state))}
-        columns.append(Column((f"#{i + 1}", date + qualifier), cells))
+        columns.append(Column((f"#{i + 1}", date + qualifier), _cells(position)))
     return columns
 
 
-def _period_columns(columns: list[Column], dates: list[str]) -> list[Column]:
+def _period_columns(tl: Timeline) -> list[Column]:
     """Statements grouped by month, or by year when months are still too many."""
+    dates = [a.statement.date if a.statement else "" for a in tl.analyses]
     for width in (7, 4):
         keys = list(dict.fromkeys(d[:width] or "undated" for d in dates))
         if len(keys) <= MAX_COLUMNS or width == 4:
             break
     grouped: dict[str, dict[str, set[str]]] = {k: {} for k in keys}
     counts = dict.fromkeys(keys, 0)
-    for col, d in zip(columns, dates, strict=True):
+    # Each period's marks are gathered from the (role, stance) pairs its statements hold: no
+    # per-statement column is built.
+    for position, d in zip(tl.positions, dates, strict=True):
         key = d[:width] or "undated"
         counts[key] += 1
-        for tag, marks in col.cells.items():
-            grouped[key].setdefault(tag, set()).update(marks)
+        period = grouped[key]
+        for tag, state in position.states:
+            marks = statement_marks(state)
+            if marks:
+                period.setdefault(tag, set()).update(marks)
     out = []
     for key in keys:
         cells = {}
@@ -111,10 +139,9 @@ def _period_columns(columns: list[Column], dates: list[str]) -> list[Column]:
 def timeline_columns(tl: Timeline) -> tuple[list[Column], bool]:
     """The columns of the actor's chart and matrix: one per statement, or one per period (month,
     else year) beyond :data:`MAX_COLUMNS` statements; and whether they are periods."""
-    columns = _statement_columns(tl)
-    if len(columns) <= MAX_COLUMNS:
-        return columns, False
-    return _period_columns(columns, [a.statement.date if a.statement else "" for a in tl.analyses]), True
+    if len(tl.positions) <= MAX_COLUMNS:
+        return _statement_columns(tl), False
+    return _period_columns(tl), True
 
 
 def _marker(kind: str, x: float, y: float, size: float) -> str:
@@ -131,9 +158,7 @@ def _marker(kind: str, x: float, y: float, size: float) -> str:
 
 
 def _text(x: float, y: float, text: str, *, anchor: str = "middle", size: float = 9, extra: str = "") -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'
-    )
+    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'
 
 
 def timeline_svg(
@@ -142,6 +167,7 @@ def timeline_svg(
     id_prefix: str = "chart",
     title: str = "",
     columns: tuple[list[Column], bool] | None = None,
+    tags: tuple[str, ...] | None = None,
 ) -> str:
     """The actor's timeline chart as an ``<svg>`` element (no XML prolog), ready to inline in HTML.
 
@@ -150,11 +176,12 @@ def timeline_svg(
         id_prefix: Prefix for the SVG's internal ids (unique per chart in a page).
         title: Accessible title of the chart.
         columns: :func:`timeline_columns` of ``tl``, when already computed.
+        tags: ``tl.tags()``, when already computed.
 
     Returns:
         SVG markup, byte-identical for the same timeline.
     """
-    tags = tuple(reversed(tl.tags()))  # first-seen tag at the top
+    tags = tuple(reversed(tl.tags() if tags is None else tags))  # first-seen tag at the top
     pid = escape(id_prefix, quote=True)
     head = f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{pid}-title" font-family="sans-serif"'
     title_el = f'<title id="{pid}-title">{escape(title or "timeline")}</title>'
@@ -171,7 +198,10 @@ def timeline_svg(
     width = left + col_w * n + _LEGEND
     height = _TOP + _ROW * len(tags) + _BOTTOM
     size = min(10.0, col_w / 3.2)
-    parts = [f'{head} width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}">', title_el]
+    parts = [
+        f'{head} width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}">',
+        title_el,
+    ]
 
     def cx(i: int) -> float:
         return left + col_w * (i + 0.5)
@@ -180,8 +210,10 @@ def timeline_svg(
         return _TOP + _ROW * (len(tags) - 1 - row) + _ROW / 2
 
     for row, tag in enumerate(tags):
-        parts.append(f'<line x1="{left:.1f}" y1="{cy(row):.1f}" x2="{left + col_w * n:.1f}" y2="{cy(row):.1f}" '
-                     'stroke="#e5e7eb"/>')
+        parts.append(
+            f'<line x1="{left:.1f}" y1="{cy(row):.1f}" x2="{left + col_w * n:.1f}" y2="{cy(row):.1f}" '
+            'stroke="#e5e7eb"/>'
+        )
         parts.append(_text(left - 6, cy(row) + 3, tag, anchor="end"))
     for i, col in enumerate(columns):
         for row, tag in enumerate(tags):
@@ -201,10 +233,14 @@ def timeline_svg(
             colour = VERDICT_COLOURS.get(verdict, "#111827")
             x = left + col_w * (offset + 0.5)
             if words:
-                parts.append(_text(x, _TOP - 8, verdict, size=7.5, extra=f' font-style="italic" fill="{colour}"'))
+                parts.append(
+                    _text(x, _TOP - 8, verdict, size=7.5, extra=f' font-style="italic" fill="{colour}"')
+                )
             elif verdict not in ("unchanged", "no_position"):
-                parts.append(f'<line x1="{x:.1f}" y1="{_TOP - 14}" x2="{x:.1f}" y2="{_TOP - 4}" stroke="{colour}" '
-                             'stroke-width="2"/>')
+                parts.append(
+                    f'<line x1="{x:.1f}" y1="{_TOP - 14}" x2="{x:.1f}" y2="{_TOP - 4}" stroke="{colour}" '
+                    'stroke-width="2"/>'
+                )
     lx = left + col_w * n + 14
     present = {m for col in columns for marks in col.cells.values() for m in marks}
     shown = [k for k in ("condition", "outcome", "mentioned", "support", "oppose") if k in present]

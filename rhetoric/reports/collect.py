@@ -21,6 +21,7 @@ from functools import cached_property
 from os import PathLike
 
 from ..analysis import CorpusAnalysis, Provenance
+from ..engine.codec import gc_paused
 from ..records import Statement, StatementAnalysis
 from ..session import Session
 from ..shifts.current import CurrentPosition, current_position, directed
@@ -89,6 +90,16 @@ class ActorReport:
         from .charts import timeline_columns
 
         return timeline_columns(self.timeline)
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Statement id → its place in the actor's timeline."""
+        return {a.statement.id: i for i, a in enumerate(self.timeline.analyses) if a.statement}
+
+    @cached_property
+    def tags(self) -> tuple[str, ...]:
+        """Every tag the actor's statements mention, first seen first (``Timeline.tags``, once)."""
+        return self.timeline.tags()
 
     @cached_property
     def shift_ranking(self) -> tuple[int, ...]:
@@ -188,7 +199,9 @@ def collect_report(
         NotFoundError: If a requested speaker has no statement.
     """
     session = Session.open(corpus_dir, codebook=codebook_path)
-    return report_data(session.corpus_analysis(speakers=speakers, parties=parties, progress=progress))
+    ca = session.corpus_analysis(speakers=speakers, parties=parties, progress=progress)
+    with gc_paused():  # (parties' timelines, current positions: records beside every analysis)
+        return report_data(ca)
 
 
 def frame_summary(frame, escape: Callable[[str], str] = str, position=None) -> str:

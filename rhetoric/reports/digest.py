@@ -95,9 +95,13 @@ def period_counts(actor: ActorReport) -> dict[str, tuple[list[int], Counter]]:
     width = period_key([a.statement.date for a in actor.analyses])
     out: dict[str, tuple[list[int], Counter]] = {}
     for i, a in enumerate(actor.analyses):
-        indices, tags = out.setdefault(a.statement.date[:width] or "undated", ([], Counter()))
-        indices.append(i)
-        tags.update({m.tag for m in a.mentions})
+        key = a.statement.date[:width] or "undated"
+        entry = out.get(key)
+        if entry is None:  # (not setdefault: that would build a Counter per statement)
+            entry = out[key] = ([], Counter())
+        entry[0].append(i)
+        if a.mentions:
+            entry[1].update({m.tag for m in a.mentions})
     actor.__dict__["_period_counts"] = out
     return out
 
@@ -124,7 +128,7 @@ def digest(actor: ActorReport, *, n_sections: int = 1) -> ActorDigest:
         shifts = tuple(sorted(actor.shift_ranking[:SHIFTS_PER_ACTOR]))
     if n <= ALL_CARDS_UP_TO:
         return ActorDigest(tuple(range(n)), shifts, (), n)
-    index = {a.statement.id: i for i, a in enumerate(tl.analyses)}
+    index = actor.index
     wanted: set[int] = set()
     for k in shifts:
         # the first statement of each side: the notable entry and the shift detail link to it

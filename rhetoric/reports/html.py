@@ -146,7 +146,7 @@ def notable_entry_html(n: NotableShift, *, linked: set[str]) -> str:
     return (
         f'<li class="notable-shift" id="{n.anchor}"{data_attrs(_members(actor), n.tags, shift.to_date)}>{head}'
         f'<div class="pair">{_statement_html("before", n.before, link, bool(actor.members))}'
-        f'{_statement_html("after", n.after, link, bool(actor.members))}</div>'
+        f"{_statement_html('after', n.after, link, bool(actor.members))}</div>"
         + (f'<ul class="evidence">{events}</ul>' if events else '<p class="meta">no change event</p>')
         + f"{why}</li>"
     )
@@ -163,9 +163,13 @@ def notable_html(data: ReportData, linked: set[str]) -> str:
     )
     entries = "".join(notable_entry_html(n, linked=linked) for n in found)
     rest = (
-        f'<p class="meta">{quiet} actor(s) spoke on one occasion only: nothing to compare.</p>' if quiet else ""
+        f'<p class="meta">{quiet} actor(s) spoke on one occasion only: nothing to compare.</p>'
+        if quiet
+        else ""
     )
-    body = f'<ol class="notable">{entries}</ol>' if entries else '<p class="meta">No shift in this corpus.</p>'
+    body = (
+        f'<ol class="notable">{entries}</ol>' if entries else '<p class="meta">No shift in this corpus.</p>'
+    )
     return f'<section id="notable"><h2>Notable shifts</h2>{rule}{body}{rest}</section>'
 
 
@@ -189,15 +193,18 @@ def actor_html(actor: ActorReport, view: ActorDigest | None = None) -> str:
     tl = actor.timeline
     columns, by_period = actor.columns
     chart = timeline_svg(
-        tl, id_prefix=f"chart-{actor.key}", title=f"{actor.name}: timeline", columns=(columns, by_period)
+        tl,
+        id_prefix=f"chart-{actor.key}",
+        title=f"{actor.name}: timeline",
+        columns=(columns, by_period),
+        tags=actor.tags,
     )
-    matrix = matrix_html(tl.tags(), columns, by_period)
-    cards = "".join(
-        card_html(i + 1, tl.analyses[i], tl.positions[i], actor.key) for i in view.cards
-    )
+    matrix = matrix_html(actor.tags, columns, by_period)
+    cards = "".join(card_html(i + 1, tl.analyses[i], tl.positions[i], actor.key) for i in view.cards)
     steps = tl.shift_steps()
     shifts = "".join(
-        shift_html(tl.shifts[k], steps[k], anchor=shift_anchor(actor, k), actor=actor.key) for k in view.shifts
+        shift_html(tl.shifts[k], steps[k], anchor=shift_anchor(actor, k), actor=actor.key)
+        for k in view.shifts
     )
     folded = periods_html(actor, view.periods, len(view.cards)) if view.folded else ""
     n_shifts = len(tl.shifts)
@@ -223,7 +230,9 @@ def _sections(data: ReportData) -> tuple[str, set[str]]:
     parts, linked, size = [], set(), 0
     for i, actor in enumerate(data.actors):
         full = i < MAX_SECTIONS and size < BYTE_BUDGET
-        view = digest(actor, n_sections=min(len(data.actors), MAX_SECTIONS)) if full else compact_digest(actor)
+        view = (
+            digest(actor, n_sections=min(len(data.actors), MAX_SECTIONS)) if full else compact_digest(actor)
+        )
         part = actor_html(actor, view)
         parts.append(part)
         size += len(part)
@@ -236,8 +245,10 @@ def filters_html(data: ReportData) -> str:
     """The filter form: hidden until the inline script shows it (so scripts-off pages never
     show controls that do nothing)."""
     actors = [*data.actors, *data.parties]
-    actor_opts = "".join(f'<option value="{a.key}">{esc(a.name)}</option>' for a in actors[:MAX_OVERVIEW_ROWS])
-    tags = sorted({t for a in data.actors for t in a.timeline.tags()})
+    actor_opts = "".join(
+        f'<option value="{a.key}">{esc(a.name)}</option>' for a in actors[:MAX_OVERVIEW_ROWS]
+    )
+    tags = sorted({t for a in data.actors for t in a.tags})
     tag_opts = "".join(f'<option value="{esc(t)}">{esc(t)}</option>' for t in tags)
     return (
         '<form class="filters" id="filters" hidden><fieldset><legend>Filter</legend>'

@@ -126,7 +126,7 @@ def _statement_lines(i: int, analysis, position=None) -> list[str]:
 
 def _matrix_lines(actor: ActorReport) -> list[str]:
     columns, by_period = actor.columns
-    tags = actor.timeline.tags()
+    tags = actor.tags
     if not tags:
         return []
     heads = [" ".join(c.label) if by_period else c.label[0].lstrip("#") for c in columns]
@@ -195,7 +195,12 @@ def actor_markdown(actor: ActorReport, view: ActorDigest | None = None) -> str:
         steps = tl.shift_steps()
         for k in view.shifts:
             x, y = steps[k]
-            lines += [f"Statements #{x} → #{y}:", "", shift_markdown(tl.shifts[k], heading="####").rstrip("\n"), ""]
+            lines += [
+                f"Statements #{x} → #{y}:",
+                "",
+                shift_markdown(tl.shifts[k], heading="####").rstrip("\n"),
+                "",
+            ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 from ..records import StatementAnalysis
 from ..shifts.model import ChangeEvent, Shift, Verdict
-from ..shifts.timeline import Timeline
 from .collect import ActorReport
 
 #: Weight of each verdict in the choice of the strongest shift (rule 1 of the module docstring).
@@ -105,14 +104,15 @@ class NotableShift:
         return tuple(dict.fromkeys(t for t in found if t))
 
 
-def _side(tl: Timeline, ids: tuple[str, ...], events: Iterable[ChangeEvent], before: bool) -> tuple:
+def _side(actor: ActorReport, ids: tuple[str, ...], events: Iterable[ChangeEvent], before: bool) -> tuple:
     """The statements of one side, the one quoted most by the evidence first."""
     quoted: dict[str | None, int] = {}
     for e in events:
         for ev in e.evidence_from if before else e.evidence_to:
             quoted[ev.statement_id] = quoted.get(ev.statement_id, 0) + 1
-    wanted = set(ids)
-    found = [a for a in tl.analyses if a.statement.id in wanted]
+    # in timeline order, looked up by id rather than by reading every statement
+    analyses, index = actor.timeline.analyses, actor.index
+    found = [analyses[i] for i in sorted({index[sid] for sid in ids if sid in index})]
     return tuple(sorted(found, key=lambda a: -quoted.get(a.statement.id, 0)))
 
 
@@ -127,8 +127,8 @@ def notable_of(actor: ActorReport) -> NotableShift | None:
         actor=actor,
         index=k,
         shift=shift,
-        before=_side(tl, shift.from_ids, shift.events, True),
-        after=_side(tl, shift.to_ids, shift.events, False),
+        before=_side(actor, shift.from_ids, shift.events, True),
+        after=_side(actor, shift.to_ids, shift.events, False),
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
 
+from ..engine.codec import gc_paused
 from ..errors import UsageError
 from ..outputs import atomic_file, ensure_folder, output_lock, remove_stale_temps
 from ..types import (
@@ -85,13 +86,29 @@ def write_report(
         ensure_folder(out_dir)  # a file named like --out fails now, not after the analysis
     speakers = list(speakers) if speakers is not None else None
     parties = list(parties) if parties is not None else None
-    data = collect_report(
-        corpus_dir,
-        speakers=speakers or None,
-        parties=parties or None,
-        codebook_path=codebook_path,
-        progress=progress,
-    )
+    # A report holds every analysis and builds many small records beside them that are never
+    # cyclic garbage: the cyclic collector would walk all the held records again and again, so
+    # it waits until the files are written (an engine analysing missing statements runs with it:
+    # rhetoric.engine.cache.analyze_cached).
+    with gc_paused():
+        data = collect_report(
+            corpus_dir,
+            speakers=speakers or None,
+            parties=parties or None,
+            codebook_path=codebook_path,
+            progress=progress,
+        )
+        return _write(data, speakers=speakers, parties=parties, fmts=fmts, out_dir=out_dir)
+
+
+def _write(
+    data: ReportData,
+    *,
+    speakers: list[str] | None,
+    parties: list[str] | None,
+    fmts: tuple[ReportFormat, ...],
+    out_dir: str | PathLike,
+) -> list[Path]:
     out = ensure_folder(out_dir)
     stem = report_stem(data, speakers or parties or None)
     paths = []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..records import Statement
 from ..types import DateQualifier
@@ -67,28 +67,46 @@ def _clusters_by_date(bucket: list[T], statement_of: Callable[[T], Statement]) -
     date that ends before the current statement's first day can meet no later statement either
     (a ``before``/``after`` date meets only its equal), so it leaves the search: the grouping is the
     same as comparing with every occasion, at the cost of the occasions still open.
+
+    Each open occasion is summed up so a statement is compared with it once, not with each of its
+    dates: undirected dates are intervals, and an interval meets every one of them exactly when it
+    meets their intersection (latest first day to earliest last day); a directed date meets only
+    its equal, so an occasion holding one holds only that (date, qualifier).
     """
     clusters: list[list[T]] = []
-    open_: list[tuple[list[T], list]] = []  # (cluster, [earliest last day of its undirected dates])
+    open_: list[_Open] = []
     for item in bucket:
         st = statement_of(item)
-        undirected = st.date_qualifier not in _DIRECTIONAL
-        if undirected:
-            first = st.partial_date.first_day()
-            open_ = [(c, end) for c, end in open_ if end[0] is None or end[0] >= first]
-        home = next(
-            ((c, end) for c, end in open_ if all(_dates_meet(st, statement_of(x)) for x in c)), None
-        )
-        last = st.partial_date.last_day() if undirected else None
+        if st.date_qualifier in _DIRECTIONAL:
+            same = (st.date, st.date_qualifier)
+            home = next((o for o in open_ if o.directed == same), None)
+            if home is None:
+                open_.append(_Open([item], None, None, same))
+                clusters.append(open_[-1].items)
+            else:
+                home.items.append(item)
+            continue
+        first, last = st.partial_date.first_day(), st.partial_date.last_day()
+        open_ = [o for o in open_ if o.last is None or o.last >= first]
+        home = next((o for o in open_ if o.directed is None and first <= o.last and o.first <= last), None)
         if home is None:
-            cluster = [item]
-            clusters.append(cluster)
-            open_.append((cluster, [last]))
+            open_.append(_Open([item], first, last, None))
+            clusters.append(open_[-1].items)
         else:
-            home[0].append(item)
-            if last is not None and (home[1][0] is None or last < home[1][0]):
-                home[1][0] = last
+            home.items.append(item)
+            home.first, home.last = max(home.first, first), min(home.last, last)
     return clusters
+
+
+class _Open:
+    """An occasion still open in :func:`_clusters_by_date`: its items and what a newcomer must meet."""
+
+    __slots__ = ("directed", "first", "items", "last")
+
+    def __init__(self, items: list, first: Any, last: Any, directed: tuple | None) -> None:
+        self.items = items
+        self.first, self.last = first, last  # the intersection of its undirected dates (None: none)
+        self.directed = directed  # (date, qualifier) of its directed dates, None if undirected
 
 
 def reading_order(statement: Statement) -> tuple:

@@ -107,6 +107,21 @@ def test_damaged_lines_are_misses_and_get_rewritten(corpus: Path) -> None:
     assert len(seen) == 3
 
 
+def test_a_torn_last_line_does_not_swallow_the_next_append(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    expected = analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0])
+    (path,) = _cache_files(corpus)
+    data = path.read_bytes()
+    path.write_bytes(data[: -len(data.rsplit(b"\n", 2)[1]) // 2 - 1])  # the last line cut short
+    run, seen = _counting(analyzer)
+    assert analyze_cached(corpus, statements, analyzer, run) == expected
+    assert len(seen) == 1
+    seen.clear()
+    assert analyze_cached(corpus, statements, analyzer, run) == expected
+    assert seen == []  # the line written again is whole
+
+
 def test_a_cache_with_another_header_is_ignored(corpus: Path) -> None:
     analyzer = Analyzer.for_corpus(corpus)
     statements = Corpus(corpus).statements()

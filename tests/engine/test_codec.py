@@ -58,6 +58,7 @@ def test_records_round_trip_with_their_types(record) -> None:
         (Evidence, {"statement_id": "s-1"}),  # not a row
         (TagState, ["nonsense", "support", [], "none", False]),  # no such role
         (TagState, ["condition", "support", 5, "none", False]),  # evidence not a list
+        (TagState, [["condition"], "support", [], "none", False]),  # an unhashable enum value
         (Shift, []),
     ],
 )
@@ -73,3 +74,11 @@ def test_a_type_the_codec_does_not_know_fails_when_compiled() -> None:
 
     with pytest.raises(TypeError, match="cannot decode"):
         decoder(WithDict)
+
+
+def test_a_decoded_record_is_made_without_init_yet_equals_and_hashes_as_one_built() -> None:
+    record = Frame("s-1", 0, "s-1#0.1", "x", "2024", ("ceasefire",), ("other",), "if", modality="open")
+    back = _round(record)
+    assert vars(back) == vars(record) and hash(back) == hash(record)
+    with pytest.raises(AttributeError):
+        back.cue = "changed"  # still frozen

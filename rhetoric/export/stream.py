@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from ..corpus.store import parse_line
 from ..engine.cache import decode, enabled, encode
 from ..engine.local import analyze_statements
-from ..errors import UsageError
+from ..errors import CorpusError, UsageError
 from ..records import Statement, StatementAnalysis
 from ..session import Session
 from ..types import ProgressFn
@@ -191,14 +191,16 @@ class StreamedExport:
         selection = self._selection()
         while block := list(islice(selection, CACHE_BLOCK)):
             found.extend(index.find(block).tolist())
-        misses = (s for s, offset in zip(self._selection(), found, strict=True) if offset == MISS)
+        misses = (s for s, offset in _same_length(self._selection(), found, session.path) if offset == MISS)
         computed = run(misses)
         fresh: list[StatementAnalysis] = []
-        for s, offset in zip(statements, found, strict=True):
+        for s, offset in _same_length(statements, found, session.path):
             a = index.read(offset, s)
             if a is None:
                 # no line: the engine's next result; a damaged line: analysed here
-                a = next(computed) if offset == MISS else session.analyzer.analyze(s)
+                a = next(computed, None) if offset == MISS else session.analyzer.analyze(s)
+                if a is None:  # fewer statements without a line than the first pass found
+                    raise _changed(session.path)
                 fresh.append(a)
                 if len(fresh) >= CACHE_BLOCK:
                     index.append(fresh)
@@ -314,5 +316,24 @@ class StreamedExport:
         """
         return with_provenance(self._own_rows(table), table, self.session.provenance.to_dict())
 
+
+
+def _changed(corpus: Path) -> CorpusError:
+    return CorpusError(
+        f"{corpus}: the corpus changed while it was being exported (a statement was added or removed "
+        "between the export's passes); run the export again once the corpus is not being written"
+    )
+
+
+def _same_length(statements: Iterable[Statement], found: Iterable[int], corpus: Path) -> Iterator[tuple[Statement, int]]:
+    """Pairs of a pass's statements and the cache offsets found by the first pass, which must line up.
+
+    Raises:
+        CorpusError: If the pass reads more or fewer statements than the first one did.
+    """
+    try:
+        yield from zip(statements, found, strict=True)
+    except ValueError as exc:  # zip(strict=True): the corpus grew or shrank between passes
+        raise _changed(corpus) from exc
 
 __all__ = ["CACHE_BLOCK", "SPILL", "StreamedExport"]

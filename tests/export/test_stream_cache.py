@@ -126,3 +126,24 @@ def test_a_selection_keeps_the_other_speakers_lines(fresh, tmp_path) -> None:
     before = path.read_bytes()
     export_tables(fresh, tables=["all"], out_dir=tmp_path / "out", speakers=["putin"])
     assert path.read_bytes() == before  # not the whole corpus: nothing dropped
+
+
+@pytest.mark.parametrize("change", [-1, +1], ids=["removed", "added"])
+def test_a_corpus_changed_between_passes_is_one_error(fresh, tmp_path, monkeypatch, change) -> None:
+    """A statement removed or added while exporting: a CorpusError naming the corpus, no traceback."""
+    from rhetoric.errors import CorpusError
+
+    selection = stream_module.StreamedExport._selection
+    calls = {"n": 0}
+
+    def shifting(self):
+        calls["n"] += 1
+        statements = list(selection(self))
+        if calls["n"] > 1:  # the first pass saw the corpus as it was
+            statements = statements[:-1] if change < 0 else statements + statements[:1]
+        yield from statements
+
+    monkeypatch.setattr(stream_module.StreamedExport, "_selection", shifting)
+    with pytest.raises(CorpusError, match=r"the corpus changed while it was being exported") as info:
+        _export(fresh, tmp_path / "out")
+    assert str(fresh) in str(info.value)

@@ -317,7 +317,6 @@ class StreamedExport:
         return with_provenance(self._own_rows(table), table, self.session.provenance.to_dict())
 
 
-
 def _changed(corpus: Path) -> CorpusError:
     return CorpusError(
         f"{corpus}: the corpus changed while it was being exported (a statement was added or removed "
@@ -325,7 +324,9 @@ def _changed(corpus: Path) -> CorpusError:
     )
 
 
-def _same_length(statements: Iterable[Statement], found: Iterable[int], corpus: Path) -> Iterator[tuple[Statement, int]]:
+def _same_length(
+    statements: Iterable[Statement], found: Iterable[int], corpus: Path
+) -> Iterator[tuple[Statement, int]]:
     """Pairs of a pass's statements and the cache offsets found by the first pass, which must line up.
 
     Raises:
@@ -335,5 +336,6 @@ def _same_length(statements: Iterable[Statement], found: Iterable[int], corpus: 
         yield from zip(statements, found, strict=True)
     except ValueError as exc:  # zip(strict=True): the corpus grew or shrank between passes
         raise _changed(corpus) from exc
+
 
 __all__ = ["CACHE_BLOCK", "SPILL", "StreamedExport"]

@@ -14,8 +14,9 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from ..codebook.scales import Scale
 from ..records import StatementAnalysis
@@ -129,10 +130,10 @@ def timeline(
     for g in groups:
         occasions.append(tuple(range(i, i + len(g))))
         i += len(g)
-    occasion_positions = [read(g) for g in groups]
-    shifts = tuple(
-        shifts_between(occasion_positions, opposites=opposites, scales=scales, party=party, known=known_shifts)
-    )
+    # An occasion's position is read only when a shift next to it is not known from ``previous``:
+    # after one add, the many-statement occasions of a long timeline are not read again.
+    lazy = ((tuple(a.statement.id for a in g), cache(partial(read, g))) for g in groups)
+    shifts = tuple(_shifts(lazy, opposites=opposites, scales=scales, party=party, known=known_shifts))
     return Timeline(speaker, ordered, positions, shifts, tuple(occasions), party)
 
 
@@ -156,13 +157,37 @@ def shifts_between(
 
     ``known`` shifts (by their statement ids) are reused; a party's shifts carry the party as speaker.
     """
-    before = None
-    for position in positions:
+    return _shifts(
+        ((p.statement_ids, partial(_given, p)) for p in positions),
+        opposites=opposites,
+        scales=scales,
+        party=party,
+        known=known,
+    )
+
+
+def _given(position: Position) -> Position:
+    return position
+
+
+def _shifts(
+    occasions: Iterable[tuple[tuple[str, ...], Callable[[], Position]]],
+    *,
+    opposites: Sequence[tuple[str, str]],
+    scales: Sequence[Scale],
+    party: str,
+    known: Mapping[tuple[tuple[str, ...], tuple[str, ...]], Shift] | None,
+) -> Iterator[Shift]:
+    """:func:`shifts_between` over ``(statement ids, how to read the position)`` pairs: a
+    position is read only for a shift that is not ``known``."""
+    before: tuple[tuple[str, ...], Callable[[], Position]] | None = None
+    for ids, position in occasions:
         if before is not None:
-            key = (before.statement_ids, position.statement_ids)
-            shift = (known or {}).get(key) or compare_positions(before, position, opposites=opposites, scales=scales)
+            shift = (known or {}).get((before[0], ids))
+            if shift is None:
+                shift = compare_positions(before[1](), position(), opposites=opposites, scales=scales)
             yield replace(shift, speaker=party) if party else shift
-        before = position
+        before = (ids, position)
 
 
 def _reusable(

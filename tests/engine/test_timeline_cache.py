@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,11 +111,30 @@ def test_only_the_new_statement_is_read_and_compared(corpus: Path, monkeypatch) 
     positions = _count_calls(monkeypatch, timeline_module, "position_of")
     shifts = _count_calls(monkeypatch, timeline_module, "compare_positions")
     new = timeline(analyses, speaker="zelensky", previous=old)
-    singles = sum(1 for o in new.occasions if len(o) == 1)
-    # The new statement's position, plus each occasion of several statements read together.
-    assert len(positions) <= 1 + (len(new.occasions) - singles)
-    assert len(shifts) <= 2 + (len(new.occasions) - singles) * 2
+    # The new statement's own position, and of the occasions of several statements only its own and
+    # its two neighbours' (next to a shift not known before); at most the two shifts around it.
+    new_id = analyses[-1].statement.id
+    k = next(i for i, o in enumerate(new.occasions) if any(new.analyses[j].statement.id == new_id for j in o))
+    near = [o for o in new.occasions[max(k - 1, 0) : k + 2] if len(o) > 1]
+    assert len(positions) <= 1 + len(near)
+    assert len(shifts) <= 2
     assert len(shifts) < len(new.shifts)
+
+
+def test_occasions_of_several_statements_away_from_the_new_one_are_not_read_again(
+    corpus: Path, monkeypatch
+) -> None:
+    session, analyses = _analyses(corpus, "zelensky")
+    paired = []
+    for i, a in enumerate(analyses[:-1]):  # every earlier statement with a twin: occasions of two
+        s = replace(a.statement, occasion=f"occasion {i}")
+        paired += [replace(a, statement=s), replace(a, statement=replace(s, id=s.id + "-twin"))]
+    old = timeline(paired, speaker="zelensky")
+    positions = _count_calls(monkeypatch, timeline_module, "position_of")
+    new = timeline([*paired, analyses[-1]], speaker="zelensky", previous=old)
+    assert len(new.occasions) == len(analyses) > 4
+    assert len(positions) <= 1 + 2  # the new statement's, and at most the two occasions beside it
+    _same(new, timeline([*paired, analyses[-1]], speaker="zelensky"))
 
 
 def test_a_previous_timeline_of_someone_else_is_not_reused(corpus: Path) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang import Language, load_language
+from ..lang import Language, per_language
 from ..types import Commitment, Modality
 from .lexicon import Head, Lexicon, Source
 
@@ -34,31 +34,27 @@ class ModalityWords:
     negated_before: re.Pattern[str]
 
 
-_CACHE: dict[int, tuple[Language, ModalityWords]] = {}
+def _compile(language: Language) -> ModalityWords:
+    """The marker regexes of ``language`` (use :data:`modality_words`, which keeps them)."""
+    keys = ("firm", "open", "hypothetical", "hedged")
+    ignore = language.pattern("modality", "commitment_ignores_open")
+
+    def listed(key: str) -> Source:
+        return lambda head: rf"(?<!\w)(?:{head('modality', key)})(?!\w)"
+
+    def commitment_open(head: Head) -> str:
+        # "may" before a day number is the month ("from May 12").
+        return rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{head('modality', 'open')})(?!\w)(?!\s+\d)"
+
+    lexicons = [Lexicon.of(language, listed(key), [("modality", key)]) for key in keys]
+    commitment_open_ = Lexicon.of(language, commitment_open, [("modality", "open")])
+    neg = f"{language.pattern('negation', 'negators')}|{language.pattern('negation', 'negated_modals')}"
+    negated_before = re.compile(rf"(?<!\w)(?:{neg})\s+(?:\w+\s+)?$", re.IGNORECASE)
+    return ModalityWords(*lexicons, commitment_open_, negated_before)
 
 
-def modality_words(language: Language | None = None) -> ModalityWords:
-    """The marker regexes of ``language`` (English by default), compiled once per language object."""
-    language = language or load_language("en")
-    hit = _CACHE.get(id(language))
-    if hit is None or hit[0] is not language:
-        keys = ("firm", "open", "hypothetical", "hedged")
-        ignore = language.pattern("modality", "commitment_ignores_open")
-
-        def listed(key: str) -> Source:
-            return lambda head: rf"(?<!\w)(?:{head('modality', key)})(?!\w)"
-
-        def commitment_open(head: Head) -> str:
-            # "may" before a day number is the month ("from May 12").
-            return rf"(?<!\w)(?!(?:{ignore})(?!\w))(?:{head('modality', 'open')})(?!\w)(?!\s+\d)"
-
-        lexicons = [Lexicon.of(language, listed(key), [("modality", key)]) for key in keys]
-        commitment_open_ = Lexicon.of(language, commitment_open, [("modality", "open")])
-        neg = f"{language.pattern('negation', 'negators')}|{language.pattern('negation', 'negated_modals')}"
-        negated_before = re.compile(rf"(?<!\w)(?:{neg})\s+(?:\w+\s+)?$", re.IGNORECASE)
-        words = ModalityWords(*lexicons, commitment_open_, negated_before)
-        hit = _CACHE[id(language)] = (language, words)
-    return hit[1]
+#: The marker regexes of a language (English when None), compiled once per language object.
+modality_words = per_language(_compile)
 
 
 def modality_of(text: str, start: int, end: int, *, anchor: int, language: Language | None = None) -> str:

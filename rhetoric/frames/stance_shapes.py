@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang import Language
+from ..lang import Language, per_language
 
 SUPPORT = "support"
 OPPOSE = "oppose"
@@ -57,17 +57,6 @@ class ShapeWords:
     copula: re.Pattern[str]
     negator: re.Pattern[str]
     negated_before: re.Pattern[str]
-
-
-_CACHE: dict[int, tuple[Language, ShapeWords]] = {}
-
-
-def shape_words(language: Language) -> ShapeWords:
-    """The shape regexes of ``language``, compiled once per language object."""
-    hit = _CACHE.get(id(language))
-    if hit is None or hit[0] is not language:
-        hit = _CACHE[id(language)] = (language, _compile(language))
-    return hit[1]
 
 
 def _compile(lang: Language) -> ShapeWords:
@@ -101,6 +90,10 @@ def _compile(lang: Language) -> ShapeWords:
         negator=re.compile(rf"(?<!\w)(?:{neg})(?!\w)", re.IGNORECASE),
         negated_before=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
     )
+
+
+#: The shape regexes of a language, compiled once per language object.
+shape_words = per_language(_compile)
 
 
 def _flip(stance: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang import Language, load_language
+from ..lang import Language, per_language
 from .lexicon import Head, Lexicon
 from .stance_shapes import ShapeWords, shape_words
 
@@ -49,18 +49,6 @@ class StanceWords:
     refusal_cue_in_text: re.Pattern[str]
     rhetorical: re.Pattern[str]
     shapes: ShapeWords
-
-
-_CACHE: dict[int, tuple[Language, StanceWords]] = {}
-
-
-def stance_words(language: Language | None = None) -> StanceWords:
-    """The stance regexes of ``language`` (English by default), compiled once per language object."""
-    language = language or load_language("en")
-    hit = _CACHE.get(id(language))
-    if hit is None or hit[0] is not language:
-        hit = _CACHE[id(language)] = (language, _compile(language))
-    return hit[1]
 
 
 def _compile(lang: Language) -> StanceWords:
@@ -154,3 +142,7 @@ def _compile(lang: Language) -> StanceWords:
         rhetorical=re.compile(rf"[\s\"'“”‘’«»]*(?:(?:{p('fronting_fillers', 'frames')})[\s,]+)?(?:{p('rhetorical_openers')})(?!\w)", re.IGNORECASE),
         shapes=shape_words(lang),
     )
+
+
+#: The stance regexes of a language (English when None), compiled once per language object.
+stance_words = per_language(_compile)

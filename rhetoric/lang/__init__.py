@@ -28,11 +28,11 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import LanguageError
 from .alternation import NEVER
@@ -349,6 +349,32 @@ def load_language(code: str = "en", *, extend: Mapping[str, Any] | None = None) 
     return _load(code, json.dumps(extend or {}, sort_keys=True, default=str))
 
 
+
+_Built = TypeVar("_Built")
+
+
+def per_language(build: Callable[[Language], _Built]) -> Callable[[Language | None], _Built]:
+    """``build`` run once per language object (English when None): compiled word classes.
+
+    The cache holds the language itself beside the result, so an id reused by a new object
+    never returns another language's regexes.
+
+    Example:
+        >>> sizes = per_language(lambda lang: len(lang.pattern("negation", "negators")))
+        >>> sizes() == sizes(load_language("en"))
+        True
+    """
+    cache: dict[int, tuple[Language, _Built]] = {}
+
+    def get(language: Language | None = None) -> _Built:
+        language = language or load_language("en")
+        hit = cache.get(id(language))
+        if hit is None or hit[0] is not language:
+            hit = cache[id(language)] = (language, build(language))
+        return hit[1]
+
+    return get
+
 def language_of(codebook: Any) -> Language:
     """The language data a codebook asks for: its ``language`` plus its ``[words]`` table.
 
@@ -358,4 +384,12 @@ def language_of(codebook: Any) -> Language:
     return load_language(codebook.language or "en", extend=codebook.extensions.get("words"))
 
 
-__all__ = ["Language", "known_languages", "language_of", "load_language", "phrase_regex", "validate_cues"]
+__all__ = [
+    "Language",
+    "known_languages",
+    "language_of",
+    "load_language",
+    "per_language",
+    "phrase_regex",
+    "validate_cues",
+]

@@ -49,11 +49,9 @@ def _flat(name: str) -> Lexicon:
         if name.startswith("stances."):
             built = stance_words._compile(lang)
         else:
-            modality._CACHE.clear()
-            built = modality.modality_words(lang)
+            built = modality._compile(lang)
     finally:
         Lexicon.of = classmethod(original)
-        modality._CACHE.clear()
     return getattr(built, name.split(".", 1)[1])
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..lang import Language
 from ..lang.alternation import NEVER, alternation, by_initial_order, followers
 from ..lang.schema import SCHEMA
-from .text_words import index_words, text_words
+from .text_words import index_reader, text_words
 
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -60,9 +60,9 @@ class Lexicon:
         self.firsts = firsts
         #: For some first words, the words that can follow them (a word followed by another is no candidate).
         self.seconds = dict(seconds or {})
-        self._key = (firsts, frozenset(self.seconds.items()))
         # A first word that is not ASCII may be spelt otherwise in lower case: read word by word.
-        self._indexed = index_words(firsts, self.seconds)
+        self._reader = index_reader(firsts, self.seconds)
+        self._indexed = self._reader is not None
 
     @classmethod
     def of(cls, language: Language, source: Source, firsts: list[tuple[str, str]], *, trie: bool = True) -> Lexicon:
@@ -95,7 +95,7 @@ class Lexicon:
         words = text_words(text) if self._indexed else None
         if words is None or not words.indexed:
             return self._finditer_words(text, start, end)
-        return self._finditer_starts(text, words.starts_of(self.firsts, self.seconds, key=self._key), start, end)
+        return self._finditer_starts(text, words.starts(self._reader), start, end)
 
     def _finditer_starts(self, text: str, starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
         pos = start

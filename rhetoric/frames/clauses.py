@@ -17,8 +17,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon, firsts_of
+from .text_words import text_words
 
 if TYPE_CHECKING:
     from ..lang import Language
@@ -57,6 +59,11 @@ class FrameWords:
     attribution: re.Pattern[str]
     reporting: re.Pattern[str]
     futile: re.Pattern[str]
+    #: :attr:`boundary` in two parts, read apart (:func:`boundaries`): its punctuation and comma
+    #: alternatives, and its words tried only where the text's index has one of their first words
+    #: (None when a phrase does not open with a letter: then only :attr:`boundary` is read).
+    boundary_punct: re.Pattern[str] | None = None
+    boundary_words: Lexicon | None = None
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -88,12 +95,16 @@ def _compile(lang: Language) -> FrameWords:
     negation = "|".join(
         (a("negators", "negation"), a("negated_modals", "negation"), a("negative_words"))
     )
+    punct = rf";|\s[–—-]\s|—|(?<!\w)–|–(?!\w)|,\s*{a('boundary_after_comma')}(?!\w)"
+    words = rf"(?<!\w){a('boundary_words')}(?!\w)|(?<!\w){a('reporting_verbs')}(?!\w)"
+    word_keys = [("frames", "boundary_words"), ("frames", "reporting_verbs")]
+    # A word alternative opens with a letter, a punctuation one never does: at one place only one
+    # part can match, and the two parts read apart find what the whole finds (see boundaries()).
+    apart = all(p[:1].isascii() and p[:1].isalpha() for file, key in word_keys for p in lang.phrases(file, key))
     return FrameWords(
-        boundary=re.compile(
-            rf";|\s[–—-]\s|—|(?<!\w)–|–(?!\w)|,\s*{a('boundary_after_comma')}(?!\w)"
-            rf"|(?<!\w){a('boundary_words')}(?!\w)|(?<!\w){a('reporting_verbs')}(?!\w)",
-            re.IGNORECASE,
-        ),
+        boundary=re.compile(f"{punct}|{words}", re.IGNORECASE),
+        boundary_punct=re.compile(punct, re.IGNORECASE) if apart else None,
+        boundary_words=Lexicon(re.compile(words, re.IGNORECASE), firsts_of(lang, word_keys)) if apart else None,
         weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
@@ -165,12 +176,62 @@ def boundaries(
 
     Frames and stances read the same sentences: the spans are kept for the last few.
     """
-    return _boundaries((words or frame_words()).boundary, text, start, len(text) if end is None else end)
+    words = words or frame_words()
+    end = len(text) if end is None else end
+    key = (id(words), text, start, end)
+    hit = _SPANS.get(key)
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    spans = _boundaries(words, text, start, end)
+    if len(_SPANS) >= _SPANS_KEPT:
+        del _SPANS[next(iter(_SPANS))]
+    _SPANS[key] = (words, spans)
+    return spans
 
 
-@lru_cache(maxsize=64)
-def _boundaries(rx: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in rx.finditer(text, start, end))
+#: The boundaries of the last few sentences read, by ``(id(words), text, start, end)`` (the
+#: words kept beside them, so that a reused id never answers for another language).
+_SPANS: dict[tuple[int, str, int, int], tuple[FrameWords, tuple[tuple[int, int], ...]]] = {}
+_SPANS_KEPT = 64
+#: Two word characters: a word runs across this place.
+_CUT = re.compile(r"\w\w")
+
+
+def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """:attr:`FrameWords.boundary`'s matches in ``text[start:end]``, read in two parts where they can be.
+
+    ``re`` tries every alternative of the whole at every place of a sentence; its punctuation
+    alternatives alone are quick, and its words are tried only where the text's index has one
+    of their first words (:class:`~rhetoric.frames.lexicon.Lexicon`). The two parts never match
+    at one place, so the leftmost match of either, read on from its end, is the whole's next
+    match. The index is not used where it may read otherwise than ``re``: a text with a letter
+    ``re`` folds to another one (exotic, or lower case of another length), or a word running
+    across either end of the range.
+    """
+    lexicon, punct = words.boundary_words, words.boundary_punct
+    if lexicon is None or punct is None or not lexicon.indexed:
+        return tuple(m.span() for m in words.boundary.finditer(text, start, end))
+    index = text_words(text)
+    if (
+        not index.indexed
+        or index.exotic
+        or _CUT.match(text, start - 1, start + 1)
+        or _CUT.match(text, end - 1, end + 1)
+    ):
+        return tuple(m.span() for m in words.boundary.finditer(text, start, end))
+    spans: list[tuple[int, int]] = []
+    p = punct.search(text, start, end)
+    w = lexicon.search(text, start, end)
+    while p is not None or w is not None:
+        # On a tie (never, see above) the whole would take its punctuation first.
+        m = p if w is None or (p is not None and p.start() <= w.start()) else w
+        spans.append(m.span())
+        cursor = m.end()
+        if p is not None and p.start() < cursor:
+            p = punct.search(text, cursor, end)
+        if w is not None and w.start() < cursor:
+            w = lexicon.search(text, cursor, end)
+    return tuple(spans)
 
 
 def region_before(

@@ -90,6 +90,11 @@ class Lexicon:
         rx = re.compile(source(head), re.IGNORECASE)
         return cls(rx, firsts_of(language, firsts), followers(used) if trie else None)
 
+    @property
+    def indexed(self) -> bool:
+        """Whether the text index gives this lexicon's first words (else it reads word by word)."""
+        return self._indexed
+
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
         words = text_words(text) if self._indexed else None

@@ -127,6 +127,59 @@ class Lexicon:
         return next(self.finditer(text, start, end), None)
 
 
+#: Two word characters: a word runs across this place.
+_CUT = re.compile(r"\w\w")
+
+
+class Scanner:
+    """A regex read as ``re`` reads it, through the text index where that finds the same matches.
+
+    The regex must be one whose every match opens with a phrase of the lists given, each phrase
+    opening with an ASCII letter or digit at the start of a word (after zero-width assertions).
+    Then a match starts at a word of the text whose lower case is a first word, and
+    :class:`Lexicon` finds it, unless the text holds a letter ``re`` folds onto an ASCII one
+    though its lower case is another (exotic, or lower case of another length), or a word runs
+    across the end of the range (``re`` then reads the cut word as a word of its own): there,
+    and for lists that open otherwise, the regex itself runs.
+    """
+
+    def __init__(self, rx: re.Pattern[str], lexicon: Lexicon | None) -> None:
+        self.rx = rx
+        self.lexicon = lexicon if lexicon is not None and lexicon.indexed else None
+
+    @classmethod
+    def of(cls, language: Language, rx: re.Pattern[str], keys: list[tuple[str, str]]) -> Scanner:
+        """``rx`` with the first words (and what may follow them) of the phrases of ``keys``."""
+        if not all(p[:1].isascii() and p[:1].isalnum() for file, key in keys for p in language.phrases(file, key)):
+            return cls(rx, None)
+        alternatives = [alt for file, key in keys for alt in language.alternatives(file, key)]
+        return cls(rx, Lexicon(rx, firsts_of(language, keys), followers(alternatives)))
+
+    def _indexed(self, text: str, end: int) -> Lexicon | None:
+        lexicon = self.lexicon
+        if lexicon is None:
+            return None
+        words = text_words(text)
+        if not words.indexed or words.exotic or _CUT.match(text, end - 1, end + 1):
+            return None
+        return lexicon
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """``rx.search(text, start, end)``."""
+        lexicon = self._indexed(text, end)
+        return lexicon.search(text, start, end) if lexicon else self.rx.search(text, start, end)
+
+    def absent(self, text: str, start: int, end: int) -> bool:
+        """Whether the index shows that ``rx`` matches nowhere in ``text[start:end]`` (False: it may)."""
+        lexicon = self._indexed(text, end)
+        return lexicon is not None and lexicon.search(text, start, end) is None
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """``rx.finditer(text, start, end)``."""
+        lexicon = self._indexed(text, end)
+        return lexicon.finditer(text, start, end) if lexicon else self.rx.finditer(text, start, end)
+
+
 def firsts_of(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
     """The first word (``\\w+`` token, lower-case) of every phrase of ``keys``, verbs inflected."""
     out: set[str] = set()
@@ -145,4 +198,4 @@ def firsts_of(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["Head", "Lexicon", "Source", "firsts_of"]
+__all__ = ["Head", "Lexicon", "Scanner", "Source", "firsts_of"]

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
+from .lexicon import Scanner
 
 SUPPORT = "support"
 OPPOSE = "oppose"
@@ -47,7 +48,7 @@ class ShapeWords:
     """The compiled shape regexes of one language."""
 
     extraposed: re.Pattern[str]
-    complement: re.Pattern[str]
+    complement: Scanner
     disparaging: re.Pattern[str]
     leading_disparaging: re.Pattern[str]
     transparent: re.Pattern[str]
@@ -75,7 +76,11 @@ def _compile(lang: Language) -> ShapeWords:
             rf"(?<!\w)it(?P<aux>['’]s|(?:\s+[\w'’]+){{1,3}}?)\s+(?P<mod>(?:[\w'’-]+\s+){{0,2}}?){judged}\s+(?:{p('extraposed_links')})(?!\w)",
             re.IGNORECASE,
         ),
-        complement=re.compile(rf"(?<!\w)(?:{p('complement_verbs')})\s+that(?!\w)", re.IGNORECASE),
+        complement=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w)(?:{p('complement_verbs')})\s+that(?!\w)", re.IGNORECASE),
+            [("stances", "complement_verbs")],
+        ),
         disparaging=re.compile(rf"(?<!\w)(?:{p('disparaging_qualifiers')}){quote}+$", re.IGNORECASE),
         leading_disparaging=re.compile(rf"(?:{p('disparaging_qualifiers')})(?!\w)", re.IGNORECASE),
         transparent=re.compile(rf"(?<!\w)(?:{p('transparent_nouns')})(?!\w)", re.IGNORECASE),

@@ -1,0 +1,97 @@
+"""Regexes read through the text index (:class:`rhetoric.frames.lexicon.Scanner`) find what ``re`` finds,
+and the stance steps they spare give the stances the regexes alone give."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from rhetoric.frames.lexicon import Scanner
+from rhetoric.frames.stance_words import stance_words
+from rhetoric.frames.stances import detect_stances
+from rhetoric.lang import load_language
+from rhetoric.records import Mention
+
+TEXTS = (
+    "They hope that the war will end soon and that sanctions are lifted; the ceasefire is not on the table.",
+    "We INSIST THAT the troops withdraw. Talks would be a non-starter, an end to the war is essential.",
+    "the cessation of hostilities, the halt to the fighting; sanctions must be eased, aid was suspended.",
+    "Talks are ‘unacceptable’, “a must”, the truce is vital — a ceasefire seems the only way forward.",
+    "ſanctions were lifted, ıt is ſo; hopes that the truce is eſſential; they \u212aEEP hoping that it ends.",
+    "\u0130 hope that the end of the war is near, sanctions must be lifted.",
+    "Sanctionlifted, warended, trucessential: words glued to other words are no phrases of their own.",
+    "",
+)
+
+
+def _scanners():
+    words = stance_words()
+    return {
+        "ending_item": words.ending_item,
+        "after_ending_verb": words.after_ending_verb,
+        "predicate_head": words.predicate_head,
+        "complement": words.shapes.complement,
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_scanners()))
+def test_scanner_finds_what_re_finds(name):
+    scanner = _scanners()[name]
+    assert scanner.lexicon is not None  # the index is what runs on these texts
+    rx = scanner.rx
+    for text in TEXTS:
+        n = len(text)
+        # Whole texts, and ranges whose ends cut words (the regex then reads the cut word as a word).
+        ranges = {(0, n), (0, max(0, n - 3)), (5, n), (7, 30)} | {(i, min(n, i + 13)) for i in range(0, n, 5)}
+        for start, end in sorted(ranges):
+            if not start <= end <= n:
+                continue
+            found = scanner.search(text, start, end)
+            expected = rx.search(text, start, end)
+            assert (found and found.span()) == (expected and expected.span()), (text, start, end)
+            assert [m.span() for m in scanner.finditer(text, start, end)] == [
+                m.span() for m in rx.finditer(text, start, end)
+            ]
+            if scanner.absent(text, start, end):
+                assert expected is None
+
+
+def test_phrases_not_opening_with_a_letter_keep_the_regex():
+    lang = load_language("en", extend={"stances": {"complement_verbs": ["'hope"]}})
+    rx = re.compile(r"(?<!\w)(?:['’]hope|hope)\s+that(?!\w)", re.IGNORECASE)
+    scanner = Scanner.of(lang, rx, [("stances", "complement_verbs")])
+    assert scanner.lexicon is None
+    assert scanner.search("we 'hope that", 0, 13).span() == (3, 13)
+    assert not scanner.absent("we 'hope that", 0, 13)
+
+
+def _regex_only(words):
+    plain = {
+        "after_ending_verb": Scanner(words.after_ending_verb.rx, None),
+        "predicate_head": Scanner(words.predicate_head.rx, None),
+        "ending_item": Scanner(words.ending_item.rx, None),
+        "shapes": dataclasses.replace(words.shapes, complement=Scanner(words.shapes.complement.rx, None)),
+    }
+    return dataclasses.replace(words, **plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The sanctionlifted now.", "sanction"),  # a verb glued to the mention's last word
+        ("Sanctions were lifted last week.", "Sanctions"),
+        ("The truce is not on the table.", "truce"),
+        ("The truce, they say, is vital.", "truce"),
+        ("They hope that the truce holds.", "truce"),
+        ("The truceessential is.", "truce"),
+    ],
+)
+def test_stances_read_through_the_index_equal_the_regexes(monkeypatch, text, surface):
+    start = text.index(surface)
+    mention = Mention("x", start, start + len(surface), surface, 0, surface.lower())
+    fast = detect_stances(text, [mention])
+    words = stance_words()
+    monkeypatch.setattr("rhetoric.frames.stances.stance_words", lambda language=None: _regex_only(words))
+    assert detect_stances(text, [mention]) == fast

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon, firsts_of
+from .lexicon import Lexicon, Scanner, firsts_of
 from .text_words import text_words
 
 if TYPE_CHECKING:
@@ -39,14 +39,14 @@ class FrameWords:
     fronting_filler: re.Pattern[str]
     negation: re.Pattern[str]
     neg_predicate_before_cue: re.Pattern[str]
-    modal_demand: re.Pattern[str]
-    modal: re.Pattern[str]
+    modal_demand: Scanner
+    modal: Scanner
     copula: re.Pattern[str]
     then: re.Pattern[str]
     receive: re.Pattern[str]
-    exchange_verb: re.Pattern[str]
+    exchange_verb: Scanner
     wants: re.Pattern[str]
-    only: re.Pattern[str]
+    only: Scanner
     temporal: re.Pattern[str]
     anaphor: re.Pattern[str]
     purpose_link: re.Pattern[str]
@@ -92,6 +92,10 @@ def _compile(lang: Language) -> FrameWords:
     def a(key: str, file: str = "frames") -> str:
         return _alt(lang, file, key)
 
+    def scanned(key: str) -> Scanner:
+        # Read through the text index where that finds what the regex finds (Scanner).
+        return Scanner.of(lang, _words(a(key)), [("frames", key)])
+
     negation = "|".join(
         (a("negators", "negation"), a("negated_modals", "negation"), a("negative_words"))
     )
@@ -110,14 +114,14 @@ def _compile(lang: Language) -> FrameWords:
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
         negation=_words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
         neg_predicate_before_cue=re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
-        modal_demand=_words(a("demand_modals")),
-        modal=_words(a("modals")),
+        modal_demand=scanned("demand_modals"),
+        modal=scanned("modals"),
         copula=re.compile(rf"(?<!\w){a('copulas')}(?!\w)|:", re.IGNORECASE),
         then=_words(a("then_words")),
         receive=_words(a("receive_verbs")),
-        exchange_verb=_words(a("exchange_verbs")),
+        exchange_verb=scanned("exchange_verbs"),
         wants=re.compile(rf"\s*\w+\s+(?:\w+\s+)?{a('wish_verbs')}(?!\w)", re.IGNORECASE),
-        only=_words(a("only")),
+        only=scanned("only"),
         # Numbers are times whatever the language: "until 2025", "within 30 days".
         temporal=re.compile(
             rf"\s*(?:{a('temporal_prefixes')}\s+)*(?:{a('temporal')}|\d{{4}}|\d+\s+\w+)(?!\w)", re.IGNORECASE

@@ -30,7 +30,9 @@ def test_two_parts_find_what_the_whole_finds(text):
     words = frame_words()
     assert words.boundary_words is not None and words.boundary_punct is not None
     n = len(text)
-    ranges = {(0, n), (1, n), (0, max(0, n - 2)), (5, 40), (3, 3)} | {(i, min(n, i + 17)) for i in range(0, n, 7)}
+    ranges = {(0, n), (1, n), (0, max(0, n - 2)), (5, 40), (3, 3)} | {
+        (i, min(n, i + 17)) for i in range(0, n, 7)
+    }
     for start, end in sorted(ranges):
         if start <= end <= n:
             assert _boundaries(words, text, start, end) == _regex(text, start, end), (start, end)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from rhetoric.frames.clauses import frame_words
 from rhetoric.frames.lexicon import Scanner
 from rhetoric.frames.stance_words import stance_words
 from rhetoric.frames.stances import detect_stances
@@ -22,17 +23,27 @@ TEXTS = (
     "ſanctions were lifted, ıt is ſo; hopes that the truce is eſſential; they \u212aEEP hoping that it ends.",
     "\u0130 hope that the end of the war is near, sanctions must be lifted.",
     "Sanctionlifted, warended, trucessential: words glued to other words are no phrases of their own.",
+    "It is irresponsible to hold elections; it’s in our interest that talks resume, IT WOULD BE folly to wait.",
+    'A sham truce, a so-called "peace", a dictator\'s peace; talks could only resume if they must swap land.',
+    "ıt ıs irresponsible to wait; a ſham truce; talks can only go on if we exchange prisoners, we should.",
+    "Bit items, edit: it, wit; onlyif, mustard, exchanged, traded for, swapped, cannot, won't, shouldn't.",
     "",
 )
 
 
 def _scanners():
-    words = stance_words()
+    words, frames = stance_words(), frame_words()
     return {
         "ending_item": words.ending_item,
         "after_ending_verb": words.after_ending_verb,
         "predicate_head": words.predicate_head,
         "complement": words.shapes.complement,
+        "extraposed": words.shapes.extraposed,
+        "disparaging": words.shapes.disparaging,
+        "modal": frames.modal,
+        "modal_demand": frames.modal_demand,
+        "only": frames.only,
+        "exchange_verb": frames.exchange_verb,
     }
 
 
@@ -72,7 +83,13 @@ def _regex_only(words):
         "after_ending_verb": Scanner(words.after_ending_verb.rx, None),
         "predicate_head": Scanner(words.predicate_head.rx, None),
         "ending_item": Scanner(words.ending_item.rx, None),
-        "shapes": dataclasses.replace(words.shapes, complement=Scanner(words.shapes.complement.rx, None)),
+        "shapes": dataclasses.replace(
+            words.shapes,
+            **{
+                k: Scanner(getattr(words.shapes, k).rx, None)
+                for k in ("complement", "extraposed", "disparaging")
+            },
+        ),
     }
     return dataclasses.replace(words, **plain)
 
@@ -86,6 +103,8 @@ def _regex_only(words):
         ("The truce, they say, is vital.", "truce"),
         ("They hope that the truce holds.", "truce"),
         ("The truceessential is.", "truce"),
+        ("It is irresponsible to hold elections now.", "elections"),
+        ("They offered a sham truce.", "truce"),
     ],
 )
 def test_stances_read_through_the_index_equal_the_regexes(monkeypatch, text, surface):
@@ -95,3 +114,41 @@ def test_stances_read_through_the_index_equal_the_regexes(monkeypatch, text, sur
     words = stance_words()
     monkeypatch.setattr("rhetoric.frames.stances.stance_words", lambda language=None: _regex_only(words))
     assert detect_stances(text, [mention]) == fast
+
+
+FRAME_TEXTS = (
+    "Talks can only resume if Russia withdraws its troops.",
+    "Russia must withdraw before talks can start.",
+    "Kyiv would trade territory in exchange for security guarantees.",
+    "Without a ceasefire, there can be no negotiations, he said, but sanctions must stay until Russia leaves.",
+    "TALKS CAN ONLY RESUME IF RUSSIA WITHDRAWS ITS TROOPS; ıt must be so.",
+)
+
+
+def test_frames_read_through_the_index_equal_the_regexes(monkeypatch):
+    from rhetoric.actors import ActorRegistry
+    from rhetoric.analyzer import Analyzer
+    from rhetoric.codebook.load import load_codebook
+    from rhetoric.frames import cues as cues_module
+
+    corpus = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpora" / "ukraine-nato"
+    analyzer = Analyzer.from_codebook(
+        load_codebook(corpus / "codebook.toml"), actors=ActorRegistry.load(corpus / "actors.toml")
+    )
+    fast = [analyzer.analyze_text(t) for t in FRAME_TEXTS]
+    assert sum(len(a.frames) for a in fast) >= 4
+    original = cues_module.frame_words
+    plain = {}
+
+    def regex_only(language=None):
+        words = original(language)
+        if id(words) not in plain:
+            fields = {
+                k: Scanner(getattr(words, k).rx, None)
+                for k in ("modal", "modal_demand", "only", "exchange_verb")
+            }
+            plain[id(words)] = dataclasses.replace(words, boundary_words=None, boundary_punct=None, **fields)
+        return plain[id(words)]
+
+    monkeypatch.setattr(cues_module, "frame_words", regex_only)
+    assert [analyzer.analyze_text(t) for t in FRAME_TEXTS] == fast

@@ -13,7 +13,7 @@ from rhetoric.frames.stance_words import stance_words
 
 TEXTS = (
     "Kyiv called for talks; Moscow rejected them. Call it off.",
-    "The need for a truce is clear, the  need for talks too; the, need; the \"need\"; the-need; the.need the",
+    'The need for a truce is clear, the  need for talks too; the, need; the "need"; the-need; the.need the',
     "THE GOAL of the talks was a ceasefire: the goal_posts moved, the goal2 and the 2goal.",
     "We are not ready to accept it, unless they withdraw; in return for aid, in  exchange for peace.",
     "They said that ‘the need’ for “talks” is real — the need… the «need» and naïve calls for the néed.",
@@ -49,7 +49,7 @@ def test_automaton_gives_every_reader_the_regex_offsets(text):
 
 
 def test_automaton_order_finds_first_words_and_their_next_words():
-    text = "the need, the  \"goal\" and the end"
+    text = 'the need, the  "goal" and the end'
     order = tw._automaton_order(text, tw._VOCABULARY)
     found = {(at, word): after for at, word, after in order}
     # A word no reader leaves open stands in the index only before a word it may be followed by.

@@ -107,7 +107,15 @@ def _compile(lang: Language) -> FrameWords:
     apart = all(p[:1].isascii() and p[:1].isalpha() for file, key in word_keys for p in lang.phrases(file, key))
     return FrameWords(
         boundary=re.compile(f"{punct}|{words}", re.IGNORECASE),
-        boundary_punct=re.compile(punct, re.IGNORECASE) if apart else None,
+        # The punctuation alternatives with their first character taken first (and the alternative
+        # then told by a look-behind): ``re`` skips in C to the next such character.
+        boundary_punct=re.compile(
+            rf"[;\s—–,](?:(?<=;)|(?<=\s)[–—-]\s|(?<=—)|(?<=–)(?<!\w–)|(?<=–)(?!\w)"
+            rf"|(?<=,)\s*{a('boundary_after_comma')}(?!\w))",
+            re.IGNORECASE,
+        )
+        if apart
+        else None,
         boundary_words=Lexicon(re.compile(words, re.IGNORECASE), firsts_of(lang, word_keys)) if apart else None,
         weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),

@@ -129,7 +129,7 @@ class TextWords:
     check that no word runs across its ends.
     """
 
-    __slots__ = ("_candidates", "_order", "_starts", "_vocabulary", "exotic", "indexed")
+    __slots__ = ("_candidates", "_order", "_starts", "_vocabulary", "exotic", "indexed", "version")
 
     def __init__(self, text: str, vocabulary: _Vocabulary, *, automaton: bool = True) -> None:
         low = text.lower()
@@ -151,6 +151,8 @@ class TextWords:
         self._order = order
         self._candidates: dict[object, list[int]] = {}
         self._vocabulary = vocabulary
+        #: The vocabulary's version the index was made with.
+        self.version = vocabulary.version
         self._starts: list[list[int]] | None = None
 
     def starts(self, reader: int) -> list[int]:
@@ -262,7 +264,18 @@ def _text_words(text: str, version: int) -> TextWords:
 
 def text_words(text: str) -> TextWords:
     """The first words of ``text``, indexed once for all the lexicons that read it."""
-    return _text_words(text, _VOCABULARY.version)
+    # Every reader of one statement asks for the same text object many times in a row.
+    last = _LAST
+    words = last[1]
+    if last[0] is text and words is not None and words.version == _VOCABULARY.version:
+        return words
+    words = _text_words(text, _VOCABULARY.version)
+    last[0], last[1] = text, words
+    return words
+
+
+#: The text asked for last and its index.
+_LAST: list = [None, None]
 
 
 def index_reader(words: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None) -> int | None:

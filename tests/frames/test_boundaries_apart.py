@@ -17,6 +17,7 @@ TEXTS = (
     "ſaid that the ſo-called truce holds, ıf but…",  # exotic letters: the regex alone
     "\u0130 said that it holds, but only just.",  # lower case of another length: the regex alone
     "Kyiv says that, Moscow thinks that; Paris knows that it is telling them that",
+    "a–b –b a– a -- b a - b a\u2003–\u2003b a,\tyet a,but a,butter ,so – – a –b a- b;;,, —",
     "",
 )
 

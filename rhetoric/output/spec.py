@@ -214,7 +214,8 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 
 #: Tables only commands print (not exported): ``tag``, ``kwic``, ``codebook show``, ``extract``
 #: (the candidates of an article, the fields of ``rhetoric.extract.Candidate``: the review
-#: columns first, as the table shows them).
+#: columns first, as the table shows them) and ``list`` (the statement records of ``list`` and
+#: ``show``).
 COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
     "tag": (
         Column("statement_id", "string", "statement id; empty (null in JSON) for free text"),
@@ -281,6 +282,35 @@ COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
         Column("speaker_known", "boolean", "whether the speaker is an actor of `actors.toml`"),
         Column("note", "string", "review notes, e.g. an unbalanced quote (empty when none)"),
         Column("position", "integer", "rank (from 0) by offset among the article's candidates"),
+    ),
+    # The statement record as ``statements.jsonl`` holds it (``rhetoric.records.RECORD_KEYS``),
+    # for ``list`` and ``show`` in csv; json and jsonl print the records themselves.
+    "list": (
+        Column("id", "string", "statement id (`s-` + 12 hex digits)"),
+        _SPEAKER,
+        Column("speaker_as_written", "string", "the speaker as the source wrote it"),
+        _DATE,
+        Column("date_qualifier", "string", "empty, `before`, `after` or `circa`"),
+        Column("text", "string", "the statement as printed"),
+        Column("kind", "string", "`direct`, `paraphrase` or `reported`"),
+        Column("source", "string", "outlet"),
+        Column("url", "string", "address of the source"),
+        Column("document", "string", "source article path, when extracted"),
+        Column("added_at", "datetime", "when the statement was added to the corpus"),
+        Column("note", "string", "free-text note"),
+        Column(
+            "occasion",
+            "string",
+            "statements of one occasion are read together as one position (empty when none)",
+        ),
+        Column(
+            "position",
+            "integer",
+            "order (from 0) among the statements of one source; shifts read it (empty when none)",
+        ),
+        Column(
+            "meta", "object", "the statement's own fields from `import --meta` or unmapped `--map` columns"
+        ),
     ),
 }
 

@@ -196,7 +196,8 @@ def boundaries(
         return hit[1]
     spans = _boundaries(words, text, start, end)
     if len(_SPANS) >= _SPANS_KEPT:
-        del _SPANS[next(iter(_SPANS))]
+        # Emptied at once (safe across threads): the sentences of one statement are read together.
+        _SPANS.clear()
     _SPANS[key] = (words, spans)
     return spans
 

@@ -264,18 +264,19 @@ def _text_words(text: str, version: int) -> TextWords:
 
 def text_words(text: str) -> TextWords:
     """The first words of ``text``, indexed once for all the lexicons that read it."""
+    global _LAST
     # Every reader of one statement asks for the same text object many times in a row.
-    last = _LAST
-    words = last[1]
-    if last[0] is text and words is not None and words.version == _VOCABULARY.version:
+    last_text, words = _LAST
+    if last_text is text and words is not None and words.version == _VOCABULARY.version:
         return words
     words = _text_words(text, _VOCABULARY.version)
-    last[0], last[1] = text, words
+    # One tuple, rebound at once: another thread never sees a text with another text's index.
+    _LAST = (text, words)
     return words
 
 
 #: The text asked for last and its index.
-_LAST: list = [None, None]
+_LAST: tuple[str | None, TextWords | None] = (None, None)
 
 
 def index_reader(words: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None) -> int | None:

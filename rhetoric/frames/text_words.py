@@ -163,6 +163,11 @@ class TextWords:
         """
         lists = self._starts
         if lists is None:
+            if self.version != self._vocabulary.version:
+                # A reader came after this index was made (text_words() makes a new one): read
+                # this one as the old per-reader loop did.
+                firsts, seconds = self._vocabulary.readers[reader]
+                return self.starts_of(firsts, seconds, key=("reader", reader))
             _, by_word = self._vocabulary.automaton()
             lists = self._starts = [[] for _ in self._vocabulary.readers]
             exotic = self.exotic

@@ -71,3 +71,12 @@ def test_a_reader_registered_twice_keeps_its_number():
     assert tw.index_reader(firsts) == tw.index_reader(firsts)
     assert tw.index_reader(frozenset({"détente"})) is None
     assert tw.index_words(frozenset({"détente"})) is False
+
+
+def test_an_index_made_before_a_new_reader_reads_as_before():
+    text = "Kyiv zorbled for talks; Moscow flumped them."
+    index = tw.TextWords(text, tw._VOCABULARY)
+    reader = tw.index_reader(frozenset({"zorbled", "flumped"}))
+    assert index.version != tw._VOCABULARY.version
+    assert index.starts(reader) == []  # the words were not in the vocabulary it was made with
+    assert tw.text_words(text).starts(reader) == [5, 31]

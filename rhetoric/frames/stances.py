@@ -131,9 +131,21 @@ class _Context:
         return found
 
     def cues(self, start: int, end: int) -> list[re.Match]:
-        """Cue matches inside ``text[start:end]``: the text is scanned once for all its mentions."""
+        """Cue matches inside ``text[start:end]``: the text is scanned once for all its mentions.
+
+        The scan reads the whole text left to right but stops at the last mention's start: a match
+        from there on ends after every mention's start, where no cue before a mention may end.
+        """
+        limit = max(a for a, _ in self.spans) if self.spans else len(self.text)
+        if end > limit:
+            # Not a cue before a mention: read the whole text.
+            found = self.words.before.finditer(self.text, 0, len(self.text))
+            return [m for m in found if m.start() >= start and m.end() <= end]
         if not self._cues:
-            self._cues.extend(self.words.before.finditer(self.text, 0, len(self.text)))
+            for m in self.words.before.finditer(self.text, 0, len(self.text)):
+                if m.start() >= limit:
+                    break
+                self._cues.append(m)
             if not self._cues:
                 self._cues.append(None)
         return [m for m in self._cues if m is not None and m.start() >= start and m.end() <= end]

@@ -152,3 +152,26 @@ def test_frames_read_through_the_index_equal_the_regexes(monkeypatch):
 
     monkeypatch.setattr(cues_module, "frame_words", regex_only)
     assert [analyzer.analyze_text(t) for t in FRAME_TEXTS] == fast
+
+
+def test_cues_before_mentions_are_the_whole_texts():
+    from rhetoric.frames.stances import _Context
+
+    words = stance_words()
+    text = "We call for talks and reject a truce. They ruled out membership, calling for aid; we back it."
+    spans = (
+        (text.index("talks"), text.index("talks") + 5),
+        (text.index("membership"), text.index("membership") + 10),
+    )
+    whole = list(words.before.finditer(text, 0, len(text)))
+    ctx = _Context(text, words, spans)
+    for start, end in (
+        (0, spans[0][0]),
+        (0, spans[1][0]),
+        (20, spans[1][0]),
+        (0, len(text)),
+        (40, len(text)),
+    ):
+        expected = [m.span() for m in whole if m.start() >= start and m.end() <= end]
+        assert [m.span() for m in ctx.cues(start, end)] == expected, (start, end)
+    assert any(m.start() > spans[1][0] for m in whole)  # the scan for mentions stops before these

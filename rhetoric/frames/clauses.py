@@ -104,7 +104,10 @@ def _compile(lang: Language) -> FrameWords:
     word_keys = [("frames", "boundary_words"), ("frames", "reporting_verbs")]
     # A word alternative opens with a letter, a punctuation one never does: at one place only one
     # part can match, and the two parts read apart find what the whole finds (see boundaries()).
-    apart = all(p[:1].isascii() and p[:1].isalpha() for file, key in word_keys for p in lang.phrases(file, key))
+    # (Every spelling counts: the inflected and irregular forms of a verb too.)
+    apart = all(
+        head[:1].isascii() and head[:1].isalpha() for file, key in word_keys for _, head, _ in lang.alternatives(file, key)
+    )
     return FrameWords(
         boundary=re.compile(f"{punct}|{words}", re.IGNORECASE),
         # The punctuation alternatives with their first character taken first (and the alternative

@@ -150,9 +150,10 @@ class Scanner:
     @classmethod
     def of(cls, language: Language, rx: re.Pattern[str], keys: list[tuple[str, str]]) -> Scanner:
         """``rx`` with the first words (and what may follow them) of the phrases of ``keys``."""
-        if not all(p[:1].isascii() and p[:1].isalnum() for file, key in keys for p in language.phrases(file, key)):
-            return cls(rx, None)
+        # Every spelling counts: the inflected and irregular forms of a verb too.
         alternatives = [alt for file, key in keys for alt in language.alternatives(file, key)]
+        if not all(head[:1].isascii() and head[:1].isalnum() for _, head, _ in alternatives):
+            return cls(rx, None)
         return cls(rx, Lexicon(rx, firsts_of(language, keys), followers(alternatives)))
 
     def _indexed(self, text: str, end: int) -> Lexicon | None:

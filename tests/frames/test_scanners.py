@@ -175,3 +175,14 @@ def test_cues_before_mentions_are_the_whole_texts():
         expected = [m.span() for m in whole if m.start() >= start and m.end() <= end]
         assert [m.span() for m in ctx.cues(start, end)] == expected, (start, end)
     assert any(m.start() > spans[1][0] for m in whole)  # the scan for mentions stops before these
+
+
+def test_an_irregular_form_not_opening_with_a_letter_keeps_the_regex():
+    from rhetoric.frames.stance_shapes import shape_words
+
+    lang = load_language("en", extend={"verbs": {"irregular": {"hope": ["'hoped"]}}})
+    scanner = shape_words(lang).complement
+    assert scanner.lexicon is None
+    text = "they 'hoped that it holds"
+    assert scanner.search(text, 0, len(text)).span() == (5, 16)
+    assert not scanner.absent(text, 0, len(text))

@@ -55,7 +55,7 @@ from ..lang import Language
 from ..records import Frame, Mention, Stance
 from ..text.sentences import sentence_index, split_sentences
 from ..types import Polarity, Span, StanceValue
-from .clauses import boundaries, region_before
+from .clauses import boundaries, frame_words, region_before
 from .holders import finder_for
 from .stance_shapes import complement, compose, consequence, disparaged, extraposed, strip_transparent
 from .stance_words import StanceWords, stance_words
@@ -397,6 +397,8 @@ def detect_stances(
     if not mentions:
         return []
     words = stance_words(language)
+    # The language's clause words (a codebook's [words.frames] included), as the frames read them.
+    clause_words = frame_words(language)
     spans = list(sentences) if sentences is not None else split_sentences(text)
     finder = finder_for(actors, language) if actors is not None and len(actors) else None
     ctx = _Context(text, words, tuple((m.start, m.end) for m in mentions))
@@ -423,7 +425,7 @@ def detect_stances(
     for mention in mentions:
         index = sentence_index(spans, mention.start) if spans else 0
         s_start, s_end = spans[index] if spans else (0, len(text))
-        bounds = boundaries(text, s_start, s_end)
+        bounds = boundaries(text, s_start, s_end, words=clause_words)
         clause_start = region_before(text, s_start, mention.start, bounds, attach_across=False)
         demanded_here = (index, mention.tag) in demanded
         chosen: _Cue | None = None

@@ -365,15 +365,20 @@ def per_language(build: Callable[[Language], _Built]) -> Callable[[Language | No
         True
     """
     cache: dict[int, tuple[Language, _Built]] = {}
+    english: list[_Built] = []  # the default, asked for per frame: not looked up by its key each time
 
     def get(language: Language | None = None) -> _Built:
-        language = language or load_language("en")
+        if language is None:
+            if not english:
+                english.append(get(load_language("en")))
+            return english[0]
         hit = cache.get(id(language))
         if hit is None or hit[0] is not language:
             hit = cache[id(language)] = (language, build(language))
         return hit[1]
 
     return get
+
 
 def language_of(codebook: Any) -> Language:
     """The language data a codebook asks for: its ``language`` plus its ``[words]`` table.

@@ -79,6 +79,8 @@ class Session:
         self.with_model = with_model
         self._cache: dict[str, StatementAnalysis] = {}
         self._entry_keys: dict[str, str] = {}  # statement id -> id and record digest (both caches' key)
+        # statement id -> (statement, entry key) as the statements cache gave them (not computed again)
+        self._read_keys: dict[str, tuple[Statement, str]] = {}
 
     @classmethod
     def open(
@@ -220,11 +222,11 @@ class Session:
         if speakers is not None:
             asked = self.speaker_ids(speakers)
             wanted = set(asked) if wanted is None else wanted & set(asked)
-        found = [
-            s
-            for s in list_statements(self.corpus, since=since, until=until)
-            if wanted is None or s.speaker in wanted
-        ]
+        if since is None and until is None:
+            every = self._read_statements()
+        else:
+            every = list_statements(self.corpus, since=since, until=until)
+        found = [s for s in every if wanted is None or s.speaker in wanted]
         period = "".join(f" {word} {d}" for word, d in (("from", since), ("up to", until)) if d)
         if speakers is not None:
             missing = sorted(set(asked) - {s.speaker for s in found})
@@ -233,6 +235,18 @@ class Session:
         if party is not None and not found:
             self._no_statement_of(repr(self.members(party=party)[0]), period)
         return found
+
+    def _read_statements(self) -> list[Statement]:
+        """Every statement in file order, through the statements cache beside the corpus
+        (:mod:`rhetoric.engine.statements`: an unchanged corpus is not parsed again), which also
+        gives each statement's entry key in the analysis and timeline caches."""
+        from .engine.cache import enabled
+        from .engine.statements import read_statements
+
+        read = read_statements(self.corpus, use_cache=enabled())
+        # Keyed by id but kept with the very statement read: a key is only used for that object.
+        self._read_keys = {s.id: (s, key) for s in read.statements if (key := read.keys.get(s.id))}
+        return read.statements
 
     def _no_statement_of(self, who: str, period: str = "") -> None:
         raise NotFoundError(
@@ -291,6 +305,7 @@ class Session:
                 progress=counted,
                 whole_corpus=len(todo) == self._size(),
                 keys=self._entry_keys,
+                known=self._read_keys,
             )
             for a in computed:
                 self._cache[a.statement.id] = a

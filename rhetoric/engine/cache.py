@@ -37,7 +37,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import fields
 from functools import cache
@@ -187,13 +187,22 @@ class AnalysisCache:
         """The key of one statement's line: its id and the digest of its record."""
         return f"{statement.id}:{statement_digest(statement)}"
 
-    def lookup(self, statements: Sequence[Statement]) -> list[StatementAnalysis | None]:
-        """The cached analysis of each statement, or None where there is none (or it is damaged)."""
+    def lookup(
+        self, statements: Sequence[Statement], known: Mapping[str, tuple[Statement, str]] | None = None
+    ) -> list[StatementAnalysis | None]:
+        """The cached analysis of each statement, or None where there is none (or it is damaged).
+
+        ``known``: entry keys already computed (by the statements cache), by statement id with
+        the statement they belong to; one is used only for that very statement object.
+        """
         out: list[StatementAnalysis | None] = []
         lines = self._lines
+        known = known or {}
         with codec.gc_paused():
             for statement in statements:
-                key = self.keys[statement.id] = self.entry_key(statement)
+                pair = known.get(statement.id)
+                key = pair[1] if pair is not None and pair[0] is statement else self.entry_key(statement)
+                self.keys[statement.id] = key
                 found = lines.get(key)
                 analysis = None
                 if found is not None and zlib.crc32(found[1]) == found[0]:
@@ -315,6 +324,7 @@ def analyze_cached(
     progress: Callable[[int, int], None] | None = None,
     whole_corpus: bool = True,
     keys: dict[str, str] | None = None,
+    known: Mapping[str, tuple[Statement, str]] | None = None,
 ) -> list[StatementAnalysis]:
     """Analyses of ``statements`` in order: cached ones reused, the rest computed by ``run(missing)``.
 
@@ -327,10 +337,12 @@ def analyze_cached(
         whole_corpus: Whether ``statements`` are all of the corpus (then lines of statements no
             longer in it may be compacted away).
         keys: Filled with each statement's entry key (id and record digest) by statement id.
+        known: Entry keys already computed, by statement id with the statement they belong to
+            (:meth:`AnalysisCache.lookup`).
     """
     use = enabled() and analyzer.fallback is None  # a trained fallback is not part of the key
     store = AnalysisCache.open(corpus_dir, analyzer) if use else None
-    found = store.lookup(statements) if store is not None else [None] * len(statements)
+    found = store.lookup(statements, known) if store is not None else [None] * len(statements)
     missing = [s for s, a in zip(statements, found, strict=True) if a is None]
     computed = iter(run(missing) if missing else ())
     out: list[StatementAnalysis] = []

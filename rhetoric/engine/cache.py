@@ -60,6 +60,8 @@ CACHE_DIR = ".cache"
 #: Format of the cache lines (bumped when the line layout changes).
 FORMAT = 1
 _HEADER = "#rhetoric-analysis-cache"
+# Statements analysed with the cyclic collector paused (their garbage is small).
+_FEW = 64
 # Other keys' files kept besides the current one (e.g. a second codebook used with --codebook).
 _KEEP_OTHERS = 2
 
@@ -347,7 +349,9 @@ def analyze_cached(
     computed = iter(run(missing) if missing else ())
     out: list[StatementAnalysis] = []
     fresh: list[StatementAnalysis] = []
-    with codec.gc_allowed() if missing else nullcontext():  # the engine's garbage is collected as it comes
+    # The engine's garbage is collected as it comes when it analyses many statements; for a few
+    # (a report after one add) the collector would only walk every decoded analysis again.
+    with codec.gc_allowed() if len(missing) > _FEW else nullcontext():
         for a in found:
             if a is None:
                 a = next(computed)

@@ -98,9 +98,7 @@ class AnalysisIndex:
     def find(self, statements: Sequence[Statement]) -> np.ndarray:
         """The offset of each statement's line (:data:`MISS` where there is none)."""
         keys = np.fromiter(
-            (hash(AnalysisCache.entry_key(s).encode()) for s in statements),
-            dtype=np.int64,
-            count=len(statements),
+            (hash(AnalysisCache.entry_key(s).encode()) for s in statements), dtype=np.int64, count=len(statements)
         )
         if not len(self._hashes):
             return np.full(len(statements), MISS, dtype=np.int64)

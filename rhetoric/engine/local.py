@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..tagging.tagger import Tagger
 
 
+
 @dataclass(frozen=True)
 class AnalyzerRecipe:
     """How to build the analyzer of a corpus in another process (small and picklable).

@@ -127,9 +127,7 @@ def use_engine(engine: Engine) -> Iterator[Engine]:
 
 
 @contextmanager
-def engine_resource(
-    engine: Engine, name: str, open_: Callable[[], AbstractContextManager]
-) -> Iterator[object]:
+def engine_resource(engine: Engine, name: str, open_: Callable[[], AbstractContextManager]) -> Iterator[object]:
     """A resource of ``engine`` (a Dask client) opened once per ``use_engine`` block.
 
     Inside a block for this engine the resource opened by ``open_()`` stays open for the

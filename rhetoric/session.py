@@ -436,7 +436,15 @@ class Session:
 
         return TimelineCache.open(self.path, cache_key(self.analyzer, self.corpus.actors_path))
 
-    def _timelines_of(self, groups: Sequence[tuple[str, list[StatementAnalysis], bool]]) -> list[Timeline]:
+    def party_timelines(self, groups: Sequence[tuple[str, list[StatementAnalysis]]]) -> list[Timeline]:
+        """Timelines of parties from ``(party, analyses)`` pairs, the analyses member by member as
+        a report reads them (:func:`rhetoric.reports.collect.party_reports`), through the
+        timeline cache (in slots of their own: ``timeline --party`` reads them in file order)."""
+        return self._timelines_of([(label, analyses, True) for label, analyses in groups], variant="members")
+
+    def _timelines_of(
+        self, groups: Sequence[tuple[str, list[StatementAnalysis], bool]], *, variant: str = ""
+    ) -> list[Timeline]:
         """Timelines of ``(label, analyses, is a party)`` groups, through the timeline cache
         (:func:`rhetoric.engine.timelines.cached_timelines`; on Dask workers with ``--engine dask``)."""
         from .engine.timelines import cached_timelines
@@ -447,6 +455,7 @@ class Session:
             groups,
             store=self._timeline_cache if own else None,
             keys=self._entry_keys,
+            variant=variant,
             recipe=self.recipe,
             opposites=self.analyzer.opposites,
             scales=self.analyzer.scales,

@@ -306,6 +306,7 @@ class Session:
                 whole_corpus=len(todo) == self._size(),
                 keys=self._entry_keys,
                 known=self._read_keys,
+                lazy=True,  # a report decodes in full only the statements it shows
             )
             for a in computed:
                 self._cache[a.statement.id] = a

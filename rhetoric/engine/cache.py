@@ -152,23 +152,113 @@ def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
 
 
 _MENTION, _FRAME, _STANCE = (codec.decoder(cls) for cls in (Mention, Frame, Stance))
+_LAZY = ("mentions", "frames", "stances", "commitment")
+_TAG = [f.name for f in fields(Mention)].index("tag")
+_MENTION_FIELDS = len(fields(Mention))
+
+
+class CachedAnalysis(StatementAnalysis):
+    """An analysis read from the cache whose mentions, frames, stances and commitment are decoded
+    when first asked for: a report needs them for the few statements it shows in full, and
+    only the mentioned tags (:func:`mention_tags`) of the others.
+
+    Its line's CRC was checked when it was read; should the payload still not decode, the
+    statement is analysed again then, so the result is never wrong. It equals, hashes, prints
+    and pickles as the plain :class:`~rhetoric.records.StatementAnalysis` it stands for.
+    """
+
+    def __getattr__(self, name: str):
+        # Called only for attributes not set yet: the four decoded on first use.
+        d = self.__dict__
+        if name not in _LAZY or "_payload" not in d:
+            raise AttributeError(name)
+        payload, analyzer = d.pop("_payload"), d.pop("_analyzer")
+        statement = d["statement"]
+        try:
+            full = decode(payload, statement)
+        except (ValueError, TypeError):  # a damaged line: analysed again, never a wrong result
+            full = analyzer.analyze(statement)
+        for field in _LAZY:
+            d[field] = getattr(full, field)
+        return d[name]
+
+    def plain(self) -> StatementAnalysis:
+        """The same analysis as a plain record."""
+        return StatementAnalysis(
+            self.text, self.mentions, self.frames, self.stances, self.statement, self.commitment
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StatementAnalysis):
+            return NotImplemented
+        return self.plain() == (other.plain() if isinstance(other, CachedAnalysis) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.plain())
+
+    def __repr__(self) -> str:
+        return repr(self.plain())
+
+    def __reduce__(self):
+        return (
+            StatementAnalysis,
+            (self.text, self.mentions, self.frames, self.stances, self.statement, self.commitment),
+        )
+
+
+def cached_analysis(payload: bytes, statement: Statement, analyzer: Analyzer) -> CachedAnalysis:
+    """A :class:`CachedAnalysis` of ``statement`` from its cache payload (decoded when needed)."""
+    a = object.__new__(CachedAnalysis)
+    object.__setattr__(
+        a,
+        "__dict__",
+        {"text": statement.text, "statement": statement, "_payload": payload, "_analyzer": analyzer},
+    )
+    return a
+
+
+def mention_tags(analysis: StatementAnalysis) -> set[str]:
+    """The tags an analysis mentions; of a cached analysis not decoded yet, read from its payload
+    alone (a report counts them for every statement and shows few in full)."""
+    payload = analysis.__dict__.get("_payload") if type(analysis) is CachedAnalysis else None
+    if payload is not None:
+        try:
+            mentions = orjson.loads(payload)[0]
+            if all(type(m) is list and len(m) == _MENTION_FIELDS for m in mentions):  # as decoding checks
+                tags = {m[_TAG] for m in mentions}
+                if all(type(t) is str for t in tags):
+                    return tags
+        except (ValueError, TypeError, IndexError, KeyError):
+            pass  # decoded in full below (and analysed again if it must be)
+    return {m.tag for m in analysis.mentions}
 
 
 class AnalysisCache:
     """The analysis cache of one corpus for one key (see the module docstring)."""
 
-    def __init__(self, path: Path, key: str, lines: dict[str, tuple[int, bytes]], total: int) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: str,
+        lines: dict[str, tuple[int, bytes]],
+        total: int,
+        analyzer: Analyzer | None = None,
+    ) -> None:
         self.path = path
         self.key = key
         self._lines = lines  # entry key -> (crc, payload)
         self._total = total  # lines in the file (live or dead)
         self._used: set[str] = set()
+        self._analyzer = analyzer  # decodes lazily (CachedAnalysis) when given
         #: Entry key of every statement looked up or added (by statement id), for the timeline cache.
         self.keys: dict[str, str] = {}
 
     @classmethod
-    def open(cls, corpus_dir: str | os.PathLike, analyzer: Analyzer) -> AnalysisCache:
-        """Read the cache of ``corpus_dir`` for this analyzer (empty when missing or unreadable)."""
+    def open(cls, corpus_dir: str | os.PathLike, analyzer: Analyzer, *, lazy: bool = False) -> AnalysisCache:
+        """Read the cache of ``corpus_dir`` for this analyzer (empty when missing or unreadable).
+
+        With ``lazy``, :meth:`lookup` gives :class:`CachedAnalysis` records, decoded when first used.
+        """
         path, key = cache_path(corpus_dir, analyzer)
         lines: dict[str, tuple[int, bytes]] = {}
         total = 0
@@ -182,7 +272,7 @@ class AnalysisCache:
                             lines[parts[0].decode("ascii", "replace")] = (int(parts[1]), parts[2])
         except OSError:
             pass
-        return cls(path, key, lines, total)
+        return cls(path, key, lines, total, analyzer if lazy else None)
 
     @staticmethod
     def entry_key(statement: Statement) -> str:
@@ -208,10 +298,13 @@ class AnalysisCache:
                 found = lines.get(key)
                 analysis = None
                 if found is not None and zlib.crc32(found[1]) == found[0]:
-                    try:
-                        analysis = decode(found[1], statement)
-                    except (ValueError, TypeError):  # a damaged line is a miss
-                        analysis = None
+                    if self._analyzer is not None:
+                        analysis = cached_analysis(found[1], statement, self._analyzer)
+                    else:
+                        try:
+                            analysis = decode(found[1], statement)
+                        except (ValueError, TypeError):  # a damaged line is a miss
+                            analysis = None
                 if analysis is not None:
                     self._used.add(key)
                 out.append(analysis)
@@ -327,6 +420,7 @@ def analyze_cached(
     whole_corpus: bool = True,
     keys: dict[str, str] | None = None,
     known: Mapping[str, tuple[Statement, str]] | None = None,
+    lazy: bool = False,
 ) -> list[StatementAnalysis]:
     """Analyses of ``statements`` in order: cached ones reused, the rest computed by ``run(missing)``.
 
@@ -341,9 +435,10 @@ def analyze_cached(
         keys: Filled with each statement's entry key (id and record digest) by statement id.
         known: Entry keys already computed, by statement id with the statement they belong to
             (:meth:`AnalysisCache.lookup`).
+        lazy: Cached analyses are decoded when first used (:class:`CachedAnalysis`).
     """
     use = enabled() and analyzer.fallback is None  # a trained fallback is not part of the key
-    store = AnalysisCache.open(corpus_dir, analyzer) if use else None
+    store = AnalysisCache.open(corpus_dir, analyzer, lazy=lazy) if use else None
     found = store.lookup(statements, known) if store is not None else [None] * len(statements)
     missing = [s for s, a in zip(statements, found, strict=True) if a is None]
     computed = iter(run(missing) if missing else ())
@@ -370,6 +465,7 @@ __all__ = [
     "CACHE_DIR",
     "CACHE_ENV",
     "AnalysisCache",
+    "CachedAnalysis",
     "analyze_cached",
     "append_lines",
     "cache_key",
@@ -377,5 +473,6 @@ __all__ = [
     "code_digest",
     "enabled",
     "header",
+    "mention_tags",
     "read_line",
 ]

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..engine.cache import mention_tags
 from .collect import ActorReport
 
 #: Every statement of an actor gets a card up to this many statements.
@@ -100,8 +101,9 @@ def period_counts(actor: ActorReport) -> dict[str, tuple[list[int], Counter]]:
         if entry is None:  # (not setdefault: that would build a Counter per statement)
             entry = out[key] = ([], Counter())
         entry[0].append(i)
-        if a.mentions:
-            entry[1].update({m.tag for m in a.mentions})
+        tags = mention_tags(a)  # (a cached analysis is not decoded for this)
+        if tags:
+            entry[1].update(tags)
     actor.__dict__["_period_counts"] = out
     return out
 

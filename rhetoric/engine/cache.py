@@ -4,8 +4,9 @@
 key digests everything an analysis depends on besides the statement: the codebook's
 sha256, ``actors.toml``, and rhetoric itself (its version and a digest of its code and
 language data, so an edited rule never serves stale results). Each line is keyed by the
-statement id and a digest of the whole statement record, and carries a CRC of its
-payload. So a changed statement, codebook, actor list, language file or rhetoric version
+statement id and a digest of the whole statement record, and carries the tags the
+analysis mentions (a report counts them for every statement and decodes in full only those
+it shows: :class:`CachedAnalysis`), its payload, and a CRC of both. So a changed statement, codebook, actor list, language file or rhetoric version
 misses exactly where it must; a torn or corrupt line is a miss, never a wrong result; a
 missing or unreadable cache is rebuilt. The cache is never trusted over the corpus: only
 statements read from the corpus now are looked up.
@@ -58,7 +59,7 @@ CACHE_ENV = "RHETORIC_CACHE"
 #: The cache folder inside a corpus.
 CACHE_DIR = ".cache"
 #: Format of the cache lines (bumped when the line layout changes).
-FORMAT = 1
+FORMAT = 2
 _HEADER = "#rhetoric-analysis-cache"
 # Statements analysed with the cyclic collector paused (their garbage is small).
 _FEW = 64
@@ -134,6 +135,26 @@ def encode(analysis: StatementAnalysis) -> bytes:
     return codec.encode([analysis.mentions, analysis.frames, analysis.stances, analysis.commitment])
 
 
+def encode_body(analysis: StatementAnalysis) -> bytes:
+    """What a cache line holds after its key and CRC: the tags the analysis mentions (sorted; a
+    report counts them for every statement) and :func:`encode`'s payload, tab-separated (JSON
+    never holds a raw tab)."""
+    tags = orjson.dumps(sorted({m.tag for m in analysis.mentions}))
+    return tags + b"\t" + encode(analysis)
+
+
+def decode_body(body: bytes, statement: Statement) -> StatementAnalysis:
+    """An analysis from a cache line's body (:func:`encode_body`).
+
+    Raises:
+        ValueError, TypeError: If the body does not have the expected shape.
+    """
+    tags, sep, payload = body.partition(b"\t")
+    if not sep:
+        raise ValueError("a cached analysis needs its tags and payload")
+    return decode(payload, statement)
+
+
 def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
     """An analysis from a cached payload and the corpus statement it belongs to.
 
@@ -153,8 +174,6 @@ def decode(payload: bytes, statement: Statement) -> StatementAnalysis:
 
 _MENTION, _FRAME, _STANCE = (codec.decoder(cls) for cls in (Mention, Frame, Stance))
 _LAZY = ("mentions", "frames", "stances", "commitment")
-_TAG = [f.name for f in fields(Mention)].index("tag")
-_MENTION_FIELDS = len(fields(Mention))
 
 
 class CachedAnalysis(StatementAnalysis):
@@ -172,10 +191,10 @@ class CachedAnalysis(StatementAnalysis):
         d = self.__dict__
         if name not in _LAZY or "_payload" not in d:
             raise AttributeError(name)
-        payload, analyzer = d.pop("_payload"), d.pop("_analyzer")
+        body, analyzer = d.pop("_payload"), d.pop("_analyzer")
         statement = d["statement"]
         try:
-            full = decode(payload, statement)
+            full = decode_body(body, statement)
         except (ValueError, TypeError):  # a damaged line: analysed again, never a wrong result
             full = analyzer.analyze(statement)
         for field in _LAZY:
@@ -206,29 +225,28 @@ class CachedAnalysis(StatementAnalysis):
         )
 
 
-def cached_analysis(payload: bytes, statement: Statement, analyzer: Analyzer) -> CachedAnalysis:
-    """A :class:`CachedAnalysis` of ``statement`` from its cache payload (decoded when needed)."""
+def cached_analysis(body: bytes, statement: Statement, analyzer: Analyzer) -> CachedAnalysis:
+    """A :class:`CachedAnalysis` of ``statement`` from its cache line's body (:func:`encode_body`),
+    decoded when needed."""
     a = object.__new__(CachedAnalysis)
     object.__setattr__(
         a,
         "__dict__",
-        {"text": statement.text, "statement": statement, "_payload": payload, "_analyzer": analyzer},
+        {"text": statement.text, "statement": statement, "_payload": body, "_analyzer": analyzer},
     )
     return a
 
 
 def mention_tags(analysis: StatementAnalysis) -> set[str]:
-    """The tags an analysis mentions; of a cached analysis not decoded yet, read from its payload
-    alone (a report counts them for every statement and shows few in full)."""
-    payload = analysis.__dict__.get("_payload") if type(analysis) is CachedAnalysis else None
-    if payload is not None:
+    """The tags an analysis mentions; of a cached analysis not decoded yet, read from its line's
+    tag list alone (a report counts them for every statement and shows few in full)."""
+    body = analysis.__dict__.get("_payload") if type(analysis) is CachedAnalysis else None
+    if body is not None:
         try:
-            mentions = orjson.loads(payload)[0]
-            if all(type(m) is list and len(m) == _MENTION_FIELDS for m in mentions):  # as decoding checks
-                tags = {m[_TAG] for m in mentions}
-                if all(type(t) is str for t in tags):
-                    return tags
-        except (ValueError, TypeError, IndexError, KeyError):
+            tags = orjson.loads(body.partition(b"\t")[0])
+            if type(tags) is list and all(type(t) is str for t in tags):
+                return set(tags)
+        except ValueError:
             pass  # decoded in full below (and analysed again if it must be)
     return {m.tag for m in analysis.mentions}
 
@@ -246,7 +264,7 @@ class AnalysisCache:
     ) -> None:
         self.path = path
         self.key = key
-        self._lines = lines  # entry key -> (crc, payload)
+        self._lines = lines  # entry key -> (crc, body: mentioned tags and payload)
         self._total = total  # lines in the file (live or dead)
         self._used: set[str] = set()
         self._analyzer = analyzer  # decodes lazily (CachedAnalysis) when given
@@ -302,7 +320,7 @@ class AnalysisCache:
                         analysis = cached_analysis(found[1], statement, self._analyzer)
                     else:
                         try:
-                            analysis = decode(found[1], statement)
+                            analysis = decode_body(found[1], statement)
                         except (ValueError, TypeError):  # a damaged line is a miss
                             analysis = None
                 if analysis is not None:
@@ -323,7 +341,7 @@ class AnalysisCache:
             if a.statement is None:
                 continue
             key = self.keys[a.statement.id] = self.entry_key(a.statement)
-            payload = encode(a)
+            payload = encode_body(a)
             self._lines[key] = (zlib.crc32(payload), payload)
             self._used.add(key)
             new.append(_line(key, payload))
@@ -387,13 +405,13 @@ def read_line(raw: bytes, key: str, statement: Statement) -> StatementAnalysis |
     if zlib.crc32(parts[2]) != int(parts[1]):
         return None
     try:
-        return decode(parts[2], statement)
+        return decode_body(parts[2], statement)
     except (ValueError, TypeError):
         return None
 
 
-def _line(key: str, payload: bytes) -> bytes:
-    return b"%s\t%d\t%s\n" % (key.encode(), zlib.crc32(payload), payload)
+def _line(key: str, body: bytes) -> bytes:
+    return b"%s\t%d\t%s\n" % (key.encode(), zlib.crc32(body), body)
 
 
 def prune(folder: Path, *, keep: Path, pattern: str) -> None:
@@ -471,6 +489,8 @@ __all__ = [
     "cache_key",
     "cache_path",
     "code_digest",
+    "decode_body",
+    "encode_body",
     "enabled",
     "header",
     "mention_tags",

@@ -1,8 +1,8 @@
 """The columns of ``list`` and ``show``: the statement record as the output spec defines it.
 
 json and jsonl print the records as ``statements.jsonl`` holds them (``occasion`` and
-``position`` when set). csv should carry the same fields, in the spec's ``list`` columns; it
-still leaves ``occasion`` and ``position`` out (see the strict xfail below).
+``position`` when set); csv carries the same fields, in the spec's ``list`` columns, with
+``occasion`` and ``position`` empty when unset.
 """
 
 from __future__ import annotations
@@ -54,11 +54,6 @@ def test_list_json_and_jsonl_carry_occasion_and_position(cli, one_occasion) -> N
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="list/show csv write STATEMENT_CSV_COLUMNS of rhetoric/cli/corpus_cmds.py (outside the polish lane), "
-    "which leave occasion and position out; the fix (own_columns('list')) is in the polish report",
-)
 @pytest.mark.parametrize("command", ["list", "show"])
 def test_list_and_show_csv_carry_occasion_and_position(cli, one_occasion, command: str) -> None:
     corpus, said = one_occasion

@@ -222,9 +222,9 @@ class Session:
         if speakers is not None:
             asked = self.speaker_ids(speakers)
             wanted = set(asked) if wanted is None else wanted & set(asked)
-        if since is None and until is None:
+        if since is None and until is None and wanted is None:
             every = self._read_statements()
-        else:
+        else:  # streamed: only the statements asked for are held (a corpus may be too large to hold)
             every = list_statements(self.corpus, since=since, until=until)
         found = [s for s in every if wanted is None or s.speaker in wanted]
         period = "".join(f" {word} {d}" for word, d in (("from", since), ("up to", until)) if d)

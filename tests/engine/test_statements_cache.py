@@ -189,3 +189,13 @@ def test_report_after_an_add_equals_a_run_without_cache(corpus: Path, tmp_path: 
     with monkeypatch.context() as m:
         m.setenv("RHETORIC_CACHE", "0")
         assert cached == report(tmp_path / "plain")
+
+
+def test_a_selection_of_some_speakers_streams_the_corpus(corpus: Path, monkeypatch) -> None:
+    session = Session.open(corpus)
+
+    def every_statement(*_a, **_k):
+        raise AssertionError("every statement held for a selection of one speaker")
+
+    monkeypatch.setattr(session, "_read_statements", every_statement)
+    assert {s.speaker for s in session.select(speakers=["zelensky"])} == {"zelensky"}

@@ -187,18 +187,25 @@ class CachedAnalysis(StatementAnalysis):
     """
 
     def __getattr__(self, name: str):
-        # Called only for attributes not set yet: the four decoded on first use.
+        # Called only for attributes not set yet: the four decoded on first use. The payload is
+        # dropped last, so a second thread asking meanwhile decodes the same values again.
         d = self.__dict__
-        if name not in _LAZY or "_payload" not in d:
+        if name not in _LAZY:
             raise AttributeError(name)
-        body, analyzer = d.pop("_payload"), d.pop("_analyzer")
+        body = d.get("_payload")
+        if body is None:
+            if name in d:
+                return d[name]
+            raise AttributeError(name)
         statement = d["statement"]
         try:
             full = decode_body(body, statement)
         except (ValueError, TypeError):  # a damaged line: analysed again, never a wrong result
-            full = analyzer.analyze(statement)
+            full = d["_analyzer"].analyze(statement)
         for field in _LAZY:
             d[field] = getattr(full, field)
+        d.pop("_payload", None)
+        d.pop("_analyzer", None)
         return d[name]
 
     def plain(self) -> StatementAnalysis:

@@ -79,6 +79,8 @@ class Session:
         self.with_model = with_model
         self._cache: dict[str, StatementAnalysis] = {}
         self._entry_keys: dict[str, str] = {}  # statement id -> id and record digest (both caches' key)
+        # statement id -> (statement, entry key) as the statements cache gave them (not computed again)
+        self._read_keys: dict[str, tuple[Statement, str]] = {}
 
     @classmethod
     def open(
@@ -220,11 +222,11 @@ class Session:
         if speakers is not None:
             asked = self.speaker_ids(speakers)
             wanted = set(asked) if wanted is None else wanted & set(asked)
-        found = [
-            s
-            for s in list_statements(self.corpus, since=since, until=until)
-            if wanted is None or s.speaker in wanted
-        ]
+        if since is None and until is None and wanted is None:
+            every = self._read_statements()
+        else:  # streamed: only the statements asked for are held (a corpus may be too large to hold)
+            every = list_statements(self.corpus, since=since, until=until)
+        found = [s for s in every if wanted is None or s.speaker in wanted]
         period = "".join(f" {word} {d}" for word, d in (("from", since), ("up to", until)) if d)
         if speakers is not None:
             missing = sorted(set(asked) - {s.speaker for s in found})
@@ -233,6 +235,18 @@ class Session:
         if party is not None and not found:
             self._no_statement_of(repr(self.members(party=party)[0]), period)
         return found
+
+    def _read_statements(self) -> list[Statement]:
+        """Every statement in file order, through the statements cache beside the corpus
+        (:mod:`rhetoric.engine.statements`: an unchanged corpus is not parsed again), which also
+        gives each statement's entry key in the analysis and timeline caches."""
+        from .engine.cache import enabled
+        from .engine.statements import read_statements
+
+        read = read_statements(self.corpus, use_cache=enabled())
+        # Keyed by id but kept with the very statement read: a key is only used for that object.
+        self._read_keys = {s.id: (s, key) for s in read.statements if (key := read.keys.get(s.id))}
+        return read.statements
 
     def _no_statement_of(self, who: str, period: str = "") -> None:
         raise NotFoundError(
@@ -291,6 +305,8 @@ class Session:
                 progress=counted,
                 whole_corpus=len(todo) == self._size(),
                 keys=self._entry_keys,
+                known=self._read_keys,
+                lazy=True,  # a report decodes in full only the statements it shows
             )
             for a in computed:
                 self._cache[a.statement.id] = a
@@ -421,7 +437,15 @@ class Session:
 
         return TimelineCache.open(self.path, cache_key(self.analyzer, self.corpus.actors_path))
 
-    def _timelines_of(self, groups: Sequence[tuple[str, list[StatementAnalysis], bool]]) -> list[Timeline]:
+    def party_timelines(self, groups: Sequence[tuple[str, list[StatementAnalysis]]]) -> list[Timeline]:
+        """Timelines of parties from ``(party, analyses)`` pairs, the analyses member by member as
+        a report reads them (:func:`rhetoric.reports.collect.party_reports`), through the
+        timeline cache (in slots of their own: ``timeline --party`` reads them in file order)."""
+        return self._timelines_of([(label, analyses, True) for label, analyses in groups], variant="members")
+
+    def _timelines_of(
+        self, groups: Sequence[tuple[str, list[StatementAnalysis], bool]], *, variant: str = ""
+    ) -> list[Timeline]:
         """Timelines of ``(label, analyses, is a party)`` groups, through the timeline cache
         (:func:`rhetoric.engine.timelines.cached_timelines`; on Dask workers with ``--engine dask``)."""
         from .engine.timelines import cached_timelines
@@ -432,6 +456,7 @@ class Session:
             groups,
             store=self._timeline_cache if own else None,
             keys=self._entry_keys,
+            variant=variant,
             recipe=self.recipe,
             opposites=self.analyzer.opposites,
             scales=self.analyzer.scales,

@@ -42,7 +42,7 @@ from .cache import (
     AnalysisCache,
     append_lines,
     cache_path,
-    encode,
+    encode_body,
     ensure_cache_folder,
     header,
     prune,
@@ -127,7 +127,7 @@ class AnalysisIndex:
         """Append new analyses to the file (best effort: a corpus that cannot be written gets no cache)."""
         from .cache import _line
 
-        lines = [_line(AnalysisCache.entry_key(a.statement), encode(a)) for a in analyses if a.statement]
+        lines = [_line(AnalysisCache.entry_key(a.statement), encode_body(a)) for a in analyses if a.statement]
         if not lines:
             return
         try:

@@ -101,9 +101,14 @@ class TimelineCache:
         return cls(path, key, lines, total)
 
     @staticmethod
-    def slot(label: str, *, party: str, opposites: Iterable[Any], scales: Iterable[Any]) -> str:
-        """The line of one timeline: whose it is, read how, compared with which opposites and scales."""
+    def slot(
+        label: str, *, party: str, opposites: Iterable[Any], scales: Iterable[Any], variant: str = ""
+    ) -> str:
+        """The line of one timeline: whose it is, read how, compared with which opposites and scales
+        (``variant``: a timeline of the same statements given in another order has its own line)."""
         what = repr((label, party, tuple(opposites), tuple(scales)))
+        if variant:
+            what += repr(variant)
         return hashlib.blake2b(what.encode(), digest_size=12).hexdigest()
 
     def lookup(
@@ -305,6 +310,7 @@ def cached_timelines(
     store: TimelineCache | None,
     keys: Mapping[str, str] | None,
     recipe: AnalyzerRecipe,
+    variant: str = "",
     opposites: Sequence[tuple[str, str]],
     scales: Sequence[Scale],
 ) -> list[Timeline]:
@@ -318,6 +324,7 @@ def cached_timelines(
         store: The timeline cache, or None to build every timeline.
         keys: Entry keys already computed for these statements (by id), or None.
         recipe: How Dask workers build the analyzer.
+        variant: Slots of their own for these groups (their statements come in another order).
         opposites: The codebook's opposites.
         scales: The codebook's scales.
     """
@@ -327,7 +334,9 @@ def cached_timelines(
     for i, (label, analyses, party) in enumerate(groups):
         previous = None
         if store is not None:
-            slots[i] = store.slot(label, party=label if party else "", opposites=opposites, scales=scales)
+            slots[i] = store.slot(
+                label, party=label if party else "", opposites=opposites, scales=scales, variant=variant
+            )
             out[i], previous = store.lookup(slots[i], analyses, keys)
         if out[i] is None:
             jobs.append(TimelineJob(tuple(analyses), label, party, previous))

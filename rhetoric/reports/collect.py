@@ -130,8 +130,18 @@ class ReportData:
     parties: tuple[ActorReport, ...] = ()
 
 
-def report_data(ca: CorpusAnalysis) -> ReportData:
-    """Arrange an analysed corpus for reporting: actors with most statements first, then by id."""
+def report_data(
+    ca: CorpusAnalysis,
+    *,
+    party_timelines: Callable[[list[tuple[str, list[StatementAnalysis]]]], list[Timeline]] | None = None,
+) -> ReportData:
+    """Arrange an analysed corpus for reporting: actors with most statements first, then by id.
+
+    Args:
+        ca: The analysed corpus.
+        party_timelines: Builds the parties' timelines from ``(party, analyses)`` pairs, in
+            order (a session's, through its timeline cache); by default each is built here.
+    """
     actors = []
     for tl in sorted(ca.timelines, key=lambda t: (-len(t.analyses), t.speaker)):
         actor = ca.actors.get(tl.speaker)
@@ -145,7 +155,7 @@ def report_data(ca: CorpusAnalysis) -> ReportData:
             )
         )
     return ReportData(
-        parties=party_reports(ca),
+        parties=party_reports(ca, timelines=party_timelines),
         title=f"Rhetoric report: {ca.name}",
         corpus=ca.name,
         as_of=ca.as_of,
@@ -156,9 +166,15 @@ def report_data(ca: CorpusAnalysis) -> ReportData:
     )
 
 
-def party_reports(ca: CorpusAnalysis) -> tuple[ActorReport, ...]:
+def party_reports(
+    ca: CorpusAnalysis,
+    *,
+    timelines: Callable[[list[tuple[str, list[StatementAnalysis]]]], list[Timeline]] | None = None,
+) -> tuple[ActorReport, ...]:
     """A timeline per party of ``actors.toml`` whose members made statements as two or more
-    speakers (a party of one speaker says what that actor's own timeline says), by party name."""
+    speakers (a party of one speaker says what that actor's own timeline says), by party name.
+
+    ``timelines`` builds them from ``(party, analyses)`` pairs (see :func:`report_data`)."""
     by_speaker = {tl.speaker: tl for tl in ca.timelines}
     parties = {
         party: present
@@ -167,10 +183,18 @@ def party_reports(ca: CorpusAnalysis) -> tuple[ActorReport, ...]:
     }
     if not parties:
         return ()
+    groups = [
+        (party, [a for m in present for a in by_speaker[m].analyses]) for party, present in parties.items()
+    ]
+    if timelines is not None:
+        built = timelines(groups)
+    else:
+        built = [
+            timeline(analyses, speaker=party, opposites=ca.opposites, scales=ca.scales, party=party)
+            for party, analyses in groups
+        ]
     out = []
-    for party, present in parties.items():
-        analyses = [a for m in present for a in by_speaker[m].analyses]
-        tl = timeline(analyses, speaker=party, opposites=ca.opposites, scales=ca.scales, party=party)
+    for (party, present), tl in zip(parties.items(), built, strict=True):
         out.append(
             ActorReport(
                 speaker=party,
@@ -201,7 +225,9 @@ def collect_report(
     session = Session.open(corpus_dir, codebook=codebook_path)
     ca = session.corpus_analysis(speakers=speakers, parties=parties, progress=progress)
     with gc_paused():  # (parties' timelines, current positions: records beside every analysis)
-        return report_data(ca)
+        # The parties' timelines go through the session's timeline cache, as the actors' do: an
+        # unchanged party is read back, one whose members gained a statement rebuilt from it.
+        return report_data(ca, party_timelines=session.party_timelines)
 
 
 def frame_summary(frame, escape: Callable[[str], str] = str, position=None) -> str:

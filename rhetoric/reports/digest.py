@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..engine.cache import mention_tags
 from .collect import ActorReport
 
 #: Every statement of an actor gets a card up to this many statements.
@@ -93,15 +94,16 @@ def period_counts(actor: ActorReport) -> dict[str, tuple[list[int], Counter]]:
     if cached is not None:
         return cached
     width = period_key([a.statement.date for a in actor.analyses])
-    out: dict[str, tuple[list[int], Counter]] = {}
+    gathered: dict[str, tuple[list[int], list[str]]] = {}
     for i, a in enumerate(actor.analyses):
         key = a.statement.date[:width] or "undated"
-        entry = out.get(key)
-        if entry is None:  # (not setdefault: that would build a Counter per statement)
-            entry = out[key] = ([], Counter())
+        entry = gathered.get(key)
+        if entry is None:  # (not setdefault: that would build the pair per statement)
+            entry = gathered[key] = ([], [])
         entry[0].append(i)
-        if a.mentions:
-            entry[1].update({m.tag for m in a.mentions})
+        entry[1].extend(mention_tags(a))  # (a cached analysis is not decoded for this)
+    # Counted once per period: a Counter updated per statement cost more than the rest together.
+    out = {key: (indices, Counter(tags)) for key, (indices, tags) in gathered.items()}
     actor.__dict__["_period_counts"] = out
     return out
 

@@ -91,14 +91,37 @@ def write_report(
     # it waits until the files are written (an engine analysing missing statements runs with it:
     # rhetoric.engine.cache.analyze_cached).
     with gc_paused():
-        data = collect_report(
+        # (in a function of its own: the report's records are freed, by reference counting, when
+        # it returns, before the collector resumes; else its first pass walks them all once more)
+        return _collect_and_write(
             corpus_dir,
-            speakers=speakers or None,
-            parties=parties or None,
+            speakers=speakers,
+            parties=parties,
             codebook_path=codebook_path,
             progress=progress,
+            fmts=fmts,
+            out_dir=out_dir,
         )
-        return _write(data, speakers=speakers, parties=parties, fmts=fmts, out_dir=out_dir)
+
+
+def _collect_and_write(
+    corpus_dir: str | PathLike,
+    *,
+    speakers: list[str] | None,
+    parties: list[str] | None,
+    codebook_path: str | PathLike | None,
+    progress: ProgressFn | None,
+    fmts: tuple[ReportFormat, ...],
+    out_dir: str | PathLike,
+) -> list[Path]:
+    data = collect_report(
+        corpus_dir,
+        speakers=speakers or None,
+        parties=parties or None,
+        codebook_path=codebook_path,
+        progress=progress,
+    )
+    return _write(data, speakers=speakers, parties=parties, fmts=fmts, out_dir=out_dir)
 
 
 def _write(

@@ -149,8 +149,15 @@ def group_by_occasion(items: Iterable[T], statement_of: Callable[[T], Statement]
     Returns:
         One list per occasion.
     """
+    # Each item's reading order computed once (by identity), not again for every sort below.
+    items = items if isinstance(items, (list, tuple)) else list(items)
+    order = {id(x): reading_order(statement_of(x)) for x in items}
+
+    def key_of(x: T) -> tuple:
+        return order[id(x)]
+
     buckets: dict[tuple[str, ...], list[T]] = {}
-    for item in sorted(items, key=lambda x: reading_order(statement_of(x))):
+    for item in sorted(items, key=key_of):
         key = occasion_key(statement_of(item))
         buckets.setdefault(key[:2] if key[0] == "source" else key, []).append(item)
     groups: list[list[T]] = []
@@ -159,8 +166,8 @@ def group_by_occasion(items: Iterable[T], statement_of: Callable[[T], Statement]
             groups.append(bucket)
             continue
         groups += _clusters_by_date(bucket, statement_of)
-    ordered = [sorted(g, key=lambda x: reading_order(statement_of(x))) for g in groups]
-    return sorted(ordered, key=lambda g: reading_order(statement_of(g[0])))
+    ordered = [sorted(g, key=key_of) for g in groups]
+    return sorted(ordered, key=lambda g: key_of(g[0]))
 
 
 def group_occasions(statements: Sequence[Statement]) -> tuple[Occasion, ...]:

@@ -187,7 +187,7 @@ def cache(root: Path, profile: bool = False) -> None:
         prof = cProfile.Profile()
         prof.runcall(write_report, root, out_dir=out)
         pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
-    for kind in ("analysis", "timelines"):
+    for kind in ("statements", "analysis", "timelines"):
         size = sum(p.stat().st_size for p in folder.glob(f"{kind}-*.jsonl"))
         print(f"  {kind} cache file  {size / 1e6:8.1f} MB ({size / n:.0f} bytes/statement)")
 

@@ -188,3 +188,68 @@ def test_decode_rejects_wrong_shapes(corpus: Path, payload: bytes) -> None:
     statement = Corpus(corpus).statements()[0]
     with pytest.raises((ValueError, TypeError)):
         decode(payload, statement)
+
+
+# -- lazily decoded analyses (a report decodes in full only the statements it shows) --------------
+
+
+def _lazy(corpus: Path):
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    plain = analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0])
+    run, seen = _counting(analyzer)
+    lazy = analyze_cached(corpus, statements, analyzer, run, lazy=True)
+    assert seen == []
+    return analyzer, statements, plain, lazy
+
+
+def test_lazy_analyses_equal_hash_print_and_pickle_as_plain_ones(corpus: Path) -> None:
+    import pickle
+
+    from rhetoric.engine.cache import CachedAnalysis, mention_tags
+    from rhetoric.records import StatementAnalysis
+
+    analyzer, statements, plain, lazy = _lazy(corpus)
+    assert all(type(a) is CachedAnalysis for a in lazy)
+    assert [mention_tags(a) for a in lazy] == [{m.tag for m in a.mentions} for a in plain]
+    assert all("_payload" in a.__dict__ for a in lazy)  # counting the tags decoded nothing
+    assert lazy == plain and plain == lazy
+    assert [hash(a) for a in lazy] == [hash(a) for a in plain]
+    assert [repr(a) for a in lazy] == [repr(a) for a in plain]
+    back = pickle.loads(pickle.dumps(lazy))
+    assert back == plain and all(type(a) is StatementAnalysis for a in back)
+    assert lazy == [analyzer.analyze(s) for s in statements]
+
+
+def test_a_lazy_analysis_that_does_not_decode_is_analysed_again(corpus: Path) -> None:
+    analyzer = Analyzer.for_corpus(corpus)
+    statements = Corpus(corpus).statements()
+    expected = analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0])
+    (path,) = _cache_files(corpus)
+    lines = path.read_bytes().split(b"\n")
+    key, _, tags, _ = lines[1].split(b"\t", 3)
+    payload = tags + b'\t[[["x"]],[],[],"none"]'  # a valid CRC, a payload of the wrong shape
+    lines[1] = b"%s\t%d\t%s" % (key, cache_module.zlib.crc32(payload), payload)
+    path.write_bytes(b"\n".join(lines))
+    lazy = analyze_cached(corpus, statements, analyzer, _counting(analyzer)[0], lazy=True)
+    from rhetoric.engine.cache import mention_tags
+
+    damaged = next(a for a in lazy if f"{a.statement.id}:".encode() == key.split(b":")[0] + b":")
+    assert mention_tags(damaged) == {m.tag for m in expected[lazy.index(damaged)].mentions}
+    assert lazy == expected  # decoding fails: analysed again
+
+
+def test_a_report_decodes_only_the_statements_it_shows(tmp_path: Path, monkeypatch) -> None:
+    from rhetoric.reports.write import write_report
+
+    corpus = generate_corpus(tmp_path / "big", 1000)
+    write_report(corpus, out_dir=tmp_path / "warm")
+    decoded: list[int] = []
+    real = cache_module.decode
+    monkeypatch.setattr(cache_module, "decode", lambda *a: decoded.append(1) or real(*a))
+    write_report(corpus, out_dir=tmp_path / "again")
+    # the cards (every statement of an actor of at most 50, else the latest and those beside the
+    # detailed shifts): 346 here; every statement was decoded before
+    assert 0 < len(decoded) < 500
+    for name in ("big.html", "big.md"):
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "warm" / name).read_bytes()

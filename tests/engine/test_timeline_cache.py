@@ -261,3 +261,24 @@ def test_party_timelines_after_an_add_equal_a_run_without_cache(corpus: Path, tm
         m.setenv("RHETORIC_CACHE", "0")
         assert cached == outputs(tmp_path / "plain")
     assert _outputs(corpus, tmp_path / "all") == _without_cache(corpus, tmp_path / "all-plain", monkeypatch)
+
+
+def test_a_report_reads_unchanged_party_timelines_from_the_cache(corpus: Path, tmp_path, monkeypatch) -> None:
+    from rhetoric.reports import collect
+
+    actors = corpus / "actors.toml"
+    text = actors.read_text(encoding="utf-8")
+    for member in ("putin", "russia"):  # two members who speak in the corpus
+        text = text.replace(f"[actors.{member}]\n", f'[actors.{member}]\nparty = "kremlin"\n')
+    actors.write_text(text, encoding="utf-8")
+    warm = _outputs(corpus, tmp_path / "warm")
+    assert b"party-kremlin" in warm["report/c.html"]
+    built = _count_calls(monkeypatch, timelines_module, "build_timeline")
+    direct = _count_calls(monkeypatch, collect, "timeline")
+    again = _outputs(corpus, tmp_path / "again")
+    assert built == [] and direct == []  # (the party's timeline was built afresh by every report)
+    assert again == warm
+    add_statement(Corpus(corpus), speaker="putin", date="2026-02", text="Talks only if Kyiv drops NATO.")
+    cached = _outputs(corpus, tmp_path / "cached")
+    assert len(built) == 2 and direct == []  # putin's and the party's, once each, then read back
+    assert cached == _without_cache(corpus, tmp_path / "plain", monkeypatch)

@@ -99,6 +99,8 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
+# Set difference with these leaves a text's distinct non-ASCII characters (C, no loop over the text).
+_ASCII_CHARS = frozenset(chr(i) for i in range(128))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -170,7 +172,7 @@ def fold(text: str, *, folded_text: str | None = None) -> Folded:
     folded = _translate(text) if folded_text is None else folded_text
     # Identity map when every character folded to exactly one character and none was a
     # dropped combining mark: checking the distinct non-ASCII characters is enough.
-    if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text) if not c.isascii()):
+    if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text).difference(_ASCII_CHARS)):
         return Folded(text, folded)
     starts: list[int] = []
     ends: list[int] = []

@@ -176,3 +176,18 @@ def test_load_tagger(tmp_path: Path) -> None:
     assert load_tagger("nowhere", codebook_path=MINI).codebook.name == "mini"
     with pytest.raises(NotFoundError):
         load_tagger(tmp_path / "missing")
+
+
+def test_a_lone_exclude_match_gives_no_mention() -> None:
+    spec = TagSpec(
+        id="talks",
+        label="Talks",
+        description="",
+        role=Role.EITHER,
+        patterns=("talks",),
+        exclude=("talking point*",),
+    )
+    tagger = Tagger.from_codebook(Codebook("demo", "1", "en", "", (spec,)))
+    text = "Talking points were shared. Talks resumed."
+    assert [(m.text, m.sentence) for m in tagger.tag(text)] == [("Talks", 1)]
+    assert tagger.tag_exhaustive(text) == tagger.tag(text)

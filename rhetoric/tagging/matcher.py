@@ -96,9 +96,11 @@ def _term_hits(term: Term, norms: Sequence[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of every place a term matches (any variant) in the sentence."""
     exact = {v[0].norm for v in term.variants if len(v) == 1 and not v[0].prefix}
     prefixes = tuple(v[0].norm for v in term.variants if len(v) == 1 and v[0].prefix)
-    hits = [
-        (p, p + 1) for p, tok in enumerate(norms) if tok in exact or (prefixes and tok.startswith(prefixes))
-    ]
+    # (map and compress test each token in C, as in PatternMatcher.find)
+    places = map(exact.__contains__, norms)
+    if prefixes:
+        places = map(or_, places, map(str.startswith, norms, repeat(prefixes)))
+    hits = [(p, p + 1) for p in compress(count(), places)]
     for variant in term.variants:
         if len(variant) > 1:
             for p in range(len(norms)):

@@ -298,6 +298,8 @@ _ASCII_SYMBOLS = "".join(c for c in SYMBOLS if c.isascii())
 _RUNS_AND_SEPARATORS = bytes(
     b if chr(b).isascii() and (chr(b).isalnum() or chr(b) in ".,") else 0x20 for b in range(256)
 )
+# An apostrophe or a symbol makes a sentence not plain (see _plain).
+_NOT_PLAIN = "'" + _ASCII_SYMBOLS
 # A number with separators, as _ASCII_TOKEN reads one.
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)+")
 
@@ -398,8 +400,9 @@ def _plain(segment: str) -> str | None:
     number chunk ("10,000", "3.5"). An initialism, a possessive, "3.5bn", "end.The" or "60%" give
     None: :data:`_ASCII_TOKEN` decides those. Blanking keeps every offset.
     """
-    if "'" in segment or any(c in segment for c in _ASCII_SYMBOLS):
-        return None
+    for c in _NOT_PLAIN:
+        if c in segment:
+            return None
     plain = (
         segment.encode("ascii")
         .translate(_RUNS_AND_SEPARATORS)

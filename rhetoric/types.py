@@ -117,14 +117,6 @@ class MentionSource(StrEnum):
     MODEL = "model"
 
 
-class OutputFormat(StrEnum):
-    """Output formats shared by listing commands."""
-
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-
-
 class TableFormat(StrEnum):
     """Formats of commands that print a table (see :mod:`rhetoric.output.write`)."""
 

@@ -20,19 +20,24 @@ from ..corpus import (
     validate_corpus,
 )
 from ..errors import ImportRejectedError, RhetoricError
+from ..output.spec import own_columns
 from ..records import STATEMENT_FIELDS
 from ..types import TableFormat
 from .app import DEFAULT_CORPUS, CorpusOpt, WriteCorpusOpt, command, fail, require_named_corpus, warn
 from .output import FormatOpt, emit_rows
 
-#: Columns of ``list`` and ``show`` in csv: the record's fields, then ``meta`` as JSON text
-#: (``{}`` when none). json and jsonl print the records as statements.jsonl holds them.
-STATEMENT_CSV_COLUMNS: tuple[str, ...] = (*STATEMENT_FIELDS, "meta")
+#: Columns of ``list`` and ``show`` in csv: every record key in the output spec's order, ``occasion``
+#: and ``position`` empty when unset, ``meta`` as JSON text (``{}`` when none). json and jsonl print
+#: the records as statements.jsonl holds them.
+STATEMENT_CSV_COLUMNS: tuple[str, ...] = own_columns("list")
+_UNSET = dict.fromkeys(STATEMENT_CSV_COLUMNS)
 
 
 def _emit_statements(statements, fmt: TableFormat) -> None:
     if fmt is TableFormat.CSV:
-        emit_rows(({**s.to_dict(), "meta": dict(s.meta)} for s in statements), STATEMENT_CSV_COLUMNS, fmt)
+        emit_rows(
+            ({**_UNSET, **s.to_dict(), "meta": dict(s.meta)} for s in statements), STATEMENT_CSV_COLUMNS, fmt
+        )
     else:
         emit_rows((s.to_dict() for s in statements), STATEMENT_FIELDS, fmt, whole_rows=True)
 
@@ -133,7 +138,9 @@ def import_cmd(
     ] = None,
     delimiter: Annotated[
         str | None,
-        typer.Option("--delimiter", metavar="CHAR", help="CSV separator, e.g. ';' or tab (default: sniffed)."),
+        typer.Option(
+            "--delimiter", metavar="CHAR", help="CSV separator, e.g. ';' or tab (default: sniffed)."
+        ),
     ] = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of FILE.")] = "utf-8",
     skip_invalid: Annotated[

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..types import OutputFormat
+from ..types import TableFormat
 from .app import DEFAULT_CORPUS, WriteCorpusOpt, command, require_named_corpus, warn
+from .output import FormatOpt, emit_rows
 
 
 @command("extract")
@@ -24,7 +25,7 @@ def extract(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Drop candidates below this.")
     ] = 0.0,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.TABLE,
+    fmt: FormatOpt = TableFormat.TABLE,
     corpus: WriteCorpusOpt = None,
 ) -> None:
     """Propose attributed statements (speaker, text, date, offsets) found in a news article.
@@ -33,6 +34,10 @@ def extract(
     against the article date (--date, or `date` in the NAME.toml sidecar next to the
     article). Nothing is written unless --add is given.
 
+    csv, json and jsonl carry every candidate field, in the same columns; the table
+    shortens the text for review. With --add in those formats the summary goes to
+    stderr, so stdout stays data.
+
     Example: rhetoric extract seeds/000_194b2d9dfd68f7ca.txt --format json
     """
     # Imported here so that other commands start without the extraction stage.
@@ -40,7 +45,7 @@ def extract(
     from ..extract.adding import add_candidates
     from ..extract.article import MAX_ARTICLE_BYTES, read_article
     from ..extract.pipeline import extract_statements
-    from ..extract.render import NO_CANDIDATES, render_candidates
+    from ..extract.render import CANDIDATE_COLUMNS, NO_CANDIDATES, candidate_rows, candidates_table
 
     # At most one byte over the limit: a huge stdin is refused without being held in memory.
     stdin = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1) if article == "-" else None
@@ -58,14 +63,16 @@ def extract(
         document=art.document,
     )
     candidates = [c for c in candidates if c.confidence >= min_confidence]
-    if not candidates and fmt != OutputFormat.TABLE:
-        warn(NO_CANDIDATES)
+    if not candidates and fmt is not TableFormat.TABLE:
+        warn(NO_CANDIDATES)  # the data formats print no rows; say why on stderr
     if art.date is None and any(not c.date for c in candidates):
         warn("the article has no date: relative dates are left empty (pass --date)")
-    # CSV rows end in CRLF (RFC 4180), the last one too.
-    sys.stdout.write(render_candidates(candidates, fmt) + ("\r\n" if fmt == OutputFormat.CSV else "\n"))
+    if fmt is TableFormat.TABLE:
+        sys.stdout.write(candidates_table(candidates) + "\n")
+    else:
+        emit_rows(candidate_rows(candidates), CANDIDATE_COLUMNS, fmt)
     if add and candidates:
         result = add_candidates(store, candidates, strict=strict)
         for message in result.warnings:
             warn(message)
-        typer.echo(result.summary(), err=fmt != OutputFormat.TABLE)
+        typer.echo(result.summary(), err=fmt is not TableFormat.TABLE)

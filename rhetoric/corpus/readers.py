@@ -234,9 +234,59 @@ def _csv_rows(text: str, path: str, delimiter: str, mapping: dict[str, str]) -> 
                 )
                 yield Row(start, None, raw, err)
                 continue
-            yield _mapped(start, dict(zip(columns, cells, strict=True)), raw, mapping, path, drop_empty=True)
+            data = dict(zip(columns, cells, strict=True))
+            try:
+                _typed_cells(data, mapping)
+            except ValidationError as exc:
+                yield Row(
+                    start,
+                    None,
+                    raw,
+                    ValidationError(exc.message, path=path, line=start, field=exc.field, hint=exc.hint),
+                )
+                continue
+            yield _mapped(start, data, raw, mapping, path, drop_empty=True)
     except csv.Error as exc:
         raise InputFormatError(f"cannot parse CSV: {exc}", path=path, line=reader.line_num) from None
+
+
+def _typed_cells(data: dict[str, Any], mapping: dict[str, str]) -> None:
+    """Read the CSV cells of the two typed fields in place: ``position`` as an integer, ``meta`` as JSON.
+
+    A CSV cell is text; ``rhetoric list --format csv`` writes ``position`` as digits and ``meta`` as
+    JSON text, so that a listing imports back. An empty cell leaves the field unset.
+
+    Raises:
+        ValidationError: If a ``meta`` cell is not a JSON object (a ``position`` that is not an
+            integer is left as text for the record's own check to name).
+
+    Example:
+        >>> row = {"position": " 2 ", "meta": '{"coder": "ab"}', "note": ""}
+        >>> _typed_cells(row, {}); row
+        {'position': 2, 'meta': {'coder': 'ab'}, 'note': ''}
+    """
+    for column, value in list(data.items()):
+        field = mapping.get(column, column)
+        if field not in ("position", "meta") or not isinstance(value, str):
+            continue
+        cell = value.strip()
+        if not cell:
+            del data[column]
+        elif field == "position":
+            if cell.lstrip("+-").isdigit():
+                data[column] = int(cell)
+        else:
+            try:
+                value = json.loads(cell)
+            except (json.JSONDecodeError, RecursionError):
+                value = None
+            if not isinstance(value, dict):
+                raise ValidationError(
+                    f"the {column!r} cell is not a JSON object",
+                    field="meta",
+                    hint='write meta as JSON text, e.g. {"coder": "ab"}, or leave the cell empty',
+                )
+            data[column] = value
 
 
 def _mapped(line: int, data: dict, raw: str, mapping: dict[str, str], path: str, *, drop_empty: bool) -> Row:

@@ -16,20 +16,6 @@ from typing import Any
 
 from ..dates import PartialDate
 
-#: Columns of the table and CSV outputs, in order.
-TABLE_FIELDS: tuple[str, ...] = (
-    "speaker",
-    "speaker_as_written",
-    "kind",
-    "date",
-    "date_qualifier",
-    "start",
-    "end",
-    "cue",
-    "confidence",
-    "text",
-)
-
 
 @dataclass(frozen=True)
 class Candidate:

@@ -1,28 +1,50 @@
-"""Rendering candidates for review: a plain-text table, a JSON array, or CSV.
+"""Candidates for review: the terminal table, and the rows every data format is written from.
+
+csv, json and jsonl are not rendered here: the CLI hands :func:`candidate_rows` and the
+``extract`` columns of the output spec (:data:`CANDIDATE_COLUMNS`, defined once in
+:mod:`rhetoric.output.spec`) to the one writer (:func:`rhetoric.output.write.write_rows`),
+as every command that prints a table does.
 
 Example:
-    >>> render_candidates([], "json")
-    '[]'
+    >>> candidates_table([])
+    'no attributed statements found'
+    >>> CANDIDATE_COLUMNS[:3]
+    ('speaker', 'speaker_as_written', 'kind')
 """
 
 from __future__ import annotations
 
-import io
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
-from ..errors import ValidationError
-from ..output.write import write_csv
-from ..types import OutputFormat
-from .candidate import TABLE_FIELDS, Candidate
+from ..output.spec import own_columns
+from .candidate import Candidate
 
-#: Longest text shown in a table cell; JSON and CSV always carry the full text.
+#: Longest text shown in a table cell; csv, json and jsonl always carry the full text.
 TABLE_TEXT_WIDTH = 80
 #: Message printed when an article yields no candidates.
 NO_CANDIDATES = "no attributed statements found"
+#: Columns of ``extract --format csv|json|jsonl``: every candidate field, review columns first.
+CANDIDATE_COLUMNS: tuple[str, ...] = own_columns("extract")
 
 
-def _table(candidates: Sequence[Candidate]) -> str:
+def candidate_rows(candidates: Iterable[Candidate]) -> Iterator[dict[str, Any]]:
+    """One row (a plain dict of native values) per candidate, for the shared writer."""
+    return (c.to_dict() for c in candidates)
+
+
+def candidates_table(candidates: Sequence[Candidate]) -> str:
+    """Candidates as an aligned plain-text table for review (text shortened), without a trailing newline.
+
+    Args:
+        candidates: What to show, in order.
+
+    Returns:
+        A header line and one line per candidate (numbered from 1; a speaker not in
+        ``actors.toml`` is marked ``(?)``), or :data:`NO_CANDIDATES` when there are none.
+    """
+    if not candidates:
+        return NO_CANDIDATES
     headers = ("#", "speaker", "date", "qual", "kind", "conf", "cue", "text")
     rows = []
     for n, c in enumerate(candidates, start=1):
@@ -47,37 +69,3 @@ def _table(candidates: Sequence[Candidate]) -> str:
     for r in rows:
         lines.append("  ".join(v.ljust(w) for v, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1])
     return "\n".join(lines)
-
-
-def render_candidates(candidates: Sequence[Candidate], fmt: str | OutputFormat) -> str:
-    """Candidates as text in the given format.
-
-    Args:
-        candidates: What to show, in order.
-        fmt: ``table`` (aligned columns, text shortened), ``json`` (array of candidate
-            objects, every field) or ``csv`` (header + one row a candidate, every field).
-
-    Returns:
-        The rendering, without a trailing newline. An empty table is
-        :data:`NO_CANDIDATES`; empty JSON is ``[]``; empty CSV is the header.
-
-    Raises:
-        ValidationError: For an unknown format.
-    """
-    try:
-        fmt = OutputFormat(fmt)
-    except ValueError:
-        raise ValidationError(
-            f"unknown format {fmt!r}", field="format", hint="use table, json or csv"
-        ) from None
-    if fmt == OutputFormat.JSON:
-        return json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2)
-    if fmt == OutputFormat.CSV:
-        buf = io.StringIO(newline="")
-        names = list(Candidate.__dataclass_fields__)
-        ordered = (*TABLE_FIELDS, *(n for n in names if n not in TABLE_FIELDS))
-        write_csv((c.to_dict() for c in candidates), ordered, buf)  # the one RFC 4180 dialect
-        return buf.getvalue().removesuffix("\r\n")
-    if not candidates:
-        return NO_CANDIDATES
-    return _table(candidates)

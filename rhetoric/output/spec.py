@@ -3,7 +3,9 @@
 The data dictionary (``rhetoric export --describe``, :func:`describe_markdown`) is generated
 from here; ``rhetoric export`` writes each table with :func:`columns`, and the commands that
 print a table (``frames``, ``stances``, ``compare``, ``timeline`` in csv/json/jsonl) write the
-same columns in the same order without the provenance columns (:func:`own_columns`).
+same columns in the same order without the provenance columns (:func:`own_columns`). Tables
+only commands print (``tag``, ``kwic``, ``codebook show``, ``extract``) are defined here too
+(:data:`COMMAND_TABLES`).
 
 Example:
     >>> columns("shifts")[:4]
@@ -34,6 +36,7 @@ class Column:
 TYPES: dict[str, str] = {
     "string": "text (UTF-8)",
     "integer": "whole number",
+    "number": "decimal number, e.g. 0.85",
     "boolean": "true or false",
     "date": "ISO 8601 date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD",
     "day": "ISO 8601 calendar day YYYY-MM-DD",
@@ -47,6 +50,7 @@ TYPES: dict[str, str] = {
 ARROW_TYPES: dict[str, str] = {
     "string": "string",
     "integer": "int64",
+    "number": "double",
     "boolean": "bool",
     "date": "string",
     "day": "date32[day]",
@@ -59,6 +63,7 @@ ARROW_TYPES: dict[str, str] = {
 PANDAS_TYPES: dict[str, str] = {
     "string": "str",
     "integer": "int64",
+    "number": "float64",
     "boolean": "bool",
     "date": "str",
     "day": "datetime64[ns]",
@@ -194,14 +199,23 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("detail", "string", "what changed, e.g. `modality firm→open`"),
         Column("evidence_from", "string", "evidence in the earlier statement (spans joined with ` … `)"),
         Column("evidence_to", "string", "evidence in the later statement (spans joined with ` … `)"),
-        Column("from_ids", "string", "every statement id of the earlier occasion, in source order, joined with `;`"),
-        Column("to_ids", "string", "every statement id of the later occasion, in source order, joined with `;`"),
+        Column(
+            "from_ids",
+            "string",
+            "every statement id of the earlier occasion, in source order, joined with `;`",
+        ),
+        Column(
+            "to_ids", "string", "every statement id of the later occasion, in source order, joined with `;`"
+        ),
     ),
 }
 
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 
-#: Tables only commands print (not exported): ``tag``, ``kwic``, ``codebook show``.
+#: Tables only commands print (not exported): ``tag``, ``kwic``, ``codebook show``, ``extract``
+#: (the candidates of an article, the fields of ``rhetoric.extract.Candidate``: the review
+#: columns first, as the table shows them) and ``list`` (the statement records of ``list`` and
+#: ``show``).
 COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
     "tag": (
         Column("statement_id", "string", "statement id; empty (null in JSON) for free text"),
@@ -233,6 +247,70 @@ COMMAND_TABLES: dict[str, tuple[Column, ...]] = {
         Column("exclude", "integer", "number of exclude patterns"),
         Column("positive", "integer", "number of positive examples"),
         Column("negative", "integer", "number of negative examples"),
+    ),
+    "extract": (
+        Column(
+            "speaker",
+            "string",
+            "actor id from `actors.toml`, or the name as written (titles stripped) when unknown",
+        ),
+        Column(
+            "speaker_as_written", "string", 'the subject as printed: "the Ukrainian president", "he", "Kiev"'
+        ),
+        Column("kind", "string", "`direct`, `paraphrase` or `reported`"),
+        Column(
+            "date", "date", "date of the statement resolved against the article date (empty when unknown)"
+        ),
+        Column("date_qualifier", "string", "empty, `before`, `after` or `circa`"),
+        Column(
+            "start",
+            "integer",
+            "start offset in the article (characters, from 0, after BOM removal and CRLF → LF)",
+        ),
+        Column("end", "integer", "end offset (exclusive): `text == article[start:end]`"),
+        Column("cue", "string", 'the attribution cue as written: "has previously argued", "according to"'),
+        Column("confidence", "number", "0–1: the attribution shape's base × the speaker's resolution"),
+        Column("text", "string", "the attributed content exactly as printed, quote marks included"),
+        Column("source", "string", "outlet (`--source` or the sidecar's `outlet`)"),
+        Column("url", "string", "address of the article (`--url` or the sidecar's `url`)"),
+        Column("document", "string", "the article path as given (empty for standard input)"),
+        Column(
+            "date_evidence",
+            "string",
+            'the phrase that dated it: "Last week", "perfect aspect", "article date"',
+        ),
+        Column("speaker_known", "boolean", "whether the speaker is an actor of `actors.toml`"),
+        Column("note", "string", "review notes, e.g. an unbalanced quote (empty when none)"),
+        Column("position", "integer", "rank (from 0) by offset among the article's candidates"),
+    ),
+    # The statement record as ``statements.jsonl`` holds it (``rhetoric.records.RECORD_KEYS``),
+    # for ``list`` and ``show`` in csv; json and jsonl print the records themselves.
+    "list": (
+        Column("id", "string", "statement id (`s-` + 12 hex digits)"),
+        _SPEAKER,
+        Column("speaker_as_written", "string", "the speaker as the source wrote it"),
+        _DATE,
+        Column("date_qualifier", "string", "empty, `before`, `after` or `circa`"),
+        Column("text", "string", "the statement as printed"),
+        Column("kind", "string", "`direct`, `paraphrase` or `reported`"),
+        Column("source", "string", "outlet"),
+        Column("url", "string", "address of the source"),
+        Column("document", "string", "source article path, when extracted"),
+        Column("added_at", "datetime", "when the statement was added to the corpus"),
+        Column("note", "string", "free-text note"),
+        Column(
+            "occasion",
+            "string",
+            "statements of one occasion are read together as one position (empty when none)",
+        ),
+        Column(
+            "position",
+            "integer",
+            "order (from 0) among the statements of one source; shifts read it (empty when none)",
+        ),
+        Column(
+            "meta", "object", "the statement's own fields from `import --meta` or unmapped `--map` columns"
+        ),
     ),
 }
 
@@ -307,8 +385,10 @@ def describe_markdown(tables: tuple[str, ...] = TABLE_NAMES) -> str:
     for t in tables:
         lines += [f"| {t} | {c.name} | {c.type} | {c.meaning} |" for c in TABLES[t]]
     lines += [f"| (every table) | {c.name} | {c.type} | {c.meaning} |" for c in PROVENANCE]
+    # Only the types an export table uses: a type of a command table (``number``) is no export's.
+    used = {c.type for cols in TABLES.values() for c in cols} | {c.type for c in PROVENANCE}
     lines += ["", "| type | written as |", "|---|---|"]
-    lines += [f"| {name} | {text} |" for name, text in TYPES.items()]
+    lines += [f"| {name} | {text} |" for name, text in TYPES.items() if name in used]
     lines += ["", CSV_FORMULA_POLICY]
     return "\n".join(lines) + "\n"
 

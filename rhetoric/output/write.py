@@ -236,6 +236,7 @@ def arrow_schema(types: Mapping[str, str]) -> Any:
     made = {
         "string": pa.string(),
         "integer": pa.int64(),
+        "number": pa.float64(),
         "boolean": pa.bool_(),
         "date": pa.string(),
         "day": pa.date32(),

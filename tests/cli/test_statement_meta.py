@@ -31,7 +31,7 @@ def meta_corpus(corpus: Corpus) -> tuple[Corpus, Statement, Statement]:
 
 
 def _header() -> str:
-    return "id,speaker,speaker_as_written,date,date_qualifier,text,kind,source,url,document,added_at,note,meta"
+    return "id,speaker,speaker_as_written,date,date_qualifier,text,kind,source,url,document,added_at,note,occasion,position,meta"
 
 
 def test_list_csv_has_meta_as_json_text(cli, meta_corpus) -> None:
@@ -40,9 +40,9 @@ def test_list_csv_has_meta_as_json_text(cli, meta_corpus) -> None:
     assert (r.exit_code, r.stderr) == (0, "")
     assert r.stdout_bytes.decode().split("\r\n") == [
         _header(),
-        f"{a.id},zelensky,zelensky,2024-12-01,,No ceasefire without guarantees.,direct,,,,{ADDED},,"
+        f"{a.id},zelensky,zelensky,2024-12-01,,No ceasefire without guarantees.,direct,,,,{ADDED},,,,"
         '"{""coder"": ""ab"", ""outlet_id"": 7, ""checked"": true}"',
-        f"{b.id},putin,putin,2024-12-02,,Talks are possible.,direct,,,,{ADDED},,{{}}",
+        f"{b.id},putin,putin,2024-12-02,,Talks are possible.,direct,,,,{ADDED},,,,{{}}",
         "",
     ]
     rows = list(csv.DictReader(io.StringIO(r.stdout)))

@@ -191,11 +191,14 @@ class Scan:
             (``anchor`` is a piece number with the runs method, the anchor text otherwise).
         occurrences: Runs method: every ``(offset, piece number)`` found, by offset; None
             with the look-behind method.
+        offsets: Runs method: the offsets alone (a sentence's occurrences are found by
+            bisecting integers).
     """
 
     folded: str
     hits: list[tuple[int, int | str]]
     occurrences: list[tuple[int, int]] | None = None
+    offsets: list[int] | None = None  # runs method: the offsets of ``occurrences``, for bisecting
 
 
 class Prefilter:
@@ -329,7 +332,12 @@ class Prefilter:
                     occurrences += chains
                     occurrences.sort()
                 anchors = self._anchor_pids
-                return Scan(folded, [(pos, k) for pos, k in occurrences if k in anchors], occurrences)
+                return Scan(
+                    folded,
+                    [(pos, k) for pos, k in occurrences if k in anchors],
+                    occurrences,
+                    list(map(itemgetter(0), occurrences)),
+                )
         scan = self._scan_sound(folded)
         if not scan.hits or not self._any_candidate(scan):
             return None
@@ -376,10 +384,11 @@ class Prefilter:
         required term of it has a piece there too.
         """
         if scan.occurrences is not None:
-            occurrences = scan.occurrences
-            lo = bisect_left(occurrences, (fs, -1))
-            hi = bisect_left(occurrences, (fe, -1), lo)
-            found = set(map(itemgetter(1), occurrences[lo:hi]))
+            offsets = scan.offsets
+            assert offsets is not None  # set with occurrences
+            lo = bisect_left(offsets, fs)
+            hi = bisect_left(offsets, fe, lo)
+            found = set(map(itemgetter(1), scan.occurrences[lo:hi]))
             qualified: set[int] = set()
             free, bound = self._free, self._bound
             for k in found.intersection(self._anchor_keys):

@@ -17,8 +17,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon, Scanner, firsts_of
+from .text_words import text_words
 
 if TYPE_CHECKING:
     from ..lang import Language
@@ -37,14 +39,14 @@ class FrameWords:
     fronting_filler: re.Pattern[str]
     negation: re.Pattern[str]
     neg_predicate_before_cue: re.Pattern[str]
-    modal_demand: re.Pattern[str]
-    modal: re.Pattern[str]
+    modal_demand: Scanner
+    modal: Scanner
     copula: re.Pattern[str]
     then: re.Pattern[str]
     receive: re.Pattern[str]
-    exchange_verb: re.Pattern[str]
+    exchange_verb: Scanner
     wants: re.Pattern[str]
-    only: re.Pattern[str]
+    only: Scanner
     temporal: re.Pattern[str]
     anaphor: re.Pattern[str]
     purpose_link: re.Pattern[str]
@@ -57,6 +59,11 @@ class FrameWords:
     attribution: re.Pattern[str]
     reporting: re.Pattern[str]
     futile: re.Pattern[str]
+    #: :attr:`boundary` in two parts, read apart (:func:`boundaries`): its punctuation and comma
+    #: alternatives, and its words tried only where the text's index has one of their first words
+    #: (None when a phrase does not open with a letter: then only :attr:`boundary` is read).
+    boundary_punct: re.Pattern[str] | None = None
+    boundary_words: Lexicon | None = None
 
 
 def _alt(lang: Language, file: str, key: str) -> str:
@@ -85,28 +92,47 @@ def _compile(lang: Language) -> FrameWords:
     def a(key: str, file: str = "frames") -> str:
         return _alt(lang, file, key)
 
+    def scanned(key: str) -> Scanner:
+        # Read through the text index where that finds what the regex finds (Scanner).
+        return Scanner.of(lang, _words(a(key)), [("frames", key)])
+
     negation = "|".join(
         (a("negators", "negation"), a("negated_modals", "negation"), a("negative_words"))
     )
+    punct = rf";|\s[–—-]\s|—|(?<!\w)–|–(?!\w)|,\s*{a('boundary_after_comma')}(?!\w)"
+    words = rf"(?<!\w){a('boundary_words')}(?!\w)|(?<!\w){a('reporting_verbs')}(?!\w)"
+    word_keys = [("frames", "boundary_words"), ("frames", "reporting_verbs")]
+    # A word alternative opens with a letter, a punctuation one never does: at one place only one
+    # part can match, and the two parts read apart find what the whole finds (see boundaries()).
+    # (Every spelling counts: the inflected and irregular forms of a verb too.)
+    apart = all(
+        head[:1].isascii() and head[:1].isalpha() for file, key in word_keys for _, head, _ in lang.alternatives(file, key)
+    )
     return FrameWords(
-        boundary=re.compile(
-            rf";|\s[–—-]\s|—|(?<!\w)–|–(?!\w)|,\s*{a('boundary_after_comma')}(?!\w)"
-            rf"|(?<!\w){a('boundary_words')}(?!\w)|(?<!\w){a('reporting_verbs')}(?!\w)",
+        boundary=re.compile(f"{punct}|{words}", re.IGNORECASE),
+        # The punctuation alternatives with their first character taken first (and the alternative
+        # then told by a look-behind): ``re`` skips in C to the next such character.
+        boundary_punct=re.compile(
+            rf"[;\s—–,](?:(?<=;)|(?<=\s)[–—-]\s|(?<=—)|(?<=–)(?<!\w–)|(?<=–)(?!\w)"
+            rf"|(?<=,)\s*{a('boundary_after_comma')}(?!\w))",
             re.IGNORECASE,
-        ),
+        )
+        if apart
+        else None,
+        boundary_words=Lexicon(re.compile(words, re.IGNORECASE), firsts_of(lang, word_keys)) if apart else None,
         weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
         negation=_words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
         neg_predicate_before_cue=re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
-        modal_demand=_words(a("demand_modals")),
-        modal=_words(a("modals")),
+        modal_demand=scanned("demand_modals"),
+        modal=scanned("modals"),
         copula=re.compile(rf"(?<!\w){a('copulas')}(?!\w)|:", re.IGNORECASE),
         then=_words(a("then_words")),
         receive=_words(a("receive_verbs")),
-        exchange_verb=_words(a("exchange_verbs")),
+        exchange_verb=scanned("exchange_verbs"),
         wants=re.compile(rf"\s*\w+\s+(?:\w+\s+)?{a('wish_verbs')}(?!\w)", re.IGNORECASE),
-        only=_words(a("only")),
+        only=scanned("only"),
         # Numbers are times whatever the language: "until 2025", "within 30 days".
         temporal=re.compile(
             rf"\s*(?:{a('temporal_prefixes')}\s+)*(?:{a('temporal')}|\d{{4}}|\d+\s+\w+)(?!\w)", re.IGNORECASE
@@ -165,12 +191,63 @@ def boundaries(
 
     Frames and stances read the same sentences: the spans are kept for the last few.
     """
-    return _boundaries((words or frame_words()).boundary, text, start, len(text) if end is None else end)
+    words = words or frame_words()
+    end = len(text) if end is None else end
+    key = (id(words), text, start, end)
+    hit = _SPANS.get(key)
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    spans = _boundaries(words, text, start, end)
+    if len(_SPANS) >= _SPANS_KEPT:
+        # Emptied at once (safe across threads): the sentences of one statement are read together.
+        _SPANS.clear()
+    _SPANS[key] = (words, spans)
+    return spans
 
 
-@lru_cache(maxsize=64)
-def _boundaries(rx: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in rx.finditer(text, start, end))
+#: The boundaries of the last few sentences read, by ``(id(words), text, start, end)`` (the
+#: words kept beside them, so that a reused id never answers for another language).
+_SPANS: dict[tuple[int, str, int, int], tuple[FrameWords, tuple[tuple[int, int], ...]]] = {}
+_SPANS_KEPT = 64
+#: Two word characters: a word runs across this place.
+_CUT = re.compile(r"\w\w")
+
+
+def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """:attr:`FrameWords.boundary`'s matches in ``text[start:end]``, read in two parts where they can be.
+
+    ``re`` tries every alternative of the whole at every place of a sentence; its punctuation
+    alternatives alone are quick, and its words are tried only where the text's index has one
+    of their first words (:class:`~rhetoric.frames.lexicon.Lexicon`). The two parts never match
+    at one place, so the leftmost match of either, read on from its end, is the whole's next
+    match. The index is not used where it may read otherwise than ``re``: a text with a letter
+    ``re`` folds to another one (exotic, or lower case of another length), or a word running
+    across either end of the range.
+    """
+    lexicon, punct = words.boundary_words, words.boundary_punct
+    if lexicon is None or punct is None or not lexicon.indexed:
+        return tuple(m.span() for m in words.boundary.finditer(text, start, end))
+    index = text_words(text)
+    if (
+        not index.indexed
+        or index.exotic
+        or _CUT.match(text, start - 1, start + 1)
+        or _CUT.match(text, end - 1, end + 1)
+    ):
+        return tuple(m.span() for m in words.boundary.finditer(text, start, end))
+    spans: list[tuple[int, int]] = []
+    p = punct.search(text, start, end)
+    w = lexicon.search(text, start, end)
+    while p is not None or w is not None:
+        # On a tie (never, see above) the whole would take its punctuation first.
+        m = p if w is None or (p is not None and p.start() <= w.start()) else w
+        spans.append(m.span())
+        cursor = m.end()
+        if p is not None and p.start() < cursor:
+            p = punct.search(text, cursor, end)
+        if w is not None and w.start() < cursor:
+            w = lexicon.search(text, cursor, end)
+    return tuple(spans)
 
 
 def region_before(

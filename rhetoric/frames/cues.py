@@ -25,7 +25,7 @@ from ..errors import CodebookError
 from ..lang import phrase_regex, validate_cues
 from ..lang.alternation import followers
 from .clauses import FrameWords, frame_words
-from .text_words import SEPARATOR, index_words, text_words
+from .text_words import SEPARATOR, index_reader, text_words
 
 if TYPE_CHECKING:
     from ..lang import Language
@@ -168,8 +168,8 @@ class CueTable:
         self._runs = frozenset(word.split("'")[0] for word in self._sources)
         # A first word every phrase of which goes on with one of a few words is read only before one.
         self._seconds = followers((phrase, phrase.split()[0], "".join(phrase.split()[1:2])) for phrase, _ in entries)
-        self._key = (self._runs, frozenset(self._seconds.items()))
-        self._indexed = index_words(self._runs, self._seconds)
+        self._reader = index_reader(self._runs, self._seconds)
+        self._indexed = self._reader is not None
 
     def _regex(self, word: str) -> re.Pattern[str] | None:
         regex = self._by_first.get(word)
@@ -190,7 +190,7 @@ class CueTable:
         words = text_words(text) if self._indexed else None
         if words is None or not words.indexed or _CUT.match(text, start - 1, start + 1) or _CUT.match(text, end - 1, end + 1):
             return _WORD_RE.finditer(text, start, end)
-        starts = words.starts_of(self._runs, self._seconds, key=self._key)
+        starts = words.starts(self._reader)
         starts = starts[bisect_left(starts, start) : bisect_left(starts, end)]
         for at in starts:
             if at - 2 >= start and text[at - 1] in "'’" and _WORD_CHAR.match(text, at - 2):

@@ -389,6 +389,7 @@ def detect_frames(
                         min(proposal.region[0], sent.clause_start(anchor)),
                         proposal.region[1],
                         anchor=anchor,
+                        language=cues.language,
                     ),
                     start=proposal.region[0],
                     end=proposal.region[1],

@@ -24,13 +24,22 @@ from ..lang import Language, load_language
 _WORD_RE = re.compile(r"\w+(?:['’.-]\w+)*\.?")
 
 
-def _subject_regexes(language: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Words skipped between a subject and its verb (any ``-ly`` adverb too), and holder joins."""
+def _subject_regexes(language: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    """Words skipped between a subject and its verb (any ``-ly`` adverb too), holder joins, and
+    the last character no skipped word can hold (None when a gap ``~N`` lets any character in)."""
     skip = language.pattern("stances", "subject_skip")
     joins = language.pattern("stances", "holder_joins")
     tail = re.compile(rf"(?:\s*(?:\b(?:{skip})\b|\w+ly\b)\s*)*$", re.IGNORECASE)
     join = re.compile(rf"^\s*(?:,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+|\s*&\s*)$", re.IGNORECASE)
-    return tail, join
+    phrases = language.phrases("stances", "subject_skip")
+    if any("~" in phrase for phrase in phrases):
+        return tail, join, None
+    # The skipped words are word characters, spaces and their own marks ("n't"; ' stands for ’ too).
+    marks = {ch for phrase in phrases for ch in phrase if not ch.isalnum() and not ch.isspace()}
+    if marks & {"'", "’"}:
+        marks |= {"'", "’"}
+    blocked = re.compile(rf"(?s:.*)[^\w\s{re.escape(''.join(sorted(marks)))}]")
+    return tail, join, blocked
 
 
 _MAX_ALIAS_WORDS = 6
@@ -47,7 +56,7 @@ class ActorFinder:
 
     def __init__(self, registry: ActorRegistry, language: Language | None = None) -> None:
         self.registry = registry
-        self._tail_re, self._join_re = _subject_regexes(language or load_language("en"))
+        self._tail_re, self._join_re, self._blocked_re = _subject_regexes(language or load_language("en"))
         self._index = registry.aliases()
         # Acronyms ("US", "UK", "EU") must be written in capitals: "us" is a pronoun.
         self._acronyms = {
@@ -89,7 +98,10 @@ class ActorFinder:
         to drop" → ``()`` (Kiev is the object of the demand, not the stance holder).
         """
         head = text[clause_start:pos]
-        tail = self._tail_re.search(head)
+        # The skipped words run to the end of the head: none starts before its last other character
+        # (re would try every place before it, each in vain).
+        blocked = self._blocked_re.match(head) if self._blocked_re is not None else None
+        tail = self._tail_re.search(head, blocked.end() if blocked else 0)
         cut = clause_start + (tail.start() if tail else len(head))
         actors = self.find(text, clause_start, cut)
         chain: list[str] = []

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..lang import Language
 from ..lang.alternation import NEVER, alternation, by_initial_order, followers
 from ..lang.schema import SCHEMA
-from .text_words import index_words, text_words
+from .text_words import index_reader, text_words
 
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -60,9 +60,9 @@ class Lexicon:
         self.firsts = firsts
         #: For some first words, the words that can follow them (a word followed by another is no candidate).
         self.seconds = dict(seconds or {})
-        self._key = (firsts, frozenset(self.seconds.items()))
         # A first word that is not ASCII may be spelt otherwise in lower case: read word by word.
-        self._indexed = index_words(firsts, self.seconds)
+        self._reader = index_reader(firsts, self.seconds)
+        self._indexed = self._reader is not None
 
     @classmethod
     def of(cls, language: Language, source: Source, firsts: list[tuple[str, str]], *, trie: bool = True) -> Lexicon:
@@ -90,12 +90,17 @@ class Lexicon:
         rx = re.compile(source(head), re.IGNORECASE)
         return cls(rx, firsts_of(language, firsts), followers(used) if trie else None)
 
+    @property
+    def indexed(self) -> bool:
+        """Whether the text index gives this lexicon's first words (else it reads word by word)."""
+        return self._indexed
+
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Non-overlapping matches in ``text[start:end]``, left to right (as ``re.finditer``)."""
         words = text_words(text) if self._indexed else None
         if words is None or not words.indexed:
             return self._finditer_words(text, start, end)
-        return self._finditer_starts(text, words.starts_of(self.firsts, self.seconds, key=self._key), start, end)
+        return self._finditer_starts(text, words.starts(self._reader), start, end)
 
     def _finditer_starts(self, text: str, starts: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
         pos = start
@@ -122,6 +127,60 @@ class Lexicon:
         return next(self.finditer(text, start, end), None)
 
 
+#: Two word characters: a word runs across this place.
+_CUT = re.compile(r"\w\w")
+
+
+class Scanner:
+    """A regex read as ``re`` reads it, through the text index where that finds the same matches.
+
+    The regex must be one whose every match opens with a phrase of the lists given, each phrase
+    opening with an ASCII letter or digit at the start of a word (after zero-width assertions).
+    Then a match starts at a word of the text whose lower case is a first word, and
+    :class:`Lexicon` finds it, unless the text holds a letter ``re`` folds onto an ASCII one
+    though its lower case is another (exotic, or lower case of another length), or a word runs
+    across the end of the range (``re`` then reads the cut word as a word of its own): there,
+    and for lists that open otherwise, the regex itself runs.
+    """
+
+    def __init__(self, rx: re.Pattern[str], lexicon: Lexicon | None) -> None:
+        self.rx = rx
+        self.lexicon = lexicon if lexicon is not None and lexicon.indexed else None
+
+    @classmethod
+    def of(cls, language: Language, rx: re.Pattern[str], keys: list[tuple[str, str]]) -> Scanner:
+        """``rx`` with the first words (and what may follow them) of the phrases of ``keys``."""
+        # Every spelling counts: the inflected and irregular forms of a verb too.
+        alternatives = [alt for file, key in keys for alt in language.alternatives(file, key)]
+        if not all(head[:1].isascii() and head[:1].isalnum() for _, head, _ in alternatives):
+            return cls(rx, None)
+        return cls(rx, Lexicon(rx, firsts_of(language, keys), followers(alternatives)))
+
+    def _indexed(self, text: str, end: int) -> Lexicon | None:
+        lexicon = self.lexicon
+        if lexicon is None:
+            return None
+        words = text_words(text)
+        if not words.indexed or words.exotic or _CUT.match(text, end - 1, end + 1):
+            return None
+        return lexicon
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """``rx.search(text, start, end)``."""
+        lexicon = self._indexed(text, end)
+        return lexicon.search(text, start, end) if lexicon else self.rx.search(text, start, end)
+
+    def absent(self, text: str, start: int, end: int) -> bool:
+        """Whether the index shows that ``rx`` matches nowhere in ``text[start:end]`` (False: it may)."""
+        lexicon = self._indexed(text, end)
+        return lexicon is not None and lexicon.search(text, start, end) is None
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """``rx.finditer(text, start, end)``."""
+        lexicon = self._indexed(text, end)
+        return lexicon.finditer(text, start, end) if lexicon else self.rx.finditer(text, start, end)
+
+
 def firsts_of(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
     """The first word (``\\w+`` token, lower-case) of every phrase of ``keys``, verbs inflected."""
     out: set[str] = set()
@@ -140,4 +199,4 @@ def firsts_of(lang: Language, keys: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["Head", "Lexicon", "Source", "firsts_of"]
+__all__ = ["Head", "Lexicon", "Scanner", "Source", "firsts_of"]

@@ -22,6 +22,7 @@ from ..records import Mention
 from ..types import Span
 from .clauses import FrameWords, boundaries, region_after, region_before
 from .cues import CueHit
+from .lexicon import Scanner
 
 #: Punctuation right after a cue (closing quotes first): the clause ends there.
 CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
@@ -29,7 +30,7 @@ CLAUSE_PUNCT = re.compile(r"[\s\"'”’»)\]]*[,.;:!?]")
 _MAX_ANAPHOR_WORDS = 6
 
 
-def required_words(words: FrameWords, requires: str) -> re.Pattern[str]:
+def required_words(words: FrameWords, requires: str) -> re.Pattern[str] | Scanner:
     """The word class a cue's ``requires`` names (see ``cues.toml``)."""
     return {
         "negation": words.negation,

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
+from .lexicon import Lexicon, Scanner
 
 SUPPORT = "support"
 OPPOSE = "oppose"
@@ -46,9 +47,9 @@ _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
 class ShapeWords:
     """The compiled shape regexes of one language."""
 
-    extraposed: re.Pattern[str]
-    complement: re.Pattern[str]
-    disparaging: re.Pattern[str]
+    extraposed: Scanner
+    complement: Scanner
+    disparaging: Scanner
     leading_disparaging: re.Pattern[str]
     transparent: re.Pattern[str]
     consequence: re.Pattern[str]
@@ -68,15 +69,25 @@ def _compile(lang: Language) -> ShapeWords:
     adverbs = rf"(?:(?:{p('adverbs')}|\w+ly)\s+)"
     judged = rf"(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))"
     modal = f"(?:{p('consequence_modals')})"
+    # "it is (not) (utterly) irresponsible to", "it would be a mistake to", "it's in our interest that"
+    extraposed = re.compile(
+        # Up to two words may stand before the judgement: "it would be delusional folly to".
+        rf"(?<!\w)it(?P<aux>['’]s|(?:\s+[\w'’]+){{1,3}}?)\s+(?P<mod>(?:[\w'’-]+\s+){{0,2}}?){judged}\s+(?:{p('extraposed_links')})(?!\w)",
+        re.IGNORECASE,
+    )
     return ShapeWords(
-        # "it is (not) (utterly) irresponsible to", "it would be a mistake to", "it's in our interest that"
-        extraposed=re.compile(
-            # Up to two words may stand before the judgement: "it would be delusional folly to".
-            rf"(?<!\w)it(?P<aux>['’]s|(?:\s+[\w'’]+){{1,3}}?)\s+(?P<mod>(?:[\w'’-]+\s+){{0,2}}?){judged}\s+(?:{p('extraposed_links')})(?!\w)",
-            re.IGNORECASE,
+        # Every match opens with the word "it": read where the text index has one (Scanner).
+        extraposed=Scanner(extraposed, Lexicon(extraposed, frozenset({"it"}))),
+        complement=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w)(?:{p('complement_verbs')})\s+that(?!\w)", re.IGNORECASE),
+            [("stances", "complement_verbs")],
         ),
-        complement=re.compile(rf"(?<!\w)(?:{p('complement_verbs')})\s+that(?!\w)", re.IGNORECASE),
-        disparaging=re.compile(rf"(?<!\w)(?:{p('disparaging_qualifiers')}){quote}+$", re.IGNORECASE),
+        disparaging=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w)(?:{p('disparaging_qualifiers')}){quote}+$", re.IGNORECASE),
+            [("stances", "disparaging_qualifiers")],
+        ),
         leading_disparaging=re.compile(rf"(?:{p('disparaging_qualifiers')})(?!\w)", re.IGNORECASE),
         transparent=re.compile(rf"(?<!\w)(?:{p('transparent_nouns')})(?!\w)", re.IGNORECASE),
         consequence=re.compile(

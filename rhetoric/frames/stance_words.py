@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
-from .lexicon import Head, Lexicon
+from .lexicon import Head, Lexicon, Scanner
 from .stance_shapes import ShapeWords, shape_words
 
 
@@ -28,8 +28,12 @@ class StanceWords:
     negated_before_cue: re.Pattern[str]
     pronoun: Lexicon
     after_ending: re.Pattern[str]
+    #: The verbs of :attr:`after_ending` at the start of a word: where none stands, it cannot match.
+    after_ending_verb: Scanner
     after_support: re.Pattern[str]
     predicate: re.Pattern[str]
+    #: The judgements of :attr:`predicate` at the start of a word: where none stands, it cannot match.
+    predicate_head: Scanner
     negated_item: re.Pattern[str]
     qualifiers: Lexicon
     goal: Lexicon
@@ -42,7 +46,7 @@ class StanceWords:
     preposition: re.Pattern[str]
     mention_only: re.Pattern[str]
     subordinator: re.Pattern[str]
-    ending_item: re.Pattern[str]
+    ending_item: Scanner
     negator: re.Pattern[str]
     negator_next: re.Pattern[str]
     refusal_cue: re.Pattern[str]
@@ -99,6 +103,9 @@ def _compile(lang: Language) -> StanceWords:
             rf"(?P<verb>{p('after_ending')})(?!\w)",
             re.IGNORECASE,
         ),
+        after_ending_verb=Scanner.of(
+            lang, re.compile(bounded(p("after_ending")), re.IGNORECASE), [("stances", "after_ending")]
+        ),
         after_support=re.compile(
             rf"[\s\"'”’“]*(?:[\w'’-]+\s+){{0,3}}?(?P<verb>{p('after_support')})(?!\w)(?P<neg>\s+(?:{neg})(?!\w))?",
             re.IGNORECASE,
@@ -107,6 +114,11 @@ def _compile(lang: Language) -> StanceWords:
             rf"\W*(?:[\w'’-]+\W+){{0,4}}?(?:{modal_aux})?(?:{copula})(?!\w)"
             rf"(?P<mid>(?:[\s\"“”‘’]+[\w'’-]+){{0,8}}?)[\s\"“”‘’]+(?:(?P<oppose>{p('predicate_oppose')})|(?P<support>{p('predicate_support')}))(?!\w)",
             re.IGNORECASE,
+        ),
+        predicate_head=Scanner.of(
+            lang,
+            re.compile(bounded(f"{p('predicate_oppose')}|{p('predicate_support')}"), re.IGNORECASE),
+            [("stances", "predicate_oppose"), ("stances", "predicate_support")],
         ),
         negated_item=re.compile(
             rf"(?<!\w)(?:(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?"
@@ -133,7 +145,11 @@ def _compile(lang: Language) -> StanceWords:
         preposition=re.compile(bounded(p("prepositions")), re.IGNORECASE),
         mention_only=re.compile(bounded(p("mention_only")), re.IGNORECASE),
         subordinator=re.compile(bounded(p("subordinators")), re.IGNORECASE),
-        ending_item=re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
+        ending_item=Scanner.of(
+            lang,
+            re.compile(bounded(f"{p('ending_verbs')}|{p('ending_phrases')}|{p('after_ending')}"), re.IGNORECASE),
+            [("stances", "ending_verbs"), ("stances", "ending_phrases"), ("stances", "after_ending")],
+        ),
         negator=re.compile(bounded(neg), re.IGNORECASE),
         negator_next=re.compile(rf"\s+(?:{neg})(?!\w)", re.IGNORECASE),
         refusal_cue=re.compile(p("refusal_cues"), re.IGNORECASE),

@@ -55,7 +55,7 @@ from ..lang import Language
 from ..records import Frame, Mention, Stance
 from ..text.sentences import sentence_index, split_sentences
 from ..types import Polarity, Span, StanceValue
-from .clauses import boundaries, region_before
+from .clauses import boundaries, frame_words, region_before
 from .holders import finder_for
 from .stance_shapes import complement, compose, consequence, disparaged, extraposed, strip_transparent
 from .stance_words import StanceWords, stance_words
@@ -79,6 +79,8 @@ _AFTER_WINDOW = 60
 # The head of a list before its last item: "the sovereignty, independence, unity and ".
 _LIST_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*)+(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*,?\s+)?(?:and|or)\s+$")
 _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
+#: Two word characters: a word runs across this place.
+_CUT = re.compile(r"\w\w")
 
 
 @dataclass(frozen=True)
@@ -118,11 +120,32 @@ class _Context:
     words: StanceWords
     spans: tuple[Span, ...]
     _cues: list[re.Match] = field(default_factory=list, compare=False, repr=False)
+    _ending_items: dict[Span, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def ending_item(self, mention: Mention) -> bool:
+        """Whether the mention's words end something ("end the war"): read once per mention."""
+        span = (mention.start, mention.end)
+        found = self._ending_items.get(span)
+        if found is None:
+            found = self._ending_items[span] = self.words.ending_item.search(self.text, *span) is not None
+        return found
 
     def cues(self, start: int, end: int) -> list[re.Match]:
-        """Cue matches inside ``text[start:end]``: the text is scanned once for all its mentions."""
+        """Cue matches inside ``text[start:end]``: the text is scanned once for all its mentions.
+
+        The scan reads the whole text left to right but stops at the last mention's start: a match
+        from there on ends after every mention's start, where no cue before a mention may end.
+        """
+        limit = max(a for a, _ in self.spans) if self.spans else len(self.text)
+        if end > limit:
+            # Not a cue before a mention: read the whole text.
+            found = self.words.before.finditer(self.text, 0, len(self.text))
+            return [m for m in found if m.start() >= start and m.end() <= end]
         if not self._cues:
-            self._cues.extend(self.words.before.finditer(self.text, 0, len(self.text)))
+            for m in self.words.before.finditer(self.text, 0, len(self.text)):
+                if m.start() >= limit:
+                    break
+                self._cues.append(m)
             if not self._cues:
                 self._cues.append(None)
         return [m for m in self._cues if m is not None and m.start() >= start and m.end() <= end]
@@ -183,7 +206,7 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
         m for m in ctx.cues(clause_start, mention.start)
         if not ctx.inside_mention(*m.span()) and not _attributive(ctx, m, clause_start)
     ]
-    ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
+    ending_item = ctx.ending_item(mention)
     for i in range(len(cues) - 1, -1, -1):
         match = cues[i]
         kind = _kind(match)
@@ -226,14 +249,21 @@ def _after(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
     """The item's own verb after it: ended (oppose) or demanded (support); step 3."""
     text = ctx.text
     limit = min(sent_end, mention.end + _AFTER_WINDOW)
-    ending_item = bool(ctx.words.ending_item.search(text, mention.start, mention.end))
+    ending_item = ctx.ending_item(mention)
     inside = ctx.words.deontic.search(text, mention.start, mention.end)
     if inside and inside.start() > mention.start:
         # "the war has to stop", "Russia must leave": the item the mention states is demanded.
         negated = ctx.words.negator_next.match(text, inside.end(), mention.end)
         end = negated.end() if negated else inside.end()
         return _Cue(OPPOSE if negated else SUPPORT, inside.start(), end, _words(text[inside.start() : end]))
-    match = None if ending_item else ctx.words.after_ending.match(text, mention.end, limit)
+    match = None
+    # The verb stands at the start of a word after the mention (or right at its end, which may
+    # cut a word): where the index shows none, the long pattern is not tried.
+    if not ending_item and (
+        _CUT.match(text, mention.end - 1, mention.end + 1)
+        or not ctx.words.after_ending_verb.absent(text, mention.end, limit)
+    ):
+        match = ctx.words.after_ending.match(text, mention.end, limit)
     if match and ctx.linked(mention.end, match.start("verb"), 5) and not ctx.inside_mention(*match.span("verb")):
         stance = SUPPORT if match.group("neg") else OPPOSE
         start = match.start("neg") if match.group("neg") else match.start("verb")
@@ -286,7 +316,9 @@ def _predicate(ctx: _Context, mention: Mention, sent_end: int, clause_start: int
     text, limit = ctx.text, min(sent_end, mention.end + _PREDICATE_WINDOW)
     if ctx.words.shapes.question.search(text, max(clause_start, mention.start - 40), mention.start):
         return None
-    match = ctx.words.predicate.match(text, mention.end, limit)
+    # The judgement follows a space or a quote: where the index shows none, the pattern cannot match.
+    absent = ctx.words.predicate_head.absent(text, mention.end, limit)
+    match = None if absent else ctx.words.predicate.match(text, mention.end, limit)
     head = (match.start("oppose") if match.group("oppose") else match.start("support")) if match else 0
     if match and not _BREAK_RE.search(text, mention.end, head):
         stance = OPPOSE if match.group("oppose") else SUPPORT
@@ -365,6 +397,8 @@ def detect_stances(
     if not mentions:
         return []
     words = stance_words(language)
+    # The language's clause words (a codebook's [words.frames] included), as the frames read them.
+    clause_words = frame_words(language)
     spans = list(sentences) if sentences is not None else split_sentences(text)
     finder = finder_for(actors, language) if actors is not None and len(actors) else None
     ctx = _Context(text, words, tuple((m.start, m.end) for m in mentions))
@@ -391,7 +425,7 @@ def detect_stances(
     for mention in mentions:
         index = sentence_index(spans, mention.start) if spans else 0
         s_start, s_end = spans[index] if spans else (0, len(text))
-        bounds = boundaries(text, s_start, s_end)
+        bounds = boundaries(text, s_start, s_end, words=clause_words)
         clause_start = region_before(text, s_start, mention.start, bounds, attach_across=False)
         demanded_here = (index, mention.tag) in demanded
         chosen: _Cue | None = None

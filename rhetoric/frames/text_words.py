@@ -17,6 +17,8 @@ import re
 from collections.abc import Hashable, Mapping
 from functools import lru_cache
 
+import ahocorasick
+
 from ..lang.alternation import NEVER, word_trie
 
 #: The letters ``re`` matches with an ASCII letter case-insensitively though their lower case is
@@ -39,8 +41,21 @@ class _Vocabulary:
         self.follow: dict[str, set[str]] = {}
         self.version = 0
         self._regex: dict[bool, re.Pattern[str]] = {}
+        #: Every reader's ``(firsts, seconds)``, by reader number.
+        self.readers: list[tuple[frozenset[str], Mapping[str, frozenset[str]]]] = []
+        self._reader_ids: dict[Hashable, int] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+        self._by_word: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = {}
 
-    def add(self, words: frozenset[str], seconds: Mapping[str, frozenset[str]]) -> None:
+    def add(self, words: frozenset[str], seconds: Mapping[str, frozenset[str]]) -> int:
+        """Register a reader's first words; its number (the same for the same words and seconds)."""
+        key = (words, frozenset(seconds.items()))
+        reader = self._reader_ids.get(key)
+        if reader is None:
+            reader = self._reader_ids[key] = len(self.readers)
+            self.readers.append((words, dict(seconds)))
+            self.version += 1
+            self._automaton = None
         before = (len(self.words), len(self.open), sum(map(len, self.follow.values())))
         for word in words:
             self.words.add(word)
@@ -51,6 +66,37 @@ class _Vocabulary:
         if (len(self.words), len(self.open), sum(map(len, self.follow.values()))) != before:
             self.version += 1
             self._regex = {}
+            self._automaton = None
+        return reader
+
+    def automaton(self) -> tuple[ahocorasick.Automaton, dict[str, tuple[tuple[int, frozenset[str] | None], ...]]]:
+        """An Aho-Corasick automaton of the first words as they stand in a text of words and spaces
+        (:func:`_ascii_order`), and each word's readers.
+
+        A word some reader leaves open is a key ``" word "``. A word some reader compares the next
+        word of is also a key ``" word next "`` for each word that may follow it, and ``" word  "``
+        (a gap of several characters); a word no reader leaves open is only these. Each reader of
+        a word comes with the words that may follow it for that reader (None: any).
+        """
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            by_word: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
+            for reader, (firsts, seconds) in enumerate(self.readers):
+                for word in firsts:
+                    by_word.setdefault(word, []).append((reader, seconds.get(word)))
+            # Each value says how far the word's start lies before the key's last character.
+            for word in by_word:
+                if word in self.open:
+                    automaton.add_word(f" {word} ", (False, word, len(word) + 1))
+                if word in self.follow:
+                    automaton.add_word(f" {word}  ", (True, word, len(word) + 2))
+                    for after in self.follow[word]:
+                        automaton.add_word(f" {word} {after} ", (True, word, len(word) + len(after) + 2))
+            if by_word:
+                automaton.make_automaton()
+            self._by_word = {word: tuple(readers) for word, readers in by_word.items()}
+            self._automaton = automaton
+        return self._automaton, self._by_word
 
     def regex(self, followed: bool) -> re.Pattern[str]:
         """A first word after a non-word character: group 1 or 2 the word, group 3 the word after it.
@@ -83,23 +129,54 @@ class TextWords:
     check that no word runs across its ends.
     """
 
-    __slots__ = ("_candidates", "_order", "exotic", "indexed")
+    __slots__ = ("_candidates", "_order", "_starts", "_vocabulary", "exotic", "indexed", "version")
 
-    def __init__(self, text: str, vocabulary: _Vocabulary) -> None:
+    def __init__(self, text: str, vocabulary: _Vocabulary, *, automaton: bool = True) -> None:
         low = text.lower()
-        order: list[tuple[int, str, str | None]] = []
         #: Whether the index holds (lower-casing kept every offset); if not, readers go word by word.
         self.indexed = len(low) == len(text)
         #: Whether the text holds a letter ``re`` matches with an ASCII letter though its lower
         #: case is another (dotted and dotless i, long s): second words are then not compared.
-        self.exotic = bool(EXOTIC.search(text))
+        self.exotic = not text.isascii() and EXOTIC.search(text) is not None
+        order: list[tuple[int, str, str | None]] = []
         if self.indexed:
-            # Read after a space, a word at the start is one after a non-word character too.
-            scan = vocabulary.regex(followed=not self.exotic).finditer(" " + low)
-            order.extend((m.start(), m[1] or m[2], m[3]) for m in scan)
+            if automaton and not self.exotic:
+                # The same index found in C (the regex below is the reference).
+                order = _automaton_order(low, vocabulary)
+            else:
+                # Read after a space, a word at the start is one after a non-word character too.
+                scan = vocabulary.regex(followed=not self.exotic).finditer(" " + low)
+                order = [(m.start(), m[1] or m[2], m[3]) for m in scan]
         #: ``(offset, lower-case first word, the word after it or None)`` in text order.
         self._order = order
         self._candidates: dict[object, list[int]] = {}
+        self._vocabulary = vocabulary
+        #: The vocabulary's version the index was made with.
+        self.version = vocabulary.version
+        self._starts: list[list[int]] | None = None
+
+    def starts(self, reader: int) -> list[int]:
+        """Offsets of the first words of a registered reader (:func:`index_reader`), in text order.
+
+        The same offsets as :meth:`starts_of` with the reader's words; every reader's are
+        sorted out in one pass over the text's first words, the first time one is asked for.
+        """
+        lists = self._starts
+        if lists is None:
+            if self.version != self._vocabulary.version:
+                # A reader came after this index was made (text_words() makes a new one): read
+                # this one as the old per-reader loop did.
+                firsts, seconds = self._vocabulary.readers[reader]
+                return self.starts_of(firsts, seconds, key=("reader", reader))
+            _, by_word = self._vocabulary.automaton()
+            lists = self._starts = [[] for _ in self._vocabulary.readers]
+            exotic = self.exotic
+            for at, word, after in self._order:
+                # The regex without closed words also finds "" (a gap before a non-word character).
+                for number, allowed in by_word.get(word, ()):
+                    if allowed is None or exotic or after in allowed:
+                        lists[number].append(at)
+        return lists[reader]
 
     def starts_of(
         self, firsts: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None, *, key: Hashable = None
@@ -129,6 +206,62 @@ class TextWords:
         return found
 
 
+#: ASCII letters, digits and the underscore (``\\w`` of an ASCII text) stay; every other byte becomes a space.
+_RUNS = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0x20 for b in range(256))
+#: Any non-word character but a space (which stays as it is).
+_NON_WORD = re.compile(r"[^\w ]")
+#: The word after a first word, past spaces, quotes and commas (as :meth:`_Vocabulary.regex` reads it).
+_AFTER = re.compile(rf"{SEPARATOR}(\w+)")
+
+
+def _automaton_order(low: str, vocabulary: _Vocabulary) -> list[tuple[int, str, str | None]]:
+    """:class:`TextWords`' index of a lower-cased text (no exotic letter), found in C.
+
+    Every non-word character becomes a space and the automaton of :meth:`_Vocabulary.automaton`
+    finds the first words in one pass. Every reader reads the same offsets as from the regex's
+    index: a word no reader leaves open is kept only before a word it may be followed by (the
+    regex keeps it before a word any such word may be followed by, which no reader takes), and a
+    word some reader compares the next word of carries it only when it is one it may be
+    followed by (None otherwise, which no reader takes either).
+    """
+    automaton, _ = vocabulary.automaton()
+    if not vocabulary.words:
+        return []
+    follow = vocabulary.follow
+    if low.isascii():
+        spaced = low.encode("ascii").translate(_RUNS).decode("ascii")
+    else:
+        # The first words are ASCII: a word of other letters ("naïve") stays one word, not a key.
+        spaced = _NON_WORD.sub(" ", low)
+    padded = f" {spaced} "
+    order: list[tuple[int, str, str | None]] = []
+    # Where an open word that may carry its next word stands in ``order``.
+    carried: dict[int, int] = {}
+    unsorted = False
+    match_after = _AFTER.match
+    for end, (compared, word, back) in automaton.iter(padded):
+        at = end - back
+        if not compared:
+            if word in follow:
+                carried[at] = len(order)
+            order.append((at, word, None))
+            continue
+        # " word next " or " word  ": the next word counts when only separators stand before it.
+        found = match_after(low, at + len(word))
+        if found is None or found[1] not in follow[word]:
+            continue
+        i = carried.get(at)
+        if i is None:
+            # A word no reader leaves open, found at the end of the word after it.
+            order.append((at, word, found[1]))
+            unsorted = True
+        else:
+            order[i] = (at, word, found[1])
+    if unsorted:
+        order.sort()
+    return order
+
+
 @lru_cache(maxsize=4)
 def _text_words(text: str, version: int) -> TextWords:
     return TextWords(text, _VOCABULARY)
@@ -136,7 +269,30 @@ def _text_words(text: str, version: int) -> TextWords:
 
 def text_words(text: str) -> TextWords:
     """The first words of ``text``, indexed once for all the lexicons that read it."""
-    return _text_words(text, _VOCABULARY.version)
+    global _LAST
+    # Every reader of one statement asks for the same text object many times in a row.
+    last_text, words = _LAST
+    if last_text is text and words is not None and words.version == _VOCABULARY.version:
+        return words
+    words = _text_words(text, _VOCABULARY.version)
+    # One tuple, rebound at once: another thread never sees a text with another text's index.
+    _LAST = (text, words)
+    return words
+
+
+#: The text asked for last and its index.
+_LAST: tuple[str | None, TextWords | None] = (None, None)
+
+
+def index_reader(words: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None) -> int | None:
+    """Register a reader's first words (see :func:`index_words`); its number for :meth:`TextWords.starts`.
+
+    Returns:
+        The reader's number, or None when its words cannot be indexed (read word by word).
+    """
+    if not all(w.isascii() for w in words):
+        return None
+    return _VOCABULARY.add(words, seconds or {})
 
 
 def index_words(words: frozenset[str], seconds: Mapping[str, frozenset[str]] | None = None) -> bool:
@@ -150,10 +306,7 @@ def index_words(words: frozenset[str], seconds: Mapping[str, frozenset[str]] | N
         Whether they are indexed: a word that is not ASCII may be spelt otherwise in lower
         case, and its reader must go word by word.
     """
-    if not all(w.isascii() for w in words):
-        return False
-    _VOCABULARY.add(words, seconds or {})
-    return True
+    return index_reader(words, seconds) is not None
 
 
-__all__ = ["EXOTIC", "SEPARATOR", "TextWords", "index_words", "text_words"]
+__all__ = ["EXOTIC", "SEPARATOR", "TextWords", "index_reader", "index_words", "text_words"]

@@ -16,6 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import compress, count, repeat
+from operator import or_
 
 from ..codebook.patterns import Pattern, Piece, Term
 
@@ -94,9 +96,11 @@ def _term_hits(term: Term, norms: Sequence[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of every place a term matches (any variant) in the sentence."""
     exact = {v[0].norm for v in term.variants if len(v) == 1 and not v[0].prefix}
     prefixes = tuple(v[0].norm for v in term.variants if len(v) == 1 and v[0].prefix)
-    hits = [
-        (p, p + 1) for p, tok in enumerate(norms) if tok in exact or (prefixes and tok.startswith(prefixes))
-    ]
+    # (map and compress test each token in C, as in PatternMatcher.find)
+    places = map(exact.__contains__, norms)
+    if prefixes:
+        places = map(or_, places, map(str.startswith, norms, repeat(prefixes)))
+    hits = [(p, p + 1) for p in compress(count(), places)]
     for variant in term.variants:
         if len(variant) > 1:
             for p in range(len(norms)):
@@ -260,10 +264,11 @@ class PatternMatcher:
         searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
         # Where a pattern can start at all, found in one comprehension (most tokens cannot).
         window = norms if lo == 0 and hi is None else norms[lo:hi]
+        # (map and compress test each token in C, without a Python step per token)
+        starts = map(exact.__contains__, window)
         if prefixes:
-            positions = [ti for ti, norm in enumerate(window, lo) if norm in exact or norm.startswith(prefixes)]
-        else:
-            positions = [ti for ti, norm in enumerate(window, lo) if norm in exact]
+            starts = map(or_, starts, map(str.startswith, window, repeat(prefixes)))
+        positions = list(compress(count(lo), starts))
         for ti in positions:
             norm = norms[ti]
             entries = exact.get(norm)

@@ -48,6 +48,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 import ahocorasick
 
@@ -81,6 +82,8 @@ _TRICKY_COMMA = re.compile(r",(?<=[0-9],)[0-9]+[a-z]")
 def _has_tricky_join(folded: str) -> bool:
     """Whether :data:`_TRICKY_JOIN` matches somewhere in ``folded`` (two fast searches)."""
     return _TRICKY_DOT.search(folded) is not None or _TRICKY_COMMA.search(folded) is not None
+
+
 _INITIALISM = re.compile(r"\.(?<=[a-z]\.)[a-z]")
 _CHAIN = re.compile(r"[a-z](?:\.[a-z])+")
 _KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
@@ -118,6 +121,9 @@ def _build_regex(anchors: Iterable[tuple[str, bool]]) -> str:
 
     return build(trie, 0) if trie else r"(?!x)x"
 
+
+# Initialisms whose pieces are kept (see Prefilter._chain_occurrences).
+_MAX_CHAINS = 4096
 
 Anchor = tuple[str, bool]
 """A piece as ``(folded word or prefix, open_end)``; ``open_end`` for ``*`` wildcards."""
@@ -185,11 +191,14 @@ class Scan:
             (``anchor`` is a piece number with the runs method, the anchor text otherwise).
         occurrences: Runs method: every ``(offset, piece number)`` found, by offset; None
             with the look-behind method.
+        offsets: Runs method: the offsets alone (a sentence's occurrences are found by
+            bisecting integers).
     """
 
     folded: str
     hits: list[tuple[int, int | str]]
     occurrences: list[tuple[int, int]] | None = None
+    offsets: list[int] | None = None  # runs method: the offsets of ``occurrences``, for bisecting
 
 
 class Prefilter:
@@ -256,13 +265,20 @@ class Prefilter:
             n: tuple((pid, other_numbers[pid]) for pid in ids if other_numbers[pid])
             for n, ids in anchor_pids.items()
         }
+        self._anchor_keys = frozenset(anchor_pids)  # a set: intersecting it walks the smaller side
         self._free_keys = frozenset(n for n, ids in self._free.items() if ids)
         self._bound_keys = frozenset(n for n, pairs in self._bound.items() if pairs)
         self._runs_ok = all(a.isascii() and a.isalnum() for a, _ in numbers)
+        # Values are bare piece numbers: the automaton's hits then go into a list and a set
+        # without a Python step per hit; the offset is worked out only for texts that qualify.
         self._automaton = ahocorasick.Automaton()
+        lengths = [0] * len(numbers)
         for (norm, open_end), n in numbers.items():
             key = " " + norm + ("" if open_end else " ")
-            self._automaton.add_word(key, (n, len(key) - 1))
+            self._automaton.add_word(key, n)
+            lengths[n] = len(key) - 1
+        self._lengths = tuple(lengths)
+        self._chains: dict[str, tuple[int, ...]] = {}  # initialism as written -> its piece numbers
         if numbers:
             self._automaton.make_automaton()
 
@@ -298,36 +314,59 @@ class Prefilter:
             return None
         if self._runs_ok and folded.isascii():
             if not _has_tricky_join(folded):
-                occurrences = self._occurrences(folded)
-                # Decided on the pieces alone, before any list of hits is built.
-                if not self.qualifies({k for _pos, k in occurrences}):
+                # A key " word" found ending at padded index `end` starts at padded end - len(word),
+                # the space before the token, which is the token's folded offset.
+                found = list(
+                    self._automaton.iter(" " + folded.encode("ascii").translate(_RUNS).decode() + " ")
+                )
+                chains = self._chain_occurrences(folded)
+                # Decided on the pieces alone, before any offset is worked out.
+                keys = set(map(itemgetter(1), found))
+                if chains:
+                    keys.update(map(itemgetter(1), chains))
+                if not self.qualifies(keys):
                     return None
+                lengths = self._lengths
+                occurrences = [(end - lengths[k], k) for end, k in found]
+                if chains:
+                    occurrences += chains
+                    occurrences.sort()
                 anchors = self._anchor_pids
-                return Scan(folded, [(pos, k) for pos, k in occurrences if k in anchors], occurrences)
+                return Scan(
+                    folded,
+                    [(pos, k) for pos, k in occurrences if k in anchors],
+                    occurrences,
+                    list(map(itemgetter(0), occurrences)),
+                )
         scan = self._scan_sound(folded)
         if not scan.hits or not self._any_candidate(scan):
             return None
         return scan
 
-    def _occurrences(self, folded: str) -> list[tuple[int, int]]:
-        """Runs method: every ``(offset, piece number)`` in the text, by offset."""
-        automaton = self._automaton
-        # A key " word" found ending at padded index `end` starts at padded end - len(word),
-        # the space before the token, which is the token's folded offset.
-        occurrences = [
-            (end - n, k) for end, (k, n) in automaton.iter(" " + folded.encode("ascii").translate(_RUNS).decode() + " ")
-        ]
+    def _chain_occurrences(self, folded: str) -> list[tuple[int, int]]:
+        """Runs method: ``(offset, piece number)`` of the pieces spelled as initialisms ("n.a.t.o")."""
         dot = _INITIALISM.search(folded)
-        if dot is not None:
+        if dot is None:
+            return []
+        out = []
+        chains = self._chains
+        while dot is not None:
             # An initialism is one token: test it with its dots deleted.
-            while dot is not None:
-                chain = _CHAIN.match(folded, dot.start() - 1)
-                assert chain is not None  # _INITIALISM found letter.letter there
-                for _end, (k, _n) in automaton.iter(" " + chain.group().replace(".", "") + " "):
-                    occurrences.append((chain.start(), k))
-                dot = _INITIALISM.search(folded, chain.end())
-            occurrences.sort()
-        return occurrences
+            chain = _CHAIN.match(folded, dot.start() - 1)
+            assert chain is not None  # _INITIALISM found letter.letter there
+            spelled = chain.group()
+            keys = chains.get(spelled)
+            if keys is None:
+                # The same few initialisms ("u.s", "e.u") recur: their pieces are kept, bounded.
+                if len(chains) >= _MAX_CHAINS:
+                    chains.clear()
+                keys = chains[spelled] = tuple(
+                    k for _end, k in self._automaton.iter(" " + spelled.replace(".", "") + " ")
+                )
+            start = chain.start()
+            out += [(start, k) for k in keys]
+            dot = _INITIALISM.search(folded, chain.end())
+        return out
 
     def _scan_sound(self, folded: str) -> Scan:
         hits = []
@@ -345,22 +384,22 @@ class Prefilter:
         required term of it has a piece there too.
         """
         if scan.occurrences is not None:
-            occurrences = scan.occurrences
-            lo = bisect_left(occurrences, (fs, -1))
-            hi = bisect_left(occurrences, (fe, -1), lo)
-            found = {k for _pos, k in occurrences[lo:hi]}
+            offsets = scan.offsets
+            assert offsets is not None  # set with occurrences
+            lo = bisect_left(offsets, fs)
+            hi = bisect_left(offsets, fe, lo)
+            found = set(map(itemgetter(1), scan.occurrences[lo:hi]))
             qualified: set[int] = set()
             free, bound = self._free, self._bound
-            for k in found:
-                if k in free:
-                    qualified |= free[k]
-                    for pid, terms in bound[k]:
-                        if pid not in qualified:
-                            for t in terms:
-                                if t.isdisjoint(found):
-                                    break
-                            else:
-                                qualified.add(pid)
+            for k in found.intersection(self._anchor_keys):
+                qualified |= free[k]
+                for pid, terms in bound[k]:
+                    if pid not in qualified:
+                        for t in terms:
+                            if t.isdisjoint(found):
+                                break
+                        else:
+                            qualified.add(pid)
             return sorted(qualified)
         return self._candidates_sound(scan, fs, fe)
 

@@ -30,8 +30,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from itertools import islice
+from dataclasses import dataclass, fields
+from itertools import accumulate, compress, islice, repeat
+from operator import add
 from os import PathLike
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from ..codebook.patterns import parse_pattern
 from ..corpus.store import Corpus
 from ..records import Mention, Statement
 from ..text.normalize import Folded, fold, fold_text
-from ..text.sentences import split_sentences
+from ..text.sentences import sentence_spans, split_sentences
 from ..text.tokens import SYMBOLS, TOKEN_RE, tokenize_folded
 from ..types import Polarity
 from .matcher import PatternMatcher
@@ -92,6 +93,8 @@ class Tagger:
             if r.exclude:
                 excludes.setdefault(r.tag, []).append(pid)
         self._excludes = {tag: frozenset(pids) for tag, pids in excludes.items()}
+        # Per matcher id: the excludes of its tag (the blockers of a sentence with one match).
+        self._blockers = tuple(self._excludes.get(r.tag, frozenset()) for r in rules)
         # Most tokens an exclude match can span: one starting further before an include match
         # cannot overlap it, so the exclude search starts there.
         self._exclude_reach = max((self._matcher.reach(p) for ps in excludes.values() for p in ps), default=0)
@@ -134,12 +137,12 @@ class Tagger:
         """The exact pipeline on the sentences of ``text`` that hold a candidate of ``scan``."""
         folded = fold(text, folded_text=scan.folded)
         starts = folded.starts
-        sentence_spans = split_sentences(text)
+        spans_of_sentences = sentence_spans(text)
         # Folded range of each sentence: the tokens whose original start lies in it.
         if starts is None:
-            ranges = sentence_spans
+            ranges = spans_of_sentences
         else:
-            ranges = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentence_spans]
+            ranges = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in spans_of_sentences]
         firsts = [fs for fs, _fe in ranges]
         mentions: list[Mention] = []
         for si in sorted({bisect_right(firsts, pos) - 1 for pos, _anchor in scan.hits}):
@@ -159,18 +162,21 @@ class Tagger:
             hits = self._matcher.find(norms, only)
             if hits:
                 # Exclude patterns matter only for tags that matched.
-                blockers = frozenset().union(
-                    *(self._excludes.get(self._rules[pid].tag, ()) for pid, _s, _e in hits)
-                )
-                if blockers:
-                    # Only an exclude match overlapping an include match matters (_mentions).
+                if len(hits) == 1:
+                    pid, first, last = hits[0]
+                    blockers = self._blockers[pid]
+                else:
+                    blockers = frozenset().union(*(self._blockers[pid] for pid, _s, _e in hits))
                     first = min(s for _pid, s, _e in hits)
                     last = max(e for _pid, _s, e in hits)
+                if blockers:
+                    # Only an exclude match overlapping an include match matters (_mentions).
                     lo = max(0, first - self._exclude_reach + 1)
                     hits += self._matcher.find(norms, blockers, lo=lo, hi=last)
                 spans = locate(max(e for _pid, _s, e in hits))
-                mentions.extend(self._mentions(text, hits, spans, si, statement_id))
-        mentions.sort(key=lambda m: (m.start, m.end, m.tag))
+                mentions += self._mentions(text, hits, spans, si, statement_id)
+        if len(mentions) > 1:
+            mentions.sort(key=_mention_order)
         return mentions
 
     def tag_exhaustive(self, text: str, *, statement_id: str | None = None) -> list[Mention]:
@@ -203,7 +209,7 @@ class Tagger:
                 spans = [(t.start, t.end) for t in sentence]
                 mentions.extend(self._mentions(text, hits, spans, si, statement_id))
             ti = tj
-        mentions.sort(key=lambda m: (m.start, m.end, m.tag))
+        mentions.sort(key=_mention_order)
         return mentions
 
     def _mentions(self, text, hits, spans, sentence: int, statement_id: str | None) -> list[Mention]:
@@ -218,6 +224,15 @@ class Tagger:
         """
         if not hits:
             return []
+        if len(hits) == 1:
+            # One match (the usual case): nothing to exclude, to choose between or to override.
+            pid, a, b = hits[0]
+            rule = self._rules[pid]
+            if rule.exclude:
+                return []
+            start, end = spans[a][0], spans[b - 1][1]
+            polarity = Polarity.NEGATED if rule.negated else Polarity.AFFIRMED
+            return [_mention(rule.tag, start, end, text[start:end], sentence, rule.source, statement_id, polarity)]
         include: dict[str, list[tuple[int, int, int, str, bool]]] = {}
         exclude: dict[str, list[tuple[int, int]]] = {}
         for pid, a, b in hits:
@@ -239,9 +254,7 @@ class Tagger:
                     continue
                 kept.append((start, end))
                 polarity = Polarity.NEGATED if negated else Polarity.AFFIRMED
-                out.append(
-                    Mention(tag, start, end, text[start:end], sentence, source, statement_id, polarity=polarity)
-                )
+                out.append(_mention(tag, start, end, text[start:end], sentence, source, statement_id, polarity))
         if self._overridden_by and len(include) > 1:
             out = self._apply_overrides(out)
         return out
@@ -267,13 +280,68 @@ _ASCII_TOKEN = re.compile(
 )
 # Letter, ".", letter: where an ASCII sentence may hold an initialism (a '.' first: re finds it fast).
 _INITIAL_DOT = re.compile(r"\.(?<=[A-Za-z]\.)[A-Za-z]")
+_ASCII_SYMBOLS = "".join(c for c in SYMBOLS if c.isascii())
+# Every byte but ASCII letters, digits, '.' and ',' becomes a space (see _plain).
+_RUNS_AND_SEPARATORS = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or chr(b) in ".,") else 0x20 for b in range(256)
+)
+# An apostrophe or a symbol makes a sentence not plain (see _plain).
+_NOT_PLAIN = "'" + _ASCII_SYMBOLS
+# A number with separators, as _ASCII_TOKEN reads one.
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)+")
+
+
+# The defaults of the Mention fields the tagger does not set.
+_DEFAULT_SOURCE = next(f.default for f in fields(Mention) if f.name == "source")
+_DEFAULT_SCORE = next(f.default for f in fields(Mention) if f.name == "score")
+
+
+def _mention(
+    tag: str,
+    start: int,
+    end: int,
+    text: str,
+    sentence: int,
+    pattern: str,
+    statement_id: str | None,
+    polarity: Polarity,
+) -> Mention:
+    """``Mention(tag, start, end, text, sentence, pattern, statement_id, polarity=polarity)``, built directly.
+
+    A frozen dataclass sets each field through ``object.__setattr__`` and then coerces its enums,
+    a large part of tagging a sentence with a match; the tagger's values already have the right
+    types, so filling the instance dictionary (fields in their declared order) gives the same
+    record. ``tests/tagging/test_tagger.py`` compares it with the constructor field by field and
+    fails if Mention gains a field.
+    """
+    m = object.__new__(Mention)
+    m.__dict__.update(
+        tag=tag,
+        start=start,
+        end=end,
+        text=text,
+        sentence=sentence,
+        pattern=pattern,
+        statement_id=statement_id,
+        source=_DEFAULT_SOURCE,
+        score=_DEFAULT_SCORE,
+        polarity=polarity,
+    )
+    return m
+
+
+def _mention_order(m: Mention) -> tuple[int, int, str]:
+    """Mentions are returned by (start, end, tag)."""
+    return m.start, m.end, m.tag
 
 
 # Candidate sets whose matcher ids are kept (they repeat; this bounds memory).
 _MAX_CANDIDATE_SETS = 4096
 
 
-def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+def _sentence_tokens(
+    folded: Folded, fs: int, fe: int
+) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
     """Norms of the tokens whose folded start lies in ``[fs, fe)``, and how to find their spans.
 
     The second value, called with ``n``, gives the original ``(start, end)`` of the first ``n``
@@ -292,6 +360,9 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
         # no token runs on past the end ("1,000", "a'b", "u.s." across fe: the full rules decide)
         fe == len(text) or not (text[fe].isalnum() or text[fe] in "'.,")
     ):
+        plain = _plain(segment) if q == fs else None
+        if plain is not None:
+            return _plain_tokens(folded, plain, fs)
         # The regex engine alone finds the tokens; spans on demand. Tokens starting before fs
         # are counted on the same scan (a scan cut at fs could read "b.s" of "b.ss" as one).
         skip = 0
@@ -315,7 +386,9 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
             matches = islice(_ASCII_TOKEN.finditer(text, q, fe), skip, skip + n)
             if possessive:
                 spans = [
-                    (m.start(), m.end() - 2) if m.group().endswith("'s") and m.end() - m.start() > 2 else m.span()
+                    (m.start(), m.end() - 2)
+                    if m.group().endswith("'s") and m.end() - m.start() > 2
+                    else m.span()
                     for m in matches
                 ]
             else:
@@ -343,6 +416,60 @@ def _sentence_tokens(folded: Folded, fs: int, fe: int) -> tuple[list[str], Calla
         spans.append((s, e))
     mapped = _original(folded, spans)
     return norms, lambda n: mapped[:n]
+
+
+def _plain(segment: str) -> str | None:
+    """``segment`` (ASCII) with every character outside its tokens blanked, when that leaves each token a chunk.
+
+    That holds when no apostrophe or symbol occurs and every '.' or ',' either ends a chunk
+    (before a space or at the end: sentence punctuation, blanked) or separates the digits of a
+    number chunk ("10,000", "3.5"). An initialism, a possessive, "3.5bn", "end.The" or "60%" give
+    None: :data:`_ASCII_TOKEN` decides those. Blanking keeps every offset.
+    """
+    for c in _NOT_PLAIN:
+        if c in segment:
+            return None
+    plain = (
+        segment.encode("ascii")
+        .translate(_RUNS_AND_SEPARATORS)
+        .decode()
+        .replace(". ", "  ")
+        .replace(", ", "  ")
+    )
+    if plain.endswith((".", ",")):
+        plain = plain.rstrip(".,").ljust(len(plain))
+    for sep in ".,":
+        i = plain.find(sep)
+        while i != -1:
+            end = plain.find(" ", i)
+            if end == -1:
+                end = len(plain)
+            if not _NUMBER.fullmatch(plain, plain.rfind(" ", 0, i) + 1, end):
+                return None
+            i = plain.find(sep, end)
+    return plain
+
+
+def _plain_tokens(
+    folded: Folded, plain: str, fs: int
+) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+    """:func:`_sentence_tokens` for a sentence at folded offset ``fs`` whose :func:`_plain` form is ``plain``.
+
+    The regex engine tests every character of a sentence against four alternatives;
+    ``str.split`` (C) cuts the chunks at a fraction of that.
+    """
+
+    def locate(n: int) -> list[tuple[int, int]]:
+        pieces = plain.split(" ")
+        # Each piece starts one character after the end of the one before it; empty pieces
+        # (two spaces in a row) hold no token.
+        starts = list(
+            islice(compress(accumulate(map(add, map(len, pieces), repeat(1)), initial=fs), pieces), n)
+        )
+        return _original(folded, list(zip(starts, map(add, starts, map(len, norms)), strict=False)))
+
+    norms = plain.split()
+    return norms, locate
 
 
 def _original(folded: Folded, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -102,8 +103,46 @@ _TABLE = _FoldTable()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+class _NotLowerASCII(Exception):
+    """A fold that the ASCII encoder cannot take as it is (see :func:`_translate`)."""
+
+
+def _fold_run(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the fold of a run of non-ASCII characters, when it is lower-case ASCII."""
+    assert isinstance(error, UnicodeEncodeError)
+    folded = error.object[error.start : error.end].translate(_TABLE)
+    if not folded.isascii() or folded.lower() != folded:
+        raise _NotLowerASCII
+    return folded, error.end
+
+
+def _one_each(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: nothing, when each non-ASCII character of the run folds to one character."""
+    assert isinstance(error, UnicodeEncodeError)
+    if any(len(_TABLE[ord(c)]) != 1 for c in error.object[error.start : error.end]):
+        raise _NotLowerASCII
+    return "", error.end
+
+
+# The ASCII encoder finds the non-ASCII runs far faster than a regex scan and hands each to a
+# handler: one that folds it (every other character then only needs lower-casing), and one
+# that checks the offset map stays the identity.
+codecs.register_error("rhetoric.fold", _fold_run)
+codecs.register_error("rhetoric.fold-one-each", _one_each)
+
+
 def _translate(text: str) -> str:
     """``text.translate(_TABLE)``, faster on mostly-ASCII text (ASCII runs just lower-case)."""
+    try:
+        # Folds that are lower-case ASCII (quotes, dashes, most accented letters) go through the
+        # encoder; lower() then only changes the ASCII characters of the text itself.
+        return text.encode("ascii", "rhetoric.fold").decode("ascii").lower()
+    except (_NotLowerASCII, UnicodeEncodeError):
+        return _translate_runs(text)
+
+
+def _translate_runs(text: str) -> str:
+    """:func:`_translate` for any text: ASCII runs lower-cased, the rest translated."""
     out = []
     pos = 0
     for m in _NON_ASCII.finditer(text):
@@ -112,6 +151,15 @@ def _translate(text: str) -> str:
         pos = m.end()
     out.append(text[pos:].lower())
     return "".join(out)
+
+
+def _folds_one_each(text: str) -> bool:
+    """Whether every non-ASCII character of ``text`` folds to exactly one character."""
+    try:
+        text.encode("ascii", "rhetoric.fold-one-each")
+    except _NotLowerASCII:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +218,7 @@ def fold(text: str, *, folded_text: str | None = None) -> Folded:
     folded = _translate(text) if folded_text is None else folded_text
     # Identity map when every character folded to exactly one character and none was a
     # dropped combining mark: checking the distinct non-ASCII characters is enough.
-    if len(folded) == len(text) and all(len(_TABLE[ord(c)]) == 1 for c in set(text) if not c.isascii()):
+    if len(folded) == len(text) and _folds_one_each(text):
         return Folded(text, folded)
     starts: list[int] = []
     ends: list[int] = []

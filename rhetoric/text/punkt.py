@@ -70,9 +70,26 @@ _CANDIDATE_DOT = re.compile(
 )
 
 
-def _candidates_of(text: str) -> re.Pattern[str]:
-    """The candidate regex for ``text``: '.' only unless it holds a '?' or a '!'."""
-    return _CANDIDATE if "?" in text or "!" in text else _CANDIDATE_DOT
+# One per end mark: each starts with a literal character, which re finds by its fast scan.
+_CANDIDATE_MARKS = tuple(
+    re.compile(re.escape(mark) + _CANDIDATE.pattern[len("[.?!]") :], re.VERBOSE) for mark in ".?!"
+)
+
+
+def _candidates_of(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_CANDIDATE` in ``text``, in order.
+
+    A match is one end mark (the look-ahead takes no characters), so the matches are those of
+    the three one-mark regexes together, by position; each of those scans like '.' alone.
+    """
+    if "?" not in text and "!" not in text:
+        return list(_CANDIDATE_DOT.finditer(text))
+    return sorted(chain.from_iterable(c.finditer(text) for c in _CANDIDATE_MARKS), key=_match_start)
+
+
+def _match_start(match: re.Match[str]) -> int:
+    return match.start()
+
 
 # Closing punctuation after a break belongs to the sentence before it.
 _REALIGN = re.compile(
@@ -113,7 +130,7 @@ class PunktSplitter:
             [(0, 15)]
         """
         candidates = _candidates_of(text)
-        if candidates.search(text) is None:
+        if not candidates:
             # One sentence: the text up to its trailing whitespace.
             end = len(text.rstrip())
             return [(0, end)] if end else []
@@ -135,7 +152,7 @@ class PunktSplitter:
                 self._decisions[context] = decided
         return decided
 
-    def _slices(self, text: str, candidates: re.Pattern[str]) -> list[tuple[int, int]]:
+    def _slices(self, text: str, candidates: list[re.Match[str]]) -> list[tuple[int, int]]:
         # Punkt's ``_match_potential_end_contexts``: the word before a candidate starts after the
         # last ASCII whitespace since the previous candidate's word (or where that word started,
         # when there is none, or when the only one is the first character); a candidate whose
@@ -150,7 +167,7 @@ class PunktSplitter:
         # Most texts hold no ASCII whitespace but ' ': one rfind then finds the last one.
         spaces = [c for c in _ASCII_SPACE if c in text]
         one_space = spaces[0] if len(spaces) == 1 else None
-        for match in chain(candidates.finditer(text), (None,)):
+        for match in chain(candidates, (None,)):
             if match is not None:
                 start = match.start()
                 if one_space is not None:

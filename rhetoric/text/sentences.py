@@ -62,13 +62,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return list(_split_cached(text))
 
 
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`split_sentences` as a tuple, shared with other callers: for readers that keep it as it is.
+
+    Example:
+        >>> sentence_spans("One. Two.")
+        ((0, 4), (5, 9))
+    """
+    return _split_cached(text)
+
+
 @lru_cache(maxsize=32)
 def _split_cached(text: str) -> tuple[tuple[int, int], ...]:
     # The tagger and the frames stage split the same statement one after the other.
+    lines = text.splitlines(keepends=True)
+    if len(lines) == 1:
+        # One line (most statements): no offsets to shift.
+        return tuple(_join_number_signs(text, _SPLITTER.span_tokenize(text))) if text.strip() else ()
     spans: list[tuple[int, int]] = []
     pos = 0
     # A line break ends a sentence: headlines and paragraphs carry no final period.
-    for line in text.splitlines(keepends=True):
+    for line in lines:
         if line.strip():
             spans.extend(
                 (pos + s, pos + e) for s, e in _join_number_signs(line, _SPLITTER.span_tokenize(line))

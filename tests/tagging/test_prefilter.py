@@ -157,8 +157,15 @@ def test_fast_path_equals_exhaustive_on_generated_news(shipped_tagger: Tagger) -
 
 @pytest.mark.parametrize(
     "text",
-    ["The U.S. aid. N.A.T.O. said", "US aid of $3.5bn, 3.5 bn", "u.sa aid", "end.The war", "army 3.u aid u.s.5 bn",
-     "about 10,000 troops, 3.5 percent", "Kyiv's aid; can't invade again"],
+    [
+        "The U.S. aid. N.A.T.O. said",
+        "US aid of $3.5bn, 3.5 bn",
+        "u.sa aid",
+        "end.The war",
+        "army 3.u aid u.s.5 bn",
+        "about 10,000 troops, 3.5 percent",
+        "Kyiv's aid; can't invade again",
+    ],
 )
 def test_scan_with_and_without_joins_equals_exhaustive(text: str) -> None:
     assert SMALL.tag(text) == SMALL.tag_exhaustive(text)
@@ -170,3 +177,18 @@ def test_tricky_join_split_by_first_character(text: str) -> None:
     from rhetoric.tagging.prefilter import _TRICKY_JOIN, _has_tricky_join
 
     assert _has_tricky_join(text) == (_TRICKY_JOIN.search(text) is not None)
+
+
+def test_initialism_pieces_are_remembered_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rhetoric.tagging import prefilter as prefilter_module
+
+    pf = prefilter("nato ~3 summit", "usa")
+    text = fold_text("The N.A.T.O. summit, said the U.S.A.")
+    first = pf.scan(text)
+    assert first is not None and first == pf.scan(text)
+    assert sorted(pf._chains) == ["n.a.t.o", "u.s.a"]
+    assert pf.positions(text) == [13, 30]  # "summit" anchors the first pattern, "u.s.a" the second
+    monkeypatch.setattr(prefilter_module, "_MAX_CHAINS", 1)
+    bounded = prefilter("nato ~3 summit", "usa")
+    assert bounded.scan(text) == first
+    assert len(bounded._chains) == 1

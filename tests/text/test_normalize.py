@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rhetoric.text.normalize import fold, fold_char, fold_text
@@ -70,3 +70,23 @@ def test_every_folded_char_maps_inside_the_original(text: str) -> None:
     for i in range(len(f.text)):
         s, e = f.original_span(i, i + 1)
         assert 0 <= s < e <= len(text)
+
+
+# ASCII with characters whose folds take every branch of the encoder path: one lower-case ASCII
+# character (quotes, dashes, accents), two (ß, æ), none (soft hyphen, combining accent), an
+# upper-case letter (ℌ folds to "H", which lower() must not touch), and non-ASCII folds (CJK, Greek).
+FOLD_ALPHABET = "aZ .'\u201c\u201d\u2014\u00e9\u00c9\u00df\u00e6\u00ad\u0301\u210c\u4e2d\u03a3\u0130"
+
+
+@settings(max_examples=1500)
+@given(st.text(alphabet=FOLD_ALPHABET, max_size=20))
+def test_fold_text_folds_character_by_character(text: str) -> None:
+    assert fold_text(text) == "".join(fold_char(c) for c in text)
+    folded = fold(text)
+    one_each = all(len(fold_char(c)) == 1 for c in text)
+    assert (folded.starts is None) == (one_each or text.isascii())
+
+
+def test_upper_case_folds_take_the_run_by_run_path() -> None:
+    assert fold_char("\u210c") == "H"
+    assert fold_text("\u201cA\u210c\u201d") == '"aH"'

@@ -214,3 +214,21 @@ def test_splits_like_nltk_punkt_on_generated_news() -> None:
 )
 def test_punkt_corner_cases(text: str) -> None:
     assert_splits_like_punkt(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab A.?!\"') \n\t\u2019-", max_size=30))
+def test_candidate_breaks_of_the_three_mark_regexes_equal_the_class_regex(text: str) -> None:
+    from rhetoric.text.punkt import _CANDIDATE, _candidates_of
+
+    def described(matches):
+        return [(m.span(), m.span("after_tok"), m.span("next_tok")) for m in matches]
+
+    assert described(_candidates_of(text)) == described(_CANDIDATE.finditer(text))
+
+
+def test_candidate_breaks_in_order_across_marks() -> None:
+    from rhetoric.text.punkt import _candidates_of
+
+    text = 'Really? Yes! No. "Why?" he asked.'
+    assert [text[m.start()] for m in _candidates_of(text)] == ["?", "!", ".", "?"]

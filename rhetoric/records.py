@@ -356,6 +356,45 @@ class Mention:
     def __post_init__(self) -> None:
         _coerce(self, source=MentionSource, polarity=Polarity)
 
+    @classmethod
+    def typed(
+        cls,
+        tag: str,
+        start: int,
+        end: int,
+        text: str,
+        sentence: int,
+        pattern: str,
+        statement_id: str | None,
+        polarity: Polarity,
+    ) -> Mention:
+        """A lexicon mention from values that already have their field types, without the coercion.
+
+        The constructor sets each field through ``object.__setattr__`` and coerces the enums, a
+        large part of tagging a sentence with a match; the tagger's values are already typed, so
+        the instance dictionary is filled directly, fields in their declared order (the same record:
+        ``tests/test_records.py`` compares both field by field and fails if a field is added).
+
+        Example:
+            >>> Mention.typed("talks", 0, 5, "Talks", 0, "talks", None, Polarity.AFFIRMED) == Mention(
+            ...     "talks", 0, 5, "Talks", 0, "talks")
+            True
+        """
+        m = object.__new__(cls)
+        m.__dict__.update(
+            tag=tag,
+            start=start,
+            end=end,
+            text=text,
+            sentence=sentence,
+            pattern=pattern,
+            statement_id=statement_id,
+            source=MentionSource.LEXICON,
+            score=None,
+            polarity=polarity,
+        )
+        return m
+
     def to_dict(self) -> dict[str, Any]:
         """Mapping with ``statement_id`` first (the JSON contract)."""
         d = {f.name: _plain(getattr(self, f.name)) for f in fields(self)}

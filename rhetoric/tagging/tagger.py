@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import accumulate, compress, islice, repeat
 from operator import add
 from os import PathLike
@@ -232,7 +232,7 @@ class Tagger:
                 return []
             start, end = spans[a][0], spans[b - 1][1]
             polarity = Polarity.NEGATED if rule.negated else Polarity.AFFIRMED
-            return [_mention(rule.tag, start, end, text[start:end], sentence, rule.source, statement_id, polarity)]
+            return [Mention.typed(rule.tag, start, end, text[start:end], sentence, rule.source, statement_id, polarity)]
         include: dict[str, list[tuple[int, int, int, str, bool]]] = {}
         exclude: dict[str, list[tuple[int, int]]] = {}
         for pid, a, b in hits:
@@ -254,7 +254,7 @@ class Tagger:
                     continue
                 kept.append((start, end))
                 polarity = Polarity.NEGATED if negated else Polarity.AFFIRMED
-                out.append(_mention(tag, start, end, text[start:end], sentence, source, statement_id, polarity))
+                out.append(Mention.typed(tag, start, end, text[start:end], sentence, source, statement_id, polarity))
         if self._overridden_by and len(include) > 1:
             out = self._apply_overrides(out)
         return out
@@ -289,45 +289,6 @@ _RUNS_AND_SEPARATORS = bytes(
 _NOT_PLAIN = "'" + _ASCII_SYMBOLS
 # A number with separators, as _ASCII_TOKEN reads one.
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)+")
-
-
-# The defaults of the Mention fields the tagger does not set.
-_DEFAULT_SOURCE = next(f.default for f in fields(Mention) if f.name == "source")
-_DEFAULT_SCORE = next(f.default for f in fields(Mention) if f.name == "score")
-
-
-def _mention(
-    tag: str,
-    start: int,
-    end: int,
-    text: str,
-    sentence: int,
-    pattern: str,
-    statement_id: str | None,
-    polarity: Polarity,
-) -> Mention:
-    """``Mention(tag, start, end, text, sentence, pattern, statement_id, polarity=polarity)``, built directly.
-
-    A frozen dataclass sets each field through ``object.__setattr__`` and then coerces its enums,
-    a large part of tagging a sentence with a match; the tagger's values already have the right
-    types, so filling the instance dictionary (fields in their declared order) gives the same
-    record. ``tests/tagging/test_tagger.py`` compares it with the constructor field by field and
-    fails if Mention gains a field.
-    """
-    m = object.__new__(Mention)
-    m.__dict__.update(
-        tag=tag,
-        start=start,
-        end=end,
-        text=text,
-        sentence=sentence,
-        pattern=pattern,
-        statement_id=statement_id,
-        source=_DEFAULT_SOURCE,
-        score=_DEFAULT_SCORE,
-        polarity=polarity,
-    )
-    return m
 
 
 def _mention_order(m: Mention) -> tuple[int, int, str]:

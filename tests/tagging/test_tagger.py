@@ -16,7 +16,7 @@ from rhetoric.errors import NotFoundError
 from rhetoric.records import Statement
 from rhetoric.tagging import Tagger, load_tagger, tag_corpus
 from rhetoric.text.sentences import split_sentences
-from rhetoric.types import Polarity, Role
+from rhetoric.types import Role
 
 MINI = Path(__file__).resolve().parents[1] / "codebook" / "data" / "mini.toml"
 
@@ -191,20 +191,3 @@ def test_a_lone_exclude_match_gives_no_mention() -> None:
     text = "Talking points were shared. Talks resumed."
     assert [(m.text, m.sentence) for m in tagger.tag(text)] == [("Talks", 1)]
     assert tagger.tag_exhaustive(text) == tagger.tag(text)
-
-
-@pytest.mark.parametrize("polarity", [Polarity.AFFIRMED, Polarity.NEGATED])
-@pytest.mark.parametrize("statement_id", [None, "s1"])
-def test_fast_mention_equals_the_constructor(polarity: Polarity, statement_id: str | None) -> None:
-    from dataclasses import asdict, fields
-
-    from rhetoric.records import Mention
-    from rhetoric.tagging.tagger import _mention
-
-    fast = _mention("talks", 3, 8, "Talks", 1, "talks", statement_id, polarity)
-    slow = Mention("talks", 3, 8, "Talks", 1, "talks", statement_id, polarity=polarity)
-    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-    assert asdict(fast) == asdict(slow) and fast.to_dict() == slow.to_dict()
-    # Same instance state in the same order (pickles alike); a new Mention field fails here.
-    assert list(vars(fast).items()) == list(vars(slow).items())
-    assert list(vars(fast)) == [f.name for f in fields(Mention)]

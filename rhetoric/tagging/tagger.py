@@ -232,7 +232,11 @@ class Tagger:
                 return []
             start, end = spans[a][0], spans[b - 1][1]
             polarity = Polarity.NEGATED if rule.negated else Polarity.AFFIRMED
-            return [Mention.typed(rule.tag, start, end, text[start:end], sentence, rule.source, statement_id, polarity)]
+            return [
+                Mention.typed(
+                    rule.tag, start, end, text[start:end], sentence, rule.source, statement_id, polarity
+                )
+            ]
         include: dict[str, list[tuple[int, int, int, str, bool]]] = {}
         exclude: dict[str, list[tuple[int, int]]] = {}
         for pid, a, b in hits:
@@ -254,7 +258,9 @@ class Tagger:
                     continue
                 kept.append((start, end))
                 polarity = Polarity.NEGATED if negated else Polarity.AFFIRMED
-                out.append(Mention.typed(tag, start, end, text[start:end], sentence, source, statement_id, polarity))
+                out.append(
+                    Mention.typed(tag, start, end, text[start:end], sentence, source, statement_id, polarity)
+                )
         if self._overridden_by and len(include) > 1:
             out = self._apply_overrides(out)
         return out

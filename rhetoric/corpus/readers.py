@@ -238,12 +238,7 @@ def _csv_rows(text: str, path: str, delimiter: str, mapping: dict[str, str]) -> 
             try:
                 _typed_cells(data, mapping)
             except ValidationError as exc:
-                yield Row(
-                    start,
-                    None,
-                    raw,
-                    ValidationError(exc.message, path=path, line=start, field=exc.field, hint=exc.hint),
-                )
+                yield Row(start, None, raw, _located(exc, path, start))
                 continue
             yield _mapped(start, data, raw, mapping, path, drop_empty=True)
     except csv.Error as exc:
@@ -293,12 +288,12 @@ def _mapped(line: int, data: dict, raw: str, mapping: dict[str, str], path: str,
     try:
         return Row(line, to_record(data, mapping, drop_empty=drop_empty), raw)
     except ValidationError as exc:
-        return Row(
-            line,
-            None,
-            raw,
-            ValidationError(exc.message, path=path, line=line, field=exc.field, hint=exc.hint),
-        )
+        return Row(line, None, raw, _located(exc, path, line))
+
+
+def _located(exc: ValidationError, path: str, line: int) -> ValidationError:
+    """The same problem, named with the file and line it was found on."""
+    return ValidationError(exc.message, path=path, line=line, field=exc.field, hint=exc.hint)
 
 
 def _json_array_items(text: str, path: str) -> Iterator[Row]:

@@ -124,7 +124,7 @@ def import_cmd(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="csv, jsonl, prodigy, doccano or label-studio (default: from the extension).",
+            help="csv, jsonl, json (one array of statements or Label Studio tasks), prodigy, doccano or label-studio (default: from the extension).",
         ),
     ] = None,
     mapping: Annotated[

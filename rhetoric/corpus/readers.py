@@ -31,7 +31,7 @@ from ..records import REQUIRED_FIELDS
 from .annotations import FIELD_HOMES, FLATTEN, TOOL_NAMES, TOOLS, sniff_tool
 from .fieldmap import check_mapping, missing_required, to_record
 
-FORMATS = ("csv", "jsonl", *TOOLS)
+FORMATS = ("csv", "jsonl", "json", *TOOLS)
 _EXTENSIONS = {
     ".csv": "csv",
     ".tsv": "csv",
@@ -39,7 +39,7 @@ _EXTENSIONS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".jsonlines": "jsonl",
-    ".json": "label-studio",
+    ".json": "json",
 }
 #: Separators a CSV header is sniffed for, in order of preference on a tie.
 DELIMITERS = (",", ";", "\t", "|")
@@ -61,7 +61,7 @@ class Row:
 
 
 def detect_format(path: str | Path, fmt: str | None = None) -> str:
-    """``csv`` or ``jsonl``, from ``fmt`` if given, else from the file extension.
+    """``csv``, ``jsonl``, ``json`` or a tool's name, from ``fmt`` if given, else from the file extension.
 
     Raises:
         InputFormatError: If the format is unknown or cannot be told from the extension.
@@ -296,14 +296,18 @@ def _located(exc: ValidationError, path: str, line: int) -> ValidationError:
     return ValidationError(exc.message, path=path, line=line, field=exc.field, hint=exc.hint)
 
 
-def _json_array_items(text: str, path: str) -> Iterator[Row]:
+def _json_array_items(
+    text: str,
+    path: str,
+    *,
+    what: str = "tasks",
+    hint: str = "export the project from Label Studio as JSON",
+) -> Iterator[Row]:
     """The items of a JSON array file, each with the line it starts on."""
     decoder = json.JSONDecoder()
     pos = len(text) - len(text.lstrip())
     if not text.startswith("[", pos):
-        raise InputFormatError(
-            "expected a JSON array of tasks", path=path, hint="export the project from Label Studio as JSON"
-        )
+        raise InputFormatError(f"expected a JSON array of {what}", path=path, hint=hint)
     pos += 1
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
@@ -395,6 +399,33 @@ def parse_rows(
         return list(_csv_rows(text, path, delimiter or sniff_delimiter(text), mapping))
     if fmt == "label-studio":
         return _tool_rows(_json_array_items(text, path), fmt, mapping, path)
+    if fmt == "json":
+        # One array: of statements (`list`/`extract --format json`) or of Label Studio tasks (a "data" object).
+        items = [
+            r
+            if isinstance(r.data, dict)
+            else Row(
+                r.line,
+                None,
+                r.raw,
+                ValidationError(
+                    f"expected a JSON object, got {type(r.data).__name__}", path=path, line=r.line
+                ),
+            )
+            for r in _json_array_items(
+                text,
+                path,
+                what="statements or Label Studio tasks",
+                hint="a .json file holds one array ([{...}, ...]); one object a line is .jsonl",
+            )
+        ]
+        first = next((r.data for r in items if r.data is not None), None)
+        if first is not None and isinstance(first.get("data"), dict):
+            return _tool_rows(iter(items), "label-studio", mapping, path)
+        tool = sniff_tool(first) if first is not None else None
+        if tool is not None:
+            return _tool_rows(iter(items), tool, mapping, path)
+        return _statement_rows(iter(items), mapping, path)
     rows = list(_jsonl_rows(text, path))
     tool = fmt if fmt in TOOLS else None
     if fmt == "jsonl":

@@ -116,3 +116,56 @@ def test_a_meta_cell_and_extra_columns_merge(cli, other: Corpus, write_file) -> 
     assert cli("import", str(path), "--corpus", str(other.path)).exit_code == 0
     [statement] = other.iter_statements()
     assert dict(statement.meta) == {"coder": "ab", "outlet": "TASS"}
+
+
+def test_list_json_imports_back_unchanged(cli, listed: Corpus, other: Corpus, tmp_path: Path) -> None:
+    listing = cli("list", "--corpus", str(listed.path), "--format", "json")
+    path = tmp_path / "listing.json"
+    path.write_bytes(listing.stdout_bytes)
+    r = cli("import", str(path), "--corpus", str(other.path))
+    assert (r.exit_code, r.stdout.strip()) == (0, "added 3, duplicates 0, rejected 0")
+    assert cli("list", "--corpus", str(other.path), "--format", "json").stdout_bytes == listing.stdout_bytes
+
+
+def test_a_reviewed_extraction_imports_as_extract_add_would_add(cli, tmp_path: Path) -> None:
+    article = str(Path(__file__).resolve().parents[2] / "seeds" / "000_194b2d9dfd68f7ca.txt")
+    corpora = []
+    for name in ("by_add", "by_import"):
+        target = init_corpus(tmp_path / name)
+        shutil.copy(SEED_CORPUS / "actors.toml", target.actors_path)
+        corpora.append(target)
+    args = (article, "--date", "2024-12-03")
+    assert cli("extract", *args, "--add", "--corpus", str(corpora[0].path)).exit_code == 0
+    review = tmp_path / "review.json"
+    review.write_bytes(
+        cli("extract", *args, "--format", "json", "--corpus", str(corpora[1].path)).stdout_bytes
+    )
+    assert cli("import", str(review), "--corpus", str(corpora[1].path)).exit_code == 0
+    added, imported = ([s for s in c.iter_statements()] for c in corpora)
+    assert [(s.id, s.speaker, s.kind) for s in imported] == [(s.id, s.speaker, s.kind) for s in added]
+    assert all({"cue", "confidence"} <= set(dict(s.meta)) for s in imported)  # the review columns are kept
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            '[1, {"speaker": "putin", "date": "2024", "text": "No talks."}]',
+            "{path}:1: expected a JSON object, got int",
+        ),
+        (
+            '{"speaker": "putin", "date": "2024", "text": "No talks."}',
+            "Error: {path}: expected a JSON array of statements or Label Studio tasks "
+            "(a .json file holds one array ([{{...}}, ...]); one object a line is .jsonl)",
+        ),
+    ],
+)
+def test_a_json_file_that_is_not_an_array_of_objects(
+    cli, other: Corpus, write_file, content, expected
+) -> None:
+    path = write_file("rows.json", content)
+    before = other.statements_path.read_bytes()
+    r = cli("import", str(path), "--corpus", str(other.path))
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[0] == expected.format(path=path)
+    assert other.statements_path.read_bytes() == before

@@ -272,7 +272,7 @@ def test_cli_import_with_map(corpus: Corpus) -> None:
         ),
         (
             ["--format", "excel"],
-            "Error: unknown format 'excel' (use --format csv | jsonl | prodigy | doccano | label-studio)\n",
+            "Error: unknown format 'excel' (use --format csv | jsonl | json | prodigy | doccano | label-studio)\n",
         ),
     ],
 )

@@ -124,8 +124,8 @@ def digest(actor: ActorReport, *, n_sections: int = 1) -> ActorDigest:
     """Choose what the actor's section shows (rules in the module docstring)."""
     tl = actor.timeline
     n = len(tl.analyses)
-    if len(tl.shifts) <= ALL_SHIFTS_UP_TO:
-        shifts = tuple(range(len(tl.shifts)))
+    if actor.n_shifts <= ALL_SHIFTS_UP_TO:
+        shifts = tuple(range(actor.n_shifts))
     else:
         shifts = tuple(sorted(actor.shift_ranking[:SHIFTS_PER_ACTOR]))
     if n <= ALL_CARDS_UP_TO:
@@ -134,7 +134,8 @@ def digest(actor: ActorReport, *, n_sections: int = 1) -> ActorDigest:
     wanted: set[int] = set()
     for k in shifts:
         # the first statement of each side: the notable entry and the shift detail link to it
-        for ids in (tl.shifts[k].from_ids, tl.shifts[k].to_ids):
+        shift = actor.shift(k)
+        for ids in (shift.from_ids, shift.to_ids):
             wanted.update(index[i] for i in ids[:1] if i in index)
     wanted.update(range(max(0, n - card_share(n_sections)), n))  # and the latest statements
     cards = tuple(sorted(wanted))

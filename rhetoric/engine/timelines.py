@@ -279,6 +279,8 @@ class _Raw:
             position = self.read_position(p)
             if texts is not None:
                 texts = tuple(map(tuple, texts))
+            elif (a := self.ordered[i]).statement and position.statement_ids == (a.statement.id,):
+                texts = ((a.statement.id, a.text),)  # (its own statement: no map of every text)
             else:
                 if self._text_of is None:
                     self._text_of = {a.statement.id: a.text for a in self.ordered if a.statement}

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,8 @@ class ReportSummary:
     verdicts: tuple[str, ...]
     #: :func:`rhetoric.shifts.current.current_position` of the timeline.
     current: CurrentPosition
+    #: :func:`rhetoric.reports.digest.counts_by_period` of the timeline's analyses.
+    periods: dict[str, tuple[list[int], Counter]]
 
 
 def ranking(tl: Timeline) -> tuple[int, ...]:
@@ -59,6 +62,7 @@ def ranking(tl: Timeline) -> tuple[int, ...]:
 def summarize(tl: Timeline) -> list[Any]:
     """The summary of a full timeline as a row the codec writes (read by :func:`read_summary`)."""
     from .charts import timeline_columns
+    from .digest import counts_by_period
 
     columns, by_period = timeline_columns(tl)
     return [
@@ -68,6 +72,7 @@ def summarize(tl: Timeline) -> list[Any]:
         ranking(tl),
         [s.verdict.value for s in tl.shifts],
         current_position(tl),
+        [[k, indices, list(tags.items())] for k, (indices, tags) in counts_by_period(tl.analyses).items()],
     ]
 
 
@@ -75,7 +80,7 @@ def read_summary(row: list[Any]) -> ReportSummary:
     """A summary row back (raises ``ValueError``/``TypeError`` on a row of the wrong shape)."""
     from .charts import Column
 
-    columns, by_period, tags, ranks, verdicts, current = row
+    columns, by_period, tags, ranks, verdicts, current, periods = row
     if not isinstance(by_period, bool):
         raise TypeError("a summary's by_period is a boolean")
     read = [Column(tuple(label), {t: tuple(m) for t, m in cells.items()}) for label, cells in columns]
@@ -85,6 +90,7 @@ def read_summary(row: list[Any]) -> ReportSummary:
         tuple(map(int, ranks)),
         tuple(map(str, verdicts)),
         decoder(CurrentPosition)(current),
+        {str(k): (list(map(int, indices)), Counter(dict(counts))) for k, indices, counts in periods},
     )
 
 

@@ -378,3 +378,16 @@ def test_a_timeline_read_with_its_summary_equals_the_plain_one(corpus: Path) -> 
     assert tl == lazy and hash(lazy) == hash(tl) and lazy.decoded
     plain, _ = store.lookup(slot, analyses)  # a reader without summaries gets the plain timeline
     assert type(plain) is Timeline and plain == tl
+
+
+def test_a_folded_report_after_an_add_equals_a_run_without_cache(tmp_path, monkeypatch) -> None:
+    corpus = generate_corpus(tmp_path / "big", 400)  # sections folded: period rows from the summary
+    _report(corpus, tmp_path / "warm")
+    add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
+    whole = _decoded_whole(monkeypatch)
+    cached = _report(corpus, tmp_path / "cached")
+    assert whole == ["zelensky"]
+    assert b"shown as cards" in cached["big.html"]
+    with monkeypatch.context() as m:
+        m.setenv("RHETORIC_CACHE", "0")
+        assert cached == _report(corpus, tmp_path / "plain")

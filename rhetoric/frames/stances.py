@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..actors import ActorRegistry
 from ..lang import Language
@@ -63,6 +64,8 @@ from .stance_words import StanceWords, stance_words
 SUPPORT = StanceValue.SUPPORT.value
 OPPOSE = StanceValue.OPPOSE.value
 NEUTRAL = StanceValue.NEUTRAL.value
+# The record's enum for a stance read as its string (Stance.typed takes the enum as it is).
+_STANCE_VALUES = {value.value: value for value in StanceValue}
 
 _MAX_GAP_WORDS = 6
 # An ending verb governs the noun phrase right after it ("lift the sanctions"), no further.
@@ -83,8 +86,9 @@ _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
 _CUT = re.compile(r"\w\w")
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
+    """What decided a stance (a tuple, not a frozen dataclass: one or more are built per mention)."""
+
     stance: str
     start: int
     end: int
@@ -492,15 +496,15 @@ def detect_stances(
         if chosen is None:
             chosen = _Cue(NEUTRAL, mention.start, mention.end, "")
         out.append(
-            Stance(
-                statement_id=statement_id,
-                tag=mention.tag,
-                stance=_against_tag(chosen.stance, mention),
-                holders=chosen.holders or speaker_holders,
-                start=mention.start,
-                end=mention.end,
-                sentence=index,
-                cue=chosen.text,
+            Stance.typed(
+                statement_id,
+                mention.tag,
+                _STANCE_VALUES[_against_tag(chosen.stance, mention)],
+                chosen.holders or speaker_holders,
+                mention.start,
+                mention.end,
+                index,
+                chosen.text,
             )
         )
     return out

@@ -351,11 +351,14 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
     """Desirability right before the item, in a sentence that does more than report or ask (step 7)."""
     text = ctx.text
     window = max(clause_start, mention.start - 80)
-    found = (
-        (lexicon, lexicon.search(text, window, mention.start))
-        for lexicon in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive)
-    )
-    lexicon, match = next(((lx, m) for lx, m in found if m and not ctx.inside_mention(*m.span())), (None, None))
+    # The first of the lexicons, in this order, with a match outside every mention (a plain loop:
+    # this runs for most mentions, and two nested generators cost as much as the searches).
+    lexicon = match = None
+    for lx in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive):
+        m = lx.search(text, window, mention.start)
+        if m and not ctx.inside_mention(*m.span()):
+            lexicon, match = lx, m
+            break
     if match is None:
         # "a just peace": the qualifier may open the mention itself.
         match = ctx.words.leading_qualifiers.match(text, mention.start, mention.end)

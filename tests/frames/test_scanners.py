@@ -196,7 +196,9 @@ def test_lexicon_search_is_its_first_match():
     lexicons = {f.name: getattr(words, f.name) for f in dataclasses.fields(words)}
     lexicons = {name: lx for name, lx in lexicons.items() if isinstance(lx, Lexicon)}
     # Word by word too (a lexicon whose first words the index does not hold).
-    lexicons["word_by_word"] = Lexicon(re.compile(r"(?<!\w)(?:ſanctions|talks)(?!\w)", re.I), frozenset({"ſanctions", "talks"}))
+    lexicons["word_by_word"] = Lexicon(
+        re.compile(r"(?<!\w)(?:ſanctions|talks)(?!\w)", re.I), frozenset({"ſanctions", "talks"})
+    )
     assert len(lexicons) >= 4
     for name, lexicon in lexicons.items():
         for text in TEXTS:

@@ -444,6 +444,43 @@ class Stance:
     def __post_init__(self) -> None:
         _coerce(self, stance=StanceValue)
 
+    @classmethod
+    def typed(
+        cls,
+        statement_id: str | None,
+        tag: str,
+        stance: StanceValue,
+        holders: tuple[str, ...],
+        start: int,
+        end: int,
+        sentence: int,
+        cue: str,
+    ) -> Stance:
+        """A stance from values that already have their field types, without the coercion.
+
+        The stance reader builds one per mention; the constructor's ``object.__setattr__`` per
+        field and the enum coercion are a visible part of that. Fields are filled in their declared
+        order (the same record: ``tests/test_records.py`` compares both field by field and fails if
+        a field is added).
+
+        Example:
+            >>> Stance.typed("s-1", "talks", StanceValue.SUPPORT, ("kyiv",), 0, 5, 0, "calls for") == Stance(
+            ...     "s-1", "talks", "support", ("kyiv",), 0, 5, 0, "calls for")
+            True
+        """
+        s = object.__new__(cls)
+        s.__dict__.update(
+            statement_id=statement_id,
+            tag=tag,
+            stance=stance,
+            holders=holders,
+            start=start,
+            end=end,
+            sentence=sentence,
+            cue=cue,
+        )
+        return s
+
     def to_dict(self) -> dict[str, Any]:
         """Mapping with tuples as lists and enums as strings (the JSON contract)."""
         return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}

@@ -6,8 +6,8 @@ import pytest
 
 from rhetoric.dates import PartialDate
 from rhetoric.errors import ValidationError
-from rhetoric.records import Mention, Statement, statement_id
-from rhetoric.types import Polarity, Precision
+from rhetoric.records import Mention, Stance, Statement, statement_id
+from rhetoric.types import Polarity, Precision, StanceValue
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,18 @@ def test_fast_mention_equals_the_constructor(polarity: Polarity, statement_id: s
     # Same instance state in the same order (pickles alike); a new Mention field fails here.
     assert list(vars(fast).items()) == list(vars(slow).items())
     assert list(vars(fast)) == [f.name for f in fields(Mention)]
+
+
+@pytest.mark.parametrize("value", list(StanceValue))
+@pytest.mark.parametrize("statement_id", [None, "s1"])
+def test_fast_stance_equals_the_constructor(value: StanceValue, statement_id: str | None) -> None:
+    from dataclasses import asdict, fields
+
+    fast = Stance.typed(statement_id, "talks", value, ("kyiv", "nato"), 3, 8, 1, "calls for")
+    slow = Stance(statement_id, "talks", value.value, ("kyiv", "nato"), 3, 8, sentence=1, cue="calls for")
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert fast.stance is value and slow.stance is value
+    assert asdict(fast) == asdict(slow) and fast.to_dict() == slow.to_dict()
+    # Same instance state in the same order (pickles alike); a new Stance field fails here.
+    assert list(vars(fast).items()) == list(vars(slow).items())
+    assert list(vars(fast)) == [f.name for f in fields(Stance)]

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..actors import ActorRegistry
 from ..lang import Language
@@ -63,6 +63,8 @@ from .stance_words import StanceWords, stance_words
 SUPPORT = StanceValue.SUPPORT.value
 OPPOSE = StanceValue.OPPOSE.value
 NEUTRAL = StanceValue.NEUTRAL.value
+# The record's enum for a stance read as its string (Stance.typed takes the enum as it is).
+_STANCE_VALUES = {value.value: value for value in StanceValue}
 
 _MAX_GAP_WORDS = 6
 # An ending verb governs the noun phrase right after it ("lift the sanctions"), no further.
@@ -83,8 +85,9 @@ _BREAK_RE = re.compile(r"[;:,()\[\]]|[.!?]\s|[—–]")
 _CUT = re.compile(r"\w\w")
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
+    """What decided a stance (a tuple, not a frozen dataclass: one or more are built per mention)."""
+
     stance: str
     start: int
     end: int
@@ -112,15 +115,19 @@ def _kind(match: re.Match) -> str:
     return "ending" if match.group("ending") else OPPOSE if match.group("oppose") else SUPPORT
 
 
-@dataclass(frozen=True)
 class _Context:
     """One statement's text, its mention spans and the language's stance words."""
 
-    text: str
-    words: StanceWords
-    spans: tuple[Span, ...]
-    _cues: list[re.Match] = field(default_factory=list, compare=False, repr=False)
-    _ending_items: dict[Span, bool] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("_cues", "_ending_items", "_limit", "spans", "text", "words")
+
+    def __init__(self, text: str, words: StanceWords, spans: tuple[Span, ...]) -> None:
+        self.text = text
+        self.words = words
+        self.spans = spans
+        self._cues: list[re.Match | None] = []
+        self._ending_items: dict[Span, bool] = {}
+        # No cue before a mention starts at or after the last mention's start (see cues()).
+        self._limit = max(a for a, _ in spans) if spans else len(text)
 
     def ending_item(self, mention: Mention) -> bool:
         """Whether the mention's words end something ("end the war"): read once per mention."""
@@ -136,7 +143,7 @@ class _Context:
         The scan reads the whole text left to right but stops at the last mention's start: a match
         from there on ends after every mention's start, where no cue before a mention may end.
         """
-        limit = max(a for a, _ in self.spans) if self.spans else len(self.text)
+        limit = self._limit
         if end > limit:
             # Not a cue before a mention: read the whole text.
             found = self.words.before.finditer(self.text, 0, len(self.text))
@@ -206,14 +213,14 @@ def _cue_before(ctx: _Context, mention: Mention, clause_start: int, max_gap: int
         m for m in ctx.cues(clause_start, mention.start)
         if not ctx.inside_mention(*m.span()) and not _attributive(ctx, m, clause_start)
     ]
-    ending_item = ctx.ending_item(mention)
     for i in range(len(cues) - 1, -1, -1):
         match = cues[i]
         kind = _kind(match)
         if kind == "ending":
             # "end the war" is the item war_end; "stop supplying weapons" opposes the supply.
+            # (Whether the item is an ending is read only here, where an ending cue asks.)
             if (
-                ending_item
+                ctx.ending_item(mention)
                 or not ctx.linked(match.end(), mention.start, _MAX_GAP_ENDING + 2 * bool(match.group("supply")))
                 or ctx.words.preposition.search(text, match.end(), mention.start)
             ):
@@ -249,7 +256,6 @@ def _after(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
     """The item's own verb after it: ended (oppose) or demanded (support); step 3."""
     text = ctx.text
     limit = min(sent_end, mention.end + _AFTER_WINDOW)
-    ending_item = ctx.ending_item(mention)
     inside = ctx.words.deontic.search(text, mention.start, mention.end)
     if inside and inside.start() > mention.start:
         # "the war has to stop", "Russia must leave": the item the mention states is demanded.
@@ -259,10 +265,11 @@ def _after(ctx: _Context, mention: Mention, sent_end: int) -> _Cue | None:
     match = None
     # The verb stands at the start of a word after the mention (or right at its end, which may
     # cut a word): where the index shows none, the long pattern is not tried.
-    if not ending_item and (
+    # (Whether the item is an ending is read last: the index mostly answers first.)
+    if (
         _CUT.match(text, mention.end - 1, mention.end + 1)
         or not ctx.words.after_ending_verb.absent(text, mention.end, limit)
-    ):
+    ) and not ctx.ending_item(mention):
         match = ctx.words.after_ending.match(text, mention.end, limit)
     if match and ctx.linked(mention.end, match.start("verb"), 5) and not ctx.inside_mention(*match.span("verb")):
         stance = SUPPORT if match.group("neg") else OPPOSE
@@ -344,11 +351,14 @@ def _advocated(ctx: _Context, mention: Mention, clause_start: int, sentence: Spa
     """Desirability right before the item, in a sentence that does more than report or ask (step 7)."""
     text = ctx.text
     window = max(clause_start, mention.start - 80)
-    found = (
-        (lexicon, lexicon.search(text, window, mention.start))
-        for lexicon in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive)
-    )
-    lexicon, match = next(((lx, m) for lx, m in found if m and not ctx.inside_mention(*m.span())), (None, None))
+    # The first of the lexicons, in this order, with a match outside every mention (a plain loop:
+    # this runs for most mentions, and two nested generators cost as much as the searches).
+    lexicon = match = None
+    for lx in (ctx.words.qualifiers, ctx.words.goal, ctx.words.infinitive):
+        m = lx.search(text, window, mention.start)
+        if m and not ctx.inside_mention(*m.span()):
+            lexicon, match = lx, m
+            break
     if match is None:
         # "a just peace": the qualifier may open the mention itself.
         match = ctx.words.leading_qualifiers.match(text, mention.start, mention.end)
@@ -492,15 +502,15 @@ def detect_stances(
         if chosen is None:
             chosen = _Cue(NEUTRAL, mention.start, mention.end, "")
         out.append(
-            Stance(
-                statement_id=statement_id,
-                tag=mention.tag,
-                stance=_against_tag(chosen.stance, mention),
-                holders=chosen.holders or speaker_holders,
-                start=mention.start,
-                end=mention.end,
-                sentence=index,
-                cue=chosen.text,
+            Stance.typed(
+                statement_id,
+                mention.tag,
+                _STANCE_VALUES[_against_tag(chosen.stance, mention)],
+                chosen.holders or speaker_holders,
+                mention.start,
+                mention.end,
+                index,
+                chosen.text,
             )
         )
     return out

@@ -186,3 +186,26 @@ def test_an_irregular_form_not_opening_with_a_letter_keeps_the_regex():
     text = "they 'hoped that it holds"
     assert scanner.search(text, 0, len(text)).span() == (5, 16)
     assert not scanner.absent(text, 0, len(text))
+
+
+def test_lexicon_search_is_its_first_match():
+    """Lexicon.search is a loop of its own (no generator): the first match finditer gives, on every range."""
+    from rhetoric.frames.lexicon import Lexicon
+
+    words = stance_words()
+    lexicons = {f.name: getattr(words, f.name) for f in dataclasses.fields(words)}
+    lexicons = {name: lx for name, lx in lexicons.items() if isinstance(lx, Lexicon)}
+    # Word by word too (a lexicon whose first words the index does not hold).
+    lexicons["word_by_word"] = Lexicon(
+        re.compile(r"(?<!\w)(?:ſanctions|talks)(?!\w)", re.I), frozenset({"ſanctions", "talks"})
+    )
+    assert len(lexicons) >= 4
+    for name, lexicon in lexicons.items():
+        for text in TEXTS:
+            n = len(text)
+            for start, end in {(0, n), (5, n), (7, 30)} | {(i, min(n, i + 17)) for i in range(0, n, 4)}:
+                if not start <= end <= n:
+                    continue
+                first = next(lexicon.finditer(text, start, end), None)
+                found = lexicon.search(text, start, end)
+                assert (found and found.span()) == (first and first.span()), (name, text, start, end)

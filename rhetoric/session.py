@@ -38,7 +38,7 @@ from .types import ProgressFn
 if TYPE_CHECKING:  # the analysis stages load on first use, so `rhetoric tag` never imports them
     from .analysis import CorpusAnalysis, Provenance
     from .analyzer import Analyzer
-    from .engine.timelines import TimelineCache
+    from .engine.timelines import TimelineCache, TimelineSummary
     from .shifts.current import CurrentPosition
     from .shifts.timeline import Timeline
 
@@ -81,6 +81,9 @@ class Session:
         self._entry_keys: dict[str, str] = {}  # statement id -> id and record digest (both caches' key)
         # statement id -> (statement, entry key) as the statements cache gave them (not computed again)
         self._read_keys: dict[str, tuple[Statement, str]] = {}
+        #: Summaries kept beside cached timelines (the report sets its own: only the few
+        #: positions and shifts it shows of an unchanged actor are then decoded).
+        self.timeline_summary: TimelineSummary | None = None
 
     @classmethod
     def open(
@@ -460,6 +463,7 @@ class Session:
             recipe=self.recipe,
             opposites=self.analyzer.opposites,
             scales=self.analyzer.scales,
+            summary=self.timeline_summary,
         )
 
     def current_position(self, *, speaker: str | None = None, party: str | None = None) -> CurrentPosition:

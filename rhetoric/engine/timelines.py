@@ -35,10 +35,10 @@ from __future__ import annotations
 import hashlib
 import os
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -52,11 +52,21 @@ if TYPE_CHECKING:
     from ..shifts.timeline import Timeline
     from .local import AnalyzerRecipe
 
-#: Format of the timeline lines (bumped when the layout changes).
-FORMAT = 1
+#: Format of the timeline lines (bumped when the layout changes): 2 adds the report summary.
+FORMAT = 2
 _HEADER = "#rhetoric-timeline-cache"
 #: Stands in for a statement the cached timeline read that the corpus no longer has as it was.
 _GONE = StatementAnalysis("", (), (), ())
+
+
+class TimelineSummary(NamedTuple):
+    """How a caller keeps its own whole-timeline readings beside each cached timeline (the
+    report's: :mod:`rhetoric.reports.summary`): ``summarize`` turns a full timeline into a row
+    the codec writes, ``read`` turns the row back (raising ``ValueError``/``TypeError`` on a
+    bad one). A timeline read back with its summary is a :class:`LazyTimeline`."""
+
+    summarize: Callable[[Any], Any]
+    read: Callable[[Any], Any]
 
 
 def entry_key(a: StatementAnalysis, known: Mapping[str, str] | None = None) -> str:
@@ -112,11 +122,17 @@ class TimelineCache:
         return hashlib.blake2b(what.encode(), digest_size=12).hexdigest()
 
     def lookup(
-        self, slot: str, analyses: Sequence[StatementAnalysis], keys: Mapping[str, str] | None = None
+        self,
+        slot: str,
+        analyses: Sequence[StatementAnalysis],
+        keys: Mapping[str, str] | None = None,
+        summary: TimelineSummary | None = None,
     ) -> tuple[Timeline | None, Timeline | None]:
         """``(timeline, None)`` when the cached one read exactly these statements; else
         ``(None, previous)`` with the cached timeline to reuse from (None when there is none
-        or its line is damaged). ``keys``: entry keys already computed, by statement id."""
+        or its line is damaged). ``keys``: entry keys already computed, by statement id.
+        ``summary``: read the line's summary too; the timeline is then a :class:`LazyTimeline`
+        when the line has one (a plain timeline when it has none)."""
         raw = self._lines.get(slot)
         if raw is None:
             return None, None
@@ -125,13 +141,19 @@ class TimelineCache:
             if zlib.crc32(payload) != int(crc):
                 return None, None
             with gc_paused():
-                return _decode(orjson.loads(payload), analyses, keys)
+                return _decode(orjson.loads(payload), analyses, keys, summary)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None, None
 
-    def put(self, slot: str, timeline: Timeline, keys: Mapping[str, str] | None = None) -> None:
-        """Record a timeline (written by :meth:`flush`)."""
-        payload = _encode(timeline, keys)
+    def put(
+        self,
+        slot: str,
+        timeline: Timeline,
+        keys: Mapping[str, str] | None = None,
+        summary: TimelineSummary | None = None,
+    ) -> None:
+        """Record a timeline, with its ``summary`` when given (written by :meth:`flush`)."""
+        payload = _encode(timeline, keys, summary)
         line = b"%s\t%d\t%s\n" % (slot.encode(), zlib.crc32(payload), payload)
         self._lines[slot] = self._pending[slot] = line
 
@@ -166,7 +188,7 @@ class TimelineCache:
         prune(self.path.parent, keep=self.path, pattern="timelines-*.jsonl")
 
 
-def _encode(tl: Timeline, known: Mapping[str, str] | None) -> bytes:
+def _encode(tl: Timeline, known: Mapping[str, str] | None, summary: TimelineSummary | None) -> bytes:
     # What can be derived is left out when it is (checked here), to halve the file and its reading:
     # a position's texts are its statements' texts; a shift between two single statements holds
     # their positions' per-tag states.
@@ -180,7 +202,8 @@ def _encode(tl: Timeline, known: Mapping[str, str] | None) -> bytes:
         derived = pair is not None and _shift_tags(*pair) == shift.tags
         shifts.append([replace(shift, tags=()) if derived else shift, derived])
     keys = [entry_key(a, known) for a in tl.analyses]
-    return encode([tl.speaker, tl.party, keys, positions, shifts, tl.occasions])
+    extra = summary.summarize(tl) if summary is not None else None
+    return encode([tl.speaker, tl.party, keys, positions, shifts, tl.occasions, extra])
 
 
 def _single_pair(
@@ -203,37 +226,155 @@ def _texts_of(p: Any, text_of: dict[str, str]) -> tuple[tuple[str, str], ...]:
 
 
 def _decode(
-    row: list[Any], analyses: Sequence[StatementAnalysis], known: Mapping[str, str] | None
+    row: list[Any],
+    analyses: Sequence[StatementAnalysis],
+    known: Mapping[str, str] | None,
+    reader: TimelineSummary | None = None,
 ) -> tuple[Timeline | None, Timeline | None]:
-    from ..shifts.model import Shift
-    from ..shifts.positions import Position
-    from ..shifts.timeline import Timeline
-
-    speaker, party, keys, positions, shifts, occasions = row
+    speaker, party, keys, positions, shifts, occasions, summary = row
     now = {entry_key(a, known): a for a in analyses if a.statement}
     ordered = tuple(now.get(k, _GONE) for k in keys)
     complete = len(now) == len(analyses) == len(keys) and all(k in now for k in keys)
-    text_of = {a.statement.id: a.text for a in ordered if a.statement}
-    read_position, read_shift = decoder(Position), decoder(Shift)
-    decoded = []
-    for p, texts in positions:
-        position = read_position(p)
-        texts = tuple(map(tuple, texts)) if texts is not None else _texts_of(position, text_of)
-        decoded.append(_with(position, "texts", texts))
-    if len(decoded) != len(ordered):
+    if len(positions) != len(ordered):
         raise ValueError("a cached timeline needs one position per statement")
     occasions = tuple(map(tuple, occasions))
-    read_shifts = []
-    for k, (shift, derived) in enumerate(shifts):
-        shift = read_shift(shift)
-        if derived:
-            pair = _single_pair(decoded, occasions, k)
-            if pair is None:
-                raise ValueError("a cached shift's tags are derived only between single statements")
-            _with(shift, "tags", _shift_tags(*pair))
-        read_shifts.append(shift)
-    tl = Timeline(speaker, ordered, tuple(decoded), tuple(read_shifts), occasions, party)
+    if len(shifts) != max(0, len(occasions) - 1):
+        raise ValueError("a cached timeline needs one shift per pair of consecutive occasions")
+    if complete and reader is not None and summary is not None:
+        # Read back as it was: positions and shifts decoded one by one when asked for (a
+        # report reads the summary and the few it shows), all at once by any other reader.
+        lazy = LazyTimeline.__new__(LazyTimeline)
+        for name, value in (
+            ("speaker", speaker),
+            ("analyses", ordered),
+            ("occasions", occasions),
+            ("party", party),
+        ):
+            object.__setattr__(lazy, name, value)
+        object.__setattr__(lazy, "report_summary", reader.read(summary))
+        object.__setattr__(lazy, "_raw", _Raw(ordered, positions, shifts, occasions))
+        return lazy, None
+    raw = _Raw(ordered, positions, shifts, occasions)
+    tl = _timeline_class()(speaker, ordered, raw.all_positions(), raw.all_shifts(), occasions, party)
     return (tl, None) if complete else (None, tl)
+
+
+class _Raw:
+    """A cached timeline's positions and shifts as parsed JSON, decoded one by one on demand."""
+
+    def __init__(self, ordered: tuple, positions: list, shifts: list, occasions: tuple) -> None:
+        from ..shifts.model import Shift
+        from ..shifts.positions import Position
+
+        self.ordered, self.positions, self.shifts, self.occasions = ordered, positions, shifts, occasions
+        self.read_position, self.read_shift = decoder(Position), decoder(Shift)
+        self._text_of: dict[str, str] | None = None
+        self._positions: dict[int, Any] = {}
+        self._shifts: dict[int, Any] = {}
+
+    def position(self, i: int) -> Any:
+        found = self._positions.get(i)
+        if found is None:
+            p, texts = self.positions[i]
+            position = self.read_position(p)
+            if texts is not None:
+                texts = tuple(map(tuple, texts))
+            elif (a := self.ordered[i]).statement and position.statement_ids == (a.statement.id,):
+                texts = ((a.statement.id, a.text),)  # (its own statement: no map of every text)
+            else:
+                if self._text_of is None:
+                    self._text_of = {a.statement.id: a.text for a in self.ordered if a.statement}
+                texts = _texts_of(position, self._text_of)
+            found = self._positions[i] = _with(position, "texts", texts)
+        return found
+
+    def shift(self, k: int) -> Any:
+        found = self._shifts.get(k)
+        if found is None:
+            shift, derived = self.shifts[k]
+            shift = self.read_shift(shift)
+            if derived:
+                occasions = self.occasions
+                if k + 1 >= len(occasions) or len(occasions[k]) != 1 or len(occasions[k + 1]) != 1:
+                    raise ValueError("a cached shift's tags are derived only between single statements")
+                pair = self.position(occasions[k][0]), self.position(occasions[k + 1][0])
+                _with(shift, "tags", _shift_tags(*pair))
+            found = self._shifts[k] = shift
+        return found
+
+    def all_positions(self) -> tuple:
+        return tuple(self.position(i) for i in range(len(self.positions)))
+
+    def all_shifts(self) -> tuple:
+        return tuple(self.shift(k) for k in range(len(self.shifts)))
+
+
+def _timeline_class() -> type:
+    from ..shifts.timeline import Timeline
+
+    return Timeline
+
+
+class LazyTimeline(_timeline_class()):  # type: ignore[misc]
+    """A timeline read back from the cache whose positions and shifts are decoded when first
+    read: one by one through :meth:`position_at` and :meth:`shift_at`, all at once through
+    ``positions`` and ``shifts``. ``report_summary`` holds the report's whole-timeline readings
+    (:mod:`rhetoric.reports.summary`). Equal to, and pickled as, the plain timeline."""
+
+    def __getattr__(self, name: str) -> Any:
+        raw = self.__dict__.get("_raw")
+        if raw is None or name not in ("positions", "shifts"):
+            raise AttributeError(name)
+        with gc_paused():
+            object.__setattr__(self, "positions", raw.all_positions())
+            object.__setattr__(self, "shifts", raw.all_shifts())
+        return self.__dict__[name]
+
+    @property
+    def decoded(self) -> bool:
+        """Whether every position and shift has been decoded (``positions`` or ``shifts`` read)."""
+        return "positions" in self.__dict__
+
+    def position_at(self, i: int) -> Any:
+        """The ``i``-th position, decoding only it."""
+        return self.positions[i] if self.decoded else self._raw.position(range(len(self.analyses))[i])
+
+    def shift_at(self, k: int) -> Any:
+        """The ``k``-th shift, decoding only it (and the positions it derives its tags from)."""
+        return self.shifts[k] if self.decoded else self._raw.shift(range(len(self._raw.shifts))[k])
+
+    @property
+    def n_shifts(self) -> int:
+        """How many shifts (without decoding them)."""
+        return len(self._raw.shifts)
+
+    def plain(self) -> Timeline:
+        """The same timeline as a plain :class:`~rhetoric.shifts.timeline.Timeline`."""
+        return _timeline_class()(
+            self.speaker, self.analyses, self.positions, self.shifts, self.occasions, self.party
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _timeline_class()):
+            return NotImplemented
+        names = ("speaker", "analyses", "positions", "shifts", "occasions", "party")
+        return all(getattr(self, n) == getattr(other, n) for n in names)
+
+    def __hash__(self) -> int:
+        return hash(self.plain())
+
+    def __repr__(self) -> str:
+        return repr(self.plain())
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        return _timeline_class(), (
+            self.speaker,
+            self.analyses,
+            self.positions,
+            self.shifts,
+            self.occasions,
+            self.party,
+        )
 
 
 def _with(record: Any, name: str, value: Any) -> Any:
@@ -313,6 +454,7 @@ def cached_timelines(
     variant: str = "",
     opposites: Sequence[tuple[str, str]],
     scales: Sequence[Scale],
+    summary: TimelineSummary | None = None,
 ) -> list[Timeline]:
     """Timelines of ``(label, analyses, is a party)`` groups, in order: read from ``store``
     where their statements are unchanged, else built by the current engine (reusing what the
@@ -327,6 +469,8 @@ def cached_timelines(
         variant: Slots of their own for these groups (their statements come in another order).
         opposites: The codebook's opposites.
         scales: The codebook's scales.
+        summary: Summaries to keep beside the timelines (:class:`TimelineSummary`): read back
+            with them, and a cached line without one written again with one.
     """
     out: list[Timeline | None] = [None] * len(groups)
     jobs: list[TimelineJob] = []
@@ -337,7 +481,9 @@ def cached_timelines(
             slots[i] = store.slot(
                 label, party=label if party else "", opposites=opposites, scales=scales, variant=variant
             )
-            out[i], previous = store.lookup(slots[i], analyses, keys)
+            out[i], previous = store.lookup(slots[i], analyses, keys, summary)
+            if summary is not None and out[i] is not None and not isinstance(out[i], LazyTimeline):
+                store.put(slots[i], out[i], keys, summary)  # (a line written without a summary)
         if out[i] is None:
             jobs.append(TimelineJob(tuple(analyses), label, party, previous))
     built = iter(build_timelines(jobs, recipe=recipe, opposites=opposites, scales=scales))
@@ -345,7 +491,7 @@ def cached_timelines(
         if out[i] is None:
             out[i] = tl = next(built)
             if store is not None:
-                store.put(slots[i], tl, keys)
+                store.put(slots[i], tl, keys, summary)
     if store is not None:
         store.flush()
     return out  # type: ignore[return-value]
@@ -354,6 +500,8 @@ def cached_timelines(
 __all__ = [
     "TimelineCache",
     "TimelineJob",
+    "TimelineSummary",
+    "LazyTimeline",
     "build_timeline",
     "build_timelines",
     "cached_timelines",

@@ -168,6 +168,7 @@ def timeline_svg(
     title: str = "",
     columns: tuple[list[Column], bool] | None = None,
     tags: tuple[str, ...] | None = None,
+    verdicts: tuple[str, ...] | None = None,
 ) -> str:
     """The actor's timeline chart as an ``<svg>`` element (no XML prolog), ready to inline in HTML.
 
@@ -177,6 +178,7 @@ def timeline_svg(
         title: Accessible title of the chart.
         columns: :func:`timeline_columns` of ``tl``, when already computed.
         tags: ``tl.tags()``, when already computed.
+        verdicts: Each shift's verdict value, when already known (then no shift is read).
 
     Returns:
         SVG markup, byte-identical for the same timeline.
@@ -227,9 +229,10 @@ def timeline_svg(
         parts.append(_text(cx(i), base + 13, columns[i].label[0], size=7.5))
         parts.append(_text(cx(i), base + 24, columns[i].label[1], size=7.5, extra=' fill="#6b7280"'))
     if not by_period:
-        words = len(tl.shifts) < _MAX_TICKS
-        for offset, shift in zip(tl.shift_offsets(), tl.shifts, strict=True):
-            verdict = shift.verdict.value
+        if verdicts is None:
+            verdicts = tuple(s.verdict.value for s in tl.shifts)
+        words = len(verdicts) < _MAX_TICKS
+        for offset, verdict in zip(tl.shift_offsets(), verdicts, strict=True):
             colour = VERDICT_COLOURS.get(verdict, "#111827")
             x = left + col_w * (offset + 0.5)
             if words:

@@ -25,8 +25,11 @@ from ..engine.codec import gc_paused
 from ..records import Statement, StatementAnalysis
 from ..session import Session
 from ..shifts.current import CurrentPosition, current_position, directed
+from ..shifts.model import Shift
+from ..shifts.positions import Position
 from ..shifts.timeline import Timeline, timeline
 from ..types import ProgressFn
+from .summary import REPORT_SUMMARY, ReportSummary, ranking
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -82,6 +85,26 @@ class ActorReport:
         first, last = self.analyses[0].statement.date, self.analyses[-1].statement.date
         return first if first == last else f"{first} – {last}"
 
+    @property
+    def summary(self) -> ReportSummary | None:
+        """The timeline's report summary when it was read back from the timeline cache
+        (:mod:`rhetoric.reports.summary`): its positions and shifts are then decoded only
+        where the report shows them."""
+        return getattr(self.timeline, "report_summary", None)
+
+    def position(self, i: int) -> Position:
+        """The ``i``-th position of the timeline (decoding only it from a cached timeline)."""
+        return self.timeline.position_at(i) if self.summary else self.timeline.positions[i]
+
+    def shift(self, k: int) -> Shift:
+        """The ``k``-th shift of the timeline (decoding only it from a cached timeline)."""
+        return self.timeline.shift_at(k) if self.summary else self.timeline.shifts[k]
+
+    @property
+    def n_shifts(self) -> int:
+        """How many shifts the timeline has."""
+        return self.timeline.n_shifts if self.summary else len(self.timeline.shifts)
+
     # Computed once per actor and shared by the HTML and Markdown renderers (a frozen dataclass
     # still lets cached_property store into the instance's __dict__).
     @cached_property
@@ -89,7 +112,7 @@ class ActorReport:
         """Chart and matrix columns (:func:`rhetoric.reports.charts.timeline_columns`)."""
         from .charts import timeline_columns
 
-        return timeline_columns(self.timeline)
+        return self.summary.columns if self.summary else timeline_columns(self.timeline)
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -99,20 +122,31 @@ class ActorReport:
     @cached_property
     def tags(self) -> tuple[str, ...]:
         """Every tag the actor's statements mention, first seen first (``Timeline.tags``, once)."""
-        return self.timeline.tags()
+        return self.summary.tags if self.summary else self.timeline.tags()
 
     @cached_property
     def shift_ranking(self) -> tuple[int, ...]:
         """Indices of the actor's shifts, strongest first (:mod:`rhetoric.reports.notable`)."""
-        from .notable import strength
+        return self.summary.ranking if self.summary else ranking(self.timeline)
 
-        shifts = self.timeline.shifts
-        return tuple(sorted(range(len(shifts)), key=lambda k: strength(shifts[k], k), reverse=True))
+    @property
+    def verdicts(self) -> tuple[str, ...]:
+        """Each shift's verdict value, in timeline order."""
+        if self.summary:
+            return self.summary.verdicts
+        return tuple(s.verdict.value for s in self.timeline.shifts)
 
     @property
     def latest_verdict(self) -> str:
         """Verdict of the actor's latest shift (empty with a single statement)."""
-        return self.timeline.shifts[-1].verdict.value if self.timeline.shifts else ""
+        return self.shift(self.n_shifts - 1).verdict.value if self.n_shifts else ""
+
+
+def current_of(tl: Timeline) -> CurrentPosition:
+    """:func:`~rhetoric.shifts.current.current_position`, read from the timeline's report summary
+    when it has one."""
+    summary = getattr(tl, "report_summary", None)
+    return summary.current if summary is not None else current_position(tl)
 
 
 @dataclass(frozen=True)
@@ -151,7 +185,7 @@ def report_data(
                 name=ca.actor_name(tl.speaker),
                 role=actor.role if actor else "",
                 timeline=tl,
-                current=current_position(tl),
+                current=current_of(tl),
             )
         )
     return ReportData(
@@ -201,7 +235,7 @@ def party_reports(
                 name=ca.actor_name(party),
                 role="party: " + ", ".join(ca.actor_name(m) for m in present),
                 timeline=tl,
-                current=current_position(tl),
+                current=current_of(tl),
                 members=present,
             )
         )
@@ -223,6 +257,7 @@ def collect_report(
         NotFoundError: If a requested speaker has no statement.
     """
     session = Session.open(corpus_dir, codebook=codebook_path)
+    session.timeline_summary = REPORT_SUMMARY
     ca = session.corpus_analysis(speakers=speakers, parties=parties, progress=progress)
     with gc_paused():  # (parties' timelines, current positions: records beside every analysis)
         # The parties' timelines go through the session's timeline cache, as the actors' do: an

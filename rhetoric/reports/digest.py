@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..engine.cache import mention_tags
+from ..records import StatementAnalysis
 from .collect import ActorReport
 
 #: Every statement of an actor gets a card up to this many statements.
@@ -93,9 +94,17 @@ def period_counts(actor: ActorReport) -> dict[str, tuple[list[int], Counter]]:
     cached = actor.__dict__.get("_period_counts")  # frozen dataclass: cache beside its fields
     if cached is not None:
         return cached
-    width = period_key([a.statement.date for a in actor.analyses])
+    # (kept in the timeline cache: an unchanged actor's tag lists are not read again)
+    out = actor.summary.periods if actor.summary else counts_by_period(actor.analyses)
+    actor.__dict__["_period_counts"] = out
+    return out
+
+
+def counts_by_period(analyses: Sequence[StatementAnalysis]) -> dict[str, tuple[list[int], Counter]]:
+    """Period → (statement indices, tag → statements mentioning it) of analyses in date order."""
+    width = period_key([a.statement.date for a in analyses])
     gathered: dict[str, tuple[list[int], list[str]]] = {}
-    for i, a in enumerate(actor.analyses):
+    for i, a in enumerate(analyses):
         key = a.statement.date[:width] or "undated"
         entry = gathered.get(key)
         if entry is None:  # (not setdefault: that would build the pair per statement)
@@ -103,9 +112,7 @@ def period_counts(actor: ActorReport) -> dict[str, tuple[list[int], Counter]]:
         entry[0].append(i)
         entry[1].extend(mention_tags(a))  # (a cached analysis is not decoded for this)
     # Counted once per period: a Counter updated per statement cost more than the rest together.
-    out = {key: (indices, Counter(tags)) for key, (indices, tags) in gathered.items()}
-    actor.__dict__["_period_counts"] = out
-    return out
+    return {key: (indices, Counter(tags)) for key, (indices, tags) in gathered.items()}
 
 
 def _periods(actor: ActorReport, shown: set[int]) -> tuple[PeriodRow, ...]:
@@ -124,8 +131,8 @@ def digest(actor: ActorReport, *, n_sections: int = 1) -> ActorDigest:
     """Choose what the actor's section shows (rules in the module docstring)."""
     tl = actor.timeline
     n = len(tl.analyses)
-    if len(tl.shifts) <= ALL_SHIFTS_UP_TO:
-        shifts = tuple(range(len(tl.shifts)))
+    if actor.n_shifts <= ALL_SHIFTS_UP_TO:
+        shifts = tuple(range(actor.n_shifts))
     else:
         shifts = tuple(sorted(actor.shift_ranking[:SHIFTS_PER_ACTOR]))
     if n <= ALL_CARDS_UP_TO:
@@ -134,7 +141,8 @@ def digest(actor: ActorReport, *, n_sections: int = 1) -> ActorDigest:
     wanted: set[int] = set()
     for k in shifts:
         # the first statement of each side: the notable entry and the shift detail link to it
-        for ids in (tl.shifts[k].from_ids, tl.shifts[k].to_ids):
+        shift = actor.shift(k)
+        for ids in (shift.from_ids, shift.to_ids):
             wanted.update(index[i] for i in ids[:1] if i in index)
     wanted.update(range(max(0, n - card_share(n_sections)), n))  # and the latest statements
     cards = tuple(sorted(wanted))

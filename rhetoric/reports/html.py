@@ -73,9 +73,9 @@ def overview_html(data: ReportData) -> str:
         k = strongest_index(a)
         shifts = "—"
         if k is not None:
-            strongest = a.timeline.shifts[k].verdict.value
+            strongest = a.shift(k).verdict.value
             shifts = f'<a href="#notable-{a.key}">{verdict_html(strongest)}</a>'
-            if a.latest_verdict != strongest or k != len(a.timeline.shifts) - 1:
+            if a.latest_verdict != strongest or k != a.n_shifts - 1:
                 shifts += f' <span class="meta">latest: {esc(a.latest_verdict)}</span>'
         cells = (
             ("actor", f'<a href="#{a.anchor}">{esc(a.name)}</a>'),
@@ -198,16 +198,17 @@ def actor_html(actor: ActorReport, view: ActorDigest | None = None) -> str:
         title=f"{actor.name}: timeline",
         columns=(columns, by_period),
         tags=actor.tags,
+        verdicts=actor.verdicts,
     )
     matrix = matrix_html(actor.tags, columns, by_period)
-    cards = "".join(card_html(i + 1, tl.analyses[i], tl.positions[i], actor.key) for i in view.cards)
+    cards = "".join(card_html(i + 1, tl.analyses[i], actor.position(i), actor.key) for i in view.cards)
     steps = tl.shift_steps()
     shifts = "".join(
-        shift_html(tl.shifts[k], steps[k], anchor=shift_anchor(actor, k), actor=actor.key)
+        shift_html(actor.shift(k), steps[k], anchor=shift_anchor(actor, k), actor=actor.key)
         for k in view.shifts
     )
     folded = periods_html(actor, view.periods, len(view.cards)) if view.folded else ""
-    n_shifts = len(tl.shifts)
+    n_shifts = actor.n_shifts
     shift_note = (
         f'<p class="folded">{len(view.shifts)} of {n_shifts} shifts detailed (the strongest).</p>'
         if len(view.shifts) < n_shifts

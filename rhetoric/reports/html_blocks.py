@@ -171,7 +171,7 @@ def matrix_html(tags: tuple[str, ...], columns: list[Column], by_period: bool) -
             marks = c.cells.get(tag, ())
             kind = next((m for m in marks if m in ("condition", "outcome")), marks[0] if marks else "absent")
             cells.append(f'<td class="c c-{esc(kind)}">{esc(mark_text(marks)) if marks else ""}</td>')
-        rows.append(f"<tr><th scope=\"row\">{esc(tag)}</th>{''.join(cells)}</tr>")
+        rows.append(f'<tr><th scope="row">{esc(tag)}</th>{"".join(cells)}</tr>')
     caption = "by period (statements counted per column)" if by_period else "by statement"
     return (
         f'<div class="scroll"><table class="matrix"><caption>Positions {caption}</caption>'
@@ -205,12 +205,15 @@ def event_line(e: ChangeEvent, states, escape=esc, quote=("“", "”")) -> str:
         escape: Applied to every word from the statements (HTML or Markdown escaping).
         quote: Opening and closing marks around each quoted span.
     """
+
     def quotes(evidence) -> str:
         return " … ".join(f"{quote[0]}{escape(x.text)}{quote[1]}" for x in evidence) or "—"
 
     tag = f" **{event_tag(e, states)}**" if e.tag else ""  # tag ids are [a-z0-9_], safe as is
     detail = f" ({escape(e.detail)})" if e.detail else ""
-    return f"{e.type.value.replace('_', ' ')}{tag}{detail}: {quotes(e.evidence_from)} → {quotes(e.evidence_to)}"
+    return (
+        f"{e.type.value.replace('_', ' ')}{tag}{detail}: {quotes(e.evidence_from)} → {quotes(e.evidence_to)}"
+    )
 
 
 def _event_row(e: ChangeEvent, states) -> str:
@@ -231,8 +234,10 @@ def shift_html(shift: Shift, number: tuple[str, str], *, anchor: str, actor: str
     states = shift_states(shift)
 
     def side(tags: tuple[str, ...], before: bool) -> str:
-        return tags_html([directed(t, states.get(t, (TagState(), TagState()))[0 if before else 1].stance)
-                          for t in tags], "t-condition")
+        return tags_html(
+            [directed(t, states.get(t, (TagState(), TagState()))[0 if before else 1].stance) for t in tags],
+            "t-condition",
+        )
 
     items = [f"<li>note: {esc(n)}</li>" for n in shift.notes] + [
         f"<li>items taken up: {side(shift.added, False)}</li>",

@@ -33,8 +33,8 @@ def _shifts_cell(a: ActorReport) -> str:
     k = strongest_index(a)
     if k is None:
         return "—"
-    strongest = a.timeline.shifts[k].verdict.value
-    if k == len(a.timeline.shifts) - 1:
+    strongest = a.shift(k).verdict.value
+    if k == a.n_shifts - 1:
         return strongest
     return f"{strongest} (latest: {a.latest_verdict})"
 
@@ -186,19 +186,19 @@ def actor_markdown(actor: ActorReport, view: ActorDigest | None = None) -> str:
         lines += _period_lines(actor, view)
     tl = actor.timeline
     for i in view.cards:
-        lines += _statement_lines(i + 1, tl.analyses[i], tl.positions[i])
+        lines += _statement_lines(i + 1, tl.analyses[i], actor.position(i))
     lines += _matrix_lines(actor)
     if view.shifts:
         lines += ["### Shifts", ""]
-        if len(view.shifts) < len(tl.shifts):
-            lines += [f"{len(view.shifts)} of {len(tl.shifts)} shifts shown (the strongest).", ""]
+        if len(view.shifts) < actor.n_shifts:
+            lines += [f"{len(view.shifts)} of {actor.n_shifts} shifts shown (the strongest).", ""]
         steps = tl.shift_steps()
         for k in view.shifts:
             x, y = steps[k]
             lines += [
                 f"Statements #{x} → #{y}:",
                 "",
-                shift_markdown(tl.shifts[k], heading="####").rstrip("\n"),
+                shift_markdown(actor.shift(k), heading="####").rstrip("\n"),
                 "",
             ]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -118,11 +118,10 @@ def _side(actor: ActorReport, ids: tuple[str, ...], events: Iterable[ChangeEvent
 
 def notable_of(actor: ActorReport) -> NotableShift | None:
     """The actor's strongest shift (rule in the module docstring), or None without a shift."""
-    tl = actor.timeline
     k = strongest_index(actor)
     if k is None:
         return None
-    shift = tl.shifts[k]
+    shift = actor.shift(k)
     return NotableShift(
         actor=actor,
         index=k,

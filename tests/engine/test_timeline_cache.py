@@ -282,3 +282,112 @@ def test_a_report_reads_unchanged_party_timelines_from_the_cache(corpus: Path, t
     cached = _outputs(corpus, tmp_path / "cached")
     assert len(built) == 2 and direct == []  # putin's and the party's, once each, then read back
     assert cached == _without_cache(corpus, tmp_path / "plain", monkeypatch)
+
+
+# -- the report's summaries beside the timelines: an unchanged actor is not decoded -----------------
+
+
+def _report(corpus: Path, out: Path) -> dict[str, bytes]:
+    result = runner.invoke(app, ["report", "--out", str(out), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def _decoded_whole(monkeypatch) -> list[str]:
+    """Speakers whose cached timeline is decoded whole (every position), as they are read."""
+    whole: list[str] = []
+    real = timelines_module._Raw.all_positions
+
+    def counted(self):
+        whole.append(self.ordered[0].statement.speaker)
+        return real(self)
+
+    monkeypatch.setattr(timelines_module._Raw, "all_positions", counted)
+    return whole
+
+
+def test_a_report_after_an_add_decodes_only_the_touched_timeline(corpus: Path, tmp_path, monkeypatch) -> None:
+    _report(corpus, tmp_path / "warm")
+    add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
+    whole = _decoded_whole(monkeypatch)
+    cached = _report(corpus, tmp_path / "cached")
+    assert whole == ["zelensky"]  # the one to rebuild from; every other actor read from its summary
+    again = _report(corpus, tmp_path / "again")
+    assert whole == ["zelensky"]  # and nothing at all once unchanged
+    assert cached == again
+    with monkeypatch.context() as m:
+        m.setenv("RHETORIC_CACHE", "0")
+        assert cached == _report(corpus, tmp_path / "plain")
+
+
+def _rewrite_summaries(path: Path, change) -> None:
+    """Every line's summary replaced by ``change(summary)``, its CRC made right again."""
+    import zlib
+
+    import orjson
+
+    header, *lines = path.read_bytes().split(b"\n")
+    out = [header]
+    for line in lines:
+        if line:
+            slot, _, payload = line.split(b"\t", 2)
+            row = orjson.loads(payload)
+            row[-1] = change(row[-1])
+            payload = orjson.dumps(row)
+            line = b"%s\t%d\t%s" % (slot, zlib.crc32(payload), payload)
+        out.append(line)
+    path.write_bytes(b"\n".join(out))
+
+
+@pytest.mark.parametrize("damage", ["torn", "wrong-shape", "absent"])
+def test_a_damaged_or_absent_summary_is_rebuilt(corpus: Path, tmp_path, monkeypatch, damage: str) -> None:
+    _report(corpus, tmp_path / "warm")
+    change = {
+        "torn": lambda s: s[: len(s) // 2],
+        "wrong-shape": lambda s: [s[0], "yes", *s[2:]],
+        "absent": lambda s: None,  # as a run that keeps no summary writes a line
+    }[damage]
+    _rewrite_summaries(_timeline_file(corpus), change)
+    add_statement(Corpus(corpus), speaker="putin", date="2026-03", text="Talks only if Kyiv drops NATO.")
+    cached = _report(corpus, tmp_path / "cached")
+    whole = _decoded_whole(monkeypatch)
+    assert _report(corpus, tmp_path / "again") == cached
+    assert whole == []  # the summaries were written again
+    with monkeypatch.context() as m:
+        m.setenv("RHETORIC_CACHE", "0")
+        assert cached == _report(corpus, tmp_path / "plain")
+
+
+def test_a_timeline_read_with_its_summary_equals_the_plain_one(corpus: Path) -> None:
+    import pickle
+
+    from rhetoric.reports.summary import REPORT_SUMMARY
+
+    session = Session.open(corpus)
+    analyses = session.analyze(session.select(speakers=["zelensky"]))
+    store = TimelineCache.open(corpus, "k")
+    slot = store.slot("zelensky", party="", opposites=(), scales=())
+    tl = timeline(analyses, speaker="zelensky")
+    store.put(slot, tl, summary=REPORT_SUMMARY)
+    lazy, _ = store.lookup(slot, analyses, summary=REPORT_SUMMARY)
+    assert isinstance(lazy, timelines_module.LazyTimeline) and not lazy.decoded
+    assert lazy.shift_at(-1) == tl.shifts[-1] and lazy.position_at(0) == tl.positions[0]
+    assert lazy.n_shifts == len(tl.shifts) and not lazy.decoded
+    assert pickle.loads(pickle.dumps(lazy)) == tl and type(pickle.loads(pickle.dumps(lazy))) is Timeline
+    _same(lazy, tl)
+    assert tl == lazy and hash(lazy) == hash(tl) and lazy.decoded
+    plain, _ = store.lookup(slot, analyses)  # a reader without summaries gets the plain timeline
+    assert type(plain) is Timeline and plain == tl
+
+
+def test_a_folded_report_after_an_add_equals_a_run_without_cache(tmp_path, monkeypatch) -> None:
+    corpus = generate_corpus(tmp_path / "big", 400)  # sections folded: period rows from the summary
+    _report(corpus, tmp_path / "warm")
+    add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
+    whole = _decoded_whole(monkeypatch)
+    cached = _report(corpus, tmp_path / "cached")
+    assert whole == ["zelensky"]
+    assert b"shown as cards" in cached["big.html"]
+    with monkeypatch.context() as m:
+        m.setenv("RHETORIC_CACHE", "0")
+        assert cached == _report(corpus, tmp_path / "plain")

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..lang import per_language
 from .lexicon import Lexicon, Scanner, firsts_of
 from .text_words import text_words
 
@@ -165,23 +166,8 @@ def _compile(lang: Language) -> FrameWords:
     )
 
 
-_CACHE: dict[int, tuple[object, FrameWords]] = {}
-_ENGLISH: list[FrameWords] = []
-
-
-def frame_words(lang: Language | None = None) -> FrameWords:
-    """The compiled word classes of ``lang`` (English when None), built once per language object."""
-    if lang is None:
-        if not _ENGLISH:
-            from ..lang import load_language
-
-            _ENGLISH.append(frame_words(load_language("en")))
-        return _ENGLISH[0]
-    hit = _CACHE.get(id(lang))
-    if hit is None or hit[0] is not lang:
-        hit = (lang, _compile(lang))
-        _CACHE[id(lang)] = hit
-    return hit[1]
+#: The compiled word classes of a language (English when None), built once per language object.
+frame_words = per_language(_compile)
 
 
 def boundaries(

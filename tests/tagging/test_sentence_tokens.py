@@ -23,6 +23,11 @@ def reference(text: str, fs: int, fe: int) -> tuple[list[str], list[tuple[int, i
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=16), st.data())
 def test_same_tokens_as_the_tokeniser_on_any_range(text: str, data: st.DataObject) -> None:
+    _assert_same_tokens(text, data, prefix=1)
+
+
+def _assert_same_tokens(text: str, data: st.DataObject, *, prefix: int) -> None:
+    """On a drawn range of ``text``: the same norms and spans as the tokeniser, also for the first ``prefix``."""
     folded = fold(text)
     fs = data.draw(st.integers(0, len(folded.text)))
     fe = data.draw(st.integers(fs, len(folded.text)))
@@ -30,7 +35,7 @@ def test_same_tokens_as_the_tokeniser_on_any_range(text: str, data: st.DataObjec
     want_norms, want_spans = reference(text, fs, fe)
     assert norms == want_norms
     assert locate(len(norms)) == want_spans
-    assert locate(1) == want_spans[:1]
+    assert locate(prefix) == want_spans[:prefix]
 
 
 def test_numbers_with_separators_take_the_fast_path() -> None:
@@ -84,15 +89,7 @@ SEPARATORS = st.sampled_from([" ", "  ", ", ", ". ", "! ", " - ", " (", ") ", '"
 def test_same_tokens_as_the_tokeniser_on_sentence_like_text(
     parts: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    text = "".join(w + s for w, s in parts)
-    folded = fold(text)
-    fs = data.draw(st.integers(0, len(folded.text)))
-    fe = data.draw(st.integers(fs, len(folded.text)))
-    norms, locate = _sentence_tokens(folded, fs, fe)
-    want_norms, want_spans = reference(text, fs, fe)
-    assert norms == want_norms
-    assert locate(len(norms)) == want_spans
-    assert locate(2) == want_spans[:2]
+    _assert_same_tokens("".join(w + s for w, s in parts), data, prefix=2)
 
 
 def test_words_and_numbers_take_the_chunk_path() -> None:

@@ -72,7 +72,12 @@ class Session:
     """
 
     def __init__(
-        self, corpus: Corpus, *, codebook_path: Path | None = None, with_model: bool = False
+        self,
+        corpus: Corpus,
+        *,
+        codebook_path: Path | None = None,
+        with_model: bool = False,
+        timeline_summary: TimelineSummary | None = None,
     ) -> None:
         self.corpus = corpus
         self.codebook_path = codebook_path if codebook_path is not None else corpus.codebook_path
@@ -81,9 +86,9 @@ class Session:
         self._entry_keys: dict[str, str] = {}  # statement id -> id and record digest (both caches' key)
         # statement id -> (statement, entry key) as the statements cache gave them (not computed again)
         self._read_keys: dict[str, tuple[Statement, str]] = {}
-        #: Summaries kept beside cached timelines (the report sets its own: only the few
+        #: Summaries kept beside cached timelines (the report passes its own: only the few
         #: positions and shifts it shows of an unchanged actor are then decoded).
-        self.timeline_summary: TimelineSummary | None = None
+        self.timeline_summary = timeline_summary
 
     @classmethod
     def open(
@@ -92,6 +97,7 @@ class Session:
         *,
         codebook: str | PathLike | None = None,
         with_model: bool = False,
+        timeline_summary: TimelineSummary | None = None,
     ) -> Session:
         """Open a corpus folder (nothing is read yet).
 
@@ -100,8 +106,15 @@ class Session:
             codebook: Another codebook file to use instead of the corpus's.
             with_model: Let the corpus's trained fallback (``rhetoric train --frames``) fill
                 what the rules leave empty.
+            timeline_summary: What to keep beside each cached timeline so that a reader of a few
+                of its positions need not decode it whole (the report's own).
         """
-        return cls(Corpus(corpus), codebook_path=Path(codebook) if codebook else None, with_model=with_model)
+        return cls(
+            Corpus(corpus),
+            codebook_path=Path(codebook) if codebook else None,
+            with_model=with_model,
+            timeline_summary=timeline_summary,
+        )
 
     def __repr__(self) -> str:
         return f"Session({str(self.corpus.path)!r})"

@@ -256,8 +256,7 @@ def collect_report(
         CorpusError: If the corpus is missing.
         NotFoundError: If a requested speaker has no statement.
     """
-    session = Session.open(corpus_dir, codebook=codebook_path)
-    session.timeline_summary = REPORT_SUMMARY
+    session = Session.open(corpus_dir, codebook=codebook_path, timeline_summary=REPORT_SUMMARY)
     ca = session.corpus_analysis(speakers=speakers, parties=parties, progress=progress)
     with gc_paused():  # (parties' timelines, current positions: records beside every analysis)
         # The parties' timelines go through the session's timeline cache, as the actors' do: an

@@ -33,6 +33,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -54,8 +55,10 @@ if TYPE_CHECKING:
     from .local import AnalyzerRecipe
 
 #: Format of the timeline lines (bumped when the layout changes): 2 adds the report summary; 3 adds
-#: the lines that extend a timeline at its end, and the summary's running readings.
-FORMAT = 3
+#: the lines that extend a timeline at its end, and the summary's running readings; 4 writes a
+#: full line's positions and shifts first, with their sizes and each one's end, so a reader parses
+#: only the rest and decodes each position or shift from its own bytes when asked for it.
+FORMAT = 4
 #: Extension lines kept after a timeline's full line before the next change writes it whole again.
 MAX_EXTENSIONS = 16
 _HEADER = "#rhetoric-timeline-cache"
@@ -183,9 +186,10 @@ class TimelineCache:
         reader: TimelineSummary | None,
         growth: Growth | None,
     ) -> tuple[Timeline | None, Timeline | None]:
-        now = {entry_key(a, known): a for a in analyses if a.statement}
-        ordered = tuple(now.get(k, _GONE) for k in chain.keys)
-        complete = len(now) == len(analyses) == len(chain.keys) and all(k in now for k in chain.keys)
+        now = _keyed(analyses, known)
+        keys = chain.keys
+        complete = len(now) == len(analyses) == len(keys) and all(map(now.__contains__, keys))
+        ordered = tuple(map(now.get, keys)) if complete else tuple(now.get(k, _GONE) for k in keys)
         if len(chain.positions) != len(ordered):
             raise ValueError("a cached timeline needs one position per statement")
         occasions = tuple(map(tuple, chain.occasions))
@@ -262,7 +266,7 @@ class TimelineCache:
         ):
             return None
         n, n_shifts, n_occasions = len(ordered), len(chain.shifts), len(occasions)
-        raw = _Raw(ordered, list(chain.positions), list(chain.shifts), occasions)
+        raw = _Raw(ordered, chain.positions.copy(), chain.shifts.copy(), occasions)
         before = None
         if occasions:
             last = occasions[-1]
@@ -310,18 +314,18 @@ class TimelineCache:
         new_keys = [entry_key(a, known) for a in ordered[n:]]
         if reader is not None:  # (read back from its JSON, as the next report reads it)
             object.__setattr__(lazy, "report_summary", reader.read(orjson.loads(encode(row))))
-        if chain.extensions + 1 > MAX_EXTENSIONS:  # written whole again (from the parsed rows)
-            payload = encode(
+        if chain.extensions + 1 > MAX_EXTENSIONS:  # written whole again (from the rows' bytes)
+            payload = _full_payload(
+                chain.positions.encoded(position_rows),
+                chain.shifts.encoded(shift_rows),
                 [
                     chain.speaker,
                     chain.party,
                     [*chain.keys, *new_keys],
-                    [*chain.positions, *position_rows],
-                    [*chain.shifts, *shift_rows],
                     occasions,
                     chain.summary_at if row is None and chain.summary is not None else None,
                     row if row is not None else chain.summary,
-                ]
+                ],
             )
             self._record(slot, payload, whole=True)
         else:
@@ -391,6 +395,22 @@ class TimelineCache:
         prune(self.path.parent, keep=self.path, pattern="timelines-*.jsonl")
 
 
+def _keyed(
+    analyses: Sequence[StatementAnalysis], known: Mapping[str, str] | None
+) -> dict[str, StatementAnalysis]:
+    """Analyses (with a statement) by entry key (:func:`entry_key`, inlined: this runs over every
+    statement of a report)."""
+    if known is None:
+        return {entry_key(a): a for a in analyses if a.statement}
+    get = known.get
+    out: dict[str, StatementAnalysis] = {}
+    for a in analyses:
+        if (s := a.statement) is not None:
+            key = get(s.id)
+            out[key if key is not None else entry_key(a)] = a
+    return out
+
+
 def _encode(tl: Timeline, known: Mapping[str, str] | None, summary: TimelineSummary | None) -> bytes:
     # What can be derived is left out when it is (checked here), to halve the file and its reading:
     # a position's texts are its statements' texts; a shift between two single statements holds
@@ -406,7 +426,80 @@ def _encode(tl: Timeline, known: Mapping[str, str] | None, summary: TimelineSumm
         shifts.append([replace(shift, tags=()) if derived else shift, derived])
     keys = [entry_key(a, known) for a in tl.analyses]
     extra = summary.summarize(tl) if summary is not None else None
-    return encode([tl.speaker, tl.party, keys, positions, shifts, tl.occasions, None, extra])
+    return _full_payload(
+        [encode(x) for x in positions],
+        [encode(x) for x in shifts],
+        [tl.speaker, tl.party, keys, tl.occasions, None, extra],
+    )
+
+
+def _full_payload(positions: list[bytes], shifts: list[bytes], head: list[Any]) -> bytes:
+    """A full line's payload, one JSON array: ``[[P, S], positions, shifts, *head, ends of
+    positions, ends of shifts, summary]`` (``head``'s last item is the summary, kept last). ``P``
+    and ``S`` are the byte sizes of the two arrays, the ends each item's end in its array: a
+    reader parses only what follows them, and each position or shift from its own bytes."""
+    p, p_ends = _array(positions)
+    sh, s_ends = _array(shifts)
+    rest = encode([*head[:-1], p_ends, s_ends, head[-1]])
+    return b"[[%d,%d],%s,%s,%s" % (len(p), len(sh), p, sh, rest[1:])
+
+
+def _array(items: list[bytes]) -> tuple[bytes, list[int]]:
+    ends, at = [], 0
+    for item in items:
+        at += 1 + len(item)  # (the "[" or "," before it)
+        ends.append(at)
+    return b"[" + b",".join(items) + b"]", ends
+
+
+class _Items:
+    """The positions (or shifts) of a cached timeline: those of its full line as bytes, each
+    parsed when asked for; those of extension lines (or added since) parsed already."""
+
+    __slots__ = ("_buf", "_ends", "_extra")
+
+    def __init__(self, buf: memoryview, ends: list[int], extra: list[Any]) -> None:
+        self._buf, self._ends, self._extra = buf, ends, extra
+
+    @classmethod
+    def of(cls, buf: memoryview, ends: Any) -> _Items:
+        """The items of one JSON array's bytes, given each one's end (checked against the bytes)."""
+        if type(ends) is not list or not all(type(e) is int for e in ends):
+            raise TypeError("a cached timeline's item ends are integers")
+        steps = map(operator.sub, ends[1:], ends)  # (each item one byte at least, and its comma)
+        if bytes(buf[:1]) != b"[" or bytes(buf[-1:]) != b"]" or not all(d >= 2 for d in steps):
+            raise ValueError("a cached timeline's items do not fit their array")
+        if (ends[-1] if ends else 0) != len(buf) - 1 - (0 if ends else 1) or (ends and ends[0] < 2):
+            raise ValueError("a cached timeline's items do not fit their array")
+        if ends and bytes(map(buf.__getitem__, ends)) != b"," * (len(ends) - 1) + b"]":
+            raise ValueError("a cached timeline's items end where no item ends")
+        return cls(buf, ends, [])
+
+    def __len__(self) -> int:
+        return len(self._ends) + len(self._extra)
+
+    def __getitem__(self, i: int) -> Any:
+        n = len(self._ends)
+        if i >= n:
+            return self._extra[i - n]
+        return orjson.loads(self._buf[(self._ends[i - 1] + 1 if i else 1) : self._ends[i]])
+
+    def __iadd__(self, more: list[Any]) -> _Items:
+        self._extra += more
+        return self
+
+    def plus(self, more: list[Any]) -> _Items:
+        """These items and ``more`` after them (a new sequence)."""
+        return _Items(self._buf, self._ends, self._extra + more)
+
+    def copy(self) -> _Items:
+        return _Items(self._buf, self._ends, list(self._extra))
+
+    def encoded(self, more: list[Any]) -> list[bytes]:
+        """Every item's JSON (the full line's as they are), then ``more``'s."""
+        buf, ends = self._buf, self._ends
+        out = [bytes(buf[(ends[i - 1] + 1 if i else 1) : ends[i]]) for i in range(len(ends))]
+        return out + [encode(x) for x in (*self._extra, *more)]
 
 
 def _single_pair(
@@ -439,14 +532,43 @@ class _Chain(NamedTuple):
     speaker: str
     party: str
     keys: list[str]
-    positions: list[Any]
-    shifts: list[Any]
+    positions: _Items
+    shifts: _Items
     occasions: list[Any]
     summary: Any  # the latest summary row written (None: none)
     summary_at: tuple[int, int, int]  # the statements, shifts and occasions it reads
     extensions: int  # extension lines read
     tip: int  # CRC of the last line read
     clean: bool  # every line read (none damaged or out of place after them)
+
+
+def _full_row(payload: bytes) -> list[Any]:
+    """A full line's fields (:func:`_full_payload`), its positions and shifts left unparsed."""
+    if not payload.startswith(b"[["):
+        raise ValueError("not a full timeline line")
+    j = payload.index(b"]")
+    n_p, n_s = (int(x) for x in payload[2:j].split(b","))
+    view = memoryview(payload)
+    at = j + 2  # (after "],")
+    positions, at = view[at : at + n_p], at + n_p
+    if payload[at : at + 1] != b",":
+        raise ValueError("a cached timeline's positions do not fit their size")
+    shifts, at = view[at + 1 : at + 1 + n_s], at + 1 + n_s
+    if payload[at : at + 1] != b"," or len(positions) != n_p or len(shifts) != n_s:
+        raise ValueError("a cached timeline's shifts do not fit their size")
+    speaker, party, keys, occasions, summary_at, p_ends, s_ends, summary = orjson.loads(
+        b"[" + payload[at + 1 :]
+    )
+    return [
+        speaker,
+        party,
+        keys,
+        _Items.of(positions, p_ends),
+        _Items.of(shifts, s_ends),
+        occasions,
+        summary_at,
+        summary,
+    ]
 
 
 def _parse_chain(raw: bytes) -> _Chain | None:
@@ -462,23 +584,21 @@ def _parse_chain(raw: bytes) -> _Chain | None:
             _, crc, payload = line.split(b"\t", 2)
             if not crc.isdigit() or zlib.crc32(payload) != int(crc):
                 break
-            row = orjson.loads(payload)
             if chain is None:
-                speaker, party, keys, positions, shifts, occasions, summary_at, summary = row
+                speaker, party, keys, positions, shifts, occasions, summary_at, summary = _full_row(payload)
                 lengths = (len(keys), len(shifts), len(occasions))
                 summary_at = lengths if summary_at is None else tuple(summary_at)
                 if len(summary_at) != 3 or not all(
                     type(x) is int and 0 <= x <= y for x, y in zip(summary_at, lengths, strict=True)
                 ):
                     break
-                if not isinstance(speaker, str) or not all(
-                    isinstance(x, list) for x in (keys, positions, shifts, occasions)
-                ):
+                if not isinstance(speaker, str) or not all(isinstance(x, list) for x in (keys, occasions)):
                     break
                 chain = _Chain(
                     speaker, party, keys, positions, shifts, occasions, summary, summary_at, 0, int(crc), True
                 )
             else:
+                row = orjson.loads(payload)
                 marker, base, n, n_shifts, n_occasions, keys, positions, shifts, occasions, summary = row
                 if (
                     marker is not None
@@ -490,8 +610,8 @@ def _parse_chain(raw: bytes) -> _Chain | None:
                     break
                 chain = chain._replace(
                     keys=chain.keys + keys,
-                    positions=chain.positions + positions,
-                    shifts=chain.shifts + shifts,
+                    positions=chain.positions.plus(positions),
+                    shifts=chain.shifts.plus(shifts),
                     occasions=chain.occasions + occasions,
                     summary=summary if summary is not None else chain.summary,
                     summary_at=(

@@ -305,3 +305,36 @@ def test_an_edit_after_extensions_is_rebuilt(corpus: Path, tmp_path: Path, monke
     assert _report(corpus, tmp_path / "r2") == _plain(corpus, tmp_path / "p2", monkeypatch)
     _add(corpus, 2)
     assert _report(corpus, tmp_path / "r3") == _plain(corpus, tmp_path / "p3", monkeypatch)
+
+
+def _damage_full_line(path: Path, how: str) -> None:
+    """Zelensky's full line made inconsistent inside, its CRC made right again."""
+    header, *lines = path.read_bytes().split(b"\n")
+    k = max(range(len(lines)), key=lambda i: len(lines[i]))  # the longest line: zelensky's full one
+    slot, _, payload = lines[k].split(b"\t", 2)
+    j = payload.index(b"]")
+    n_p, n_s = (int(x) for x in payload[2:j].split(b","))
+    if how == "sizes":  # the positions' size one byte short: the shifts' bytes start inside them
+        payload = b"[[%d,%d" % (n_p - 1, n_s) + payload[j:]
+    else:
+        row = orjson.loads(payload)
+        if how == "ends":  # the last position's start moved (the report shows the latest statements)
+            row[-3][-2] += 1
+        elif how == "count":  # one position fewer than entry keys
+            row[1].pop()
+            row[-3].pop()
+        payload = orjson.dumps(row)
+        if how == "count":
+            p_size = len(orjson.dumps(row[1]))
+            payload = b"[[%d,%d" % (p_size, n_s) + payload[payload.index(b"]") :]
+    lines[k] = b"%s\t%d\t%s" % (slot, zlib.crc32(payload), payload)
+    path.write_bytes(b"\n".join([header, *lines]))
+
+
+@pytest.mark.parametrize("how", ["sizes", "ends", "count"])
+def test_an_inconsistent_full_line_is_a_miss(corpus: Path, tmp_path: Path, monkeypatch, how: str) -> None:
+    _report(corpus, tmp_path / "warm")
+    _damage_full_line(_file(corpus), how)
+    assert _report(corpus, tmp_path / "again") == _plain(corpus, tmp_path / "p", monkeypatch)
+    _add(corpus, 1)
+    assert _report(corpus, tmp_path / "r1") == _plain(corpus, tmp_path / "p1", monkeypatch)

@@ -351,7 +351,10 @@ class TimelineCache:
         if whole:
             self._lines[slot] = self._pending[slot] = line
         else:
-            self._lines[slot] = self._lines.get(slot, b"") + line
+            before = self._lines.get(slot, b"")
+            if before and not before.endswith(b"\n"):  # (a file's last line read without its newline)
+                before += b"\n"
+            self._lines[slot] = before + line
             self._pending[slot] = self._pending.get(slot, b"") + line
 
     def put(

@@ -338,3 +338,16 @@ def test_an_inconsistent_full_line_is_a_miss(corpus: Path, tmp_path: Path, monke
     assert _report(corpus, tmp_path / "again") == _plain(corpus, tmp_path / "p", monkeypatch)
     _add(corpus, 1)
     assert _report(corpus, tmp_path / "r1") == _plain(corpus, tmp_path / "p1", monkeypatch)
+
+
+def test_a_cache_file_without_its_last_newline_is_extended_right(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    _report(corpus, tmp_path / "warm")
+    path = _file(corpus)
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))  # (a write cut just before its newline)
+    for i in (1, 2):
+        _add(corpus, i)
+        assert _report(corpus, tmp_path / f"r{i}") == _plain(corpus, tmp_path / f"p{i}", monkeypatch)
+    store = TimelineCache.open(corpus, path.stem.split("-", 1)[1])
+    assert sum(chain.count(b"\t[null,") for chain in store._lines.values()) == 2  # both extensions held

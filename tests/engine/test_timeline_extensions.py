@@ -351,3 +351,43 @@ def test_a_cache_file_without_its_last_newline_is_extended_right(
         assert _report(corpus, tmp_path / f"r{i}") == _plain(corpus, tmp_path / f"p{i}", monkeypatch)
     store = TimelineCache.open(corpus, path.stem.split("-", 1)[1])
     assert sum(chain.count(b"\t[null,") for chain in store._lines.values()) == 2  # both extensions held
+
+
+def _add_row(corpus: Path, i: int, **fields) -> None:
+    from rhetoric.corpus import add_statements
+
+    row = {"speaker": "zelensky", "date": f"2026-{i:02d}", "text": f"We want talks ({i}).", **fields}
+    add_statements(Corpus(corpus), [row])
+
+
+def test_a_mixed_sequence_of_changes_equals_runs_without_cache(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Extensions, rebuilds and runs without summaries, one after the other (each report compared)."""
+    from rhetoric.corpus.remove import remove_statement
+
+    _report(corpus, tmp_path / "warm")
+    steps = [
+        lambda: _add(corpus, 1),  # extended
+        lambda: _add(corpus, 2, source="Nordic Times"),  # the cached source: rebuilt
+        lambda: (_add_row(corpus, 3, occasion="Summit"), analyze_all(corpus)),  # extended, no summary
+        lambda: add_statement(Corpus(corpus), speaker="zelensky", date="2016-05", text="Talks, not war."),
+        lambda: _add_row(corpus, 4, occasion="Summit"),  # joins the occasion cached last: rebuilt
+        lambda: remove_statement(Corpus(corpus), Corpus(corpus).statements()[-1].id),
+        lambda: _add(corpus, 5),
+    ]
+    rebuilt = [False, True, False, True, True, True, False]
+    built: list[str] = []
+    real = timelines_module.build_timeline
+
+    def counted(job, **kwargs):
+        built.append(job.label)
+        return real(job, **kwargs)
+
+    monkeypatch.setattr(timelines_module, "build_timeline", counted)
+    for i, step in enumerate(steps):
+        step()
+        del built[:]  # (an analyze in the step extends without building either)
+        cached = _report(corpus, tmp_path / f"r{i}")
+        assert ("zelensky" in built) is rebuilt[i], (i, built)
+        assert cached == _plain(corpus, tmp_path / f"p{i}", monkeypatch), i

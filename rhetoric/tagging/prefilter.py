@@ -72,11 +72,13 @@ _TRICKY_JOIN = re.compile(
 # The same joins, split by their first character: a pattern starting with one literal
 # character is searched by re's fast character scan, one starting with a class ("[.,]") by
 # testing the class at every position, several times slower on a whole text.
+# Every alternative goes on with a letter or digit: the look-ahead first rules out a sentence's
+# final '.' (the usual one) before five look-behinds are tried there.
 _TRICKY_DOT = re.compile(
-    r"\.(?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
+    r"\.(?=[a-z0-9])(?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
     r"|(?<=[a-z]\.)[0-9]|(?<=[0-9]\.)[0-9]+[a-z])"
 )
-_TRICKY_COMMA = re.compile(r",(?<=[0-9],)[0-9]+[a-z]")
+_TRICKY_COMMA = re.compile(r",(?=[0-9])(?<=[0-9],)[0-9]+[a-z]")
 
 
 def _has_tricky_join(folded: str) -> bool:

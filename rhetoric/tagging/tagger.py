@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice, repeat
-from operator import add
+from itertools import islice
 from os import PathLike
 from pathlib import Path
 
@@ -308,11 +307,12 @@ _MAX_CANDIDATE_SETS = 4096
 
 def _sentence_tokens(
     folded: Folded, fs: int, fe: int
-) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+) -> tuple[list[str], Callable[[int], Sequence[tuple[int, int]]]]:
     """Norms of the tokens whose folded start lies in ``[fs, fe)``, and how to find their spans.
 
     The second value, called with ``n``, gives the original ``(start, end)`` of the first ``n``
-    tokens: only a sentence with a match needs them, and only up to its last matched token.
+    tokens (a sequence, indexed by token): only a sentence with a match needs them, and only
+    up to its last matched token.
 
     Tokens never contain whitespace, so a scan started just after a whitespace character
     finds the same tokens from there on as a scan of the whole text. Same rules as
@@ -419,24 +419,57 @@ def _plain(segment: str) -> str | None:
 
 def _plain_tokens(
     folded: Folded, plain: str, fs: int
-) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+) -> tuple[list[str], Callable[[int], Sequence[tuple[int, int]]]]:
     """:func:`_sentence_tokens` for a sentence at folded offset ``fs`` whose :func:`_plain` form is ``plain``.
 
     The regex engine tests every character of a sentence against four alternatives;
     ``str.split`` (C) cuts the chunks at a fraction of that.
     """
-
-    def locate(n: int) -> list[tuple[int, int]]:
-        pieces = plain.split(" ")
-        # Each piece starts one character after the end of the one before it; empty pieces
-        # (two spaces in a row) hold no token.
-        starts = list(
-            islice(compress(accumulate(map(add, map(len, pieces), repeat(1)), initial=fs), pieces), n)
-        )
-        return _original(folded, list(zip(starts, map(add, starts, map(len, norms)), strict=False)))
-
     norms = plain.split()
-    return norms, locate
+    return norms, lambda n: _PlainSpans(folded, plain, norms, fs, n)
+
+
+class _PlainSpans(Sequence[tuple[int, int]]):
+    """The original ``(start, end)`` of the first ``n`` chunks of a :func:`_plain` sentence, each worked out when read.
+
+    A sentence with a match reads the spans of a few tokens (where each match starts and
+    ends), not of every token before its last match: a token's start is found by one regex
+    match that skips the chunks before it (C), with no Python step per token.
+    """
+
+    __slots__ = ("_folded", "_n", "_norms", "_offset", "_plain")
+
+    def __init__(self, folded: Folded, plain: str, norms: list[str], offset: int, n: int) -> None:
+        self._folded = folded
+        self._plain = plain
+        self._norms = norms
+        self._offset = offset
+        self._n = min(n, len(norms))
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # type: ignore[override]  # int indexes only (what _mentions reads)
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        skip = _CHUNK_SKIPS.get(i)
+        if skip is None:
+            if len(_CHUNK_SKIPS) >= _MAX_CHUNK_SKIPS:
+                _CHUNK_SKIPS.clear()
+            skip = _CHUNK_SKIPS[i] = re.compile(r" *(?:[^ ]+ +){%d}" % i)
+        match = skip.match(self._plain)
+        assert match is not None  # chunk i exists (i < len(norms))
+        start = self._offset + match.end()
+        if self._folded.starts is None:
+            return start, start + len(self._norms[i])
+        return self._folded.original_span(start, start + len(self._norms[i]))
+
+
+# Per chunk index i: a regex whose match ends where chunk i of a _plain string starts (it
+# skips the leading blanks and i chunks with the blanks after each).
+_CHUNK_SKIPS: dict[int, re.Pattern[str]] = {}
+# Regexes kept at most (sentences rarely have more tokens; this bounds memory).
+_MAX_CHUNK_SKIPS = 1024
 
 
 def _original(folded: Folded, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

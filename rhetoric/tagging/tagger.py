@@ -148,16 +148,15 @@ class Tagger:
             if si < 0:
                 continue
             fs, fe = ranges[si]
-            candidates = self.prefilter.candidates(scan, fs, fe)
-            if not candidates:
+            key = self.prefilter.candidate_key(scan, fs, fe)
+            if not key:
                 continue
             norms, locate = _sentence_tokens(folded, fs, fe)
-            key = tuple(candidates)
             only = self._only.get(key)
             if only is None:
                 if len(self._only) >= _MAX_CANDIDATE_SETS:
                     self._only.clear()
-                only = self._only[key] = frozenset(self._include[c] for c in candidates)
+                only = self._only[key] = frozenset(self._include[c] for c in key)
             hits = self._matcher.find(norms, only)
             if hits:
                 # Exclude patterns matter only for tags that matched.

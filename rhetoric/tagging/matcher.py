@@ -296,7 +296,7 @@ class PatternMatcher:
                     found[(pid, ti)] = end
         if len(found) == 1:
             # (one match: the usual result)
-            ((pid, s), e), = found.items()
+            (pid, s), e = next(iter(found.items()))
             return [(pid, s, e)]
         return sorted([(pid, s, e) for (pid, s), e in found.items()])
 

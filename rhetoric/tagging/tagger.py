@@ -31,7 +31,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from os import PathLike
 from pathlib import Path
 
@@ -293,6 +292,9 @@ _RUNS_AND_SEPARATORS = bytes(
 _NOT_PLAIN = "'" + _ASCII_SYMBOLS
 # A number with separators, as _ASCII_TOKEN reads one.
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)+")
+# A match's text and span, as functions to map over matches (in C).
+_GROUP = re.Match.group
+_SPAN = re.Match.span
 
 
 def _mention_order(m: Mention) -> tuple[int, int, str]:
@@ -329,36 +331,32 @@ def _sentence_tokens(
         plain = _plain(segment) if q == fs else None
         if plain is not None:
             return _plain_tokens(folded, plain, fs)
-        # The regex engine alone finds the tokens; spans on demand. Tokens starting before fs
-        # are counted on the same scan (a scan cut at fs could read "b.s" of "b.ss" as one).
-        skip = 0
+        # The regex engine alone finds the tokens, in one scan whose matches also give the
+        # spans (on demand). Tokens starting before fs are found by the same scan and dropped
+        # (a scan cut at fs could read "b.s" of "b.ss" as one).
+        matches = list(_ASCII_TOKEN.finditer(text, q, fe))
         if q < fs:
-            for m in _ASCII_TOKEN.finditer(text, q, fe):
-                if m.start() >= fs:
-                    break
+            skip = 0
+            while skip < len(matches) and matches[skip].start() < fs:
                 skip += 1
-        norms = _ASCII_TOKEN.findall(text, q, fe)
-        if skip:
-            del norms[:skip]
+            del matches[:skip]
+        norms = list(map(_GROUP, matches))
         # An initialism needs a letter, "." and a letter; a possessive "'s".
-        dotted = _INITIAL_DOT.search(segment) is not None
-        possessive = "'s" in segment
-        if dotted:
+        if _INITIAL_DOT.search(segment) is not None:
             norms = [t.replace(".", "") if "." in t and not t[0].isdigit() else t for t in norms]
-        if possessive:
-            norms = [t[:-2] if t.endswith("'s") and len(t) > 2 else t for t in norms]
+        owners: list[int] = []  # the tokens that lose a possessive "'s"
+        if "'s" in segment:
+            owners = [i for i, t in enumerate(norms) if t.endswith("'s") and len(t) > 2]
+            for i in owners:
+                norms[i] = norms[i][:-2]
 
         def locate(n: int) -> list[tuple[int, int]]:
-            matches = islice(_ASCII_TOKEN.finditer(text, q, fe), skip, skip + n)
-            if possessive:
-                spans = [
-                    (m.start(), m.end() - 2)
-                    if m.group().endswith("'s") and m.end() - m.start() > 2
-                    else m.span()
-                    for m in matches
-                ]
-            else:
-                spans = [m.span() for m in matches]
+            spans = list(map(_SPAN, matches[:n]))
+            for i in owners:
+                if i >= n:
+                    break
+                s, e = spans[i]
+                spans[i] = (s, e - 2)
             return _original(folded, spans)
 
         return norms, locate
@@ -455,7 +453,7 @@ class _PlainSpans(Sequence[tuple[int, int]]):
         if skip is None:
             if len(_CHUNK_SKIPS) >= _MAX_CHUNK_SKIPS:
                 _CHUNK_SKIPS.clear()
-            skip = _CHUNK_SKIPS[i] = re.compile(r" *(?:[^ ]+ +){%d}" % i)
+            skip = _CHUNK_SKIPS[i] = re.compile(rf" *(?:[^ ]+ +){{{i}}}")
         match = skip.match(self._plain)
         assert match is not None  # chunk i exists (i < len(norms))
         start = self._offset + match.end()

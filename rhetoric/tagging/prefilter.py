@@ -272,6 +272,13 @@ class Prefilter:
         self._anchor_keys = frozenset(anchor_pids)  # a set: intersecting it walks the smaller side
         self._free_keys = frozenset(n for n, ids in self._free.items() if ids)
         self._bound_keys = frozenset(n for n, pairs in self._bound.items() if pairs)
+        # Per anchor: every piece of every other term of its patterns. A text holding none of
+        # them qualifies none of those patterns (each needs a piece of each of its other terms),
+        # which one C call tells (most anchors of a text that does not qualify).
+        self._bound_pieces = {
+            n: frozenset().union(*(t for _pid, terms in pairs for t in terms))
+            for n, pairs in self._bound.items()
+        }
         self._runs_ok = all(a.isascii() and a.isalnum() for a, _ in numbers)
         # Values are bare piece numbers: the automaton's hits then go into a list and a set
         # without a Python step per hit; the offset is worked out only for texts that qualify.
@@ -437,8 +444,10 @@ class Prefilter:
         """Runs method: whether the pieces ``found`` in a text (by number) qualify some pattern."""
         if not found.isdisjoint(self._free_keys):
             return True
-        bound = self._bound
+        bound, pieces = self._bound, self._bound_pieces
         for k in found.intersection(self._bound_keys):
+            if pieces[k].isdisjoint(found):
+                continue
             for _pid, terms in bound[k]:
                 for t in terms:
                     if t.isdisjoint(found):

@@ -126,8 +126,6 @@ def _build_regex(anchors: Iterable[tuple[str, bool]]) -> str:
 
 # Initialisms whose pieces are kept (see Prefilter._chain_occurrences).
 _MAX_CHAINS = 4096
-# Sentences' piece sets whose candidates are kept (see Prefilter.candidate_key).
-_MAX_PIECE_SETS = 8192
 
 Anchor = tuple[str, bool]
 """A piece as ``(folded word or prefix, open_end)``; ``open_end`` for ``*`` wildcards."""
@@ -290,8 +288,6 @@ class Prefilter:
             lengths[n] = len(key) - 1
         self._lengths = tuple(lengths)
         self._chains: dict[str, tuple[int, ...]] = {}  # initialism as written -> its piece numbers
-        # Pieces found in a sentence -> its candidates (see candidate_key).
-        self._qualified_by: dict[frozenset[int], tuple[int, ...]] = {}
         if numbers:
             self._automaton.make_automaton()
 
@@ -399,27 +395,16 @@ class Prefilter:
         return list(self.candidate_key(scan, fs, fe))
 
     def candidate_key(self, scan: Scan, fs: int, fe: int) -> tuple[int, ...]:
-        """:meth:`candidates` as a tuple (ascending), for keying caches.
-
-        With the runs method the candidates depend on nothing but the set of pieces in the
-        range, and sentences hold few pieces, mostly the same few: each set's candidates are
-        worked out once (:meth:`_qualified`) and kept, bounded.
-        """
+        """:meth:`candidates` as a tuple (ascending), for keying caches."""
         if scan.occurrences is not None:
             offsets = scan.offsets
             assert offsets is not None  # set with occurrences
             lo = bisect_left(offsets, fs)
             hi = bisect_left(offsets, fe, lo)
-            found = frozenset(map(itemgetter(1), scan.occurrences[lo:hi]))
-            key = self._qualified_by.get(found)
-            if key is None:
-                if len(self._qualified_by) >= _MAX_PIECE_SETS:
-                    self._qualified_by.clear()
-                key = self._qualified_by[found] = self._qualified(found)
-            return key
+            return self._qualified(set(map(itemgetter(1), scan.occurrences[lo:hi])))
         return tuple(self._candidates_sound(scan, fs, fe))
 
-    def _qualified(self, found: frozenset[int]) -> tuple[int, ...]:
+    def _qualified(self, found: set[int]) -> tuple[int, ...]:
         """Runs method: the patterns (ascending) that the pieces ``found`` in a range qualify."""
         qualified: set[int] = set()
         free, bound = self._free, self._bound

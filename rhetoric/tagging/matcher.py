@@ -49,7 +49,9 @@ def _compile(pattern: Pattern) -> tuple[_Compiled, ...]:
     return tuple(out)
 
 
-def _ends(terms: tuple[_Compiled, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]) -> None:
+def _ends(
+    terms: tuple[_Compiled, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]
+) -> None:
     """Collect every token index where a match of ``terms[ei:]`` can end, starting at ``ti``.
 
     ``slack`` is gap allowance carried over from skipped optional terms. The first term of a

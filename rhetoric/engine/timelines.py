@@ -238,7 +238,7 @@ class TimelineCache:
     ) -> Timeline | None:
         """The cached timeline with the new statements at its end, or None when they are not
         only new ones whose occasions all come after the cached ones (then it is rebuilt)."""
-        from ..shifts.occasions import group_by_occasion, occasion_key, reading_order
+        from ..shifts.occasions import group_by_occasion, joins_none, reading_order
         from ..shifts.timeline import appended_occasions, occasion_position
 
         if (chain.speaker, chain.party) != (growth.label, growth.party) or len(now) != len(analyses):
@@ -248,15 +248,10 @@ class TimelineCache:
             return None  # a cached statement was removed or changed
         added = [a for k, a in now.items() if k not in cached]
 
-        def bucket(st: Any) -> tuple[str, ...]:  # as group_by_occasion buckets statements
-            key = occasion_key(st)
-            return key[:2] if key[0] == "source" else key
-
-        # An added statement that could share an occasion with a cached one, or that reads
-        # before the cached timeline's last occasion, would change the cached occasions.
-        if added and {bucket(a.statement) for a in added} & {
-            bucket(ordered[o[0]].statement) for o in occasions
-        }:
+        # An added statement that could join a cached occasion, or that reads before the cached
+        # timeline's last occasion, would change the cached occasions.
+        edges = [(ordered[o[0]].statement, ordered[o[-1]].statement) for o in occasions]
+        if added and not joins_none(edges, [a.statement for a in added]):
             return None
         groups = group_by_occasion(added, lambda a: a.statement)
         if (

@@ -59,7 +59,14 @@ def _added(analyses, *, source: str = "", occasion: str = "", dates=("2026-02",)
     """Copies of some analyses as new statements (new ids) dated after the corpus."""
     out = []
     for i, (a, d) in enumerate(zip(analyses, dates, strict=False)):
-        s = replace(a.statement, id=f"{a.statement.id}-new{i}", date=d, source=source, occasion=occasion)
+        s = replace(
+            a.statement,
+            id=f"{a.statement.id}-new{i}",
+            date=d,
+            date_qualifier="",
+            source=source,
+            occasion=occasion,
+        )
         out.append(replace(a, statement=s))
     return out
 
@@ -81,7 +88,16 @@ def _extend(tmp_path: Path, before, after, *, label="zelensky", party="", opposi
 
 @pytest.mark.parametrize(
     "case",
-    ["one", "several", "one-occasion", "months", "into-months-limit", "statement-columns", "party"],
+    [
+        "one",
+        "several",
+        "one-occasion",
+        "cached-source",
+        "months",
+        "into-months-limit",
+        "statement-columns",
+        "party",
+    ],
 )
 def test_an_extended_timeline_and_summary_equal_a_rebuild(big: Path, tmp_path: Path, case: str) -> None:
     session, analyses = _zelensky(big)
@@ -93,6 +109,8 @@ def test_an_extended_timeline_and_summary_equal_a_rebuild(big: Path, tmp_path: P
         added = _added(analyses[3:7], dates=("2026-02", "2026-03-02", "2026-03", "2027"))
     elif case == "one-occasion":  # two statements of one new article: one occasion of two
         added = _added(analyses[3:5], source="Another paper", dates=("2026-02", "2026-02"))
+    elif case == "cached-source":  # a later article of the outlet every cached statement cites
+        added = _added(analyses[3:5], source=analyses[0].statement.source, dates=("2026-02", "2026-02"))
     elif case == "months":  # charted by month (at most 40 months), a new month added
         before = _restamped(analyses, [f"2024-{1 + i % 12:02d}" for i in range(len(analyses))])
         added = _added(analyses[5:7], dates=("2025-01", "2025-01-03"))
@@ -153,8 +171,9 @@ def test_what_is_not_an_addition_at_the_end_is_rebuilt_from_the_cached_timeline(
     session, analyses = _zelensky(big)
     if where == "before":
         after = [*analyses, *_added(analyses[:1], dates=("2015-01",))]
-    elif where == "same-source":  # could join a cached occasion's source
-        after = [*analyses, *_added(analyses[:1], source=analyses[0].statement.source)]
+    elif where == "same-source":  # of the cached source and the last cached day: could join it
+        last = analyses[-1].statement
+        after = [*analyses, *_added(analyses[:1], source=last.source, dates=(last.date,))]
     elif where == "same-occasion":
         old = [*analyses[:-1], replace(analyses[-1], statement=replace(analyses[-1].statement, occasion="x"))]
         _, _, got, previous = _extend(tmp_path, old, [*old, *_added(analyses[:1], occasion="x")])
@@ -369,14 +388,18 @@ def test_a_mixed_sequence_of_changes_equals_runs_without_cache(
     _report(corpus, tmp_path / "warm")
     steps = [
         lambda: _add(corpus, 1),  # extended
-        lambda: _add(corpus, 2, source="Nordic Times"),  # the cached source: rebuilt
+        lambda: _add(corpus, 2, source="Nordic Times"),  # a cached source, a later month: extended
         lambda: (_add_row(corpus, 3, occasion="Summit"), analyze_all(corpus)),  # extended, no summary
         lambda: add_statement(Corpus(corpus), speaker="zelensky", date="2016-05", text="Talks, not war."),
         lambda: _add_row(corpus, 4, occasion="Summit"),  # joins the occasion cached last: rebuilt
         lambda: remove_statement(Corpus(corpus), Corpus(corpus).statements()[-1].id),
         lambda: _add(corpus, 5),
+        # step 1's month and source again: it could join that occasion, rebuilt
+        lambda: add_statement(
+            Corpus(corpus), speaker="zelensky", date="2026-02", text="Talks now.", source="Nordic Times"
+        ),
     ]
-    rebuilt = [False, True, False, True, True, True, False]
+    rebuilt = [False, False, False, True, True, True, False, True]
     built: list[str] = []
     real = timelines_module.build_timeline
 

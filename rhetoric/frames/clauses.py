@@ -197,6 +197,28 @@ _SPANS: dict[tuple[int, str, int, int], tuple[FrameWords, tuple[tuple[int, int],
 _SPANS_KEPT = 64
 #: Two word characters: a word runs across this place.
 _CUT = re.compile(r"\w\w")
+#: Where a match of :attr:`FrameWords.boundary_punct` may start: at one of its punctuation marks,
+#: or at the character before a dash (a spaced dash).
+_PUNCT_MARK = re.compile("[;,—–-]")
+_DASHES = "—–-"
+
+
+def punct_search(punct: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``punct.search(text, pos, end)`` for :attr:`FrameWords.boundary_punct`, tried only where it may start.
+
+    Its matches open with ``;``, ``,``, a dash, or the space before a dash (``" – "``); ``re``
+    would try its alternatives at every space of the sentence, where nearly all of them fail.
+    """
+    for mark in _PUNCT_MARK.finditer(text, pos, end):
+        at = mark.start()
+        if at > pos and text[at] in _DASHES:
+            found = punct.match(text, at - 1, end)
+            if found is not None:
+                return found
+        found = punct.match(text, at, end)
+        if found is not None:
+            return found
+    return None
 
 
 def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -222,7 +244,7 @@ def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tup
     ):
         return tuple(m.span() for m in words.boundary.finditer(text, start, end))
     spans: list[tuple[int, int]] = []
-    p = punct.search(text, start, end)
+    p = punct_search(punct, text, start, end)
     w = lexicon.search(text, start, end)
     while p is not None or w is not None:
         # On a tie (never, see above) the whole would take its punctuation first.
@@ -230,7 +252,7 @@ def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tup
         spans.append(m.span())
         cursor = m.end()
         if p is not None and p.start() < cursor:
-            p = punct.search(text, cursor, end)
+            p = punct_search(punct, text, cursor, end)
         if w is not None and w.start() < cursor:
             w = lexicon.search(text, cursor, end)
     return tuple(spans)

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
+from ..lang.alternation import by_letter
 from .lexicon import Lexicon, Scanner
 
 SUPPORT = "support"
@@ -60,9 +61,12 @@ class ShapeWords:
     negated_before: re.Pattern[str]
 
 
-def _compile(lang: Language) -> ShapeWords:
+def _compile(lang: Language, *, grouped: bool = True) -> ShapeWords:
+    """The shape regexes of ``lang``; ``grouped=False`` spells their phrase lists flat (the reference)."""
     def p(key: str, file: str = "stances") -> str:
-        return lang.pattern(file, key)
+        # Grouped by first letter (the same matches; ``re`` tries one letter's phrases at a place).
+        source = lang.pattern(file, key)
+        return by_letter(source) if grouped else source
 
     neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
     quote = r"[\s\"“”‘’']"

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
+from ..lang.alternation import by_letter
+from . import stance_shapes
 from .lexicon import Head, Lexicon, Scanner
 from .stance_shapes import ShapeWords, shape_words
 
@@ -55,9 +57,12 @@ class StanceWords:
     shapes: ShapeWords
 
 
-def _compile(lang: Language) -> StanceWords:
+def _compile(lang: Language, *, grouped: bool = True) -> StanceWords:
+    """The stance regexes of ``lang``; ``grouped=False`` spells their phrase lists flat (the reference)."""
     def p(key: str, file: str = "stances") -> str:
-        return lang.pattern(file, key)
+        # Grouped by first letter (the same matches; ``re`` tries one letter's phrases at a place).
+        source = lang.pattern(file, key)
+        return by_letter(source) if grouped else source
 
     def bounded(source: str) -> str:
         return rf"(?<!\w)(?:{source})(?!\w)"
@@ -156,7 +161,7 @@ def _compile(lang: Language) -> StanceWords:
         refusal_cue_in_text=re.compile(bounded(p("refusal_cues")), re.IGNORECASE),
         # At the start of a sentence, after quotes and a conjunction: "“But why would we …".
         rhetorical=re.compile(rf"[\s\"'“”‘’«»]*(?:(?:{p('fronting_fillers', 'frames')})[\s,]+)?(?:{p('rhetorical_openers')})(?!\w)", re.IGNORECASE),
-        shapes=shape_words(lang),
+        shapes=shape_words(lang) if grouped else stance_shapes._compile(lang, grouped=False),
     )
 
 

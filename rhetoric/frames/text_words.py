@@ -100,10 +100,11 @@ class _Tables:
     (:func:`_spaced`). A word some reader leaves open is a key ``" word "``. A word some reader
     compares the next word of is also a key ``" word next "`` for each word that may follow it,
     and ``" word  "`` (a gap of several characters); a word no reader leaves open is only these.
-    Each key's value is ``(compared, word, back, given)``: whether it compares the next word,
-    the word, how far the word's start lies before the key's last character, and which readers
-    take the word's offset: for ``" word "`` the readers that take the word whatever follows,
-    for the others each next word's readers (those whose phrases go on with it).
+    Each key's value is ``(compared, word, back, given, next)``: whether it compares the next
+    word, the word, how far the word's start lies before the key's last character, which readers
+    take the word's offset (for ``" word "`` the readers that take the word whatever follows, for
+    the others each next word's readers: those whose phrases go on with it), and the next word
+    of a key ``" word next "`` (None for the others).
     """
 
     __slots__ = ("automaton", "by_word", "count", "follow")
@@ -119,14 +120,15 @@ class _Tables:
         for word, readers in by_word.items():
             if word in vocabulary.open:
                 anyway = tuple(reader for reader, allowed in readers if allowed is None)
-                automaton.add_word(f" {word} ", (False, word, len(word) + 1, anyway))
+                automaton.add_word(f" {word} ", (False, word, len(word) + 1, anyway, None))
             if word in self.follow:
                 given: dict[str, tuple[int, ...]] = {}
                 for after in self.follow[word]:
                     given[after] = tuple(r for r, allowed in readers if allowed and after in allowed)
-                automaton.add_word(f" {word}  ", (True, word, len(word) + 2, given))
+                automaton.add_word(f" {word}  ", (True, word, len(word) + 2, given, None))
                 for after in self.follow[word]:
-                    automaton.add_word(f" {word} {after} ", (True, word, len(word) + len(after) + 2, given))
+                    back = len(word) + len(after) + 2
+                    automaton.add_word(f" {word} {after} ", (True, word, back, given, after))
         if by_word:
             automaton.make_automaton()
         self.automaton = automaton
@@ -283,17 +285,22 @@ def _automaton_starts(text: str, low: str | None, tables: _Tables) -> list[list[
     source = text if low is None else low
     match_after = _AFTER.match
     late: set[int] | None = None
-    for end, (compared, word, back, given) in tables.automaton.iter(_spaced(text, low)):
+    for end, (compared, word, back, given, after) in tables.automaton.iter(_spaced(text, low)):
         at = end - back
         if not compared:
             for number in given:
                 lists[number].append(at)
             continue
-        # " word next " or " word  ": the next word counts when only separators stand before it.
-        found = match_after(source, at + len(word))
-        if found is None:
-            continue
-        readers = given.get(found[1] if low is not None else found[1].lower())
+        gap = at + len(word)
+        if after is not None and source[gap] == " ":
+            # " word next " over a plain space: the next word is the key's (what the regex reads).
+            readers = given[after]
+        else:
+            # " word next " or " word  ": the next word counts when only separators stand before it.
+            found = match_after(source, gap)
+            if found is None:
+                continue
+            readers = given.get(found[1] if low is not None else found[1].lower())
         if readers:
             for number in readers:
                 lists[number].append(at)
@@ -325,7 +332,7 @@ def _automaton_order(low: str, tables: _Tables) -> list[tuple[int, str, str | No
     carried: dict[int, int] = {}
     unsorted = False
     match_after = _AFTER.match
-    for end, (compared, word, back, _) in tables.automaton.iter(_spaced(low, None if low.isascii() else low)):
+    for end, (compared, word, back, _, _) in tables.automaton.iter(_spaced(low, None if low.isascii() else low)):
         at = end - back
         if not compared:
             if word in follow:

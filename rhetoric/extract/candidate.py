@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..dates import PartialDate
+from ..records import RECORD_KEYS
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,13 @@ class Candidate:
             return (1, (), self.start)
         return (0, PartialDate.parse(self.date).sort_key(self.date_qualifier), self.start)
 
-    def to_record(self) -> dict[str, str | int]:
-        """The statement fields for the corpus add path (``rhetoric.corpus.add_statements``)."""
+    def to_record(self) -> dict[str, Any]:
+        """The statement fields for the corpus add path (``rhetoric.corpus.add_statements``).
+
+        The fields that are not statement fields (offsets, cue, confidence, date evidence,
+        ``speaker_known``) go into ``meta``, as when the reviewed JSONL of ``extract`` is imported:
+        a statement keeps where in the article it was found, whichever way it entered the corpus.
+        """
         note = f"extracted (cue: {self.cue}; confidence {self.confidence:.2f})"
         if self.note:
             note += f"; {self.note}"
@@ -72,4 +78,5 @@ class Candidate:
             "document": self.document,
             "note": note,
             "position": self.position,
+            "meta": {f.name: getattr(self, f.name) for f in fields(self) if f.name not in RECORD_KEYS},
         }

@@ -143,7 +143,11 @@ def test_a_reviewed_extraction_imports_as_extract_add_would_add(cli, tmp_path: P
     assert cli("import", str(review), "--corpus", str(corpora[1].path)).exit_code == 0
     added, imported = ([s for s in c.iter_statements()] for c in corpora)
     assert [(s.id, s.speaker, s.kind) for s in imported] == [(s.id, s.speaker, s.kind) for s in added]
-    assert all({"cue", "confidence"} <= set(dict(s.meta)) for s in imported)  # the review columns are kept
+    # Both ways keep where in the article each statement was found, and the same review columns.
+    assert [dict(s.meta) for s in added] == [dict(s.meta) for s in imported]
+    meta = dict(added[0].meta)
+    assert set(meta) == {"start", "end", "cue", "confidence", "date_evidence", "speaker_known"}
+    assert Path(article).read_text(encoding="utf-8")[meta["start"] : meta["end"]] == added[0].text
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,8 @@ class ShapeWords:
     transparent: re.Pattern[str]
     consequence: re.Pattern[str]
     relative: re.Pattern[str]
-    question: re.Pattern[str]
+    #: "whether", "wonder if" …: searched in a short window before an item (Scanner).
+    question: Scanner
     copula: re.Pattern[str]
     negator: re.Pattern[str]
     negated_before: re.Pattern[str]
@@ -101,7 +102,11 @@ def _compile(lang: Language, *, grouped: bool = True) -> ShapeWords:
         ),
         relative=re.compile(rf"(?<!\w)(?:{p('relative_pronouns')})(?!\w)", re.IGNORECASE),
         copula=re.compile(rf"(?<!\w)(?:{p('copulas')})(?!\w)", re.IGNORECASE),
-        question=re.compile(rf"(?<!\w)(?:{p('question_openers')})(?!\w)", re.IGNORECASE),
+        question=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w)(?:{p('question_openers')})(?!\w)", re.IGNORECASE),
+            [("stances", "question_openers")],
+        ),
         negator=re.compile(rf"(?<!\w)(?:{neg})(?!\w)", re.IGNORECASE),
         negated_before=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
     )

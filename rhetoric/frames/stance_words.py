@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
-from ..lang.alternation import by_letter
+from ..lang.alternation import by_letter, followers
 from . import stance_shapes
-from .lexicon import Head, Lexicon, Scanner
+from .lexicon import Head, Lexicon, Scanner, firsts_of
 from .stance_shapes import ShapeWords, shape_words
 
 
@@ -36,7 +36,9 @@ class StanceWords:
     predicate: re.Pattern[str]
     #: The judgements of :attr:`predicate` at the start of a word: where none stands, it cannot match.
     predicate_head: Scanner
-    negated_item: re.Pattern[str]
+    #: A negator right before an item ("no truce", "can't join"): searched in a short window
+    #: before it, read at the window's first words the text index has (Scanner).
+    negated_item: Scanner
     qualifiers: Lexicon
     goal: Lexicon
     determiner_before: re.Pattern[str]
@@ -55,6 +57,18 @@ class StanceWords:
     refusal_cue_in_text: re.Pattern[str]
     rhetorical: re.Pattern[str]
     shapes: ShapeWords
+
+
+def _negated_item(lang: Language, rx: re.Pattern[str]) -> Scanner:
+    """``rx`` (:attr:`StanceWords.negated_item`) through the text index: its matches open with a
+    phrase of the negation lists or with "never", at the start of a word."""
+    keys = [("negation", "negated_modals"), ("negation", "negative_determiners"), ("negation", "negated_auxiliaries")]
+    alternatives = [alt for file, key in keys for alt in lang.alternatives(file, key)]
+    if not all(head[:1].isascii() and head[:1].isalnum() for _, head, _ in alternatives):
+        return Scanner(rx, None)
+    # "never" is no list's phrase here: it opens a match whatever word follows.
+    seconds = {word: after for word, after in followers(alternatives).items() if word != "never"}
+    return Scanner(rx, Lexicon(rx, firsts_of(lang, keys) | {"never"}, seconds))
 
 
 def _compile(lang: Language, *, grouped: bool = True) -> StanceWords:
@@ -125,10 +139,13 @@ def _compile(lang: Language, *, grouped: bool = True) -> StanceWords:
             re.compile(bounded(f"{p('predicate_oppose')}|{p('predicate_support')}"), re.IGNORECASE),
             [("stances", "predicate_oppose"), ("stances", "predicate_support")],
         ),
-        negated_item=re.compile(
-            rf"(?<!\w)(?:(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?"
-            rf"|(?:{p('negated_auxiliaries', 'negation')})\s+)$",
-            re.IGNORECASE,
+        negated_item=_negated_item(
+            lang,
+            re.compile(
+                rf"(?<!\w)(?:(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?"
+                rf"|(?:{p('negated_auxiliaries', 'negation')})\s+)$",
+                re.IGNORECASE,
+            ),
         ),
         qualifiers=Lexicon.of(lang, qualifiers, [("stances", "advocacy_qualifiers")]),
         goal=Lexicon.of(lang, goal, [("stances", "goal_markers")]),

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Hashable, Mapping
 from functools import lru_cache
@@ -107,7 +108,7 @@ class _Tables:
     of a key ``" word next "`` (None for the others).
     """
 
-    __slots__ = ("automaton", "by_word", "count", "follow")
+    __slots__ = ("automaton", "by_word", "count", "follow", "underscore")
 
     def __init__(self, vocabulary: _Vocabulary) -> None:
         automaton = ahocorasick.Automaton()
@@ -136,6 +137,10 @@ class _Tables:
         self.by_word = {word: tuple(readers) for word, readers in by_word.items()}
         #: How many readers the vocabulary had.
         self.count = len(vocabulary.readers)
+        #: Whether a key holds "_" (then a letter that is not ASCII cannot stand as "_": _spaced).
+        self.underscore = any("_" in word for word in by_word) or any(
+            "_" in after for afters in self.follow.values() for after in afters
+        )
 
 
 _VOCABULARY = _Vocabulary()
@@ -254,19 +259,32 @@ _RUNS = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0x2
 _LOWER_RUNS = bytes(b + 32 if 0x41 <= b <= 0x5A else b for b in _RUNS)
 #: Any non-word character but a space (which stays as it is).
 _NON_WORD = re.compile(r"[^\w ]")
+
+
+def _other_letters(error: UnicodeEncodeError) -> tuple[str, int]:
+    """Codec error handler: a character that is not ASCII becomes ``_`` if it is a word character
+    (``re``'s ``\\w``: alphanumeric), a space otherwise (what :data:`_NON_WORD` makes of it)."""
+    chunk = error.object[error.start : error.end]
+    return "".join("_" if ch.isalnum() else " " for ch in chunk), error.end
+
+
+codecs.register_error("rhetoric-text-words", _other_letters)
 #: The word after a first word, past spaces, quotes and commas (as :meth:`_Vocabulary.regex` reads it).
 _AFTER = re.compile(rf"{SEPARATOR}(\w+)")
 
 
-def _spaced(text: str, low: str | None) -> str:
+def _spaced(text: str, low: str | None, tables: _Tables) -> str:
     """The lower-cased text with a space for every non-word character, and one at each end.
 
     ``low`` is the text's lower case, None for an ASCII text (lowered here, by bytes).
     """
     if low is None:
         return f" {text.encode('ascii').translate(_LOWER_RUNS).decode('ascii')} "
-    # The first words are ASCII: a word of other letters ("naïve") stays one word, not a key.
-    return f" {_NON_WORD.sub(' ', low)} "
+    if tables.underscore:
+        return f" {_NON_WORD.sub(' ', low)} "
+    # The first words are ASCII: a word with other letters ("naïve") stays one word ("na_ve"),
+    # not a key (no key holds "_"); a curly quote is a space, as _NON_WORD.sub(" ", low) has it.
+    return f" {low.encode('ascii', 'rhetoric-text-words').translate(_LOWER_RUNS).decode('ascii')} "
 
 
 def _automaton_starts(text: str, low: str | None, tables: _Tables) -> list[list[int]]:
@@ -285,7 +303,7 @@ def _automaton_starts(text: str, low: str | None, tables: _Tables) -> list[list[
     source = text if low is None else low
     match_after = _AFTER.match
     late: set[int] | None = None
-    for end, (compared, word, back, given, after) in tables.automaton.iter(_spaced(text, low)):
+    for end, (compared, word, back, given, after) in tables.automaton.iter(_spaced(text, low, tables)):
         at = end - back
         if not compared:
             for number in given:
@@ -332,7 +350,8 @@ def _automaton_order(low: str, tables: _Tables) -> list[tuple[int, str, str | No
     carried: dict[int, int] = {}
     unsorted = False
     match_after = _AFTER.match
-    for end, (compared, word, back, _, _) in tables.automaton.iter(_spaced(low, None if low.isascii() else low)):
+    spaced = _spaced(low, None if low.isascii() else low, tables)
+    for end, (compared, word, back, _, _) in tables.automaton.iter(spaced):
         at = end - back
         if not compared:
             if word in follow:

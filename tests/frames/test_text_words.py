@@ -116,3 +116,25 @@ def test_every_reader_reads_the_reference_offsets_on_random_texts(seed):
             expected = slow.starts_of(firsts, seconds, key=number)
             assert fast.starts(number) == expected, (text, number)
             assert fast.starts_of(firsts, seconds, key=number) == expected, (text, number)
+
+
+def test_other_letters_stay_in_their_words_and_other_marks_are_spaces():
+    # A text that is not ASCII is read with each other letter as "_" (codec error handler), each
+    # other mark as a space: the spaces stand where re's [^\w ] puts them, so the same keys match.
+    tables = tw._VOCABULARY.tables()
+    assert not tables.underscore
+    for text in (*TEXTS, "naïve “calls” for Ｔhe — end «need» ²³ ǅ", "\u212a-calls for talks", "é\u0301t\u00a0é"):
+        low = text.lower()
+        if low.isascii() or len(low) != len(text):
+            continue
+        spaced = tw._spaced(text, low, tables)
+        reference = f" {tw._NON_WORD.sub(' ', low)} "
+        assert [ch == " " for ch in spaced] == [ch == " " for ch in reference], text
+        assert all(a == b or (a == "_" and not b.isascii()) for a, b in zip(spaced, reference, strict=True))
+
+
+def test_a_key_with_an_underscore_reads_other_letters_as_they_are():
+    class Tables:
+        underscore = True
+
+    assert tw._spaced("", "na\u00efve_x “a”", Tables()) == " na\u00efve_x  a  "

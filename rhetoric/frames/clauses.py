@@ -55,7 +55,7 @@ class FrameWords:
     list_tail: re.Pattern[str]
     embedded: re.Pattern[str]
     new_conjunct: re.Pattern[str]
-    third_party_concession: re.Pattern[str]
+    third_party_concession: Scanner
     relative: re.Pattern[str]
     attribution: re.Pattern[str]
     reporting: re.Pattern[str]
@@ -155,8 +155,13 @@ def _compile(lang: Language) -> FrameWords:
         ),
         # Case-sensitive on the name only: "although Kyiv …", "even though the Kremlin …" (a name has two
         # letters or more: "although I think …" is the speaker).
-        third_party_concession=re.compile(
-            rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]\w"
+        # Read at the openers the text index has (Scanner), not at every place of the clause.
+        third_party_concession=Scanner.of(
+            lang,
+            re.compile(
+                rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]\w"
+            ),
+            [("frames", "concessive_openers")],
         ),
         futile=_words(a("futile_predicates")),
         reporting=re.compile(rf"{a('reporting_verbs')}(?!\w)", re.IGNORECASE),

@@ -171,8 +171,8 @@ class TextWords:
         self.exotic = not ascii_ and EXOTIC.search(text) is not None
         #: The vocabulary's version the index was made with.
         self.version = vocabulary.version
-        #: The vocabulary's automaton and readers as they stood then.
         self._vocabulary = vocabulary
+        #: The vocabulary's automaton and readers as they stood then.
         self._tables = vocabulary.tables()
         #: The text's lower case, or the text itself when ASCII (lowered when the order is asked for).
         self._low = low if low is not None else text

@@ -28,6 +28,7 @@ TEXTS = (
     "ıt ıs irresponsible to wait; a ſham truce; talks can only go on if we exchange prisoners, we should.",
     "Bit items, edit: it, wit; onlyif, mustard, exchanged, traded for, swapped, cannot, won't, shouldn't.",
     "We can't join NATO; there is no truce, would not talk, would   never talks, NEVER peace, Won’t go, no  more war.",
+    "Even though Kyiv refused, although the Kremlin; though,  The US; whereas “NATO, EVEN AS Paris, even as x.",
     "Whether a truce holds, I wonder if talks, ask  if peace; they don't want, doesn't help, cannot be, without aid.",
     "",
 )
@@ -48,6 +49,7 @@ def _scanners():
         "modal_demand": frames.modal_demand,
         "only": frames.only,
         "exchange_verb": frames.exchange_verb,
+        "third_party_concession": frames.third_party_concession,
     }
 
 

@@ -39,7 +39,7 @@ class FrameWords:
     continues: re.Pattern[str]
     fronting_filler: re.Pattern[str]
     negation: re.Pattern[str]
-    neg_predicate_before_cue: re.Pattern[str]
+    neg_predicate_before_cue: Scanner
     modal_demand: Scanner
     modal: Scanner
     copula: re.Pattern[str]
@@ -125,7 +125,12 @@ def _compile(lang: Language) -> FrameWords:
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
         negation=_words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
-        neg_predicate_before_cue=re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
+        # Searched back from a cue over its outcome side: read at the index's first words (Scanner).
+        neg_predicate_before_cue=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
+            [("frames", "negated_possibility")],
+        ),
         modal_demand=scanned("demand_modals"),
         modal=scanned("modals"),
         copula=re.compile(rf"(?<!\w){a('copulas')}(?!\w)|:", re.IGNORECASE),

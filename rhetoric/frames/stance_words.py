@@ -27,7 +27,7 @@ class StanceWords:
     """The compiled stance regexes of one language."""
 
     before: Lexicon
-    negated_before_cue: re.Pattern[str]
+    negated_before_cue: Scanner
     pronoun: Lexicon
     after_ending: re.Pattern[str]
     #: The verbs of :attr:`after_ending` at the start of a word: where none stands, it cannot match.
@@ -42,7 +42,7 @@ class StanceWords:
     qualifiers: Lexicon
     goal: Lexicon
     determiner_before: re.Pattern[str]
-    generic_subject: re.Pattern[str]
+    generic_subject: Scanner
     leading_qualifiers: re.Pattern[str]
     coordination: re.Pattern[str]
     deontic: re.Pattern[str]
@@ -115,7 +115,12 @@ def _compile(lang: Language, *, grouped: bool = True) -> StanceWords:
         before=Lexicon.of(lang, cue, [("stances", k) for k in (
             "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
         )]),
-        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
+        # Searched in a 60-character window before a cue: read at the index's first words (Scanner).
+        negated_before_cue=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
+            [("negation", "negators"), ("negation", "negated_modals")],
+        ),
         pronoun=Lexicon.of(lang, pronoun, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
         after_ending=re.compile(
             rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
@@ -149,9 +154,13 @@ def _compile(lang: Language, *, grouped: bool = True) -> StanceWords:
         ),
         qualifiers=Lexicon.of(lang, qualifiers, [("stances", "advocacy_qualifiers")]),
         goal=Lexicon.of(lang, goal, [("stances", "goal_markers")]),
-        generic_subject=re.compile(
-            rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
-            re.IGNORECASE,
+        generic_subject=Scanner.of(
+            lang,
+            re.compile(
+                rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
+                re.IGNORECASE,
+            ),
+            [("stances", "third_party_holders")],
         ),
         determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
         leading_qualifiers=re.compile(

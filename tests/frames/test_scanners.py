@@ -28,6 +28,7 @@ TEXTS = (
     "ıt ıs irresponsible to wait; a ſham truce; talks can only go on if we exchange prisoners, we should.",
     "Bit items, edit: it, wit; onlyif, mustard, exchanged, traded for, swapped, cannot, won't, shouldn't.",
     "We can't join NATO; there is no truce, would not talk, would   never talks, NEVER peace, Won’t go, no  more war.",
+    "Critics also strongly warned, OPPONENTS reportedly ruled out; talks are not possible until, IMPOSSIBLE unless.",
     "Even though Kyiv refused, although the Kremlin; though,  The US; whereas “NATO, EVEN AS Paris, even as x.",
     "Whether a truce holds, I wonder if talks, ask  if peace; they don't want, doesn't help, cannot be, without aid.",
     "",
@@ -50,6 +51,9 @@ def _scanners():
         "only": frames.only,
         "exchange_verb": frames.exchange_verb,
         "third_party_concession": frames.third_party_concession,
+        "neg_predicate_before_cue": frames.neg_predicate_before_cue,
+        "negated_before_cue": words.negated_before_cue,
+        "generic_subject": words.generic_subject,
     }
 
 
@@ -217,9 +221,11 @@ def test_lexicon_search_is_its_first_match():
                 assert (found and found.span()) == (first and first.span()), (name, text, start, end)
 
 
-@pytest.mark.parametrize("name", ["negated_item", "question"])
+@pytest.mark.parametrize(
+    "name", ["negated_item", "question", "negated_before_cue", "generic_subject", "neg_predicate_before_cue"]
+)
 def test_window_scanners_find_what_re_finds_on_random_texts(name):
-    # Read in a short window before an item (stances._negated_item, _predicate): texts of the
+    # Read in a short window before an item or cue (stances, detect._build): texts of the
     # lists' own words, every window ending at a word, as the stance steps read them.
     import random
 
@@ -227,7 +233,9 @@ def test_window_scanners_find_what_re_finds_on_random_texts(name):
     lang = load_language("en")
     words = [*lang.phrases("negation", "negated_modals"), *lang.phrases("negation", "negative_determiners")]
     words += [*lang.phrases("negation", "negated_auxiliaries"), *lang.phrases("stances", "question_openers")]
-    words += ["never", "truce", "talks", "the", "a", "x", "can", "would", "no", "not", ",", "’s", "-"]
+    words += [*lang.phrases("negation", "negators"), *lang.phrases("stances", "third_party_holders")]
+    words += [*lang.phrases("stances", "subject_skip"), *lang.phrases("frames", "negated_possibility")]
+    words += ["never", "truce", "talks", "the", "a", "x", "can", "would", "no", "not", ",", "’s", "-", "warned"]
     rng = random.Random(7)
     for _ in range(300):
         parts = [rng.choice(words) + rng.choice((" ", "  ", ", ", "-", "’", " ")) for _ in range(rng.randint(1, 10))]

@@ -38,7 +38,7 @@ class FrameWords:
     weak_after: re.Pattern[str]
     continues: re.Pattern[str]
     fronting_filler: re.Pattern[str]
-    negation: re.Pattern[str]
+    negation: Scanner
     neg_predicate_before_cue: Scanner
     modal_demand: Scanner
     modal: Scanner
@@ -124,7 +124,12 @@ def _compile(lang: Language) -> FrameWords:
         weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
-        negation=_words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
+        # Searched over sides and whole sentences: read at the index's first words (Scanner).
+        negation=Scanner.of(
+            lang,
+            _words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
+            [("negation", "negators"), ("negation", "negated_modals"), ("frames", "negative_words")],
+        ),
         # Searched back from a cue over its outcome side: read at the index's first words (Scanner).
         neg_predicate_before_cue=Scanner.of(
             lang,

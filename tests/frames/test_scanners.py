@@ -52,6 +52,7 @@ def _scanners():
         "exchange_verb": frames.exchange_verb,
         "third_party_concession": frames.third_party_concession,
         "neg_predicate_before_cue": frames.neg_predicate_before_cue,
+        "negation": frames.negation,
         "negated_before_cue": words.negated_before_cue,
         "generic_subject": words.generic_subject,
     }
@@ -222,7 +223,8 @@ def test_lexicon_search_is_its_first_match():
 
 
 @pytest.mark.parametrize(
-    "name", ["negated_item", "question", "negated_before_cue", "generic_subject", "neg_predicate_before_cue"]
+    "name",
+    ["negated_item", "question", "negated_before_cue", "generic_subject", "neg_predicate_before_cue", "negation"],
 )
 def test_window_scanners_find_what_re_finds_on_random_texts(name):
     # Read in a short window before an item or cue (stances, detect._build): texts of the
@@ -235,6 +237,7 @@ def test_window_scanners_find_what_re_finds_on_random_texts(name):
     words += [*lang.phrases("negation", "negated_auxiliaries"), *lang.phrases("stances", "question_openers")]
     words += [*lang.phrases("negation", "negators"), *lang.phrases("stances", "third_party_holders")]
     words += [*lang.phrases("stances", "subject_skip"), *lang.phrases("frames", "negated_possibility")]
+    words += [*lang.phrases("frames", "negative_words"), *lang.phrases("negation", "not_negations")]
     words += ["never", "truce", "talks", "the", "a", "x", "can", "would", "no", "not", ",", "’s", "-", "warned"]
     rng = random.Random(7)
     for _ in range(300):

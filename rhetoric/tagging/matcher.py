@@ -49,7 +49,9 @@ def _compile(pattern: Pattern) -> tuple[_Compiled, ...]:
     return tuple(out)
 
 
-def _ends(terms: tuple[_Compiled, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]) -> None:
+def _ends(
+    terms: tuple[_Compiled, ...], ei: int, ti: int, slack: int, norms: Sequence[str], out: set[int]
+) -> None:
     """Collect every token index where a match of ``terms[ei:]`` can end, starting at ``ti``.
 
     ``slack`` is gap allowance carried over from skipped optional terms. The first term of a
@@ -259,9 +261,6 @@ class PatternMatcher:
                     self._subsets.clear()
                 index = self._subsets[only] = self._index(sorted(only))
             exact, prefix, lengths, prefixes = index
-        found: dict[tuple[int, int], int] = {}
-        patterns, compiled = self.patterns, self._compiled
-        searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
         # Where a pattern can start at all, found in one comprehension (most tokens cannot).
         window = norms if lo == 0 and hi is None else norms[lo:hi]
         # (map and compress test each token in C, without a Python step per token)
@@ -269,6 +268,12 @@ class PatternMatcher:
         if prefixes:
             starts = map(or_, starts, map(str.startswith, window, repeat(prefixes)))
         positions = list(compress(count(lo), starts))
+        if not positions:
+            # (most exclude searches: none of their first words is in the sentence)
+            return []
+        found: dict[tuple[int, int], int] = {}
+        patterns, compiled = self.patterns, self._compiled
+        searches: dict[int, _GapSearch] = {}  # gapped patterns: one memo per sentence
         for ti in positions:
             norm = norms[ti]
             entries = exact.get(norm)
@@ -291,7 +296,11 @@ class PatternMatcher:
                     end = _match_from(compiled[pid], ei, ti, norms)
                 if end is not None and end > found.get((pid, ti), -1):
                     found[(pid, ti)] = end
-        return sorted((pid, s, e) for (pid, s), e in found.items())
+        if len(found) == 1:
+            # (one match: the usual result)
+            (pid, s), e = next(iter(found.items()))
+            return [(pid, s, e)]
+        return sorted([(pid, s, e) for (pid, s), e in found.items()])
 
 
 _SHARED_SEARCH_GAPS = 3

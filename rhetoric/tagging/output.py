@@ -32,8 +32,6 @@ def mention_row(mention: Mention, columns: tuple[str, ...] = MENTION_COLUMNS) ->
     return {k: d[k] for k in columns}
 
 
-
-
 __all__ = [
     "MENTION_COLUMNS",
     "MODEL_MENTION_COLUMNS",

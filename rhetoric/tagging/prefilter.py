@@ -72,16 +72,21 @@ _TRICKY_JOIN = re.compile(
 # The same joins, split by their first character: a pattern starting with one literal
 # character is searched by re's fast character scan, one starting with a class ("[.,]") by
 # testing the class at every position, several times slower on a whole text.
+# Every alternative goes on with a letter or digit: the look-ahead first rules out a sentence's
+# final '.' (the usual one) before five look-behinds are tried there.
 _TRICKY_DOT = re.compile(
-    r"\.(?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
+    r"\.(?=[a-z0-9])(?:(?<=[a-z0-9][a-z]\.)[a-z0-9]|(?<=[a-z]\.)[a-z][a-z0-9]|(?<=[0-9]\.)[a-z]"
     r"|(?<=[a-z]\.)[0-9]|(?<=[0-9]\.)[0-9]+[a-z])"
 )
-_TRICKY_COMMA = re.compile(r",(?<=[0-9],)[0-9]+[a-z]")
+_TRICKY_COMMA = re.compile(r",(?=[0-9])(?<=[0-9],)[0-9]+[a-z]")
 
 
 def _has_tricky_join(folded: str) -> bool:
     """Whether :data:`_TRICKY_JOIN` matches somewhere in ``folded`` (two fast searches)."""
-    return _TRICKY_DOT.search(folded) is not None or _TRICKY_COMMA.search(folded) is not None
+    # (half of news texts have no ',': a memchr rules the second regex scan out)
+    return _TRICKY_DOT.search(folded) is not None or (
+        "," in folded and _TRICKY_COMMA.search(folded) is not None
+    )
 
 
 _INITIALISM = re.compile(r"\.(?<=[a-z]\.)[a-z]")
@@ -268,6 +273,13 @@ class Prefilter:
         self._anchor_keys = frozenset(anchor_pids)  # a set: intersecting it walks the smaller side
         self._free_keys = frozenset(n for n, ids in self._free.items() if ids)
         self._bound_keys = frozenset(n for n, pairs in self._bound.items() if pairs)
+        # Per anchor: every piece of every other term of its patterns. A text holding none of
+        # them qualifies none of those patterns (each needs a piece of each of its other terms),
+        # which one C call tells (most anchors of a text that does not qualify).
+        self._bound_pieces = {
+            n: frozenset().union(*(t for _pid, terms in pairs for t in terms))
+            for n, pairs in self._bound.items()
+        }
         self._runs_ok = all(a.isascii() and a.isalnum() for a, _ in numbers)
         # Values are bare piece numbers: the automaton's hits then go into a list and a set
         # without a Python step per hit; the offset is worked out only for texts that qualify.
@@ -383,25 +395,32 @@ class Prefilter:
         A pattern qualifies when one of its anchors starts in the range and every other
         required term of it has a piece there too.
         """
+        return list(self.candidate_key(scan, fs, fe))
+
+    def candidate_key(self, scan: Scan, fs: int, fe: int) -> tuple[int, ...]:
+        """:meth:`candidates` as a tuple (ascending), for keying caches."""
         if scan.occurrences is not None:
             offsets = scan.offsets
             assert offsets is not None  # set with occurrences
             lo = bisect_left(offsets, fs)
             hi = bisect_left(offsets, fe, lo)
-            found = set(map(itemgetter(1), scan.occurrences[lo:hi]))
-            qualified: set[int] = set()
-            free, bound = self._free, self._bound
-            for k in found.intersection(self._anchor_keys):
-                qualified |= free[k]
-                for pid, terms in bound[k]:
-                    if pid not in qualified:
-                        for t in terms:
-                            if t.isdisjoint(found):
-                                break
-                        else:
-                            qualified.add(pid)
-            return sorted(qualified)
-        return self._candidates_sound(scan, fs, fe)
+            return self._qualified(set(map(itemgetter(1), scan.occurrences[lo:hi])))
+        return tuple(self._candidates_sound(scan, fs, fe))
+
+    def _qualified(self, found: set[int]) -> tuple[int, ...]:
+        """Runs method: the patterns (ascending) that the pieces ``found`` in a range qualify."""
+        qualified: set[int] = set()
+        free, bound = self._free, self._bound
+        for k in found.intersection(self._anchor_keys):
+            qualified |= free[k]
+            for pid, terms in bound[k]:
+                if pid not in qualified:
+                    for t in terms:
+                        if t.isdisjoint(found):
+                            break
+                    else:
+                        qualified.add(pid)
+        return tuple(sorted(qualified))
 
     def _any_candidate(self, scan: Scan) -> bool:
         """Whether some pattern may match somewhere in the scanned text (:meth:`candidates` not empty)."""
@@ -413,8 +432,10 @@ class Prefilter:
         """Runs method: whether the pieces ``found`` in a text (by number) qualify some pattern."""
         if not found.isdisjoint(self._free_keys):
             return True
-        bound = self._bound
+        bound, pieces = self._bound, self._bound_pieces
         for k in found.intersection(self._bound_keys):
+            if pieces[k].isdisjoint(found):
+                continue
             for _pid, terms in bound[k]:
                 for t in terms:
                     if t.isdisjoint(found):

@@ -29,10 +29,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice, repeat
-from operator import add
 from os import PathLike
 from pathlib import Path
 
@@ -149,16 +147,15 @@ class Tagger:
             if si < 0:
                 continue
             fs, fe = ranges[si]
-            candidates = self.prefilter.candidates(scan, fs, fe)
-            if not candidates:
+            key = self.prefilter.candidate_key(scan, fs, fe)
+            if not key:
                 continue
             norms, locate = _sentence_tokens(folded, fs, fe)
-            key = tuple(candidates)
             only = self._only.get(key)
             if only is None:
                 if len(self._only) >= _MAX_CANDIDATE_SETS:
                     self._only.clear()
-                only = self._only[key] = frozenset(self._include[c] for c in candidates)
+                only = self._only[key] = frozenset(self._include[c] for c in key)
             hits = self._matcher.find(norms, only)
             if hits:
                 # Exclude patterns matter only for tags that matched.
@@ -295,6 +292,9 @@ _RUNS_AND_SEPARATORS = bytes(
 _NOT_PLAIN = "'" + _ASCII_SYMBOLS
 # A number with separators, as _ASCII_TOKEN reads one.
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)+")
+# A match's text and span, as functions to map over matches (in C).
+_GROUP = re.Match.group
+_SPAN = re.Match.span
 
 
 def _mention_order(m: Mention) -> tuple[int, int, str]:
@@ -308,11 +308,12 @@ _MAX_CANDIDATE_SETS = 4096
 
 def _sentence_tokens(
     folded: Folded, fs: int, fe: int
-) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+) -> tuple[list[str], Callable[[int], Sequence[tuple[int, int]]]]:
     """Norms of the tokens whose folded start lies in ``[fs, fe)``, and how to find their spans.
 
     The second value, called with ``n``, gives the original ``(start, end)`` of the first ``n``
-    tokens: only a sentence with a match needs them, and only up to its last matched token.
+    tokens (a sequence, indexed by token): only a sentence with a match needs them, and only
+    up to its last matched token.
 
     Tokens never contain whitespace, so a scan started just after a whitespace character
     finds the same tokens from there on as a scan of the whole text. Same rules as
@@ -330,36 +331,32 @@ def _sentence_tokens(
         plain = _plain(segment) if q == fs else None
         if plain is not None:
             return _plain_tokens(folded, plain, fs)
-        # The regex engine alone finds the tokens; spans on demand. Tokens starting before fs
-        # are counted on the same scan (a scan cut at fs could read "b.s" of "b.ss" as one).
-        skip = 0
+        # The regex engine alone finds the tokens, in one scan whose matches also give the
+        # spans (on demand). Tokens starting before fs are found by the same scan and dropped
+        # (a scan cut at fs could read "b.s" of "b.ss" as one).
+        matches = list(_ASCII_TOKEN.finditer(text, q, fe))
         if q < fs:
-            for m in _ASCII_TOKEN.finditer(text, q, fe):
-                if m.start() >= fs:
-                    break
+            skip = 0
+            while skip < len(matches) and matches[skip].start() < fs:
                 skip += 1
-        norms = _ASCII_TOKEN.findall(text, q, fe)
-        if skip:
-            del norms[:skip]
+            del matches[:skip]
+        norms = list(map(_GROUP, matches))
         # An initialism needs a letter, "." and a letter; a possessive "'s".
-        dotted = _INITIAL_DOT.search(segment) is not None
-        possessive = "'s" in segment
-        if dotted:
+        if _INITIAL_DOT.search(segment) is not None:
             norms = [t.replace(".", "") if "." in t and not t[0].isdigit() else t for t in norms]
-        if possessive:
-            norms = [t[:-2] if t.endswith("'s") and len(t) > 2 else t for t in norms]
+        owners: list[int] = []  # the tokens that lose a possessive "'s"
+        if "'s" in segment:
+            owners = [i for i, t in enumerate(norms) if t.endswith("'s") and len(t) > 2]
+            for i in owners:
+                norms[i] = norms[i][:-2]
 
         def locate(n: int) -> list[tuple[int, int]]:
-            matches = islice(_ASCII_TOKEN.finditer(text, q, fe), skip, skip + n)
-            if possessive:
-                spans = [
-                    (m.start(), m.end() - 2)
-                    if m.group().endswith("'s") and m.end() - m.start() > 2
-                    else m.span()
-                    for m in matches
-                ]
-            else:
-                spans = [m.span() for m in matches]
+            spans = list(map(_SPAN, matches[:n]))
+            for i in owners:
+                if i >= n:
+                    break
+                s, e = spans[i]
+                spans[i] = (s, e - 2)
             return _original(folded, spans)
 
         return norms, locate
@@ -419,24 +416,57 @@ def _plain(segment: str) -> str | None:
 
 def _plain_tokens(
     folded: Folded, plain: str, fs: int
-) -> tuple[list[str], Callable[[int], list[tuple[int, int]]]]:
+) -> tuple[list[str], Callable[[int], Sequence[tuple[int, int]]]]:
     """:func:`_sentence_tokens` for a sentence at folded offset ``fs`` whose :func:`_plain` form is ``plain``.
 
     The regex engine tests every character of a sentence against four alternatives;
     ``str.split`` (C) cuts the chunks at a fraction of that.
     """
-
-    def locate(n: int) -> list[tuple[int, int]]:
-        pieces = plain.split(" ")
-        # Each piece starts one character after the end of the one before it; empty pieces
-        # (two spaces in a row) hold no token.
-        starts = list(
-            islice(compress(accumulate(map(add, map(len, pieces), repeat(1)), initial=fs), pieces), n)
-        )
-        return _original(folded, list(zip(starts, map(add, starts, map(len, norms)), strict=False)))
-
     norms = plain.split()
-    return norms, locate
+    return norms, lambda n: _PlainSpans(folded, plain, norms, fs, n)
+
+
+class _PlainSpans(Sequence[tuple[int, int]]):
+    """The original ``(start, end)`` of the first ``n`` chunks of a :func:`_plain` sentence, each worked out when read.
+
+    A sentence with a match reads the spans of a few tokens (where each match starts and
+    ends), not of every token before its last match: a token's start is found by one regex
+    match that skips the chunks before it (C), with no Python step per token.
+    """
+
+    __slots__ = ("_folded", "_n", "_norms", "_offset", "_plain")
+
+    def __init__(self, folded: Folded, plain: str, norms: list[str], offset: int, n: int) -> None:
+        self._folded = folded
+        self._plain = plain
+        self._norms = norms
+        self._offset = offset
+        self._n = min(n, len(norms))
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # type: ignore[override]  # int indexes only (what _mentions reads)
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        skip = _CHUNK_SKIPS.get(i)
+        if skip is None:
+            if len(_CHUNK_SKIPS) >= _MAX_CHUNK_SKIPS:
+                _CHUNK_SKIPS.clear()
+            skip = _CHUNK_SKIPS[i] = re.compile(rf" *(?:[^ ]+ +){{{i}}}")
+        match = skip.match(self._plain)
+        assert match is not None  # chunk i exists (i < len(norms))
+        start = self._offset + match.end()
+        if self._folded.starts is None:
+            return start, start + len(self._norms[i])
+        return self._folded.original_span(start, start + len(self._norms[i]))
+
+
+# Per chunk index i: a regex whose match ends where chunk i of a _plain string starts (it
+# skips the leading blanks and i chunks with the blanks after each).
+_CHUNK_SKIPS: dict[int, re.Pattern[str]] = {}
+# Regexes kept at most (sentences rarely have more tokens; this bounds memory).
+_MAX_CHUNK_SKIPS = 1024
 
 
 def _original(folded: Folded, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -81,10 +81,32 @@ def _candidates_of(text: str) -> list[re.Match[str]]:
 
     A match is one end mark (the look-ahead takes no characters), so the matches are those of
     the three one-mark regexes together, by position; each of those scans like '.' alone.
+    Only their spans are read (those of a text with '?' or '!' may come from a copy of it).
     """
     if "?" not in text and "!" not in text:
         return list(_CANDIDATE_DOT.finditer(text))
+    if not _mark_before_qe(text):
+        # '?' and '!' read as '.': one scan finds every mark, and each mark's look-ahead sees
+        # the same characters (non-space for non-space), so the matches have the same spans.
+        # Only a '?' or '!' right after a mark reads differently (_NON_WORD holds them, not
+        # '.'): a text with one is scanned mark by mark. (str.replace: translate is slow on
+        # non-ASCII text.)
+        return list(_CANDIDATE_DOT.finditer(text.replace("?", ".").replace("!", ".")))
     return sorted(chain.from_iterable(c.finditer(text) for c in _CANDIDATE_MARKS), key=_match_start)
+
+
+def _mark_before_qe(text: str) -> bool:
+    """Whether an end mark directly precedes a '?' or '!' in ``text``.
+
+    (``str.find`` of one character is a memchr; a two-character ``in`` test is not.)
+    """
+    for qe in "?!":
+        i = text.find(qe, 1)
+        while i != -1:
+            if text[i - 1] in ".?!":
+                return True
+            i = text.find(qe, i + 1)
+    return False
 
 
 def _match_start(match: re.Match[str]) -> int:

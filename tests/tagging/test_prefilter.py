@@ -192,3 +192,29 @@ def test_initialism_pieces_are_remembered_and_bounded(monkeypatch: pytest.Monkey
     bounded = prefilter("nato ~3 summit", "usa")
     assert bounded.scan(text) == first
     assert len(bounded._chains) == 1
+
+
+def _qualifies_reference(pf: Prefilter, found: set[int]) -> bool:
+    """A pattern qualifies: its anchor found and, for a bound one, a piece of each other term."""
+    for k in found & pf._anchor_keys:
+        if pf._free[k]:
+            return True
+        if any(all(not t.isdisjoint(found) for t in terms) for _pid, terms in pf._bound[k]):
+            return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_qualifies_equals_the_reference(shipped_tagger: Tagger, data: st.DataObject) -> None:
+    """The per-anchor shortcut (none of its patterns' other pieces found) rules out nothing that qualifies."""
+    pf = shipped_tagger.prefilter
+    anchors = sorted(pf._bound_keys | pf._free_keys)
+    others = sorted({p for terms in pf._other_numbers for t in terms for p in t})
+    found = set(data.draw(st.lists(st.sampled_from(anchors), max_size=4)))
+    found |= set(data.draw(st.lists(st.sampled_from(others), max_size=12)))
+    # Each bound anchor with some of its pieces: the case the shortcut must not cut short.
+    k = data.draw(st.sampled_from(sorted(pf._bound_keys)))
+    found |= {k} | {min(t) for _pid, terms in pf._bound[k][:1] for t in terms[: data.draw(st.integers(0, 3))]}
+    assert pf.qualifies(found) == _qualifies_reference(pf, found)
+    assert bool(pf._qualified(found)) == _qualifies_reference(pf, found)

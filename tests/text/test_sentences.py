@@ -232,3 +232,22 @@ def test_candidate_breaks_in_order_across_marks() -> None:
 
     text = 'Really? Yes! No. "Why?" he asked.'
     assert [text[m.start()] for m in _candidates_of(text)] == ["?", "!", ".", "?"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He asked: "Why now?" Nobody knew! Talks end. (Really?) Yes.',
+        "Is it over?! No. Maybe?? Yes!! Fine.? Ok.! Done.",
+        "Who? U.S. officials. What! 3.5 bn. ’Why?’ she said.",
+    ],
+)
+def test_candidate_breaks_of_one_scan_with_question_and_exclamation_marks(text: str) -> None:
+    """'?' and '!' read as '.' in one scan: the same breaks as the class regex (doubled marks: mark by mark)."""
+    from rhetoric.text.punkt import _CANDIDATE, _candidates_of
+
+    def described(matches):
+        return [(m.span(), m.span("after_tok"), m.span("next_tok")) for m in matches]
+
+    assert described(_candidates_of(text)) == described(_CANDIDATE.finditer(text))
+    assert_splits_like_punkt(text)

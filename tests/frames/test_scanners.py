@@ -247,3 +247,11 @@ def test_window_scanners_find_what_re_finds_on_random_texts(name):
             for start in (0, max(0, end - 30), max(0, end - 7)):
                 found, expected = scanner.search(text, start, end), scanner.rx.search(text, start, end)
                 assert (found and found.span()) == (expected and expected.span()), (text, start, end)
+
+
+def test_a_scanner_reads_the_whole_text_by_default_as_re_does():
+    negation = frame_words().negation
+    text = "Talks are not possible; no truce."
+    assert negation.search(text).span() == negation.rx.search(text).span()
+    assert [m.span() for m in negation.finditer(text)] == [m.span() for m in negation.rx.finditer(text)]
+    assert not negation.absent(text) and negation.absent("talks are possible")

@@ -38,8 +38,8 @@ class FrameWords:
     weak_after: re.Pattern[str]
     continues: re.Pattern[str]
     fronting_filler: re.Pattern[str]
-    negation: re.Pattern[str]
-    neg_predicate_before_cue: re.Pattern[str]
+    negation: Scanner
+    neg_predicate_before_cue: Scanner
     modal_demand: Scanner
     modal: Scanner
     copula: re.Pattern[str]
@@ -55,7 +55,7 @@ class FrameWords:
     list_tail: re.Pattern[str]
     embedded: re.Pattern[str]
     new_conjunct: re.Pattern[str]
-    third_party_concession: re.Pattern[str]
+    third_party_concession: Scanner
     relative: re.Pattern[str]
     attribution: re.Pattern[str]
     reporting: re.Pattern[str]
@@ -124,8 +124,18 @@ def _compile(lang: Language) -> FrameWords:
         weak_after=re.compile(rf",\s*{a('weak_after_comma')}$", re.IGNORECASE),
         continues=re.compile(rf"\s*{a('continuers')}(?!\w)", re.IGNORECASE),
         fronting_filler=re.compile(rf"^(?:{a('fronting_fillers')}(?!\w)\s*,?\s*)*$", re.IGNORECASE),
-        negation=_words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
-        neg_predicate_before_cue=re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
+        # Searched over sides and whole sentences: read at the index's first words (Scanner).
+        negation=Scanner.of(
+            lang,
+            _words(f"(?!{a('not_negations', 'negation')}(?!\\w))(?:{negation})"),
+            [("negation", "negators"), ("negation", "negated_modals"), ("frames", "negative_words")],
+        ),
+        # Searched back from a cue over its outcome side: read at the index's first words (Scanner).
+        neg_predicate_before_cue=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w){a('negated_possibility')}\s*$", re.IGNORECASE),
+            [("frames", "negated_possibility")],
+        ),
         modal_demand=scanned("demand_modals"),
         modal=scanned("modals"),
         copula=re.compile(rf"(?<!\w){a('copulas')}(?!\w)|:", re.IGNORECASE),
@@ -155,8 +165,13 @@ def _compile(lang: Language) -> FrameWords:
         ),
         # Case-sensitive on the name only: "although Kyiv …", "even though the Kremlin …" (a name has two
         # letters or more: "although I think …" is the speaker).
-        third_party_concession=re.compile(
-            rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]\w"
+        # Read at the openers the text index has (Scanner), not at every place of the clause.
+        third_party_concession=Scanner.of(
+            lang,
+            re.compile(
+                rf"(?<!\w)(?i:{a('concessive_openers')})[\s\"“‘]+(?:(?i:{a('conjunct_determiners')})\s+)?[A-Z]\w"
+            ),
+            [("frames", "concessive_openers")],
         ),
         futile=_words(a("futile_predicates")),
         reporting=re.compile(rf"{a('reporting_verbs')}(?!\w)", re.IGNORECASE),
@@ -197,6 +212,28 @@ _SPANS: dict[tuple[int, str, int, int], tuple[FrameWords, tuple[tuple[int, int],
 _SPANS_KEPT = 64
 #: Two word characters: a word runs across this place.
 _CUT = re.compile(r"\w\w")
+#: Where a match of :attr:`FrameWords.boundary_punct` may start: at one of its punctuation marks,
+#: or at the character before a dash (a spaced dash).
+_PUNCT_MARK = re.compile("[;,—–-]")
+_DASHES = "—–-"
+
+
+def punct_search(punct: re.Pattern[str], text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``punct.search(text, pos, end)`` for :attr:`FrameWords.boundary_punct`, tried only where it may start.
+
+    Its matches open with ``;``, ``,``, a dash, or the space before a dash (``" – "``); ``re``
+    would try its alternatives at every space of the sentence, where nearly all of them fail.
+    """
+    for mark in _PUNCT_MARK.finditer(text, pos, end):
+        at = mark.start()
+        if at > pos and text[at] in _DASHES:
+            found = punct.match(text, at - 1, end)
+            if found is not None:
+                return found
+        found = punct.match(text, at, end)
+        if found is not None:
+            return found
+    return None
 
 
 def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -222,7 +259,7 @@ def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tup
     ):
         return tuple(m.span() for m in words.boundary.finditer(text, start, end))
     spans: list[tuple[int, int]] = []
-    p = punct.search(text, start, end)
+    p = punct_search(punct, text, start, end)
     w = lexicon.search(text, start, end)
     while p is not None or w is not None:
         # On a tie (never, see above) the whole would take its punctuation first.
@@ -230,7 +267,7 @@ def _boundaries(words: FrameWords, text: str, start: int, end: int) -> tuple[tup
         spans.append(m.span())
         cursor = m.end()
         if p is not None and p.start() < cursor:
-            p = punct.search(text, cursor, end)
+            p = punct_search(punct, text, cursor, end)
         if w is not None and w.start() < cursor:
             w = lexicon.search(text, cursor, end)
     return tuple(spans)

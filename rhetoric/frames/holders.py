@@ -20,15 +20,25 @@ from functools import lru_cache
 
 from ..actors import ActorRegistry, normalize_name
 from ..lang import Language, load_language
+from ..lang.alternation import by_letter
 
 _WORD_RE = re.compile(r"\w+(?:['’.-]\w+)*\.?")
 
 
-def _subject_regexes(language: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+def _subject_regexes(
+    language: Language, *, grouped: bool = True
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
     """Words skipped between a subject and its verb (any ``-ly`` adverb too), holder joins, and
-    the last character no skipped word can hold (None when a gap ``~N`` lets any character in)."""
+    the last character no skipped word can hold (None when a gap ``~N`` lets any character in).
+
+    ``grouped`` spells the word lists by first letter (:func:`~rhetoric.lang.alternation.by_letter`:
+    the same matches; the tail is searched at every place of the head, each trying every word);
+    ``False`` gives the flat lists (the reference).
+    """
     skip = language.pattern("stances", "subject_skip")
     joins = language.pattern("stances", "holder_joins")
+    if grouped:
+        skip, joins = by_letter(skip), by_letter(joins)
     tail = re.compile(rf"(?:\s*(?:\b(?:{skip})\b|\w+ly\b)\s*)*$", re.IGNORECASE)
     join = re.compile(rf"^\s*(?:,\s*(?:(?:{joins})\s+)?|\s+(?:{joins})\s+|\s*&\s*)$", re.IGNORECASE)
     phrases = language.phrases("stances", "subject_skip")

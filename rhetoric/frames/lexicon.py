@@ -181,18 +181,21 @@ class Scanner:
             return None
         return lexicon
 
-    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        """``rx.search(text, start, end)``."""
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """``rx.search(text, start, end)`` (the whole text by default, as ``re``)."""
+        end = len(text) if end is None else end
         lexicon = self._indexed(text, end)
         return lexicon.search(text, start, end) if lexicon else self.rx.search(text, start, end)
 
-    def absent(self, text: str, start: int, end: int) -> bool:
+    def absent(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether the index shows that ``rx`` matches nowhere in ``text[start:end]`` (False: it may)."""
+        end = len(text) if end is None else end
         lexicon = self._indexed(text, end)
         return lexicon is not None and lexicon.search(text, start, end) is None
 
-    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        """``rx.finditer(text, start, end)``."""
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """``rx.finditer(text, start, end)`` (the whole text by default, as ``re``)."""
+        end = len(text) if end is None else end
         lexicon = self._indexed(text, end)
         return lexicon.finditer(text, start, end) if lexicon else self.rx.finditer(text, start, end)
 

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
+from ..lang.alternation import by_letter
 from .lexicon import Lexicon, Scanner
 
 SUPPORT = "support"
@@ -54,15 +55,19 @@ class ShapeWords:
     transparent: re.Pattern[str]
     consequence: re.Pattern[str]
     relative: re.Pattern[str]
-    question: re.Pattern[str]
+    #: "whether", "wonder if" …: searched in a short window before an item (Scanner).
+    question: Scanner
     copula: re.Pattern[str]
     negator: re.Pattern[str]
     negated_before: re.Pattern[str]
 
 
-def _compile(lang: Language) -> ShapeWords:
+def _compile(lang: Language, *, grouped: bool = True) -> ShapeWords:
+    """The shape regexes of ``lang``; ``grouped=False`` spells their phrase lists flat (the reference)."""
     def p(key: str, file: str = "stances") -> str:
-        return lang.pattern(file, key)
+        # Grouped by first letter (the same matches; ``re`` tries one letter's phrases at a place).
+        source = lang.pattern(file, key)
+        return by_letter(source) if grouped else source
 
     neg = f"{p('negators', 'negation')}|{p('negated_modals', 'negation')}"
     quote = r"[\s\"“”‘’']"
@@ -97,7 +102,11 @@ def _compile(lang: Language) -> ShapeWords:
         ),
         relative=re.compile(rf"(?<!\w)(?:{p('relative_pronouns')})(?!\w)", re.IGNORECASE),
         copula=re.compile(rf"(?<!\w)(?:{p('copulas')})(?!\w)", re.IGNORECASE),
-        question=re.compile(rf"(?<!\w)(?:{p('question_openers')})(?!\w)", re.IGNORECASE),
+        question=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w)(?:{p('question_openers')})(?!\w)", re.IGNORECASE),
+            [("stances", "question_openers")],
+        ),
         negator=re.compile(rf"(?<!\w)(?:{neg})(?!\w)", re.IGNORECASE),
         negated_before=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
     )

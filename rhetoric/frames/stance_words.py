@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 
 from ..lang import Language, per_language
-from .lexicon import Head, Lexicon, Scanner
+from ..lang.alternation import by_letter, followers
+from . import stance_shapes
+from .lexicon import Head, Lexicon, Scanner, firsts_of
 from .stance_shapes import ShapeWords, shape_words
 
 
@@ -25,7 +27,7 @@ class StanceWords:
     """The compiled stance regexes of one language."""
 
     before: Lexicon
-    negated_before_cue: re.Pattern[str]
+    negated_before_cue: Scanner
     pronoun: Lexicon
     after_ending: re.Pattern[str]
     #: The verbs of :attr:`after_ending` at the start of a word: where none stands, it cannot match.
@@ -34,11 +36,13 @@ class StanceWords:
     predicate: re.Pattern[str]
     #: The judgements of :attr:`predicate` at the start of a word: where none stands, it cannot match.
     predicate_head: Scanner
-    negated_item: re.Pattern[str]
+    #: A negator right before an item ("no truce", "can't join"): searched in a short window
+    #: before it, read at the window's first words the text index has (Scanner).
+    negated_item: Scanner
     qualifiers: Lexicon
     goal: Lexicon
     determiner_before: re.Pattern[str]
-    generic_subject: re.Pattern[str]
+    generic_subject: Scanner
     leading_qualifiers: re.Pattern[str]
     coordination: re.Pattern[str]
     deontic: re.Pattern[str]
@@ -55,9 +59,24 @@ class StanceWords:
     shapes: ShapeWords
 
 
-def _compile(lang: Language) -> StanceWords:
+def _negated_item(lang: Language, rx: re.Pattern[str]) -> Scanner:
+    """``rx`` (:attr:`StanceWords.negated_item`) through the text index: its matches open with a
+    phrase of the negation lists or with "never", at the start of a word."""
+    keys = [("negation", "negated_modals"), ("negation", "negative_determiners"), ("negation", "negated_auxiliaries")]
+    alternatives = [alt for file, key in keys for alt in lang.alternatives(file, key)]
+    if not all(head[:1].isascii() and head[:1].isalnum() for _, head, _ in alternatives):
+        return Scanner(rx, None)
+    # "never" is no list's phrase here: it opens a match whatever word follows.
+    seconds = {word: after for word, after in followers(alternatives).items() if word != "never"}
+    return Scanner(rx, Lexicon(rx, firsts_of(lang, keys) | {"never"}, seconds))
+
+
+def _compile(lang: Language, *, grouped: bool = True) -> StanceWords:
+    """The stance regexes of ``lang``; ``grouped=False`` spells their phrase lists flat (the reference)."""
     def p(key: str, file: str = "stances") -> str:
-        return lang.pattern(file, key)
+        # Grouped by first letter (the same matches; ``re`` tries one letter's phrases at a place).
+        source = lang.pattern(file, key)
+        return by_letter(source) if grouped else source
 
     def bounded(source: str) -> str:
         return rf"(?<!\w)(?:{source})(?!\w)"
@@ -96,7 +115,12 @@ def _compile(lang: Language) -> StanceWords:
         before=Lexicon.of(lang, cue, [("stances", k) for k in (
             "ending_verbs", "ending_phrases", "oppose_verbs", "oppose_phrases", "support_verbs", "support_phrases"
         )]),
-        negated_before_cue=re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
+        # Searched in a 60-character window before a cue: read at the index's first words (Scanner).
+        negated_before_cue=Scanner.of(
+            lang,
+            re.compile(rf"(?<!\w)(?:{neg})\W+(?:\w+\W+){{0,3}}$", re.IGNORECASE),
+            [("negation", "negators"), ("negation", "negated_modals")],
+        ),
         pronoun=Lexicon.of(lang, pronoun, [("stances", "oppose_verbs"), ("stances", "support_verbs")]),
         after_ending=re.compile(
             rf"\W*(?:\w+\W+){{0,3}}?(?P<neg>{modal_aux}(?:{neg})\s+)?{modal_aux}(?:(?:be|been|being|get|got)\s+)?"
@@ -120,16 +144,23 @@ def _compile(lang: Language) -> StanceWords:
             re.compile(bounded(f"{p('predicate_oppose')}|{p('predicate_support')}"), re.IGNORECASE),
             [("stances", "predicate_oppose"), ("stances", "predicate_support")],
         ),
-        negated_item=re.compile(
-            rf"(?<!\w)(?:(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?"
-            rf"|(?:{p('negated_auxiliaries', 'negation')})\s+)$",
-            re.IGNORECASE,
+        negated_item=_negated_item(
+            lang,
+            re.compile(
+                rf"(?<!\w)(?:(?:{p('negated_modals', 'negation')}|never|{p('negative_determiners', 'negation')})\s+(?:\w+\s+)?"
+                rf"|(?:{p('negated_auxiliaries', 'negation')})\s+)$",
+                re.IGNORECASE,
+            ),
         ),
         qualifiers=Lexicon.of(lang, qualifiers, [("stances", "advocacy_qualifiers")]),
         goal=Lexicon.of(lang, goal, [("stances", "goal_markers")]),
-        generic_subject=re.compile(
-            rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
-            re.IGNORECASE,
+        generic_subject=Scanner.of(
+            lang,
+            re.compile(
+                rf"(?<!\w)(?P<holder>{p('third_party_holders')})(?:\s+(?:{p('subject_skip')}|\w+ly))*\s+$",
+                re.IGNORECASE,
+            ),
+            [("stances", "third_party_holders")],
         ),
         determiner_before=re.compile(rf"(?<!\w)(?:{p('determiners')})\s+$", re.IGNORECASE),
         leading_qualifiers=re.compile(
@@ -156,7 +187,7 @@ def _compile(lang: Language) -> StanceWords:
         refusal_cue_in_text=re.compile(bounded(p("refusal_cues")), re.IGNORECASE),
         # At the start of a sentence, after quotes and a conjunction: "“But why would we …".
         rhetorical=re.compile(rf"[\s\"'“”‘’«»]*(?:(?:{p('fronting_fillers', 'frames')})[\s,]+)?(?:{p('rhetorical_openers')})(?!\w)", re.IGNORECASE),
-        shapes=shape_words(lang),
+        shapes=shape_words(lang) if grouped else stance_shapes._compile(lang, grouped=False),
     )
 
 

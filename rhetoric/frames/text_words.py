@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Hashable, Mapping
 from functools import lru_cache
@@ -44,8 +45,7 @@ class _Vocabulary:
         #: Every reader's ``(firsts, seconds)``, by reader number.
         self.readers: list[tuple[frozenset[str], Mapping[str, frozenset[str]]]] = []
         self._reader_ids: dict[Hashable, int] = {}
-        self._automaton: ahocorasick.Automaton | None = None
-        self._by_word: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = {}
+        self._tables: _Tables | None = None
 
     def add(self, words: frozenset[str], seconds: Mapping[str, frozenset[str]]) -> int:
         """Register a reader's first words; its number (the same for the same words and seconds)."""
@@ -55,7 +55,7 @@ class _Vocabulary:
             reader = self._reader_ids[key] = len(self.readers)
             self.readers.append((words, dict(seconds)))
             self.version += 1
-            self._automaton = None
+            self._tables = None
         before = (len(self.words), len(self.open), sum(map(len, self.follow.values())))
         for word in words:
             self.words.add(word)
@@ -66,37 +66,15 @@ class _Vocabulary:
         if (len(self.words), len(self.open), sum(map(len, self.follow.values()))) != before:
             self.version += 1
             self._regex = {}
-            self._automaton = None
+            self._tables = None
         return reader
 
-    def automaton(self) -> tuple[ahocorasick.Automaton, dict[str, tuple[tuple[int, frozenset[str] | None], ...]]]:
-        """An Aho-Corasick automaton of the first words as they stand in a text of words and spaces
-        (:func:`_ascii_order`), and each word's readers.
-
-        A word some reader leaves open is a key ``" word "``. A word some reader compares the next
-        word of is also a key ``" word next "`` for each word that may follow it, and ``" word  "``
-        (a gap of several characters); a word no reader leaves open is only these. Each reader of
-        a word comes with the words that may follow it for that reader (None: any).
-        """
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            by_word: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
-            for reader, (firsts, seconds) in enumerate(self.readers):
-                for word in firsts:
-                    by_word.setdefault(word, []).append((reader, seconds.get(word)))
-            # Each value says how far the word's start lies before the key's last character.
-            for word in by_word:
-                if word in self.open:
-                    automaton.add_word(f" {word} ", (False, word, len(word) + 1))
-                if word in self.follow:
-                    automaton.add_word(f" {word}  ", (True, word, len(word) + 2))
-                    for after in self.follow[word]:
-                        automaton.add_word(f" {word} {after} ", (True, word, len(word) + len(after) + 2))
-            if by_word:
-                automaton.make_automaton()
-            self._by_word = {word: tuple(readers) for word, readers in by_word.items()}
-            self._automaton = automaton
-        return self._automaton, self._by_word
+    def tables(self) -> _Tables:
+        """The Aho-Corasick automaton of the first words and what each key gives each reader (see
+        :class:`_Tables`), made again once a reader comes."""
+        if self._tables is None:
+            self._tables = _Tables(self)
+        return self._tables
 
     def regex(self, followed: bool) -> re.Pattern[str]:
         """A first word after a non-word character: group 1 or 2 the word, group 3 the word after it.
@@ -116,66 +94,134 @@ class _Vocabulary:
         return self._regex[followed]
 
 
+class _Tables:
+    """One version of the vocabulary as the automaton reads it (kept whole by an index made with it).
+
+    The automaton holds the first words as they stand in a text of words and spaces
+    (:func:`_spaced`). A word some reader leaves open is a key ``" word "``. A word some reader
+    compares the next word of is also a key ``" word next "`` for each word that may follow it,
+    and ``" word  "`` (a gap of several characters); a word no reader leaves open is only these.
+    Each key's value is ``(compared, word, back, given, next)``: whether it compares the next
+    word, the word, how far the word's start lies before the key's last character, which readers
+    take the word's offset (for ``" word "`` the readers that take the word whatever follows, for
+    the others each next word's readers: those whose phrases go on with it), and the next word
+    of a key ``" word next "`` (None for the others).
+    """
+
+    __slots__ = ("automaton", "by_word", "count", "follow", "underscore")
+
+    def __init__(self, vocabulary: _Vocabulary) -> None:
+        automaton = ahocorasick.Automaton()
+        by_word: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
+        for reader, (firsts, seconds) in enumerate(vocabulary.readers):
+            for word in firsts:
+                by_word.setdefault(word, []).append((reader, seconds.get(word)))
+        #: What may follow each compared word (a copy: the vocabulary's sets grow with new readers).
+        self.follow = {word: frozenset(after) for word, after in vocabulary.follow.items()}
+        for word, readers in by_word.items():
+            if word in vocabulary.open:
+                anyway = tuple(reader for reader, allowed in readers if allowed is None)
+                automaton.add_word(f" {word} ", (False, word, len(word) + 1, anyway, None))
+            if word in self.follow:
+                given: dict[str, tuple[int, ...]] = {}
+                for after in self.follow[word]:
+                    given[after] = tuple(r for r, allowed in readers if allowed and after in allowed)
+                automaton.add_word(f" {word}  ", (True, word, len(word) + 2, given, None))
+                for after in self.follow[word]:
+                    back = len(word) + len(after) + 2
+                    automaton.add_word(f" {word} {after} ", (True, word, back, given, after))
+        if by_word:
+            automaton.make_automaton()
+        self.automaton = automaton
+        #: Each first word's readers, with the words that may follow it for each (None: any).
+        self.by_word = {word: tuple(readers) for word, readers in by_word.items()}
+        #: How many readers the vocabulary had.
+        self.count = len(vocabulary.readers)
+        #: Whether a key holds "_" (then a letter that is not ASCII cannot stand as "_": _spaced).
+        self.underscore = any("_" in word for word in by_word) or any(
+            "_" in after for afters in self.follow.values() for after in afters
+        )
+
+
 _VOCABULARY = _Vocabulary()
 
 
 class TextWords:
     """Where each first word of a lexicon starts in one text, and each lexicon's candidate offsets.
 
-    One scan of the lower-cased text by the trie of every lexicon's first words finds them
-    (a word of the text is a first word when its lower case is one). Where lower-casing changes
-    the text's length, offsets would shift: ``indexed`` is false and readers go word by word.
-    The words are maximal runs of word characters of the whole text: a reader of a range must
-    check that no word runs across its ends.
+    One scan of the lower-cased text by the automaton of every lexicon's first words finds them
+    (a word of the text is a first word when its lower case is one) and hands each reader its
+    offsets. Where lower-casing changes the text's length, offsets would shift: ``indexed`` is
+    false and readers go word by word. The words are maximal runs of word characters of the
+    whole text: a reader of a range must check that no word runs across its ends.
     """
 
-    __slots__ = ("_candidates", "_order", "_starts", "_vocabulary", "exotic", "indexed", "version")
+    __slots__ = (
+        "_candidates", "_low", "_order", "_starts", "_tables", "_vocabulary", "exotic", "indexed", "version"
+    )
 
     def __init__(self, text: str, vocabulary: _Vocabulary, *, automaton: bool = True) -> None:
-        low = text.lower()
+        ascii_ = text.isascii()
+        # An ASCII text keeps its length in lower case (the automaton's text is lowered on the way).
+        low = None if ascii_ else text.lower()
         #: Whether the index holds (lower-casing kept every offset); if not, readers go word by word.
-        self.indexed = len(low) == len(text)
+        self.indexed = ascii_ or len(low) == len(text)
         #: Whether the text holds a letter ``re`` matches with an ASCII letter though its lower
         #: case is another (dotted and dotless i, long s): second words are then not compared.
-        self.exotic = not text.isascii() and EXOTIC.search(text) is not None
-        order: list[tuple[int, str, str | None]] = []
-        if self.indexed:
-            if automaton and not self.exotic:
-                # The same index found in C (the regex below is the reference).
-                order = _automaton_order(low, vocabulary)
-            else:
-                # Read after a space, a word at the start is one after a non-word character too.
-                scan = vocabulary.regex(followed=not self.exotic).finditer(" " + low)
-                order = [(m.start(), m[1] or m[2], m[3]) for m in scan]
-        #: ``(offset, lower-case first word, the word after it or None)`` in text order.
-        self._order = order
-        self._candidates: dict[object, list[int]] = {}
-        self._vocabulary = vocabulary
+        self.exotic = not ascii_ and EXOTIC.search(text) is not None
         #: The vocabulary's version the index was made with.
         self.version = vocabulary.version
+        self._vocabulary = vocabulary
+        #: The vocabulary's automaton and readers as they stood then.
+        self._tables = vocabulary.tables()
+        #: The text's lower case, or the text itself when ASCII (lowered when the order is asked for).
+        self._low = low if low is not None else text
+        #: ``(offset, lower-case first word, the word after it or None)`` in text order (made
+        #: when asked for where the automaton gave the readers their offsets).
+        self._order: list[tuple[int, str, str | None]] | None = []
         self._starts: list[list[int]] | None = None
+        self._candidates: dict[object, list[int]] = {}
+        if not self.indexed:
+            return
+        if automaton and not self.exotic:
+            # Every reader's offsets found in one pass (the regex below is the reference).
+            self._starts = _automaton_starts(text, low, self._tables)
+            self._order = None
+        else:
+            # Read after a space, a word at the start is one after a non-word character too.
+            lowered = text.lower() if low is None else low
+            scan = vocabulary.regex(followed=not self.exotic).finditer(" " + lowered)
+            self._order = [(m.start(), m[1] or m[2], m[3]) for m in scan]
+
+    @property
+    def order(self) -> list[tuple[int, str, str | None]]:
+        """``(offset, lower-case first word, the word after it or None)`` in text order."""
+        if self._order is None:
+            low = self._low
+            self._order = _automaton_order(low.lower() if low.isascii() else low, self._tables)
+        return self._order
 
     def starts(self, reader: int) -> list[int]:
         """Offsets of the first words of a registered reader (:func:`index_reader`), in text order.
 
         The same offsets as :meth:`starts_of` with the reader's words; every reader's are
-        sorted out in one pass over the text's first words, the first time one is asked for.
+        sorted out at once, the first time one is asked for (when the automaton did not).
         """
         lists = self._starts
         if lists is None:
-            if self.version != self._vocabulary.version:
-                # A reader came after this index was made (text_words() makes a new one): read
-                # this one as the old per-reader loop did.
-                firsts, seconds = self._vocabulary.readers[reader]
-                return self.starts_of(firsts, seconds, key=("reader", reader))
-            _, by_word = self._vocabulary.automaton()
-            lists = self._starts = [[] for _ in self._vocabulary.readers]
+            tables = self._tables
+            lists = self._starts = [[] for _ in range(tables.count)]
             exotic = self.exotic
-            for at, word, after in self._order:
+            for at, word, after in self.order:
                 # The regex without closed words also finds "" (a gap before a non-word character).
-                for number, allowed in by_word.get(word, ()):
+                for number, allowed in tables.by_word.get(word, ()):
                     if allowed is None or exotic or after in allowed:
                         lists[number].append(at)
+        if reader >= len(lists):
+            # A reader that came after this index was made (text_words() makes a new one): the
+            # words of the vocabulary the index was made with, read as the old per-reader loop did.
+            firsts, seconds = self._vocabulary.readers[reader]
+            return self.starts_of(firsts, seconds, key=("reader", reader))
         return lists[reader]
 
     def starts_of(
@@ -193,11 +239,12 @@ class TextWords:
         key = firsts if key is None else key
         found = self._candidates.get(key)
         if found is None:
+            order = self.order
             if not seconds or self.exotic:
-                found = [at for at, word, _ in self._order if word in firsts]
+                found = [at for at, word, _ in order if word in firsts]
             else:
                 found = []
-                for at, word, after in self._order:
+                for at, word, after in order:
                     if word in firsts:
                         allowed = seconds.get(word)
                         if allowed is None or after in allowed:
@@ -208,38 +255,103 @@ class TextWords:
 
 #: ASCII letters, digits and the underscore (``\\w`` of an ASCII text) stay; every other byte becomes a space.
 _RUNS = bytes(b if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0x20 for b in range(256))
+#: :data:`_RUNS`, capitals lowered.
+_LOWER_RUNS = bytes(b + 32 if 0x41 <= b <= 0x5A else b for b in _RUNS)
 #: Any non-word character but a space (which stays as it is).
 _NON_WORD = re.compile(r"[^\w ]")
+
+
+def _other_letters(error: UnicodeEncodeError) -> tuple[str, int]:
+    """Codec error handler: a character that is not ASCII becomes ``_`` if it is a word character
+    (``re``'s ``\\w``: alphanumeric), a space otherwise (what :data:`_NON_WORD` makes of it)."""
+    chunk = error.object[error.start : error.end]
+    return "".join("_" if ch.isalnum() else " " for ch in chunk), error.end
+
+
+codecs.register_error("rhetoric-text-words", _other_letters)
 #: The word after a first word, past spaces, quotes and commas (as :meth:`_Vocabulary.regex` reads it).
 _AFTER = re.compile(rf"{SEPARATOR}(\w+)")
 
 
-def _automaton_order(low: str, vocabulary: _Vocabulary) -> list[tuple[int, str, str | None]]:
+def _spaced(text: str, low: str | None, tables: _Tables) -> str:
+    """The lower-cased text with a space for every non-word character, and one at each end.
+
+    ``low`` is the text's lower case, None for an ASCII text (lowered here, by bytes).
+    """
+    if low is None:
+        return f" {text.encode('ascii').translate(_LOWER_RUNS).decode('ascii')} "
+    if tables.underscore:
+        return f" {_NON_WORD.sub(' ', low)} "
+    # The first words are ASCII: a word with other letters ("naïve") stays one word ("na_ve"),
+    # not a key (no key holds "_"); a curly quote is a space, as _NON_WORD.sub(" ", low) has it.
+    return f" {low.encode('ascii', 'rhetoric-text-words').translate(_LOWER_RUNS).decode('ascii')} "
+
+
+def _automaton_starts(text: str, low: str | None, tables: _Tables) -> list[list[int]]:
+    """Every reader's offsets (:meth:`TextWords.starts`) of a text with no exotic letter, in one pass.
+
+    The automaton finds each first word; a key of a word alone hands it to the readers that
+    take it whatever follows, a key with the next word (or a gap) to the readers whose phrases
+    go on with the next word, read past separators as the regex reads it (so each reader reads
+    the offsets it reads from :func:`_automaton_order`'s index). ``low`` is the text's lower
+    case (None for ASCII).
+    """
+    lists: list[list[int]] = [[] for _ in range(tables.count)]
+    if not tables.by_word:
+        return lists
+    # Compared in lower case: an ASCII text is read as it is and its next word lowered.
+    source = text if low is None else low
+    match_after = _AFTER.match
+    late: set[int] | None = None
+    for end, (compared, word, back, given, after) in tables.automaton.iter(_spaced(text, low, tables)):
+        at = end - back
+        if not compared:
+            for number in given:
+                lists[number].append(at)
+            continue
+        gap = at + len(word)
+        if after is not None and source[gap] == " ":
+            # " word next " over a plain space: the next word is the key's (what the regex reads).
+            readers = given[after]
+        else:
+            # " word next " or " word  ": the next word counts when only separators stand before it.
+            found = match_after(source, gap)
+            if found is None:
+                continue
+            readers = given.get(found[1] if low is not None else found[1].lower())
+        if readers:
+            for number in readers:
+                lists[number].append(at)
+            if late is None:
+                late = set()
+            late.update(readers)
+    if late:
+        # Found at the end of the word after it: after the words that stand before that one.
+        for number in late:
+            lists[number].sort()
+    return lists
+
+
+def _automaton_order(low: str, tables: _Tables) -> list[tuple[int, str, str | None]]:
     """:class:`TextWords`' index of a lower-cased text (no exotic letter), found in C.
 
-    Every non-word character becomes a space and the automaton of :meth:`_Vocabulary.automaton`
-    finds the first words in one pass. Every reader reads the same offsets as from the regex's
-    index: a word no reader leaves open is kept only before a word it may be followed by (the
-    regex keeps it before a word any such word may be followed by, which no reader takes), and a
-    word some reader compares the next word of carries it only when it is one it may be
-    followed by (None otherwise, which no reader takes either).
+    Every non-word character becomes a space and the automaton of :class:`_Tables` finds the
+    first words in one pass. Every reader reads the same offsets as from the regex's index: a
+    word no reader leaves open is kept only before a word it may be followed by (the regex keeps
+    it before a word any such word may be followed by, which no reader takes), and a word some
+    reader compares the next word of carries it only when it is one it may be followed by
+    (None otherwise, which no reader takes either).
     """
-    automaton, _ = vocabulary.automaton()
-    if not vocabulary.words:
+    if not tables.by_word:
         return []
-    follow = vocabulary.follow
-    if low.isascii():
-        spaced = low.encode("ascii").translate(_RUNS).decode("ascii")
-    else:
-        # The first words are ASCII: a word of other letters ("naïve") stays one word, not a key.
-        spaced = _NON_WORD.sub(" ", low)
-    padded = f" {spaced} "
+    follow = tables.follow
     order: list[tuple[int, str, str | None]] = []
     # Where an open word that may carry its next word stands in ``order``.
     carried: dict[int, int] = {}
     unsorted = False
     match_after = _AFTER.match
-    for end, (compared, word, back) in automaton.iter(padded):
+    spaced = _spaced(low, None if low.isascii() else low, tables)
+    for end, (compared, word, back, _, _) in tables.automaton.iter(spaced):
         at = end - back
         if not compared:
             if word in follow:

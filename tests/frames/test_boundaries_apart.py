@@ -65,3 +65,26 @@ def test_boundaries_are_kept_per_language():
     assert boundaries(text) == ((33, 38),)
     assert boundaries(text, words=frame_words(lang)) == ((14, 23), (33, 38))
     assert boundaries(text) == ((33, 38),)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_punctuation_tried_at_its_marks_finds_what_search_finds(seed):
+    # clauses.punct_search tries boundary_punct only at ; , dashes and the character before a
+    # dash: on random runs of words, spaces, punctuation and dashes it finds what re.search finds.
+    import random
+
+    from rhetoric.frames.clauses import punct_search
+
+    def span(match):
+        return None if match is None else match.span()
+
+    rng = random.Random(seed)
+    punct = frame_words().boundary_punct
+    pieces = [" ", " ", "\u2003", "\t", "\n", ";", ",", "-", "–", "—", "a", "but", "yet", "however", "so", "x", "."]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        n = len(text)
+        for start in range(n + 1):
+            for end in {n, max(start, n - 1), min(n, start + 3)}:
+                expected = span(punct.search(text, start, end))
+                assert span(punct_search(punct, text, start, end)) == expected, (text, start, end)

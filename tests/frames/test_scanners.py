@@ -27,6 +27,10 @@ TEXTS = (
     'A sham truce, a so-called "peace", a dictator\'s peace; talks could only resume if they must swap land.',
     "ıt ıs irresponsible to wait; a ſham truce; talks can only go on if we exchange prisoners, we should.",
     "Bit items, edit: it, wit; onlyif, mustard, exchanged, traded for, swapped, cannot, won't, shouldn't.",
+    "We can't join NATO; there is no truce, would not talk, would   never talks, NEVER peace, Won’t go, no  more war.",
+    "Critics also strongly warned, OPPONENTS reportedly ruled out; talks are not possible until, IMPOSSIBLE unless.",
+    "Even though Kyiv refused, although the Kremlin; though,  The US; whereas “NATO, EVEN AS Paris, even as x.",
+    "Whether a truce holds, I wonder if talks, ask  if peace; they don't want, doesn't help, cannot be, without aid.",
     "",
 )
 
@@ -35,6 +39,8 @@ def _scanners():
     words, frames = stance_words(), frame_words()
     return {
         "ending_item": words.ending_item,
+        "negated_item": words.negated_item,
+        "question": words.shapes.question,
         "after_ending_verb": words.after_ending_verb,
         "predicate_head": words.predicate_head,
         "complement": words.shapes.complement,
@@ -44,6 +50,11 @@ def _scanners():
         "modal_demand": frames.modal_demand,
         "only": frames.only,
         "exchange_verb": frames.exchange_verb,
+        "third_party_concession": frames.third_party_concession,
+        "neg_predicate_before_cue": frames.neg_predicate_before_cue,
+        "negation": frames.negation,
+        "negated_before_cue": words.negated_before_cue,
+        "generic_subject": words.generic_subject,
     }
 
 
@@ -209,3 +220,38 @@ def test_lexicon_search_is_its_first_match():
                 first = next(lexicon.finditer(text, start, end), None)
                 found = lexicon.search(text, start, end)
                 assert (found and found.span()) == (first and first.span()), (name, text, start, end)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["negated_item", "question", "negated_before_cue", "generic_subject", "neg_predicate_before_cue", "negation"],
+)
+def test_window_scanners_find_what_re_finds_on_random_texts(name):
+    # Read in a short window before an item or cue (stances, detect._build): texts of the
+    # lists' own words, every window ending at a word, as the stance steps read them.
+    import random
+
+    scanner = _scanners()[name]
+    lang = load_language("en")
+    words = [*lang.phrases("negation", "negated_modals"), *lang.phrases("negation", "negative_determiners")]
+    words += [*lang.phrases("negation", "negated_auxiliaries"), *lang.phrases("stances", "question_openers")]
+    words += [*lang.phrases("negation", "negators"), *lang.phrases("stances", "third_party_holders")]
+    words += [*lang.phrases("stances", "subject_skip"), *lang.phrases("frames", "negated_possibility")]
+    words += [*lang.phrases("frames", "negative_words"), *lang.phrases("negation", "not_negations")]
+    words += ["never", "truce", "talks", "the", "a", "x", "can", "would", "no", "not", ",", "’s", "-", "warned"]
+    rng = random.Random(7)
+    for _ in range(300):
+        parts = [rng.choice(words) + rng.choice((" ", "  ", ", ", "-", "’", " ")) for _ in range(rng.randint(1, 10))]
+        text = "".join(part.upper() if rng.random() < 0.1 else part for part in parts)
+        for end in [m.start() for m in re.finditer(r"\b\w", text)] + [len(text)]:
+            for start in (0, max(0, end - 30), max(0, end - 7)):
+                found, expected = scanner.search(text, start, end), scanner.rx.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), (text, start, end)
+
+
+def test_a_scanner_reads_the_whole_text_by_default_as_re_does():
+    negation = frame_words().negation
+    text = "Talks are not possible; no truce."
+    assert negation.search(text).span() == negation.rx.search(text).span()
+    assert [m.span() for m in negation.finditer(text)] == [m.span() for m in negation.rx.finditer(text)]
+    assert not negation.absent(text) and negation.absent("talks are possible")

@@ -33,10 +33,12 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -52,8 +54,13 @@ if TYPE_CHECKING:
     from ..shifts.timeline import Timeline
     from .local import AnalyzerRecipe
 
-#: Format of the timeline lines (bumped when the layout changes): 2 adds the report summary.
-FORMAT = 2
+#: Format of the timeline lines (bumped when the layout changes): 2 adds the report summary; 3 adds
+#: the lines that extend a timeline at its end, and the summary's running readings; 4 writes a
+#: full line's positions and shifts first, with their sizes and each one's end, so a reader parses
+#: only the rest and decodes each position or shift from its own bytes when asked for it.
+FORMAT = 4
+#: Extension lines kept after a timeline's full line before the next change writes it whole again.
+MAX_EXTENSIONS = 16
 _HEADER = "#rhetoric-timeline-cache"
 #: Stands in for a statement the cached timeline read that the corpus no longer has as it was.
 _GONE = StatementAnalysis("", (), (), ())
@@ -67,6 +74,21 @@ class TimelineSummary(NamedTuple):
 
     summarize: Callable[[Any], Any]
     read: Callable[[Any], Any]
+    #: ``extend(summary, timeline, statements, shifts, occasions)``: the row of a timeline that
+    #: gained statements at its end, from the read ``summary`` of its first ``statements``
+    #: statements (``shifts`` shifts, ``occasions`` occasions); None when it cannot (then
+    #: ``summarize`` is called). Only the new positions and shifts need be read.
+    extend: Callable[[Any, Any, int, int, int], Any] | None = None
+
+
+class Growth(NamedTuple):
+    """Who a looked-up timeline is and how it compares positions: what :meth:`TimelineCache.lookup`
+    needs to add new statements at the end of a cached timeline itself."""
+
+    label: str
+    party: str
+    opposites: Sequence[tuple[str, str]]
+    scales: Sequence[Any]
 
 
 def entry_key(a: StatementAnalysis, known: Mapping[str, str] | None = None) -> str:
@@ -85,7 +107,7 @@ class TimelineCache:
     def __init__(self, path: Path, key: str, lines: dict[str, bytes], total: int) -> None:
         self.path = path
         self.key = key
-        self._lines = lines  # slot -> the latest line (with its newline)
+        self._lines = lines  # slot -> its latest full line and the extension lines after it
         self._total = total  # bytes of the lines in the file, live or superseded
         self._pending: dict[str, bytes] = {}
 
@@ -96,19 +118,24 @@ class TimelineCache:
         Only each line's slot is read here; a line is parsed when its slot is looked up.
         """
         path = Path(corpus_dir) / CACHE_DIR / f"timelines-{key}.jsonl"
-        lines: dict[str, bytes] = {}
+        chains: dict[str, list[bytes]] = {}
         total = 0
         try:
             with open(path, "rb") as fh:
                 if fh.readline().rstrip(b"\n") == f"{_HEADER} {FORMAT} {key}".encode():
                     for raw in fh:
                         total += len(raw)
-                        slot, sep, _ = raw.partition(b"\t")
+                        slot, sep, rest = raw.partition(b"\t")
                         if sep:
-                            lines[slot.decode("ascii", "replace")] = raw
+                            name = slot.decode("ascii", "replace")
+                            # An extension line follows its timeline's lines; a full line starts anew.
+                            if rest.partition(b"\t")[2].startswith(_EXTENSION) and name in chains:
+                                chains[name].append(raw)
+                            else:
+                                chains[name] = [raw]
         except OSError:
             pass
-        return cls(path, key, lines, total)
+        return cls(path, key, {k: b"".join(v) for k, v in chains.items()}, total)
 
     @staticmethod
     def slot(
@@ -127,23 +154,203 @@ class TimelineCache:
         analyses: Sequence[StatementAnalysis],
         keys: Mapping[str, str] | None = None,
         summary: TimelineSummary | None = None,
+        growth: Growth | None = None,
     ) -> tuple[Timeline | None, Timeline | None]:
         """``(timeline, None)`` when the cached one read exactly these statements; else
         ``(None, previous)`` with the cached timeline to reuse from (None when there is none
         or its line is damaged). ``keys``: entry keys already computed, by statement id.
         ``summary``: read the line's summary too; the timeline is then a :class:`LazyTimeline`
-        when the line has one (a plain timeline when it has none)."""
+        when the line has one (a plain timeline when it has none). ``growth``: when the
+        statements are the cached ones and new ones whose occasions all come after them (an
+        ``add``), the timeline is extended here, reading only the new statements and the shifts
+        to them, recorded as an extension line (written by :meth:`flush`) and given as
+        ``(timeline, None)``."""
         raw = self._lines.get(slot)
         if raw is None:
             return None, None
         try:
-            _, crc, payload = raw.rstrip(b"\n").split(b"\t", 2)
-            if zlib.crc32(payload) != int(crc):
-                return None, None
-            with gc_paused():
-                return _decode(orjson.loads(payload), analyses, keys, summary)
+            with gc_paused():  # (parsing makes many small lists: see gc_paused)
+                chain = _parse_chain(raw)
+                if chain is None:
+                    return None, None
+                return self._read(slot, chain, analyses, keys, summary, growth)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None, None
+
+    def _read(
+        self,
+        slot: str,
+        chain: _Chain,
+        analyses: Sequence[StatementAnalysis],
+        known: Mapping[str, str] | None,
+        reader: TimelineSummary | None,
+        growth: Growth | None,
+    ) -> tuple[Timeline | None, Timeline | None]:
+        now = _keyed(analyses, known)
+        keys = chain.keys
+        complete = len(now) == len(analyses) == len(keys) and all(map(now.__contains__, keys))
+        ordered = tuple(map(now.get, keys)) if complete else tuple(now.get(k, _GONE) for k in keys)
+        if len(chain.positions) != len(ordered):
+            raise ValueError("a cached timeline needs one position per statement")
+        occasions = tuple(map(tuple, chain.occasions))
+        if len(chain.shifts) != max(0, len(occasions) - 1):
+            raise ValueError("a cached timeline needs one shift per pair of consecutive occasions")
+        lengths = (len(chain.keys), len(chain.shifts), len(chain.occasions))
+        if complete and reader is not None and chain.summary is not None and chain.summary_at == lengths:
+            # Read back as it was: positions and shifts decoded one by one when asked for (a
+            # report reads the summary and the few it shows), all at once by any other reader.
+            lazy = _lazy(
+                chain.speaker,
+                ordered,
+                occasions,
+                chain.party,
+                _Raw(ordered, chain.positions, chain.shifts, occasions),
+            )
+            object.__setattr__(lazy, "report_summary", reader.read(chain.summary))
+            return lazy, None
+        # Grown: statements added at the end, or a summary to carry on over extension lines
+        # written by a run that keeps none (``analyze`` between an ``add`` and a ``report``).
+        stale = reader is not None and chain.summary is not None
+        if growth is not None and chain.clean and (not complete or stale):
+            try:
+                grown = self._grow(slot, chain, ordered, occasions, now, analyses, known, reader, growth)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                grown = None  # (a damaged extension: rebuilt from the cached timeline below)
+            if grown is not None:
+                return grown, None
+        raw = _Raw(ordered, chain.positions, chain.shifts, occasions)
+        tl = _timeline_class()(
+            chain.speaker, ordered, raw.all_positions(), raw.all_shifts(), occasions, chain.party
+        )
+        return (tl, None) if complete else (None, tl)
+
+    def _grow(
+        self,
+        slot: str,
+        chain: _Chain,
+        ordered: tuple[StatementAnalysis, ...],
+        occasions: tuple[tuple[int, ...], ...],
+        now: dict[str, StatementAnalysis],
+        analyses: Sequence[StatementAnalysis],
+        known: Mapping[str, str] | None,
+        reader: TimelineSummary | None,
+        growth: Growth,
+    ) -> Timeline | None:
+        """The cached timeline with the new statements at its end, or None when they are not
+        only new ones whose occasions all come after the cached ones (then it is rebuilt)."""
+        from ..shifts.occasions import group_by_occasion, joins_none, reading_order
+        from ..shifts.timeline import appended_occasions, occasion_position
+
+        if (chain.speaker, chain.party) != (growth.label, growth.party) or len(now) != len(analyses):
+            return None
+        cached = set(chain.keys)
+        if len(cached) != len(chain.keys) or any(a is _GONE for a in ordered):
+            return None  # a cached statement was removed or changed
+        added = [a for k, a in now.items() if k not in cached]
+
+        # An added statement that could join a cached occasion, or that reads before the cached
+        # timeline's last occasion, would change the cached occasions.
+        edges = [(ordered[o[0]].statement, ordered[o[-1]].statement) for o in occasions]
+        if added and not joins_none(edges, [a.statement for a in added]):
+            return None
+        groups = group_by_occasion(added, lambda a: a.statement)
+        if (
+            groups
+            and occasions
+            and reading_order(groups[0][0].statement) <= reading_order(ordered[occasions[-1][0]].statement)
+        ):
+            return None
+        n, n_shifts, n_occasions = len(ordered), len(chain.shifts), len(occasions)
+        raw = _Raw(ordered, chain.positions.copy(), chain.shifts.copy(), occasions)
+        before = None
+        if occasions:
+            last = occasions[-1]
+            group = [ordered[i] for i in last]
+            label = growth.party or growth.label
+            read = (
+                partial(raw.position, last[0])
+                if len(last) == 1
+                else partial(occasion_position, group, label=label, party=bool(growth.party))
+            )
+            before = (tuple(a.statement.id for a in group), read)
+        positions, new_occasions, shifts = appended_occasions(
+            groups,
+            start=n,
+            before=before,
+            speaker=chain.speaker,
+            party=chain.party,
+            opposites=growth.opposites,
+            scales=growth.scales,
+        )
+        ordered = (*ordered, *(a for g in groups for a in g))
+        occasions = (*occasions, *new_occasions)
+        raw.ordered, raw.occasions = ordered, occasions
+        raw.positions += [None] * len(positions)
+        raw.shifts += [None] * len(shifts)
+        raw.add_decoded(n, positions, n_shifts, shifts)
+        lazy = _lazy(chain.speaker, ordered, occasions, chain.party, raw)
+        row = None
+        if reader is not None:
+            if chain.summary is not None and reader.extend is not None:
+                row = reader.extend(reader.read(chain.summary), lazy, *chain.summary_at)
+            if row is None:
+                row = reader.summarize(lazy)
+        # The extension line: what was added, and the whole summary (the report reads the last).
+        text_of = {a.statement.id: a.text for a in ordered[n:]}
+        position_rows = [
+            [replace(p, texts=()), None if _texts_of(p, text_of) == p.texts else p.texts] for p in positions
+        ]
+        shift_rows = []
+        for k, shift in enumerate(shifts, n_shifts):
+            single = len(occasions[k]) == 1 and len(occasions[k + 1]) == 1
+            pair = (raw.position(occasions[k][0]), raw.position(occasions[k + 1][0])) if single else None
+            derived = pair is not None and _shift_tags(*pair) == shift.tags
+            shift_rows.append([replace(shift, tags=()) if derived else shift, derived])
+        new_keys = [entry_key(a, known) for a in ordered[n:]]
+        if reader is not None:  # (read back from its JSON, as the next report reads it)
+            object.__setattr__(lazy, "report_summary", reader.read(orjson.loads(encode(row))))
+        if chain.extensions + 1 > MAX_EXTENSIONS:  # written whole again (from the rows' bytes)
+            payload = _full_payload(
+                chain.positions.encoded(position_rows),
+                chain.shifts.encoded(shift_rows),
+                [
+                    chain.speaker,
+                    chain.party,
+                    [*chain.keys, *new_keys],
+                    occasions,
+                    chain.summary_at if row is None and chain.summary is not None else None,
+                    row if row is not None else chain.summary,
+                ],
+            )
+            self._record(slot, payload, whole=True)
+        else:
+            payload = encode(
+                [
+                    None,
+                    chain.tip,
+                    n,
+                    n_shifts,
+                    n_occasions,
+                    new_keys,
+                    position_rows,
+                    shift_rows,
+                    new_occasions,
+                    row,
+                ]
+            )
+            self._record(slot, payload, whole=False)
+        return lazy if reader is not None else lazy.plain()
+
+    def _record(self, slot: str, payload: bytes, *, whole: bool) -> None:
+        line = b"%s\t%d\t%s\n" % (slot.encode(), zlib.crc32(payload), payload)
+        if whole:
+            self._lines[slot] = self._pending[slot] = line
+        else:
+            before = self._lines.get(slot, b"")
+            if before and not before.endswith(b"\n"):  # (a file's last line read without its newline)
+                before += b"\n"
+            self._lines[slot] = before + line
+            self._pending[slot] = self._pending.get(slot, b"") + line
 
     def put(
         self,
@@ -153,9 +360,7 @@ class TimelineCache:
         summary: TimelineSummary | None = None,
     ) -> None:
         """Record a timeline, with its ``summary`` when given (written by :meth:`flush`)."""
-        payload = _encode(timeline, keys, summary)
-        line = b"%s\t%d\t%s\n" % (slot.encode(), zlib.crc32(payload), payload)
-        self._lines[slot] = self._pending[slot] = line
+        self._record(slot, _encode(timeline, keys, summary), whole=True)
 
     def flush(self) -> None:
         """Append the new lines, or rewrite the file when superseded lines outweigh live ones
@@ -188,6 +393,22 @@ class TimelineCache:
         prune(self.path.parent, keep=self.path, pattern="timelines-*.jsonl")
 
 
+def _keyed(
+    analyses: Sequence[StatementAnalysis], known: Mapping[str, str] | None
+) -> dict[str, StatementAnalysis]:
+    """Analyses (with a statement) by entry key (:func:`entry_key`, inlined: this runs over every
+    statement of a report)."""
+    if known is None:
+        return {entry_key(a): a for a in analyses if a.statement}
+    get = known.get
+    out: dict[str, StatementAnalysis] = {}
+    for a in analyses:
+        if (s := a.statement) is not None:
+            key = get(s.id)
+            out[key if key is not None else entry_key(a)] = a
+    return out
+
+
 def _encode(tl: Timeline, known: Mapping[str, str] | None, summary: TimelineSummary | None) -> bytes:
     # What can be derived is left out when it is (checked here), to halve the file and its reading:
     # a position's texts are its statements' texts; a shift between two single statements holds
@@ -203,7 +424,80 @@ def _encode(tl: Timeline, known: Mapping[str, str] | None, summary: TimelineSumm
         shifts.append([replace(shift, tags=()) if derived else shift, derived])
     keys = [entry_key(a, known) for a in tl.analyses]
     extra = summary.summarize(tl) if summary is not None else None
-    return encode([tl.speaker, tl.party, keys, positions, shifts, tl.occasions, extra])
+    return _full_payload(
+        [encode(x) for x in positions],
+        [encode(x) for x in shifts],
+        [tl.speaker, tl.party, keys, tl.occasions, None, extra],
+    )
+
+
+def _full_payload(positions: list[bytes], shifts: list[bytes], head: list[Any]) -> bytes:
+    """A full line's payload, one JSON array: ``[[P, S], positions, shifts, *head, ends of
+    positions, ends of shifts, summary]`` (``head``'s last item is the summary, kept last). ``P``
+    and ``S`` are the byte sizes of the two arrays, the ends each item's end in its array: a
+    reader parses only what follows them, and each position or shift from its own bytes."""
+    p, p_ends = _array(positions)
+    sh, s_ends = _array(shifts)
+    rest = encode([*head[:-1], p_ends, s_ends, head[-1]])
+    return b"[[%d,%d],%s,%s,%s" % (len(p), len(sh), p, sh, rest[1:])
+
+
+def _array(items: list[bytes]) -> tuple[bytes, list[int]]:
+    ends, at = [], 0
+    for item in items:
+        at += 1 + len(item)  # (the "[" or "," before it)
+        ends.append(at)
+    return b"[" + b",".join(items) + b"]", ends
+
+
+class _Items:
+    """The positions (or shifts) of a cached timeline: those of its full line as bytes, each
+    parsed when asked for; those of extension lines (or added since) parsed already."""
+
+    __slots__ = ("_buf", "_ends", "_extra")
+
+    def __init__(self, buf: memoryview, ends: list[int], extra: list[Any]) -> None:
+        self._buf, self._ends, self._extra = buf, ends, extra
+
+    @classmethod
+    def of(cls, buf: memoryview, ends: Any) -> _Items:
+        """The items of one JSON array's bytes, given each one's end (checked against the bytes)."""
+        if type(ends) is not list or not all(type(e) is int for e in ends):
+            raise TypeError("a cached timeline's item ends are integers")
+        steps = map(operator.sub, ends[1:], ends)  # (each item one byte at least, and its comma)
+        if bytes(buf[:1]) != b"[" or bytes(buf[-1:]) != b"]" or not all(d >= 2 for d in steps):
+            raise ValueError("a cached timeline's items do not fit their array")
+        if (ends[-1] if ends else 0) != len(buf) - 1 - (0 if ends else 1) or (ends and ends[0] < 2):
+            raise ValueError("a cached timeline's items do not fit their array")
+        if ends and bytes(map(buf.__getitem__, ends)) != b"," * (len(ends) - 1) + b"]":
+            raise ValueError("a cached timeline's items end where no item ends")
+        return cls(buf, ends, [])
+
+    def __len__(self) -> int:
+        return len(self._ends) + len(self._extra)
+
+    def __getitem__(self, i: int) -> Any:
+        n = len(self._ends)
+        if i >= n:
+            return self._extra[i - n]
+        return orjson.loads(self._buf[(self._ends[i - 1] + 1 if i else 1) : self._ends[i]])
+
+    def __iadd__(self, more: list[Any]) -> _Items:
+        self._extra += more
+        return self
+
+    def plus(self, more: list[Any]) -> _Items:
+        """These items and ``more`` after them (a new sequence)."""
+        return _Items(self._buf, self._ends, self._extra + more)
+
+    def copy(self) -> _Items:
+        return _Items(self._buf, self._ends, list(self._extra))
+
+    def encoded(self, more: list[Any]) -> list[bytes]:
+        """Every item's JSON (the full line's as they are), then ``more``'s."""
+        buf, ends = self._buf, self._ends
+        out = [bytes(buf[(ends[i - 1] + 1 if i else 1) : ends[i]]) for i in range(len(ends))]
+        return out + [encode(x) for x in (*self._extra, *more)]
 
 
 def _single_pair(
@@ -225,38 +519,126 @@ def _texts_of(p: Any, text_of: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple((sid, text_of.get(sid, "")) for sid in p.statement_ids)
 
 
-def _decode(
-    row: list[Any],
-    analyses: Sequence[StatementAnalysis],
-    known: Mapping[str, str] | None,
-    reader: TimelineSummary | None = None,
-) -> tuple[Timeline | None, Timeline | None]:
-    speaker, party, keys, positions, shifts, occasions, summary = row
-    now = {entry_key(a, known): a for a in analyses if a.statement}
-    ordered = tuple(now.get(k, _GONE) for k in keys)
-    complete = len(now) == len(analyses) == len(keys) and all(k in now for k in keys)
-    if len(positions) != len(ordered):
-        raise ValueError("a cached timeline needs one position per statement")
-    occasions = tuple(map(tuple, occasions))
-    if len(shifts) != max(0, len(occasions) - 1):
-        raise ValueError("a cached timeline needs one shift per pair of consecutive occasions")
-    if complete and reader is not None and summary is not None:
-        # Read back as it was: positions and shifts decoded one by one when asked for (a
-        # report reads the summary and the few it shows), all at once by any other reader.
-        lazy = LazyTimeline.__new__(LazyTimeline)
-        for name, value in (
-            ("speaker", speaker),
-            ("analyses", ordered),
-            ("occasions", occasions),
-            ("party", party),
-        ):
-            object.__setattr__(lazy, name, value)
-        object.__setattr__(lazy, "report_summary", reader.read(summary))
-        object.__setattr__(lazy, "_raw", _Raw(ordered, positions, shifts, occasions))
-        return lazy, None
-    raw = _Raw(ordered, positions, shifts, occasions)
-    tl = _timeline_class()(speaker, ordered, raw.all_positions(), raw.all_shifts(), occasions, party)
-    return (tl, None) if complete else (None, tl)
+#: How an extension line's payload starts (a full line's starts with its speaker, a string).
+_EXTENSION = b"[null,"
+
+
+class _Chain(NamedTuple):
+    """A timeline's cached lines parsed: its full line with the extension lines after it that
+    hold (each names the CRC of the line it extends and the counts it starts from)."""
+
+    speaker: str
+    party: str
+    keys: list[str]
+    positions: _Items
+    shifts: _Items
+    occasions: list[Any]
+    summary: Any  # the latest summary row written (None: none)
+    summary_at: tuple[int, int, int]  # the statements, shifts and occasions it reads
+    extensions: int  # extension lines read
+    tip: int  # CRC of the last line read
+    clean: bool  # every line read (none damaged or out of place after them)
+
+
+def _full_row(payload: bytes) -> list[Any]:
+    """A full line's fields (:func:`_full_payload`), its positions and shifts left unparsed."""
+    if not payload.startswith(b"[["):
+        raise ValueError("not a full timeline line")
+    j = payload.index(b"]")
+    n_p, n_s = (int(x) for x in payload[2:j].split(b","))
+    view = memoryview(payload)
+    at = j + 2  # (after "],")
+    positions, at = view[at : at + n_p], at + n_p
+    if payload[at : at + 1] != b",":
+        raise ValueError("a cached timeline's positions do not fit their size")
+    shifts, at = view[at + 1 : at + 1 + n_s], at + 1 + n_s
+    if payload[at : at + 1] != b"," or len(positions) != n_p or len(shifts) != n_s:
+        raise ValueError("a cached timeline's shifts do not fit their size")
+    speaker, party, keys, occasions, summary_at, p_ends, s_ends, summary = orjson.loads(
+        b"[" + payload[at + 1 :]
+    )
+    return [
+        speaker,
+        party,
+        keys,
+        _Items.of(positions, p_ends),
+        _Items.of(shifts, s_ends),
+        occasions,
+        summary_at,
+        summary,
+    ]
+
+
+def _parse_chain(raw: bytes) -> _Chain | None:
+    """A slot's lines parsed, up to the first damaged or misplaced one; None when the first (the
+    full line) is."""
+    lines = raw.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    chain: _Chain | None = None
+    read = 0
+    for line in lines:
+        try:
+            _, crc, payload = line.split(b"\t", 2)
+            if not crc.isdigit() or zlib.crc32(payload) != int(crc):
+                break
+            if chain is None:
+                speaker, party, keys, positions, shifts, occasions, summary_at, summary = _full_row(payload)
+                lengths = (len(keys), len(shifts), len(occasions))
+                summary_at = lengths if summary_at is None else tuple(summary_at)
+                if len(summary_at) != 3 or not all(
+                    type(x) is int and 0 <= x <= y for x, y in zip(summary_at, lengths, strict=True)
+                ):
+                    break
+                if not isinstance(speaker, str) or not all(isinstance(x, list) for x in (keys, occasions)):
+                    break
+                chain = _Chain(
+                    speaker, party, keys, positions, shifts, occasions, summary, summary_at, 0, int(crc), True
+                )
+            else:
+                row = orjson.loads(payload)
+                marker, base, n, n_shifts, n_occasions, keys, positions, shifts, occasions, summary = row
+                if (
+                    marker is not None
+                    or base != chain.tip
+                    or not all(isinstance(x, list) for x in (keys, positions, shifts, occasions))
+                ):
+                    break
+                if (n, n_shifts, n_occasions) != (len(chain.keys), len(chain.shifts), len(chain.occasions)):
+                    break
+                chain = chain._replace(
+                    keys=chain.keys + keys,
+                    positions=chain.positions.plus(positions),
+                    shifts=chain.shifts.plus(shifts),
+                    occasions=chain.occasions + occasions,
+                    summary=summary if summary is not None else chain.summary,
+                    summary_at=(
+                        (n + len(keys), n_shifts + len(shifts), n_occasions + len(occasions))
+                        if summary is not None
+                        else chain.summary_at
+                    ),
+                    extensions=chain.extensions + 1,
+                    tip=int(crc),
+                )
+        except (ValueError, TypeError):
+            break
+        read += 1
+    if chain is None:
+        return None
+    return chain._replace(clean=read == len(lines))
+
+
+def _lazy(speaker: str, ordered: tuple, occasions: tuple, party: str, raw: _Raw) -> LazyTimeline:
+    lazy = LazyTimeline.__new__(LazyTimeline)
+    for name, value in (
+        ("speaker", speaker),
+        ("analyses", ordered),
+        ("occasions", occasions),
+        ("party", party),
+    ):
+        object.__setattr__(lazy, name, value)
+    object.__setattr__(lazy, "_raw", raw)
+    return lazy
 
 
 class _Raw:
@@ -301,6 +683,11 @@ class _Raw:
                 _with(shift, "tags", _shift_tags(*pair))
             found = self._shifts[k] = shift
         return found
+
+    def add_decoded(self, i: int, positions: Sequence[Any], k: int, shifts: Sequence[Any]) -> None:
+        """Positions from index ``i`` and shifts from ``k`` given already decoded."""
+        self._positions.update(enumerate(positions, i))
+        self._shifts.update(enumerate(shifts, k))
 
     def all_positions(self) -> tuple:
         return tuple(self.position(i) for i in range(len(self.positions)))
@@ -481,7 +868,8 @@ def cached_timelines(
             slots[i] = store.slot(
                 label, party=label if party else "", opposites=opposites, scales=scales, variant=variant
             )
-            out[i], previous = store.lookup(slots[i], analyses, keys, summary)
+            growth = Growth(label, label if party else "", opposites, scales)
+            out[i], previous = store.lookup(slots[i], analyses, keys, summary, growth)
             if summary is not None and out[i] is not None and not isinstance(out[i], LazyTimeline):
                 store.put(slots[i], out[i], keys, summary)  # (a line written without a summary)
         if out[i] is None:
@@ -498,6 +886,7 @@ def cached_timelines(
 
 
 __all__ = [
+    "Growth",
     "TimelineCache",
     "TimelineJob",
     "TimelineSummary",

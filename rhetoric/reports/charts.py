@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
@@ -129,11 +130,18 @@ def _period_columns(tl: Timeline) -> list[Column]:
     for key in keys:
         cells = {}
         for tag, marks in grouped[key].items():
-            role = next((m for m in _PRIORITY if m in marks and m in ("condition", "outcome")), None)
-            stance = next((m for m in ("oppose", "support") if m in marks), None)
-            cells[tag] = tuple(m for m in (role, stance) if m) or ("mentioned",)
+            cells[tag] = period_cell(marks)
         out.append(Column((key, f"n={counts[key]}"), cells))
     return out
+
+
+def period_cell(marks: Collection[str]) -> tuple[str, ...]:
+    """The cell of a period from the marks its statements hold: the strongest role, the
+    opposition over the support, else a bare mention. A cell stands for its marks: a period that
+    gains marks reads ``period_cell({*cell, *marks})`` (how a cached chart grows)."""
+    role = next((m for m in _PRIORITY if m in marks and m in ("condition", "outcome")), None)
+    stance = next((m for m in ("oppose", "support") if m in marks), None)
+    return tuple(m for m in (role, stance) if m) or ("mentioned",)
 
 
 def timeline_columns(tl: Timeline) -> tuple[list[Column], bool]:

@@ -12,8 +12,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from ..types import StanceValue
 from .model import STANCE_NONE, TagRole
@@ -68,18 +68,36 @@ def latest_stances(positions: Iterable[Position]) -> list[tuple[str, str]]:
         >>> latest_stances([])
         []
     """
-    stated: dict[str, str] = {}
-    demanded: set[str] = set()
-    order: dict[str, None] = {}
-    for p in positions:
-        for tag, state in p.states:
-            order.setdefault(tag)
-            if state.stated:
-                stated[tag] = state.stance
-            if state.role is TagRole.CONDITION:
-                demanded.add(tag)
-    fallback = {True: StanceValue.SUPPORT.value, False: STANCE_NONE}
-    return [(t, stated.get(t, fallback[t in demanded])) for t in order if t != OTHER]
+    return StanceFold().add(positions).stances()
+
+
+@dataclass
+class StanceFold:
+    """The running reading of :func:`latest_stances`: fed positions in order, it can be kept and
+    fed more later (a timeline that gained statements at its end) with the same result as
+    reading them all at once."""
+
+    stated: dict[str, str] = field(default_factory=dict)
+    demanded: set[str] = field(default_factory=set)
+    order: dict[str, None] = field(default_factory=dict)
+
+    def add(self, positions: Iterable[Position]) -> StanceFold:
+        """Read more positions (after those read so far); returns itself."""
+        stated, demanded, order = self.stated, self.demanded, self.order
+        for p in positions:
+            for tag, state in p.states:
+                order.setdefault(tag)
+                if state.stated:
+                    stated[tag] = state.stance
+                if state.role is TagRole.CONDITION:
+                    demanded.add(tag)
+        return self
+
+    def stances(self) -> list[tuple[str, str]]:
+        """Each tag's stance (as :func:`latest_stances` gives it)."""
+        fallback = {True: StanceValue.SUPPORT.value, False: STANCE_NONE}
+        stated, demanded = self.stated, self.demanded
+        return [(t, stated.get(t, fallback[t in demanded])) for t in self.order if t != OTHER]
 
 
 def current_position(tl: Timeline) -> CurrentPosition:
@@ -97,17 +115,17 @@ def current_position(tl: Timeline) -> CurrentPosition:
         >>> current_position(timeline([])).conditions
         ()
     """
+    return current_reading(tl)[0]
+
+
+def current_reading(tl: Timeline) -> tuple[CurrentPosition, int | None, StanceFold]:
+    """:func:`current_position` with what it read: the index of the latest occasion that states
+    conditions (None when none does) and the stances read from that occasion on, so that a
+    timeline that gains occasions at its end can be read again from there
+    (:func:`extended_current`)."""
     if not tl.analyses:
-        return CurrentPosition("", "", "", (), (), "", (), ())
-    latest = tl.analyses[-1].statement
+        return CurrentPosition("", "", "", (), (), "", (), ()), None, StanceFold()
     occasions = tl.occasions or tuple((i,) for i in range(len(tl.analyses)))
-
-    def read(indices):
-        group = [tl.analyses[i] for i in indices]
-        if tl.party:
-            return position_of(group, speaker=tl.party, own_speakers=True)
-        return position_of(group, speaker=tl.speaker)
-
     at = next(
         (
             k
@@ -116,18 +134,72 @@ def current_position(tl: Timeline) -> CurrentPosition:
         ),
         None,
     )
-    framed = read(occasions[at]) if at is not None else None
-    stances = latest_stances(tl.positions[i] for occ in occasions[at or 0 :] for i in occ)
+    framed = _read(tl, occasions[at]) if at is not None else None
+    fold = StanceFold().add(tl.positions[i] for occ in occasions[at or 0 :] for i in occ)
+    return _current(tl, framed, fold), at, fold
+
+
+def extended_current(
+    tl: Timeline,
+    before: CurrentPosition,
+    at: int | None,
+    fold: StanceFold,
+    *,
+    first: int,
+    position: Callable[[int], Position],
+) -> tuple[CurrentPosition, int | None, StanceFold]:
+    """:func:`current_reading` of a timeline whose occasions from ``first`` on were added after
+    ``before``, ``at`` and ``fold`` were read (``fold`` is fed on, not copied): only the added
+    occasions' positions are read (``position(i)``: the ``i``-th one). Same result as
+    :func:`current_reading` of the whole timeline."""
+    occasions = tl.occasions
+    latest = next(
+        (
+            k
+            for k in range(len(occasions) - 1, first - 1, -1)
+            if any(position(i).has_frames for i in occasions[k])
+        ),
+        None,
+    )
+    if latest is not None:  # a newly added occasion states conditions: read from it on
+        fold = StanceFold().add(position(i) for occ in occasions[latest:] for i in occ)
+        return _current(tl, _read(tl, occasions[latest]), fold), latest, fold
+    fold.add(position(i) for occ in occasions[first:] for i in occ)
+    kept = CurrentPosition(
+        "", "", before.framed_id, before.conditions, before.outcomes, before.modality, (), ()
+    )
+    return _current(tl, kept, fold), at, fold
+
+
+def _read(tl: Timeline, indices: Iterable[int]) -> Position:
+    group = [tl.analyses[i] for i in indices]
+    if tl.party:
+        return position_of(group, speaker=tl.party, own_speakers=True)
+    return position_of(group, speaker=tl.speaker)
+
+
+def _current(tl: Timeline, framed: Position | CurrentPosition | None, fold: StanceFold) -> CurrentPosition:
+    latest = tl.analyses[-1].statement
+    stances = fold.stances()
+    if isinstance(framed, CurrentPosition):  # (as read before the timeline grew)
+        framed_id, conditions, outcomes, modality = (
+            framed.framed_id,
+            framed.conditions,
+            framed.outcomes,
+            framed.modality,
+        )
+    elif framed is not None:
+        framed_id, conditions = framed.statement_ids[0], framed.conditions
+        outcomes, modality = framed.outcomes, framed.modality
+    else:
+        framed_id, conditions, outcomes, modality = "", (), (), ""
     return CurrentPosition(
         as_of_id=latest.id,
         as_of_date=latest.date,
-        framed_id=framed.statement_ids[0] if framed else "",
-        conditions=framed.conditions if framed else (),
-        outcomes=framed.outcomes if framed else (),
-        modality=framed.modality if framed else "",
+        framed_id=framed_id,
+        conditions=conditions,
+        outcomes=outcomes,
+        modality=modality,
         supports=tuple(t for t, s in stances if s == StanceValue.SUPPORT),
         opposes=tuple(t for t, s in stances if s == StanceValue.OPPOSE),
     )
-
-
-__all__ = ["CurrentPosition", "current_position", "latest_stances"]

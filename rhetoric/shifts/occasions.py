@@ -170,6 +170,48 @@ def group_by_occasion(items: Iterable[T], statement_of: Callable[[T], Statement]
     return sorted(ordered, key=lambda g: key_of(g[0]))
 
 
+def bucket(statement: Statement) -> tuple[str, ...]:
+    """What :func:`group_by_occasion` sorts a statement into before clustering by date: its
+    occasion, its source (all dates), or itself."""
+    key = occasion_key(statement)
+    return key[:2] if key[0] == "source" else key
+
+
+def joins_none(cached: Sequence[tuple[Statement, Statement]], added: Sequence[Statement]) -> bool:
+    """Whether statements ``added`` to those of some occasions leave each of these as it is and
+    come after them all: then the occasions of all of them are the cached ones followed by those
+    of ``added`` alone (what a cached timeline is extended by). Conservative: False when unsure.
+
+    Args:
+        cached: Each occasion's first and last statement in reading order (as
+            :func:`group_by_occasion` gives them).
+        added: The new statements.
+
+    An added statement may share a source with cached ones when it reads after every cached
+    statement of that source and its dates can meet no cached occasion of it (it begins after
+    the last day of one of the occasion's statements, so after their common days; a
+    ``before``/``after`` date is not tried). An explicit ``occasion`` already cached is joined.
+    """
+    by_bucket: dict[tuple[str, ...], list[tuple[Statement, Statement]]] = {}
+    for first, last in cached:
+        by_bucket.setdefault(bucket(first), []).append((first, last))
+    shared: dict[tuple[str, ...], list[Statement]] = {}
+    for st in added:
+        if (b := bucket(st)) in by_bucket:
+            shared.setdefault(b, []).append(st)
+    for b, news in shared.items():
+        if b[0] != "source" or any(s.date_qualifier in _DIRECTIONAL for s in news):
+            return False
+        earliest = min(map(reading_order, news))
+        first_day = min(s.partial_date.first_day() for s in news)
+        for first, last in by_bucket[b]:
+            if reading_order(last) >= earliest:
+                return False  # (read in another order, the clusters could differ)
+            if first.date_qualifier not in _DIRECTIONAL and first_day <= first.partial_date.last_day():
+                return False
+    return True
+
+
 def group_occasions(statements: Sequence[Statement]) -> tuple[Occasion, ...]:
     """The occasions of some statements, in date order."""
     return tuple(Occasion(occasion_key(g[0]), tuple(g)) for g in group_by_occasion(statements, lambda s: s))

@@ -137,6 +137,54 @@ def timeline(
     return Timeline(speaker, ordered, positions, shifts, tuple(occasions), party)
 
 
+def appended_occasions(
+    groups: Sequence[Sequence[StatementAnalysis]],
+    *,
+    start: int,
+    before: tuple[tuple[str, ...], Callable[[], Position]] | None,
+    speaker: str,
+    party: str = "",
+    opposites: Sequence[tuple[str, str]] = (),
+    scales: Sequence[Scale] = (),
+) -> tuple[tuple[Position, ...], tuple[tuple[int, ...], ...], tuple[Shift, ...]]:
+    """What occasions added after the last one of a timeline add to it, read as :func:`timeline`
+    reads them: their statements' positions, their occasions (statement indices from ``start``,
+    the timeline's length before) and the shifts from ``before`` (the statement ids of the
+    timeline's last occasion and how to read its position; None for an empty timeline) through
+    them. ``groups`` are the added occasions in order, as :func:`group_by_occasion` gives them,
+    all after the timeline's (the caller checks: then the timeline of every statement is the
+    old one with these appended).
+    """
+    known: dict[str, Position] = {}
+
+    def read(group: Sequence[StatementAnalysis]) -> Position:
+        single = group[0].statement.id if len(group) == 1 else None
+        if single is not None and (hit := known.get(single)) is not None:
+            return hit
+        found = occasion_position(group, label=party or speaker, party=bool(party))
+        if single is not None:
+            known[single] = found
+        return found
+
+    positions = tuple(read([a]) for g in groups for a in g)
+    occasions: list[tuple[int, ...]] = []
+    i = start
+    for g in groups:
+        occasions.append(tuple(range(i, i + len(g))))
+        i += len(g)
+    lazy = [(tuple(a.statement.id for a in g), cache(partial(read, g))) for g in groups]
+    shifts = tuple(
+        _shifts(
+            [before, *lazy] if before is not None else lazy,
+            opposites=opposites,
+            scales=scales,
+            party=party,
+            known=None,
+        )
+    )
+    return positions, tuple(occasions), shifts
+
+
 def occasion_position(group: Sequence[StatementAnalysis], *, label: str, party: bool = False) -> Position:
     """The position of one occasion's statements: one speaker's, or a party's (each statement's
     stances counted for its own speaker)."""
@@ -216,4 +264,12 @@ def _reusable(
     return positions, shifts
 
 
-__all__ = ["CELL_VALUES", "Timeline", "compare", "occasion_position", "shifts_between", "timeline"]
+__all__ = [
+    "CELL_VALUES",
+    "Timeline",
+    "appended_occasions",
+    "compare",
+    "occasion_position",
+    "shifts_between",
+    "timeline",
+]

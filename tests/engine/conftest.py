@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rhetoric.corpus import add_statements, init_corpus
+from rhetoric.engine import timelines as timelines_module
 
 from ..conftest import SEED_CORPUS
 
@@ -33,6 +34,19 @@ def generate_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
         out.append(row)
     add_statements(corpus, out, added_at="2026-01-01T00:00:00Z")
     return root
+
+
+def decoded_whole(monkeypatch) -> list[str]:
+    """Speakers whose cached timeline is decoded whole (every position), as they are read."""
+    whole: list[str] = []
+    real = timelines_module._Raw.all_positions
+
+    def counted(self):
+        whole.append(self.ordered[0].statement.speaker)
+        return real(self)
+
+    monkeypatch.setattr(timelines_module._Raw, "all_positions", counted)
+    return whole
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from rhetoric.session import Session
 from rhetoric.shifts import timeline as timeline_module
 from rhetoric.shifts.timeline import Timeline, timeline
 
-from .conftest import generate_corpus
+from .conftest import decoded_whole, generate_corpus
 
 runner = CliRunner()
 
@@ -297,23 +297,10 @@ def _report(corpus: Path, out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
-def _decoded_whole(monkeypatch) -> list[str]:
-    """Speakers whose cached timeline is decoded whole (every position), as they are read."""
-    whole: list[str] = []
-    real = timelines_module._Raw.all_positions
-
-    def counted(self):
-        whole.append(self.ordered[0].statement.speaker)
-        return real(self)
-
-    monkeypatch.setattr(timelines_module._Raw, "all_positions", counted)
-    return whole
-
-
 def test_a_report_after_an_add_decodes_only_the_touched_timeline(corpus: Path, tmp_path, monkeypatch) -> None:
     _report(corpus, tmp_path / "warm")
     add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
-    whole = _decoded_whole(monkeypatch)
+    whole = decoded_whole(monkeypatch)
     cached = _report(corpus, tmp_path / "cached")
     assert whole == ["zelensky"]  # the one to rebuild from; every other actor read from its summary
     again = _report(corpus, tmp_path / "again")
@@ -354,7 +341,7 @@ def test_a_damaged_or_absent_summary_is_rebuilt(corpus: Path, tmp_path, monkeypa
     _rewrite_summaries(_timeline_file(corpus), change)
     add_statement(Corpus(corpus), speaker="putin", date="2026-03", text="Talks only if Kyiv drops NATO.")
     cached = _report(corpus, tmp_path / "cached")
-    whole = _decoded_whole(monkeypatch)
+    whole = decoded_whole(monkeypatch)
     assert _report(corpus, tmp_path / "again") == cached
     assert whole == []  # the summaries were written again
     with monkeypatch.context() as m:
@@ -388,7 +375,7 @@ def test_a_folded_report_after_an_add_equals_a_run_without_cache(tmp_path, monke
     corpus = generate_corpus(tmp_path / "big", 400)  # sections folded: period rows from the summary
     _report(corpus, tmp_path / "warm")
     add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
-    whole = _decoded_whole(monkeypatch)
+    whole = decoded_whole(monkeypatch)
     cached = _report(corpus, tmp_path / "cached")
     assert whole == []  # (format 3) the new statement is added to zelensky's cached timeline and summary
     assert b"shown as cards" in cached["big.html"]

@@ -25,7 +25,7 @@ from rhetoric.session import Session, analyze_all
 from rhetoric.shifts import timeline as timeline_module
 from rhetoric.shifts.timeline import Timeline, timeline
 
-from .conftest import generate_corpus
+from .conftest import decoded_whole, generate_corpus
 
 runner = CliRunner()
 
@@ -224,24 +224,12 @@ def corpus(tmp_path: Path) -> Path:
     return generate_corpus(tmp_path / "c", 300)
 
 
-def _decoded_whole(monkeypatch) -> list[str]:
-    whole: list[str] = []
-    real = timelines_module._Raw.all_positions
-
-    def counted(self):
-        whole.append(self.ordered[0].statement.speaker)
-        return real(self)
-
-    monkeypatch.setattr(timelines_module._Raw, "all_positions", counted)
-    return whole
-
-
 def test_reports_after_adds_and_a_run_without_summaries_equal_runs_without_cache(
     corpus: Path, tmp_path: Path, monkeypatch
 ) -> None:
     _report(corpus, tmp_path / "warm")
     _add(corpus, 1)
-    whole = _decoded_whole(monkeypatch)
+    whole = decoded_whole(monkeypatch)
     assert _report(corpus, tmp_path / "r1") == _plain(corpus, tmp_path / "p1", monkeypatch)
     _add(corpus, 2, source="Another paper")
     analyze_all(corpus)  # keeps no report summary: the next report carries it on over two additions

@@ -1,8 +1,10 @@
 """Incremental shift stage: each speaker's (or party's) timeline kept beside the corpus.
 
 ``corpus/.cache/timelines-<key>.jsonl`` (``<key>`` as the analysis cache's: codebook, actors,
-rhetoric's code and data) holds one line per timeline: its positions and shifts, and the
-entry key (statement id and record digest) of every statement it read. A timeline whose
+rhetoric's code and data) holds one full line per timeline: its positions and shifts, and the
+entry key (statement id and record digest) of every statement it read; a timeline that gained
+statements at its end gets an extension line after it instead of a new full line (the line
+format and the lazily decoded timeline read back: :mod:`rhetoric.engine.timeline_lines`). A timeline whose
 statements are all unchanged is read back as it was written; one whose speaker gained,
 lost or changed statements is rebuilt by :func:`rhetoric.shifts.timeline.timeline` with the
 old one as ``previous``, so only the positions and shifts that involve a changed statement
@@ -33,7 +35,6 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import operator
 import os
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -46,8 +47,21 @@ import orjson
 
 from ..records import StatementAnalysis
 from .cache import CACHE_DIR, append_lines, ensure_cache_folder, prune, statement_digest
-from .codec import decoder, encode, gc_paused
+from .codec import encode, gc_paused
 from .spec import Engine, EngineKind, current_engine
+from .timeline_lines import (
+    EXTENSION,
+    Chain,
+    LazyTimeline,
+    RawTimeline,
+    encode_full,
+    full_payload,
+    lazy_timeline,
+    parse_chain,
+    shift_tags,
+    texts_of,
+    timeline_class,
+)
 
 if TYPE_CHECKING:
     from ..codebook.scales import Scale
@@ -129,7 +143,7 @@ class TimelineCache:
                         if sep:
                             name = slot.decode("ascii", "replace")
                             # An extension line follows its timeline's lines; a full line starts anew.
-                            if rest.partition(b"\t")[2].startswith(_EXTENSION) and name in chains:
+                            if rest.partition(b"\t")[2].startswith(EXTENSION) and name in chains:
                                 chains[name].append(raw)
                             else:
                                 chains[name] = [raw]
@@ -170,7 +184,7 @@ class TimelineCache:
             return None, None
         try:
             with gc_paused():  # (parsing makes many small lists: see gc_paused)
-                chain = _parse_chain(raw)
+                chain = parse_chain(raw)
                 if chain is None:
                     return None, None
                 return self._read(slot, chain, analyses, keys, summary, growth)
@@ -180,7 +194,7 @@ class TimelineCache:
     def _read(
         self,
         slot: str,
-        chain: _Chain,
+        chain: Chain,
         analyses: Sequence[StatementAnalysis],
         known: Mapping[str, str] | None,
         reader: TimelineSummary | None,
@@ -199,12 +213,12 @@ class TimelineCache:
         if complete and reader is not None and chain.summary is not None and chain.summary_at == lengths:
             # Read back as it was: positions and shifts decoded one by one when asked for (a
             # report reads the summary and the few it shows), all at once by any other reader.
-            lazy = _lazy(
+            lazy = lazy_timeline(
                 chain.speaker,
                 ordered,
                 occasions,
                 chain.party,
-                _Raw(ordered, chain.positions, chain.shifts, occasions),
+                RawTimeline(ordered, chain.positions, chain.shifts, occasions),
             )
             object.__setattr__(lazy, "report_summary", reader.read(chain.summary))
             return lazy, None
@@ -218,8 +232,8 @@ class TimelineCache:
                 grown = None  # (a damaged extension: rebuilt from the cached timeline below)
             if grown is not None:
                 return grown, None
-        raw = _Raw(ordered, chain.positions, chain.shifts, occasions)
-        tl = _timeline_class()(
+        raw = RawTimeline(ordered, chain.positions, chain.shifts, occasions)
+        tl = timeline_class()(
             chain.speaker, ordered, raw.all_positions(), raw.all_shifts(), occasions, chain.party
         )
         return (tl, None) if complete else (None, tl)
@@ -227,7 +241,7 @@ class TimelineCache:
     def _grow(
         self,
         slot: str,
-        chain: _Chain,
+        chain: Chain,
         ordered: tuple[StatementAnalysis, ...],
         occasions: tuple[tuple[int, ...], ...],
         now: dict[str, StatementAnalysis],
@@ -261,7 +275,7 @@ class TimelineCache:
         ):
             return None
         n, n_shifts, n_occasions = len(ordered), len(chain.shifts), len(occasions)
-        raw = _Raw(ordered, chain.positions.copy(), chain.shifts.copy(), occasions)
+        raw = RawTimeline(ordered, chain.positions.copy(), chain.shifts.copy(), occasions)
         before = None
         if occasions:
             last = occasions[-1]
@@ -288,7 +302,7 @@ class TimelineCache:
         raw.positions += [None] * len(positions)
         raw.shifts += [None] * len(shifts)
         raw.add_decoded(n, positions, n_shifts, shifts)
-        lazy = _lazy(chain.speaker, ordered, occasions, chain.party, raw)
+        lazy = lazy_timeline(chain.speaker, ordered, occasions, chain.party, raw)
         row = None
         if reader is not None:
             if chain.summary is not None and reader.extend is not None:
@@ -298,19 +312,19 @@ class TimelineCache:
         # The extension line: what was added, and the whole summary (the report reads the last).
         text_of = {a.statement.id: a.text for a in ordered[n:]}
         position_rows = [
-            [replace(p, texts=()), None if _texts_of(p, text_of) == p.texts else p.texts] for p in positions
+            [replace(p, texts=()), None if texts_of(p, text_of) == p.texts else p.texts] for p in positions
         ]
         shift_rows = []
         for k, shift in enumerate(shifts, n_shifts):
             single = len(occasions[k]) == 1 and len(occasions[k + 1]) == 1
             pair = (raw.position(occasions[k][0]), raw.position(occasions[k + 1][0])) if single else None
-            derived = pair is not None and _shift_tags(*pair) == shift.tags
+            derived = pair is not None and shift_tags(*pair) == shift.tags
             shift_rows.append([replace(shift, tags=()) if derived else shift, derived])
         new_keys = [entry_key(a, known) for a in ordered[n:]]
         if reader is not None:  # (read back from its JSON, as the next report reads it)
             object.__setattr__(lazy, "report_summary", reader.read(orjson.loads(encode(row))))
         if chain.extensions + 1 > MAX_EXTENSIONS:  # written whole again (from the rows' bytes)
-            payload = _full_payload(
+            payload = full_payload(
                 chain.positions.encoded(position_rows),
                 chain.shifts.encoded(shift_rows),
                 [
@@ -360,7 +374,9 @@ class TimelineCache:
         summary: TimelineSummary | None = None,
     ) -> None:
         """Record a timeline, with its ``summary`` when given (written by :meth:`flush`)."""
-        self._record(slot, _encode(timeline, keys, summary), whole=True)
+        self._record(
+            slot, encode_full(timeline, [entry_key(a, keys) for a in timeline.analyses], summary), whole=True
+        )
 
     def flush(self) -> None:
         """Append the new lines, or rewrite the file when superseded lines outweigh live ones
@@ -407,366 +423,6 @@ def _keyed(
             key = get(s.id)
             out[key if key is not None else entry_key(a)] = a
     return out
-
-
-def _encode(tl: Timeline, known: Mapping[str, str] | None, summary: TimelineSummary | None) -> bytes:
-    # What can be derived is left out when it is (checked here), to halve the file and its reading:
-    # a position's texts are its statements' texts; a shift between two single statements holds
-    # their positions' per-tag states.
-    text_of = {a.statement.id: a.text for a in tl.analyses}
-    positions = [
-        [replace(p, texts=()), None if _texts_of(p, text_of) == p.texts else p.texts] for p in tl.positions
-    ]
-    shifts = []
-    for k, shift in enumerate(tl.shifts):
-        pair = _single_pair(tl.positions, tl.occasions, k)
-        derived = pair is not None and _shift_tags(*pair) == shift.tags
-        shifts.append([replace(shift, tags=()) if derived else shift, derived])
-    keys = [entry_key(a, known) for a in tl.analyses]
-    extra = summary.summarize(tl) if summary is not None else None
-    return _full_payload(
-        [encode(x) for x in positions],
-        [encode(x) for x in shifts],
-        [tl.speaker, tl.party, keys, tl.occasions, None, extra],
-    )
-
-
-def _full_payload(positions: list[bytes], shifts: list[bytes], head: list[Any]) -> bytes:
-    """A full line's payload, one JSON array: ``[[P, S], positions, shifts, *head, ends of
-    positions, ends of shifts, summary]`` (``head``'s last item is the summary, kept last). ``P``
-    and ``S`` are the byte sizes of the two arrays, the ends each item's end in its array: a
-    reader parses only what follows them, and each position or shift from its own bytes."""
-    p, p_ends = _array(positions)
-    sh, s_ends = _array(shifts)
-    rest = encode([*head[:-1], p_ends, s_ends, head[-1]])
-    return b"[[%d,%d],%s,%s,%s" % (len(p), len(sh), p, sh, rest[1:])
-
-
-def _array(items: list[bytes]) -> tuple[bytes, list[int]]:
-    ends, at = [], 0
-    for item in items:
-        at += 1 + len(item)  # (the "[" or "," before it)
-        ends.append(at)
-    return b"[" + b",".join(items) + b"]", ends
-
-
-class _Items:
-    """The positions (or shifts) of a cached timeline: those of its full line as bytes, each
-    parsed when asked for; those of extension lines (or added since) parsed already."""
-
-    __slots__ = ("_buf", "_ends", "_extra")
-
-    def __init__(self, buf: memoryview, ends: list[int], extra: list[Any]) -> None:
-        self._buf, self._ends, self._extra = buf, ends, extra
-
-    @classmethod
-    def of(cls, buf: memoryview, ends: Any) -> _Items:
-        """The items of one JSON array's bytes, given each one's end (checked against the bytes)."""
-        if type(ends) is not list or not all(type(e) is int for e in ends):
-            raise TypeError("a cached timeline's item ends are integers")
-        steps = map(operator.sub, ends[1:], ends)  # (each item one byte at least, and its comma)
-        if bytes(buf[:1]) != b"[" or bytes(buf[-1:]) != b"]" or not all(d >= 2 for d in steps):
-            raise ValueError("a cached timeline's items do not fit their array")
-        if (ends[-1] if ends else 0) != len(buf) - 1 - (0 if ends else 1) or (ends and ends[0] < 2):
-            raise ValueError("a cached timeline's items do not fit their array")
-        if ends and bytes(map(buf.__getitem__, ends)) != b"," * (len(ends) - 1) + b"]":
-            raise ValueError("a cached timeline's items end where no item ends")
-        return cls(buf, ends, [])
-
-    def __len__(self) -> int:
-        return len(self._ends) + len(self._extra)
-
-    def __getitem__(self, i: int) -> Any:
-        n = len(self._ends)
-        if i >= n:
-            return self._extra[i - n]
-        return orjson.loads(self._buf[(self._ends[i - 1] + 1 if i else 1) : self._ends[i]])
-
-    def __iadd__(self, more: list[Any]) -> _Items:
-        self._extra += more
-        return self
-
-    def plus(self, more: list[Any]) -> _Items:
-        """These items and ``more`` after them (a new sequence)."""
-        return _Items(self._buf, self._ends, self._extra + more)
-
-    def copy(self) -> _Items:
-        return _Items(self._buf, self._ends, list(self._extra))
-
-    def encoded(self, more: list[Any]) -> list[bytes]:
-        """Every item's JSON (the full line's as they are), then ``more``'s."""
-        buf, ends = self._buf, self._ends
-        out = [bytes(buf[(ends[i - 1] + 1 if i else 1) : ends[i]]) for i in range(len(ends))]
-        return out + [encode(x) for x in (*self._extra, *more)]
-
-
-def _single_pair(
-    positions: Sequence[Any], occasions: Sequence[tuple[int, ...]], k: int
-) -> tuple[Any, Any] | None:
-    """The positions on either side of shift ``k`` when both occasions are single statements."""
-    if k + 1 >= len(occasions) or len(occasions[k]) != 1 or len(occasions[k + 1]) != 1:
-        return None
-    return positions[occasions[k][0]], positions[occasions[k + 1][0]]
-
-
-def _shift_tags(a: Any, b: Any) -> tuple:
-    from ..shifts.positions import OTHER
-
-    return tuple((t, a.state(t), b.state(t)) for t in dict.fromkeys((*a.tags(), *b.tags())) if t != OTHER)
-
-
-def _texts_of(p: Any, text_of: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple((sid, text_of.get(sid, "")) for sid in p.statement_ids)
-
-
-#: How an extension line's payload starts (a full line's starts with its speaker, a string).
-_EXTENSION = b"[null,"
-
-
-class _Chain(NamedTuple):
-    """A timeline's cached lines parsed: its full line with the extension lines after it that
-    hold (each names the CRC of the line it extends and the counts it starts from)."""
-
-    speaker: str
-    party: str
-    keys: list[str]
-    positions: _Items
-    shifts: _Items
-    occasions: list[Any]
-    summary: Any  # the latest summary row written (None: none)
-    summary_at: tuple[int, int, int]  # the statements, shifts and occasions it reads
-    extensions: int  # extension lines read
-    tip: int  # CRC of the last line read
-    clean: bool  # every line read (none damaged or out of place after them)
-
-
-def _full_row(payload: bytes) -> list[Any]:
-    """A full line's fields (:func:`_full_payload`), its positions and shifts left unparsed."""
-    if not payload.startswith(b"[["):
-        raise ValueError("not a full timeline line")
-    j = payload.index(b"]")
-    n_p, n_s = (int(x) for x in payload[2:j].split(b","))
-    view = memoryview(payload)
-    at = j + 2  # (after "],")
-    positions, at = view[at : at + n_p], at + n_p
-    if payload[at : at + 1] != b",":
-        raise ValueError("a cached timeline's positions do not fit their size")
-    shifts, at = view[at + 1 : at + 1 + n_s], at + 1 + n_s
-    if payload[at : at + 1] != b"," or len(positions) != n_p or len(shifts) != n_s:
-        raise ValueError("a cached timeline's shifts do not fit their size")
-    speaker, party, keys, occasions, summary_at, p_ends, s_ends, summary = orjson.loads(
-        b"[" + payload[at + 1 :]
-    )
-    return [
-        speaker,
-        party,
-        keys,
-        _Items.of(positions, p_ends),
-        _Items.of(shifts, s_ends),
-        occasions,
-        summary_at,
-        summary,
-    ]
-
-
-def _parse_chain(raw: bytes) -> _Chain | None:
-    """A slot's lines parsed, up to the first damaged or misplaced one; None when the first (the
-    full line) is."""
-    lines = raw.split(b"\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    chain: _Chain | None = None
-    read = 0
-    for line in lines:
-        try:
-            _, crc, payload = line.split(b"\t", 2)
-            if not crc.isdigit() or zlib.crc32(payload) != int(crc):
-                break
-            if chain is None:
-                speaker, party, keys, positions, shifts, occasions, summary_at, summary = _full_row(payload)
-                lengths = (len(keys), len(shifts), len(occasions))
-                summary_at = lengths if summary_at is None else tuple(summary_at)
-                if len(summary_at) != 3 or not all(
-                    type(x) is int and 0 <= x <= y for x, y in zip(summary_at, lengths, strict=True)
-                ):
-                    break
-                if not isinstance(speaker, str) or not all(isinstance(x, list) for x in (keys, occasions)):
-                    break
-                chain = _Chain(
-                    speaker, party, keys, positions, shifts, occasions, summary, summary_at, 0, int(crc), True
-                )
-            else:
-                row = orjson.loads(payload)
-                marker, base, n, n_shifts, n_occasions, keys, positions, shifts, occasions, summary = row
-                if (
-                    marker is not None
-                    or base != chain.tip
-                    or not all(isinstance(x, list) for x in (keys, positions, shifts, occasions))
-                ):
-                    break
-                if (n, n_shifts, n_occasions) != (len(chain.keys), len(chain.shifts), len(chain.occasions)):
-                    break
-                chain = chain._replace(
-                    keys=chain.keys + keys,
-                    positions=chain.positions.plus(positions),
-                    shifts=chain.shifts.plus(shifts),
-                    occasions=chain.occasions + occasions,
-                    summary=summary if summary is not None else chain.summary,
-                    summary_at=(
-                        (n + len(keys), n_shifts + len(shifts), n_occasions + len(occasions))
-                        if summary is not None
-                        else chain.summary_at
-                    ),
-                    extensions=chain.extensions + 1,
-                    tip=int(crc),
-                )
-        except (ValueError, TypeError):
-            break
-        read += 1
-    if chain is None:
-        return None
-    return chain._replace(clean=read == len(lines))
-
-
-def _lazy(speaker: str, ordered: tuple, occasions: tuple, party: str, raw: _Raw) -> LazyTimeline:
-    lazy = LazyTimeline.__new__(LazyTimeline)
-    for name, value in (
-        ("speaker", speaker),
-        ("analyses", ordered),
-        ("occasions", occasions),
-        ("party", party),
-    ):
-        object.__setattr__(lazy, name, value)
-    object.__setattr__(lazy, "_raw", raw)
-    return lazy
-
-
-class _Raw:
-    """A cached timeline's positions and shifts as parsed JSON, decoded one by one on demand."""
-
-    def __init__(self, ordered: tuple, positions: list, shifts: list, occasions: tuple) -> None:
-        from ..shifts.model import Shift
-        from ..shifts.positions import Position
-
-        self.ordered, self.positions, self.shifts, self.occasions = ordered, positions, shifts, occasions
-        self.read_position, self.read_shift = decoder(Position), decoder(Shift)
-        self._text_of: dict[str, str] | None = None
-        self._positions: dict[int, Any] = {}
-        self._shifts: dict[int, Any] = {}
-
-    def position(self, i: int) -> Any:
-        found = self._positions.get(i)
-        if found is None:
-            p, texts = self.positions[i]
-            position = self.read_position(p)
-            if texts is not None:
-                texts = tuple(map(tuple, texts))
-            elif (a := self.ordered[i]).statement and position.statement_ids == (a.statement.id,):
-                texts = ((a.statement.id, a.text),)  # (its own statement: no map of every text)
-            else:
-                if self._text_of is None:
-                    self._text_of = {a.statement.id: a.text for a in self.ordered if a.statement}
-                texts = _texts_of(position, self._text_of)
-            found = self._positions[i] = _with(position, "texts", texts)
-        return found
-
-    def shift(self, k: int) -> Any:
-        found = self._shifts.get(k)
-        if found is None:
-            shift, derived = self.shifts[k]
-            shift = self.read_shift(shift)
-            if derived:
-                occasions = self.occasions
-                if k + 1 >= len(occasions) or len(occasions[k]) != 1 or len(occasions[k + 1]) != 1:
-                    raise ValueError("a cached shift's tags are derived only between single statements")
-                pair = self.position(occasions[k][0]), self.position(occasions[k + 1][0])
-                _with(shift, "tags", _shift_tags(*pair))
-            found = self._shifts[k] = shift
-        return found
-
-    def add_decoded(self, i: int, positions: Sequence[Any], k: int, shifts: Sequence[Any]) -> None:
-        """Positions from index ``i`` and shifts from ``k`` given already decoded."""
-        self._positions.update(enumerate(positions, i))
-        self._shifts.update(enumerate(shifts, k))
-
-    def all_positions(self) -> tuple:
-        return tuple(self.position(i) for i in range(len(self.positions)))
-
-    def all_shifts(self) -> tuple:
-        return tuple(self.shift(k) for k in range(len(self.shifts)))
-
-
-def _timeline_class() -> type:
-    from ..shifts.timeline import Timeline
-
-    return Timeline
-
-
-class LazyTimeline(_timeline_class()):  # type: ignore[misc]
-    """A timeline read back from the cache whose positions and shifts are decoded when first
-    read: one by one through :meth:`position_at` and :meth:`shift_at`, all at once through
-    ``positions`` and ``shifts``. ``report_summary`` holds the report's whole-timeline readings
-    (:mod:`rhetoric.reports.summary`). Equal to, and pickled as, the plain timeline."""
-
-    def __getattr__(self, name: str) -> Any:
-        raw = self.__dict__.get("_raw")
-        if raw is None or name not in ("positions", "shifts"):
-            raise AttributeError(name)
-        with gc_paused():
-            object.__setattr__(self, "positions", raw.all_positions())
-            object.__setattr__(self, "shifts", raw.all_shifts())
-        return self.__dict__[name]
-
-    @property
-    def decoded(self) -> bool:
-        """Whether every position and shift has been decoded (``positions`` or ``shifts`` read)."""
-        return "positions" in self.__dict__
-
-    def position_at(self, i: int) -> Any:
-        """The ``i``-th position, decoding only it."""
-        return self.positions[i] if self.decoded else self._raw.position(range(len(self.analyses))[i])
-
-    def shift_at(self, k: int) -> Any:
-        """The ``k``-th shift, decoding only it (and the positions it derives its tags from)."""
-        return self.shifts[k] if self.decoded else self._raw.shift(range(len(self._raw.shifts))[k])
-
-    @property
-    def n_shifts(self) -> int:
-        """How many shifts (without decoding them)."""
-        return len(self._raw.shifts)
-
-    def plain(self) -> Timeline:
-        """The same timeline as a plain :class:`~rhetoric.shifts.timeline.Timeline`."""
-        return _timeline_class()(
-            self.speaker, self.analyses, self.positions, self.shifts, self.occasions, self.party
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _timeline_class()):
-            return NotImplemented
-        names = ("speaker", "analyses", "positions", "shifts", "occasions", "party")
-        return all(getattr(self, n) == getattr(other, n) for n in names)
-
-    def __hash__(self) -> int:
-        return hash(self.plain())
-
-    def __repr__(self) -> str:
-        return repr(self.plain())
-
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        return _timeline_class(), (
-            self.speaker,
-            self.analyses,
-            self.positions,
-            self.shifts,
-            self.occasions,
-            self.party,
-        )
-
-
-def _with(record: Any, name: str, value: Any) -> Any:
-    object.__setattr__(record, name, value)  # a record just decoded, not yet shared
-    return record
 
 
 # -- building timelines: here or on a Dask cluster ------------------------------------------------

@@ -39,13 +39,13 @@ def generate_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
 def decoded_whole(monkeypatch) -> list[str]:
     """Speakers whose cached timeline is decoded whole (every position), as they are read."""
     whole: list[str] = []
-    real = timelines_module._Raw.all_positions
+    real = timelines_module.RawTimeline.all_positions
 
     def counted(self):
         whole.append(self.ordered[0].statement.speaker)
         return real(self)
 
-    monkeypatch.setattr(timelines_module._Raw, "all_positions", counted)
+    monkeypatch.setattr(timelines_module.RawTimeline, "all_positions", counted)
     return whole
 
 

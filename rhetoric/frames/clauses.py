@@ -50,6 +50,7 @@ class FrameWords:
     only: Scanner
     temporal: re.Pattern[str]
     anaphor: re.Pattern[str]
+    resumptive: re.Pattern[str]
     purpose_link: re.Pattern[str]
     infinitive_taker: re.Pattern[str]
     list_tail: re.Pattern[str]
@@ -149,6 +150,9 @@ def _compile(lang: Language) -> FrameWords:
             rf"\s*(?:{a('temporal_prefixes')}\s+)*(?:{a('temporal')}|\d{{4}}|\d+\s+\w+)(?!\w)", re.IGNORECASE
         ),
         anaphor=_words(a("anaphors")),
+        # Matched over the whole stretch between a fronted clause's comma and the next cue (a modal may
+        # stand between: "it has to be backed by").
+        resumptive=re.compile(rf"\s*{a('resumptive_subjects')}(?:\s+{a('modals')})?\s*$", re.IGNORECASE),
         purpose_link=_words(a("purpose_link")),
         # Searched in the few words before an infinitive cue, so anchored at their end.
         infinitive_taker=re.compile(

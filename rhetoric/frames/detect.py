@@ -167,8 +167,22 @@ def _fronted_proposal(sent: Sentence, hit: CueHit, comma: int) -> Proposal | Non
         receive = w.receive.search(text, main[0], main[1])
         return _build(sent, hit, sub if receive else main, main if receive else sub, hit.start)
     if cue.shape == "pre":
+        after = _resumed(sent, main)
+        if after is not None:
+            # "For the truce to hold, it must include guarantees": the pronoun is the purpose's
+            # outcome, the cue after it opens the condition (it makes no frame of its own then).
+            main = (main[0], sent.clause_end(after.end))
         return _build(sent, hit, sub, main, hit.start)
     return _build(sent, hit, main, sub, hit.start)
+
+
+def _resumed(sent: Sentence, main: Span) -> CueHit | None:
+    """The cue that a main clause opening with only a resumptive pronoun runs into ("it must include")."""
+    at = main[1]
+    hit = next((h for h in sent.hits if h.start == at), None)
+    if hit is None or hit.cue.shape != "post" or hit.cue.unstated:
+        return None
+    return hit if sent.words.resumptive.match(sent.text, main[0], at) else None
 
 
 def _build(

@@ -106,6 +106,7 @@ SCHEMA["frames"] = {
     "temporal_prefixes": "phrases",
     "temporal": "phrases",
     "anaphors": "phrases",
+    "resumptive_subjects": "phrases",
     "purpose_link": "phrases",
     "infinitive_verbs": "verbs",
     "object_infinitive_verbs": "verbs",

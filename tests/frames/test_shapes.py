@@ -88,6 +88,12 @@ HOSTAGE_CASES = [
     ("demands-noun", "The talks stalled over Hamas demands, and aid trucks wait at the border.", set()),
     ("and-for-y-to-be", "Mediators want a truce and for the truce to hold, aid trucks must enter every day.",
      {("truce", "aid")}),
+    # A pronoun standing for the purpose's outcome ("it", "they") hands it the cue after it.
+    ("for-y-to-it-must-include", "For the truce to hold, it must include daily aid deliveries.", {("truce", "aid")}),
+    ("for-y-to-they-modal", "For the talks to succeed, they would have to include a prisoner exchange.",
+     {("talks", "prisoners")}),
+    # Without a fronted purpose the pronoun stands for nothing the sentence names.
+    ("it-must-include-alone", "It must include daily aid deliveries, the minister said of the truce.", set()),
     ("this-goal", "There will be talks after the pullback. This goal can only be reached through a truce.",
      {("talks", "pullback"), ("talks", "truce")}),
 ]
@@ -103,6 +109,12 @@ WAR_CASES = [
     ("after-modal", "We can negotiate after the withdrawal of their troops.", {("negotiations", "withdrawal")}),
     ("by-gerund", "Russia could end the war by withdrawing its troops.", {("war_end", "withdrawal")}),
     ("for-y-to-be", "For peace to be durable, sanctions must stay in place.", {("peace_deal", "sanctions")}),
+    ("for-y-to-it-must-include", "For any ceasefire to last, it must include security guarantees.",
+     {("ceasefire", "security_guarantees")}),
+    ("for-y-to-be-it-has-to", "For the peace deal to be credible, it has to be backed by security guarantees.",
+     {("peace_deal", "security_guarantees")}),
+    ("to-y-it-must-include", "To end the war, it must include a full withdrawal of troops.",
+     {("war_end", "withdrawal")}),
     ("anaphor-this", "Russia must withdraw its troops. There can be no negotiations until this happens.",
      {("negotiations", "withdrawal")}),
     ("pave-the-way", "A ceasefire would pave the way for a peace agreement.", {("peace_deal", "ceasefire")}),

@@ -8,9 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from rhetoric.cli import app
 from rhetoric.corpus import add_statements, init_corpus
 from rhetoric.engine import timelines as timelines_module
+from rhetoric.engine.cache import CACHE_DIR
 
 from ..conftest import SEED_CORPUS
 
@@ -47,6 +50,19 @@ def decoded_whole(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(timelines_module.RawTimeline, "all_positions", counted)
     return whole
+
+
+def report_files(corpus: Path, out: Path) -> dict[str, bytes]:
+    """``rhetoric report --out OUT`` on ``corpus`` (must succeed): each written file's bytes by name."""
+    result = CliRunner().invoke(app, ["report", "--out", str(out), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def timeline_file(corpus: Path) -> Path:
+    """The corpus's one timeline cache file."""
+    (path,) = (corpus / CACHE_DIR).glob("timelines-*.jsonl")
+    return path
 
 
 @pytest.fixture(autouse=True)

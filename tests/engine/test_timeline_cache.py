@@ -21,7 +21,7 @@ from rhetoric.session import Session
 from rhetoric.shifts import timeline as timeline_module
 from rhetoric.shifts.timeline import Timeline, timeline
 
-from .conftest import decoded_whole, generate_corpus
+from .conftest import decoded_whole, generate_corpus, report_files, timeline_file
 
 runner = CliRunner()
 
@@ -54,11 +54,6 @@ def _without_cache(corpus: Path, out: Path, monkeypatch) -> dict[str, bytes]:
     with monkeypatch.context() as m:
         m.setenv("RHETORIC_CACHE", "0")
         return _outputs(corpus, out)
-
-
-def _timeline_file(corpus: Path) -> Path:
-    (path,) = (corpus / CACHE_DIR).glob("timelines-*.jsonl")
-    return path
 
 
 def _count_calls(monkeypatch, module, name: str) -> list[int]:
@@ -188,7 +183,7 @@ def test_after_a_removal_and_an_edit_the_output_equals_a_run_without_cache(
 @pytest.mark.parametrize("damage", ["crc", "torn", "garbage", "header", "truncated", "swapped"])
 def test_a_damaged_timeline_cache_is_a_miss(corpus: Path, tmp_path, monkeypatch, damage: str) -> None:
     _outputs(corpus, tmp_path / "warm")
-    path = _timeline_file(corpus)
+    path = timeline_file(corpus)
     header, *lines = path.read_bytes().split(b"\n")
     if damage == "crc":
         lines = [line[:-20] + b"0" * 20 if line else line for line in lines]
@@ -227,7 +222,7 @@ def test_superseded_lines_are_compacted_away(corpus: Path) -> None:
     for i in range(6):
         add_statement(Corpus(corpus), speaker="zelensky", date=f"2026-0{i + 1}", text="We want a ceasefire.")
         Session.open(corpus).corpus_analysis()
-    path = _timeline_file(corpus)
+    path = timeline_file(corpus)
     store = TimelineCache.open(corpus, path.stem.split("-", 1)[1])
     live = sum(map(len, store._lines.values()))
     assert path.stat().st_size - live <= live + 200  # superseded bytes never outweigh live ones
@@ -237,7 +232,7 @@ def test_missing_cache_folder_is_rebuilt(corpus: Path, tmp_path, monkeypatch) ->
     _outputs(corpus, tmp_path / "warm")
     shutil.rmtree(corpus / CACHE_DIR)
     assert _outputs(corpus, tmp_path / "again") == _without_cache(corpus, tmp_path / "plain", monkeypatch)
-    assert _timeline_file(corpus).exists()
+    assert timeline_file(corpus).exists()
 
 
 def test_party_timelines_after_an_add_equal_a_run_without_cache(corpus: Path, tmp_path, monkeypatch) -> None:
@@ -291,24 +286,18 @@ def test_a_report_reads_unchanged_party_timelines_from_the_cache(corpus: Path, t
 # -- the report's summaries beside the timelines: an unchanged actor is not decoded -----------------
 
 
-def _report(corpus: Path, out: Path) -> dict[str, bytes]:
-    result = runner.invoke(app, ["report", "--out", str(out), "--corpus", str(corpus)])
-    assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
-
-
 def test_a_report_after_an_add_decodes_only_the_touched_timeline(corpus: Path, tmp_path, monkeypatch) -> None:
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
     whole = decoded_whole(monkeypatch)
-    cached = _report(corpus, tmp_path / "cached")
+    cached = report_files(corpus, tmp_path / "cached")
     assert whole == ["zelensky"]  # the one to rebuild from; every other actor read from its summary
-    again = _report(corpus, tmp_path / "again")
+    again = report_files(corpus, tmp_path / "again")
     assert whole == ["zelensky"]  # and nothing at all once unchanged
     assert cached == again
     with monkeypatch.context() as m:
         m.setenv("RHETORIC_CACHE", "0")
-        assert cached == _report(corpus, tmp_path / "plain")
+        assert cached == report_files(corpus, tmp_path / "plain")
 
 
 def _rewrite_summaries(path: Path, change) -> None:
@@ -332,21 +321,21 @@ def _rewrite_summaries(path: Path, change) -> None:
 
 @pytest.mark.parametrize("damage", ["torn", "wrong-shape", "absent"])
 def test_a_damaged_or_absent_summary_is_rebuilt(corpus: Path, tmp_path, monkeypatch, damage: str) -> None:
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     change = {
         "torn": lambda s: s[: len(s) // 2],
         "wrong-shape": lambda s: [s[0], "yes", *s[2:]],
         "absent": lambda s: None,  # as a run that keeps no summary writes a line
     }[damage]
-    _rewrite_summaries(_timeline_file(corpus), change)
+    _rewrite_summaries(timeline_file(corpus), change)
     add_statement(Corpus(corpus), speaker="putin", date="2026-03", text="Talks only if Kyiv drops NATO.")
-    cached = _report(corpus, tmp_path / "cached")
+    cached = report_files(corpus, tmp_path / "cached")
     whole = decoded_whole(monkeypatch)
-    assert _report(corpus, tmp_path / "again") == cached
+    assert report_files(corpus, tmp_path / "again") == cached
     assert whole == []  # the summaries were written again
     with monkeypatch.context() as m:
         m.setenv("RHETORIC_CACHE", "0")
-        assert cached == _report(corpus, tmp_path / "plain")
+        assert cached == report_files(corpus, tmp_path / "plain")
 
 
 def test_a_timeline_read_with_its_summary_equals_the_plain_one(corpus: Path) -> None:
@@ -373,12 +362,12 @@ def test_a_timeline_read_with_its_summary_equals_the_plain_one(corpus: Path) -> 
 
 def test_a_folded_report_after_an_add_equals_a_run_without_cache(tmp_path, monkeypatch) -> None:
     corpus = generate_corpus(tmp_path / "big", 400)  # sections folded: period rows from the summary
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     add_statement(Corpus(corpus), speaker="zelensky", date="2026-02", text="We want a ceasefire, then talks.")
     whole = decoded_whole(monkeypatch)
-    cached = _report(corpus, tmp_path / "cached")
+    cached = report_files(corpus, tmp_path / "cached")
     assert whole == []  # (format 3) the new statement is added to zelensky's cached timeline and summary
     assert b"shown as cards" in cached["big.html"]
     with monkeypatch.context() as m:
         m.setenv("RHETORIC_CACHE", "0")
-        assert cached == _report(corpus, tmp_path / "plain")
+        assert cached == report_files(corpus, tmp_path / "plain")

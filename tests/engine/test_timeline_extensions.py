@@ -13,11 +13,9 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
-from rhetoric.cli import app
 from rhetoric.corpus import add_statement
 from rhetoric.corpus.store import Corpus
 from rhetoric.engine import timelines as timelines_module
-from rhetoric.engine.cache import CACHE_DIR
 from rhetoric.engine.codec import encode
 from rhetoric.engine.timelines import FORMAT, MAX_EXTENSIONS, Growth, LazyTimeline, TimelineCache
 from rhetoric.reports.summary import REPORT_SUMMARY, read_summary, summarize
@@ -25,7 +23,7 @@ from rhetoric.session import Session, analyze_all
 from rhetoric.shifts import timeline as timeline_module
 from rhetoric.shifts.timeline import Timeline, timeline
 
-from .conftest import decoded_whole, generate_corpus
+from .conftest import decoded_whole, generate_corpus, report_files, timeline_file
 
 runner = CliRunner()
 
@@ -192,21 +190,10 @@ def test_what_is_not_an_addition_at_the_end_is_rebuilt_from_the_cached_timeline(
 # -- through the corpus: reports after adds equal runs without cache ------------------------------
 
 
-def _report(corpus: Path, out: Path) -> dict[str, bytes]:
-    result = runner.invoke(app, ["report", "--out", str(out), "--corpus", str(corpus)])
-    assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
-
-
 def _plain(corpus: Path, out: Path, monkeypatch) -> dict[str, bytes]:
     with monkeypatch.context() as m:
         m.setenv("RHETORIC_CACHE", "0")
-        return _report(corpus, out)
-
-
-def _file(corpus: Path) -> Path:
-    (path,) = (corpus / CACHE_DIR).glob("timelines-*.jsonl")
-    return path
+        return report_files(corpus, out)
 
 
 def _add(corpus: Path, i: int, **fields) -> None:
@@ -227,22 +214,22 @@ def corpus(tmp_path: Path) -> Path:
 def test_reports_after_adds_and_a_run_without_summaries_equal_runs_without_cache(
     corpus: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     _add(corpus, 1)
     whole = decoded_whole(monkeypatch)
-    assert _report(corpus, tmp_path / "r1") == _plain(corpus, tmp_path / "p1", monkeypatch)
+    assert report_files(corpus, tmp_path / "r1") == _plain(corpus, tmp_path / "p1", monkeypatch)
     _add(corpus, 2, source="Another paper")
     analyze_all(corpus)  # keeps no report summary: the next report carries it on over two additions
     _add(corpus, 3, source="A third paper")
     del whole[:]
-    assert _report(corpus, tmp_path / "r3") == _plain(corpus, tmp_path / "p3", monkeypatch)
+    assert report_files(corpus, tmp_path / "r3") == _plain(corpus, tmp_path / "p3", monkeypatch)
     assert whole == []  # (the runs without cache decode nothing from it)
-    lines = _file(corpus).read_bytes().split(b"\n")
+    lines = timeline_file(corpus).read_bytes().split(b"\n")
     assert sum(b"\t[null," in line for line in lines) == 3  # zelensky's three extension lines
 
 
 def test_many_additions_are_written_whole_again(corpus: Path, tmp_path: Path, monkeypatch) -> None:
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     for i in range(MAX_EXTENSIONS + 2):
         add_statement(
             Corpus(corpus),
@@ -251,10 +238,10 @@ def test_many_additions_are_written_whole_again(corpus: Path, tmp_path: Path, mo
             text="We want a ceasefire, then talks.",
         )
         Session.open(corpus, timeline_summary=REPORT_SUMMARY).corpus_analysis()
-    store = TimelineCache.open(corpus, _file(corpus).stem.split("-", 1)[1])
+    store = TimelineCache.open(corpus, timeline_file(corpus).stem.split("-", 1)[1])
     # written whole after MAX_EXTENSIONS extension lines, then extended once more
     assert sum(chain.count(b"\t[null,") for chain in store._lines.values()) == 1
-    assert _report(corpus, tmp_path / "r") == _plain(corpus, tmp_path / "p", monkeypatch)
+    assert report_files(corpus, tmp_path / "r") == _plain(corpus, tmp_path / "p", monkeypatch)
 
 
 def _damage(path: Path, how: str) -> None:
@@ -288,30 +275,30 @@ def _damage(path: Path, how: str) -> None:
 
 @pytest.mark.parametrize("how", ["crc", "torn", "base", "counts", "shape", "orphan", "format"])
 def test_a_damaged_extension_line_is_a_miss(corpus: Path, tmp_path: Path, monkeypatch, how: str) -> None:
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     _add(corpus, 1)
-    _report(corpus, tmp_path / "r1")
+    report_files(corpus, tmp_path / "r1")
     _add(corpus, 2)
-    _report(corpus, tmp_path / "r2")
-    _damage(_file(corpus), how)
-    assert _report(corpus, tmp_path / "again") == _plain(corpus, tmp_path / "p", monkeypatch)
+    report_files(corpus, tmp_path / "r2")
+    _damage(timeline_file(corpus), how)
+    assert report_files(corpus, tmp_path / "again") == _plain(corpus, tmp_path / "p", monkeypatch)
     _add(corpus, 3)
-    assert _report(corpus, tmp_path / "r3") == _plain(corpus, tmp_path / "p3", monkeypatch)
+    assert report_files(corpus, tmp_path / "r3") == _plain(corpus, tmp_path / "p3", monkeypatch)
 
 
 def test_an_edit_after_extensions_is_rebuilt(corpus: Path, tmp_path: Path, monkeypatch) -> None:
     import json
 
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     _add(corpus, 1)
-    _report(corpus, tmp_path / "r1")
+    report_files(corpus, tmp_path / "r1")
     path = corpus / "statements.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     rows[-1]["note"] = "edited"  # the added statement itself (its record digest changes)
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    assert _report(corpus, tmp_path / "r2") == _plain(corpus, tmp_path / "p2", monkeypatch)
+    assert report_files(corpus, tmp_path / "r2") == _plain(corpus, tmp_path / "p2", monkeypatch)
     _add(corpus, 2)
-    assert _report(corpus, tmp_path / "r3") == _plain(corpus, tmp_path / "p3", monkeypatch)
+    assert report_files(corpus, tmp_path / "r3") == _plain(corpus, tmp_path / "p3", monkeypatch)
 
 
 def _damage_full_line(path: Path, how: str) -> None:
@@ -340,22 +327,22 @@ def _damage_full_line(path: Path, how: str) -> None:
 
 @pytest.mark.parametrize("how", ["sizes", "ends", "count"])
 def test_an_inconsistent_full_line_is_a_miss(corpus: Path, tmp_path: Path, monkeypatch, how: str) -> None:
-    _report(corpus, tmp_path / "warm")
-    _damage_full_line(_file(corpus), how)
-    assert _report(corpus, tmp_path / "again") == _plain(corpus, tmp_path / "p", monkeypatch)
+    report_files(corpus, tmp_path / "warm")
+    _damage_full_line(timeline_file(corpus), how)
+    assert report_files(corpus, tmp_path / "again") == _plain(corpus, tmp_path / "p", monkeypatch)
     _add(corpus, 1)
-    assert _report(corpus, tmp_path / "r1") == _plain(corpus, tmp_path / "p1", monkeypatch)
+    assert report_files(corpus, tmp_path / "r1") == _plain(corpus, tmp_path / "p1", monkeypatch)
 
 
 def test_a_cache_file_without_its_last_newline_is_extended_right(
     corpus: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    _report(corpus, tmp_path / "warm")
-    path = _file(corpus)
+    report_files(corpus, tmp_path / "warm")
+    path = timeline_file(corpus)
     path.write_bytes(path.read_bytes().rstrip(b"\n"))  # (a write cut just before its newline)
     for i in (1, 2):
         _add(corpus, i)
-        assert _report(corpus, tmp_path / f"r{i}") == _plain(corpus, tmp_path / f"p{i}", monkeypatch)
+        assert report_files(corpus, tmp_path / f"r{i}") == _plain(corpus, tmp_path / f"p{i}", monkeypatch)
     store = TimelineCache.open(corpus, path.stem.split("-", 1)[1])
     assert sum(chain.count(b"\t[null,") for chain in store._lines.values()) == 2  # both extensions held
 
@@ -373,7 +360,7 @@ def test_a_mixed_sequence_of_changes_equals_runs_without_cache(
     """Extensions, rebuilds and runs without summaries, one after the other (each report compared)."""
     from rhetoric.corpus.remove import remove_statement
 
-    _report(corpus, tmp_path / "warm")
+    report_files(corpus, tmp_path / "warm")
     steps = [
         lambda: _add(corpus, 1),  # extended
         lambda: _add(corpus, 2, source="Nordic Times"),  # a cached source, a later month: extended
@@ -399,6 +386,6 @@ def test_a_mixed_sequence_of_changes_equals_runs_without_cache(
     for i, step in enumerate(steps):
         step()
         del built[:]  # (an analyze in the step extends without building either)
-        cached = _report(corpus, tmp_path / f"r{i}")
+        cached = report_files(corpus, tmp_path / f"r{i}")
         assert ("zelensky" in built) is rebuilt[i], (i, built)
         assert cached == _plain(corpus, tmp_path / f"p{i}", monkeypatch), i

@@ -17,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from os import PathLike
@@ -468,7 +467,7 @@ class Session:
         from .engine.timelines import cached_timelines
 
         # The cache holds timelines of this session's own analyses, never of analyses given from outside.
-        own = _own(self._cache, groups)
+        own = all(self._cache.get(a.statement.id) is a for _, g, _ in groups for a in g if a.statement)
         return cached_timelines(
             groups,
             store=self._timeline_cache if own else None,
@@ -548,17 +547,6 @@ def analyze_all(
     return Session.open(corpus_dir, codebook=codebook_path).corpus_analysis(
         speakers=speakers, parties=parties, progress=progress
     )
-
-
-def _own(
-    cache: dict[str, StatementAnalysis], groups: Sequence[tuple[str, list[StatementAnalysis], bool]]
-) -> bool:
-    """Whether every analysis (with a statement) of ``groups`` is the one ``cache`` holds for its id."""
-    get, is_, ids = cache.get, operator.is_, operator.attrgetter("statement.id")
-    try:  # (C-level maps: this runs over every statement of a report)
-        return all(all(map(is_, map(get, map(ids, g)), g)) for _, g, _ in groups)
-    except AttributeError:  # an analysis without a statement: skipped
-        return all(get(a.statement.id) is a for _, g, _ in groups for a in g if a.statement)
 
 
 __all__ = ["Session", "analyze_all", "check_inputs"]

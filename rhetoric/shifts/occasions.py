@@ -158,14 +158,13 @@ def group_by_occasion(items: Iterable[T], statement_of: Callable[[T], Statement]
 
     buckets: dict[tuple[str, ...], list[T]] = {}
     for item in sorted(items, key=key_of):
-        key = occasion_key(statement_of(item))
-        buckets.setdefault(key[:2] if key[0] == "source" else key, []).append(item)
+        buckets.setdefault(bucket(statement_of(item)), []).append(item)
     groups: list[list[T]] = []
-    for key, bucket in buckets.items():
+    for key, members in buckets.items():
         if key[0] != "source":
-            groups.append(bucket)
+            groups.append(members)
             continue
-        groups += _clusters_by_date(bucket, statement_of)
+        groups += _clusters_by_date(members, statement_of)
     ordered = [sorted(g, key=key_of) for g in groups]
     return sorted(ordered, key=lambda g: key_of(g[0]))
 
